@@ -1,0 +1,280 @@
+"""glTF 2.0 (.gltf + .bin, .glb) header checks and loading.
+
+Plain files are loaded by trimesh (node transforms applied, parts kept).
+Draco-compressed primitives (KHR_draco_mesh_compression) are decoded with
+DracoPy here, because trimesh does not decode them.  Other compression
+extensions are refused with a clear message.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import json
+import struct
+from pathlib import Path
+from urllib.parse import unquote
+
+import numpy as np
+import trimesh
+from PIL import Image
+
+from .scan_errors import ScanError
+from .scan_model import Problem, Scan
+
+_DRACO = "KHR_draco_mesh_compression"
+_REFUSED = {
+    "EXT_meshopt_compression": "meshoptimizer-compressed buffers",
+    "KHR_meshopt_compression": "meshoptimizer-compressed buffers",
+    "KHR_texture_basisu": "KTX2/Basis textures",
+    "EXT_texture_webp": "WebP-only textures",
+    "EXT_texture_avif": "AVIF-only textures",
+}
+_COMPONENT = {5120: "i1", 5121: "u1", 5122: "i2", 5123: "u2", 5125: "u4", 5126: "f4"}
+_WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT4": 16}
+
+
+def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[dict, bytes]:
+    """Return (json, BIN chunk) of a GLB, checking the declared lengths against the data.
+
+    ``data`` may be just the file's start when ``file_size`` gives the full size;
+    the BIN chunk is then returned only if it lies within ``data``.
+    """
+    total = len(data) if file_size is None else file_size
+    if len(data) < 20 or data[:4] != b"glTF":
+        raise ScanError(path, "not a GLB file (no 'glTF' magic)")
+    version, length = struct.unpack_from("<II", data, 4)
+    if version != 2:
+        raise ScanError(path, f"GLB version {version} is not supported (only glTF 2.0)")
+    if length > total:
+        raise ScanError(path, f"the GLB header claims {length:,} bytes but the file holds {total:,} bytes")
+    clen, ctype = struct.unpack_from("<II", data, 12)
+    if ctype != 0x4E4F534A or 20 + clen > min(length, len(data)):
+        raise ScanError(path, "the GLB's first chunk is not a complete JSON chunk")
+    try:
+        doc = json.loads(data[20:20 + clen].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ScanError(path, f"the GLB's JSON chunk is invalid ({exc.__class__.__name__})") from None
+    binary = b""
+    off = 20 + ((clen + 3) & ~3)
+    if off + 8 <= length:
+        blen, btype = struct.unpack_from("<II", data, off)
+        if btype == 0x004E4942:
+            if off + 8 + blen > length and file_size is None:
+                raise ScanError(path, f"the GLB's binary chunk claims {blen:,} bytes past the end of the file")
+            binary = data[off + 8:off + 8 + blen]
+    if not isinstance(doc, dict):
+        raise ScanError(path, "the GLB's JSON is not an object")
+    return doc, binary
+
+
+def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dict:
+    """Refuse unsupported extensions and accessors that overrun their buffers; return counts."""
+    try:
+        required = set(doc.get("extensionsRequired", [])) | set(doc.get("extensionsUsed", []))
+        for ext in sorted(required & set(_REFUSED)):
+            raise ScanError(path, f"uses {ext} ({_REFUSED[ext]}), which cannot be decoded here; "
+                                  f"re-export the file without that compression")
+        views = doc.get("bufferViews", [])
+        buffers = doc.get("buffers", [])
+        for i, view in enumerate(views):
+            b = int(view["buffer"])
+            end = int(view.get("byteOffset", 0)) + int(view["byteLength"])
+            declared = int(buffers[b]["byteLength"])
+            actual = buffer_sizes[b] if b < len(buffer_sizes) else None
+            if end > declared or (actual is not None and end > actual):
+                raise ScanError(path, f"bufferView {i} ends at byte {end:,}, past the end of its buffer")
+        accessors = doc.get("accessors", [])
+        for i, acc in enumerate(accessors):
+            if "bufferView" not in acc:
+                continue
+            view = views[int(acc["bufferView"])]
+            size = np.dtype(_COMPONENT[int(acc["componentType"])]).itemsize * _WIDTH[acc["type"]]
+            stride = int(view.get("byteStride", size))
+            count = int(acc["count"])
+            need = int(acc.get("byteOffset", 0)) + (count - 1) * stride + size if count else 0
+            if need > int(view["byteLength"]):
+                raise ScanError(path, f"accessor {i} claims {count:,} elements but its bufferView holds "
+                                      f"{int(view['byteLength']):,} bytes")
+        faces = vertices = 0
+        for mesh in doc.get("meshes", []):
+            for prim in mesh.get("primitives", []):
+                pos = accessors[int(prim["attributes"]["POSITION"])]
+                vertices += int(pos["count"])
+                if prim.get("mode", 4) == 4:
+                    n = accessors[int(prim["indices"])]["count"] if "indices" in prim else pos["count"]
+                    faces += int(n) // 3
+    except ScanError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
+        raise ScanError(path, f"the glTF JSON is malformed ({exc.__class__.__name__}: {exc})") from None
+    return {"vertices": vertices, "faces": faces}
+
+
+def _read_uri(path: Path, uri: str) -> bytes:
+    if uri.startswith("data:"):
+        try:
+            return base64.b64decode(uri.split(",", 1)[1])
+        except (ValueError, IndexError):
+            raise ScanError(path, "a data: URI in the glTF is not valid base64") from None
+    target = path.parent / unquote(uri)
+    try:
+        return target.read_bytes()
+    except OSError:
+        raise ScanError(path, f"the external buffer {uri!r} is missing") from None
+
+
+def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ScanError(path, f"the glTF JSON is invalid ({exc.__class__.__name__})") from None
+    if not isinstance(doc, dict):
+        raise ScanError(path, "the glTF JSON is not an object")
+    buffers = [_read_uri(path, b["uri"]) if isinstance(b, dict) and "uri" in b else b""
+               for b in doc.get("buffers", [])]
+    return doc, buffers
+
+
+def peek_glb(path: Path, head: bytes, size: int) -> dict:
+    """Counts claimed by a GLB, reading only its JSON chunk and the BIN chunk header."""
+    if len(head) < 20 or head[:4] != b"glTF":
+        raise ScanError(path, "not a GLB file (no 'glTF' magic)")
+    clen = struct.unpack_from("<I", head, 12)[0]
+    off = 20 + ((clen + 3) & ~3)
+    if off + 8 > len(head) and clen <= size:
+        with open(path, "rb") as fh:
+            head = fh.read(min(off + 8, size))
+    doc, _ = split_glb(path, head, file_size=size)
+    bin_size = struct.unpack_from("<I", head, off)[0] if off + 8 <= len(head) else 0
+    if off + 8 + bin_size > size:
+        raise ScanError(path, f"the GLB's binary chunk claims {bin_size:,} bytes past the end of the file")
+    return check_document(path, doc, [bin_size])
+
+
+def peek_gltf(path: Path, head: bytes, size: int) -> dict:
+    data = head if len(head) >= size else path.read_bytes()
+    doc, buffers = _gltf_doc(path, data)
+    return check_document(path, doc, [len(b) for b in buffers])
+
+
+def load_glb(path: Path, data: bytes) -> Scan:
+    doc, binary = split_glb(path, data)
+    check_document(path, doc, [len(binary)])
+    if _uses_draco(doc):
+        return _load_draco(path, doc, [binary], "GLB")
+    return _load_trimesh(path, data, "glb", "GLB")
+
+
+def load_gltf(path: Path, data: bytes) -> Scan:
+    doc, buffers = _gltf_doc(path, data)
+    check_document(path, doc, [len(b) for b in buffers])
+    if _uses_draco(doc):
+        return _load_draco(path, doc, buffers, "glTF")
+    return _load_trimesh(path, data, "gltf", "glTF")
+
+
+def _uses_draco(doc: dict) -> bool:
+    return any(_DRACO in prim.get("extensions", {})
+               for mesh in doc.get("meshes", []) for prim in mesh.get("primitives", []))
+
+
+def _load_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
+    from .scan_formats import _scan_from_loaded  # registry imports this module
+    resolver = trimesh.resolvers.FilePathResolver(str(path))
+    loaded = trimesh.load(io.BytesIO(data), file_type=file_type, resolver=resolver)
+    scan = _scan_from_loaded(path, name, loaded, [])
+    scan.units_hint, scan.up_hint = "m", "y"
+    return scan
+
+
+def _accessor(doc: dict, buffers: list[bytes], index: int) -> np.ndarray:
+    acc = doc["accessors"][index]
+    view = doc["bufferViews"][acc["bufferView"]]
+    dt = np.dtype("<" + _COMPONENT[acc["componentType"]])
+    width = _WIDTH[acc["type"]]
+    stride = view.get("byteStride", dt.itemsize * width)
+    base = view.get("byteOffset", 0) + acc.get("byteOffset", 0)
+    raw = np.frombuffer(buffers[view["buffer"]], np.uint8)
+    rows = np.lib.stride_tricks.as_strided(raw[base:], (acc["count"], dt.itemsize * width), (stride, 1))
+    return np.ascontiguousarray(rows).view(dt).reshape(acc["count"], width)
+
+
+def _node_transforms(doc: dict) -> list[tuple[int, np.ndarray]]:
+    """(mesh index, 4×4 world matrix) for every node of the default scene carrying a mesh."""
+    nodes = doc.get("nodes", [])
+    scenes = doc.get("scenes", [{"nodes": list(range(len(nodes)))}])
+    roots = scenes[doc.get("scene", 0)].get("nodes", [])
+    out, stack, seen = [], [(r, np.eye(4)) for r in roots], set()
+    while stack:
+        i, parent = stack.pop()
+        if i in seen:  # a cycle would loop forever
+            continue
+        seen.add(i)
+        node = nodes[i]
+        if "matrix" in node:
+            local = np.asarray(node["matrix"], float).reshape(4, 4).T
+        else:
+            t = trimesh.transformations
+            local = t.translation_matrix(node.get("translation", [0, 0, 0]))
+            x, y, z, w = node.get("rotation", [0, 0, 0, 1])
+            local = local @ t.quaternion_matrix([w, x, y, z]) @ np.diag(list(node.get("scale", [1, 1, 1])) + [1])
+        world = parent @ local
+        if "mesh" in node:
+            out.append((node["mesh"], world))
+        stack.extend((c, world) for c in node.get("children", []))
+    return out
+
+
+def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
+    import DracoPy
+    problems = [Problem("info", "draco", "Draco-compressed geometry was decoded")]
+    parts: dict[str, trimesh.Trimesh] = {}
+    try:
+        for mesh_index, world in _node_transforms(doc):
+            for p, prim in enumerate(doc["meshes"][mesh_index]["primitives"]):
+                ext = prim.get("extensions", {}).get(_DRACO)
+                if ext is not None:
+                    view = doc["bufferViews"][ext["bufferView"]]
+                    start = view.get("byteOffset", 0)
+                    blob = buffers[view["buffer"]][start:start + view["byteLength"]]
+                    decoded = DracoPy.decode(blob)
+                    verts = np.asarray(decoded.points, float).reshape(-1, 3)
+                    faces = np.asarray(decoded.faces, np.int64).reshape(-1, 3)
+                    uv = getattr(decoded, "tex_coord", None)
+                else:
+                    verts = _accessor(doc, buffers, prim["attributes"]["POSITION"]).astype(float)
+                    faces = _accessor(doc, buffers, prim["indices"]).astype(np.int64).reshape(-1, 3)
+                    uv = None
+                if faces.size and (faces.min() < 0 or faces.max() >= len(verts)):
+                    raise ScanError(path, "a Draco primitive has face indices outside its vertices")
+                m = trimesh.Trimesh(verts, faces, process=False)
+                if uv is not None and len(uv) == len(verts):
+                    # glTF's UV origin is top-left, trimesh's bottom-left.
+                    uv = np.asarray(uv, float)
+                    m.visual = trimesh.visual.TextureVisuals(uv=np.column_stack([uv[:, 0], 1 - uv[:, 1]]),
+                                                             image=_first_image(doc, buffers))
+                parts[f"mesh{mesh_index}_prim{p}"] = m.apply_transform(world)
+    except ScanError:
+        raise
+    except Exception as exc:  # DracoPy raises its own types for corrupt streams
+        raise ScanError(path, f"Draco data could not be decoded ({exc.__class__.__name__}: {exc})") from None
+    if not parts:
+        raise ScanError(path, "the glTF holds no mesh in its scene")
+    mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
+    from .scan_formats import mesh_texture
+    return Scan(path, name, mesh=mesh, problems=problems, parts=parts if len(parts) > 1 else {},
+                texture=mesh_texture(mesh), units_hint="m", up_hint="y")
+
+
+def _first_image(doc: dict, buffers: list[bytes]) -> Image.Image | None:
+    for img in doc.get("images", []):
+        try:
+            if "bufferView" in img:
+                v = doc["bufferViews"][img["bufferView"]]
+                blob = buffers[v["buffer"]][v.get("byteOffset", 0):v.get("byteOffset", 0) + v["byteLength"]]
+            else:
+                continue
+            return Image.open(io.BytesIO(blob)).convert("RGB")
+        except (OSError, KeyError, IndexError):
+            continue
+    return None

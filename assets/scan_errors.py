@@ -1,0 +1,30 @@
+"""Errors raised for bad scan input; ``str(err)`` is always one line naming the file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ScanError(Exception):
+    """A scan file that cannot be read. ``str()`` is one line: ``<file>: <cause>``."""
+
+    def __init__(self, path: str | Path | None, cause: str) -> None:
+        name = Path(path).name if path is not None else "<scan>"
+        # Collapse newlines: the CLI prints str(err) as a single line.
+        cause = " ".join(str(cause).split())
+        super().__init__(f"{name}: {cause}")
+        self.path = Path(path) if path is not None else None
+        self.cause = cause
+
+
+class ScanTooLarge(ScanError):
+    """The header claims more elements than allowed; the caller may offer a simplified import."""
+
+    def __init__(self, path: str | Path | None, cause: str, *, claimed_faces: int,
+                 max_faces: int) -> None:
+        super().__init__(path, cause)
+        self.claimed_faces = int(claimed_faces)
+        self.max_faces = int(max_faces)
+
+
+class UnsupportedFormat(ScanError):
+    """The file is of a type (or uses an extension) this app does not read."""

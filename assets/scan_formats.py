@@ -1,0 +1,312 @@
+"""Registry of scan file formats: extension -> format name, loader and header peek.
+
+Like trimesh's exchange modules, each format has one loader taking the file's
+bytes; ``scan_loading.load_scan`` picks it by extension after sniffing the
+magic bytes.  PLY is read by :mod:`assets.ply_reader`; STL, OFF and OBJ by
+trimesh; glTF/GLB by :mod:`assets.gltf_loading`.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import trimesh
+from PIL import Image
+
+from . import gltf_loading
+from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
+from .scan_errors import ScanError
+from .scan_model import Problem, Scan
+from .textures import placeholder_texture
+
+HEADER_BYTES = 1 << 20
+Loader = Callable[[Path, bytes], Scan]
+Peeker = Callable[[Path, bytes, int], dict]
+
+
+@dataclass(frozen=True)
+class ScanFormat:
+    """One readable format. ``peek`` gets the first MiB and the file size and
+    returns claimed counts ({'vertices', 'faces'}, None when unknown)."""
+
+    name: str
+    extensions: tuple[str, ...]
+    load: Loader
+    peek: Peeker
+
+
+# -- PLY ----------------------------------------------------------------------
+
+_UV_NAMES = (("s", "t"), ("u", "v"), ("texture_u", "texture_v"), ("texture_s", "texture_t"))
+_STRIP_ELEMENTS = ("tristrips", "tristrip", "strips")
+
+
+def _peek_ply(path: Path, head: bytes, size: int) -> dict:
+    header = read_header(path, head, size)
+    v = header.element("vertex")
+    faces = sum(e.count for e in header.elements if e.name in FACE_ELEMENTS)
+    strips = any(e.name in _STRIP_ELEMENTS and e.count for e in header.elements)
+    return {"vertices": v.count if v else 0, "faces": None if strips else faces}
+
+
+def _ply_colors(path: Path, v: dict) -> np.ndarray | None:
+    for prefix in ("", "diffuse_"):
+        if all(prefix + c in v for c in ("red", "green", "blue")):
+            names = [prefix + c for c in ("red", "green", "blue", "alpha") if prefix + c in v]
+            cols = np.column_stack([np.asarray(v[n]) for n in names])
+            if cols.dtype.kind == "f":
+                cols = np.clip(np.nan_to_num(cols) * 255.0 + 0.5, 0, 255)
+            cols = np.clip(cols, 0, 255).astype(np.uint8)
+            if cols.shape[1] == 3:
+                cols = np.column_stack([cols, np.full(len(cols), 255, np.uint8)])
+            return cols
+    return None
+
+
+def _load_ply(path: Path, data: bytes) -> Scan:
+    header = read_header(path, data[:HEADER_BYTES], len(data))
+    body = read_body(path, header, data)
+    v = body.get("vertex")
+    if v is None or not all(k in v for k in "xyz"):
+        raise ScanError(path, "the PLY file has no vertex element with x, y and z")
+    vertices = np.column_stack([np.asarray(v[k], np.float64) for k in "xyz"])
+    problems: list[Problem] = []
+    tris: list[np.ndarray] = []
+    claimed_faces = False
+    for el in header.elements:
+        if el.name == "vertex" or el.count == 0:
+            continue
+        lists = [p for p in el.properties if p.is_list]
+        if el.name in FACE_ELEMENTS or el.name in _STRIP_ELEMENTS:
+            claimed_faces = True
+            prop = next((p for p in lists if p.name in ("vertex_indices", "vertex_index")), lists[0] if lists else None)
+            if prop is None:
+                raise ScanError(path, f"the {el.name!r} element has no list of vertex indices")
+            convert = strips_to_triangles if el.name in _STRIP_ELEMENTS else polygons_to_triangles
+            tris.append(convert(body[el.name][prop.name]))
+            if el.name in _STRIP_ELEMENTS:
+                problems.append(Problem("info", "triangle_strips",
+                                        f"triangle strips in {el.name!r} were converted to triangles"))
+            for p in lists:
+                if p is not prop:
+                    problems.append(Problem("warning", "ignored_property",
+                                            f"per-face property {p.name!r} of {el.name!r} is not used"))
+        else:
+            problems.append(Problem("warning", "ignored_element",
+                                    f"the file's {el.name!r} element ({el.count:,} entries) is not used"))
+    faces = np.concatenate(tris) if tris else np.zeros((0, 3), np.int64)
+    if claimed_faces and len(faces) == 0:
+        raise ScanError(path, "the file declares faces but none of them could be read as triangles")
+    colors = _ply_colors(path, v)
+    normals = np.column_stack([v[k] for k in ("nx", "ny", "nz")]).astype(np.float64) \
+        if all(k in v for k in ("nx", "ny", "nz")) else None
+    if len(faces) == 0:
+        problems.append(Problem("info", "point_cloud",
+                                f"the file holds no faces: it is a point cloud of {len(vertices):,} points"))
+        return Scan(path, "PLY", points=trimesh.PointCloud(vertices, colors=colors), problems=problems)
+    check_faces(path, faces, len(vertices))
+    mesh = trimesh.Trimesh(vertices, faces, process=False, validate=False)
+    if normals is not None and np.isfinite(normals).all():
+        mesh.vertex_normals = normals
+    uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
+    scan = Scan(path, "PLY", mesh=mesh, problems=problems)
+    if uv is not None:
+        image = _ply_texture(path, header.comments, problems)
+        mesh.visual = trimesh.visual.TextureVisuals(uv=uv, image=image)
+        scan.texture = image
+    elif colors is not None:
+        mesh.visual = trimesh.visual.ColorVisuals(mesh, vertex_colors=colors)
+    return scan
+
+
+def _ply_texture(path: Path, comments: list[str], problems: list[Problem]) -> Image.Image | None:
+    for c in comments:
+        if c.lower().startswith("texturefile"):
+            name = c[len("texturefile"):].strip()
+            return load_texture_file(path, name, problems)
+    return None
+
+
+def check_faces(path: Path, faces: np.ndarray, n_vertices: int) -> None:
+    """Raise ScanError when any face index is outside 0..n_vertices-1."""
+    if faces.size and (faces.min() < 0 or faces.max() >= n_vertices):
+        bad = int(np.count_nonzero((faces < 0) | (faces >= n_vertices)))
+        raise ScanError(path, f"{bad:,} face indices point outside the {n_vertices:,} vertices")
+
+
+def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.Image:
+    """Open a texture named relative to the scan; a missing or broken one gives a
+    placeholder checker image and a 'missing_texture' problem."""
+    candidate = (path.parent / name.replace("\\", "/"))
+    try:
+        with Image.open(candidate) as img:
+            img.load()
+            return img.copy()
+    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        why = "not found" if isinstance(exc, FileNotFoundError) else "unreadable"
+        problems.append(Problem("warning", "missing_texture",
+                                f"texture {name!r} is {why}; a placeholder checker texture is used"))
+        return placeholder_texture()
+
+
+# -- STL / OFF ------------------------------------------------------------------
+
+def _peek_stl(path: Path, head: bytes, size: int) -> dict:
+    if size < 15:
+        raise ScanError(path, f"the file is only {size} bytes, too short for an STL")
+    if size >= 84:
+        n = int(np.frombuffer(head[80:84], "<u4")[0])
+        if 84 + 50 * n == size:
+            return {"vertices": None, "faces": n}
+    if head[:5].lower() == b"solid" and b"facet" in head[:4096].lower():
+        return {"vertices": None, "faces": None}
+    if size >= 84:
+        raise ScanError(path, f"the binary STL header claims {n:,} triangles, which needs "
+                              f"{84 + 50 * n:,} bytes, but the file holds {size:,} bytes")
+    raise ScanError(path, "not an STL file (neither a binary triangle count nor 'solid ... facet')")
+
+
+def _peek_off(path: Path, head: bytes, size: int) -> dict:
+    lines = [ln.split(b"#")[0].strip() for ln in head[:4096].splitlines()]
+    tokens = b" ".join(ln for ln in lines if ln).split()
+    if not tokens or not tokens[0].upper().endswith(b"OFF"):
+        raise ScanError(path, "not an OFF file (it does not start with 'OFF')")
+    try:
+        nv, nf = int(tokens[1]), int(tokens[2])
+    except (IndexError, ValueError):
+        raise ScanError(path, "the OFF header has no valid vertex and face counts") from None
+    if nv < 0 or nf < 0 or nv * 6 + nf * 8 > size:
+        raise ScanError(path, f"the header claims {nv:,} vertices and {nf:,} faces but the file "
+                              f"holds {size:,} bytes")
+    return {"vertices": nv, "faces": nf}
+
+
+def _load_by_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
+    loaded = trimesh.load(io.BytesIO(data), file_type=file_type, process=True)
+    return _scan_from_loaded(path, name, loaded, [])
+
+
+def _scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> Scan:
+    """Turn what trimesh.load returned (mesh, scene or points) into a Scan."""
+    parts: dict[str, trimesh.Trimesh] = {}
+    if isinstance(loaded, trimesh.Scene):
+        for node in loaded.graph.nodes_geometry:
+            transform, geom_name = loaded.graph[node]
+            geom = loaded.geometry[geom_name]
+            if isinstance(geom, trimesh.Trimesh):
+                parts[str(node)] = geom.copy().apply_transform(transform)
+        if not parts:
+            clouds = [g for g in loaded.geometry.values() if isinstance(g, trimesh.PointCloud)]
+            if clouds:
+                loaded = clouds[0]
+            else:
+                raise ScanError(path, "the file holds no triangle mesh")
+        else:
+            loaded = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
+    if isinstance(loaded, trimesh.PointCloud):
+        problems.append(Problem("info", "point_cloud", f"the file holds no faces: it is a point cloud "
+                                                       f"of {len(loaded.vertices):,} points"))
+        return Scan(path, name, points=loaded, problems=problems)
+    if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
+        raise ScanError(path, "the file holds no triangles")
+    scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
+    scan.texture = mesh_texture(loaded)
+    return scan
+
+
+def mesh_texture(mesh: trimesh.Trimesh) -> Image.Image | None:
+    """The base-colour image of a textured mesh, else None."""
+    mat = getattr(mesh.visual, "material", None)
+    img = getattr(mat, "baseColorTexture", None) or getattr(mat, "image", None)
+    return img if isinstance(img, Image.Image) else None
+
+
+# -- OBJ ------------------------------------------------------------------------
+
+def _peek_obj(path: Path, head: bytes, size: int) -> dict:
+    if b"\x00" in head[:4096]:
+        raise ScanError(path, "not an OBJ file: it holds binary data")
+    return {"vertices": None, "faces": None}
+
+
+def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> list[Image.Image]:
+    """Find textures the OBJ's material libraries name and flag missing ones."""
+    images: list[Image.Image] = []
+    for m in re.finditer(rb"^[ \t]*mtllib[ \t]+(.+?)[ \t]*$", data, re.M):
+        lib = m.group(1).decode("utf-8", "replace")
+        mtl = path.parent / lib
+        if not mtl.is_file():
+            problems.append(Problem("warning", "missing_material",
+                                    f"material library {lib!r} is not found; colours and textures are lost"))
+            continue
+        text = mtl.read_text("utf-8", "replace")
+        for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M):
+            name = tm.group(1)
+            if not (mtl.parent / name).is_file():
+                # Options such as "-s 1 1 1 file.png" put the name last.
+                name = name.split()[-1]
+            before = len(problems)
+            img = load_texture_file(mtl, name, problems)
+            if len(problems) > before:
+                images.append(img)
+    return images
+
+
+def _load_obj(path: Path, data: bytes) -> Scan:
+    problems: list[Problem] = []
+    placeholders = _check_obj_materials(path, data, problems)
+    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True)
+    scan = _scan_from_loaded(path, "OBJ", loaded, problems)
+    mesh = scan.mesh
+    if mesh is not None and placeholders and scan.texture is None and \
+            getattr(mesh.visual, "uv", None) is not None:
+        mesh.visual = trimesh.visual.TextureVisuals(uv=mesh.visual.uv, image=placeholders[0])
+        scan.texture = placeholders[0]
+    return scan
+
+
+# -- registry --------------------------------------------------------------------
+
+FORMATS: tuple[ScanFormat, ...] = (
+    ScanFormat("PLY", (".ply",), _load_ply, _peek_ply),
+    ScanFormat("STL", (".stl",), lambda p, d: _load_by_trimesh(p, d, "stl", "STL"), _peek_stl),
+    ScanFormat("OFF", (".off",), lambda p, d: _load_by_trimesh(p, d, "off", "OFF"), _peek_off),
+    ScanFormat("OBJ", (".obj",), _load_obj, _peek_obj),
+    ScanFormat("GLB", (".glb",), gltf_loading.load_glb, gltf_loading.peek_glb),
+    ScanFormat("glTF", (".gltf",), gltf_loading.load_gltf, gltf_loading.peek_gltf),
+)
+BY_EXTENSION: dict[str, ScanFormat] = {ext: f for f in FORMATS for ext in f.extensions}
+
+# Magic bytes of files people rename by mistake, to name the real type.
+_MAGIC = (
+    (b"\xff\xd8\xff", "a JPEG image"), (b"\x89PNG", "a PNG image"), (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"), (b"%PDF", "a PDF document"), (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"), (b"glTF", "a GLB (binary glTF) file"),
+    (b"ply", "a PLY file"), (b"RIFF", "a RIFF (WAV/WebP/AVI) file"), (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+)
+
+
+def format_for(path: Path) -> ScanFormat:
+    """The registered format for ``path``'s extension, or ScanError naming the known ones."""
+    fmt = BY_EXTENSION.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(BY_EXTENSION))
+        raise ScanError(path, f"unsupported file type {path.suffix or '(no extension)'!r}; readable: {known}")
+    return fmt
+
+
+def sniff(path: Path, fmt: ScanFormat, head: bytes) -> None:
+    """Refuse a file whose magic bytes show it is something else than its extension says."""
+    expected = {"PLY": b"ply", "GLB": b"glTF"}.get(fmt.name)
+    if expected is not None and head.startswith(expected):
+        return
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise ScanError(path, f"is not a {fmt.name} file: it looks like {what}")
+    if expected is not None:
+        raise ScanError(path, f"is not a {fmt.name} file: it does not start with {expected.decode()!r}")

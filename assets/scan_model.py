@@ -1,0 +1,49 @@
+"""Data classes shared by the loaders, inspection and the rest of the pipeline."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import trimesh
+from PIL import Image
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with (or worth knowing about) a scan: one English sentence."""
+
+    severity: Severity
+    code: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"severity": self.severity, "code": self.code, "message": self.message}
+
+
+@dataclass
+class Scan:
+    """A scan as imported, in file units and file axes (nothing rescaled yet).
+
+    Exactly one of ``mesh`` and ``points`` is set.  ``parts`` keeps the named
+    meshes of a multi-mesh file (node transforms applied), ``mesh`` is their
+    union.  ``units_hint``/``up_hint`` are set only when the format defines
+    them (glTF: metres, +Y up).
+    """
+
+    path: Path
+    format: str
+    mesh: trimesh.Trimesh | None = None
+    points: trimesh.PointCloud | None = None
+    problems: list[Problem] = field(default_factory=list)
+    texture: Image.Image | None = None
+    parts: dict[str, trimesh.Trimesh] = field(default_factory=dict)
+    units_hint: str | None = None
+    up_hint: str | None = None
+    file_size: int = 0
+
+    @property
+    def geometry(self) -> trimesh.Trimesh | trimesh.PointCloud:
+        return self.mesh if self.mesh is not None else self.points
