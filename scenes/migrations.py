@@ -1,0 +1,51 @@
+"""Migrations between versions of ``exhibit.json``.
+
+Each migration takes the raw JSON data of version N and returns version N + 1.
+A document of a newer version than this Vitrine knows is refused, untouched.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .exhibit_model import SCHEMA_VERSION
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# from-version -> function producing from-version + 1. Version 1 is the first
+# published format, so nothing is registered yet; tests register their own.
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class NewerVersionError(ValueError):
+    """The document was written by a newer Vitrine."""
+
+
+class MigrationError(ValueError):
+    """No migration path exists from the document's version."""
+
+
+def document_version(data: dict[str, Any]) -> int:
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise MigrationError(f"schema_version must be a non-negative integer, found {version!r}")
+    return version
+
+
+def migrate(data: dict[str, Any], *, current: int = SCHEMA_VERSION,
+            migrations: dict[int, Migration] | None = None) -> tuple[dict[str, Any], list[int]]:
+    """Bring raw document data up to ``current``; returns the data and the versions passed through."""
+    table = MIGRATIONS if migrations is None else migrations
+    version = document_version(data)
+    if version > current:
+        raise NewerVersionError(
+            f"written by a newer Vitrine (format version {version}; this version reads up to {current})")
+    passed: list[int] = []
+    while version < current:
+        step = table.get(version)
+        if step is None:
+            raise MigrationError(f"no migration from format version {version}")
+        data = step(dict(data))
+        passed.append(version)
+        version += 1
+        data["schema_version"] = version
+    return data, passed

@@ -1,0 +1,44 @@
+"""Shared fixtures: the real scans in ../shared/scans, and Qt set-up for GUI tests."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SCANS_DIR = Path(os.environ.get("VITRINE_SCANS", REPO_ROOT.parent / "shared" / "scans"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # OpenGL needs a real X server (Xvfb) with the xcb platform: Qt's offscreen
+    # platform gets no GL context on this kind of machine. The default surface
+    # format must be set before any QApplication exists.
+    if os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+    else:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from app.gl_format import install_default_surface_format
+    except ImportError:
+        return
+    install_default_surface_format()
+
+
+@pytest.fixture(scope="session")
+def scans_dir() -> Path:
+    """Folder of real museum scans; tests that need it skip (saying why) when absent."""
+    if not (SCANS_DIR / "MANIFEST.md").is_file():
+        pytest.skip(f"real scans not found at {SCANS_DIR} (set VITRINE_SCANS or provide ../shared/scans)")
+    return SCANS_DIR
+
+
+@pytest.fixture
+def scan(scans_dir: Path):
+    """Return a function mapping a relative name (e.g. 'igea/igea.ply') to its path, skipping if absent."""
+    def _get(rel: str) -> Path:
+        p = scans_dir / rel
+        if not p.is_file():
+            pytest.skip(f"scan {rel} not found in {scans_dir}")
+        return p
+    return _get
