@@ -1,0 +1,134 @@
+// The annotation panel (DOM): title, plain-text body paragraphs, image with
+// alt text and credit, narration audio with captions. Text only via textContent.
+import { safePath } from './exhibit_loader.js';
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = text;
+  return node;
+}
+
+export function paragraphs(text) {
+  return String(text || '').split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean);
+}
+
+export function safeMedia(path) {
+  try { return safePath(path); } catch (_) { return null; }
+}
+
+/** <audio controls> with a captions <track> for one language entry {file, captions}. */
+export function audioElement(entry, lang, label) {
+  const file = entry && safeMedia(entry.file);
+  if (!file) return null;
+  const audio = document.createElement('audio');
+  audio.controls = true;
+  audio.preload = 'none';
+  audio.src = file;
+  const captions = entry.captions && safeMedia(entry.captions);
+  if (captions) {
+    const track = document.createElement('track');
+    track.kind = 'captions';
+    track.src = captions;
+    track.srclang = lang;
+    track.label = label;
+    track.default = true;
+    audio.appendChild(track);
+  }
+  return audio;
+}
+
+export class AnnotationPanel {
+  constructor(root, language, { onClose, kiosk }) {
+    this.language = language;
+    this.kiosk = kiosk;
+    this.root = root;
+    this.onClose = onClose;
+    this.current = null;
+    root.setAttribute('role', 'dialog');
+    root.setAttribute('aria-modal', 'false');
+    root.setAttribute('aria-labelledby', 'vt-panel-title');
+    root.hidden = true;
+    this.closeButton = el('button', 'vt-panel-close');
+    this.closeButton.type = 'button';
+    this.closeButton.addEventListener('click', () => this.onClose());
+    this.titleEl = el('h2', 'vt-panel-title');
+    this.titleEl.id = 'vt-panel-title';
+    this.titleEl.tabIndex = -1;
+    this.content = el('div', 'vt-panel-content');
+    root.append(this.closeButton, this.titleEl, this.content);
+    root.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.stopPropagation(); this.onClose(); } });
+    this.relabel();
+  }
+
+  relabel() {
+    const close = this.language.label('close');
+    this.closeButton.textContent = '×';
+    this.closeButton.setAttribute('aria-label', close);
+    this.closeButton.title = close;
+  }
+
+  show(annotation, artifact, { focus = true } = {}) {
+    this.current = { annotation, artifact };
+    this.render();
+    this.root.hidden = false;
+    if (focus) this.titleEl.focus({ preventScroll: true });
+  }
+
+  hide() {
+    this.current = null;
+    this.root.hidden = true;
+    for (const a of this.root.querySelectorAll('audio')) a.pause();
+    this.content.replaceChildren();
+  }
+
+  render() {
+    if (!this.current) return;
+    const { annotation: a, artifact } = this.current;
+    const L = this.language;
+    this.titleEl.textContent = L.text(a.title);
+    this.root.setAttribute('lang', L.current);
+    const parts = [];
+    for (const p of paragraphs(L.text(a.body))) parts.push(el('p', 'vt-panel-body', p));
+    if (a.image && safeMedia(a.image.file)) {
+      const figure = el('figure', 'vt-panel-figure');
+      const img = document.createElement('img');
+      img.src = safeMedia(a.image.file);
+      img.alt = L.text(a.image.alt);
+      img.decoding = 'async';
+      figure.appendChild(img);
+      if (a.image.credit) figure.appendChild(el('figcaption', null, L.label('imageCredit', { credit: a.image.credit })));
+      parts.push(figure);
+    }
+    const audio = audioElement(L.pick(a.audio), L.current, L.displayName(L.current));
+    if (audio) parts.push(audio);
+    if (artifact && artifact.record) parts.push(this.recordBlock(artifact));
+    this.content.replaceChildren(...parts);
+  }
+
+  recordBlock(artifact) {
+    const L = this.language;
+    const r = artifact.record;
+    const box = el('details', 'vt-record');
+    box.appendChild(el('summary', null, L.text(r.title) || artifact.name || L.label('moreInfo')));
+    const dl = el('dl');
+    const rows = [['maker', r.maker], ['date', r.date], ['materials', Array.isArray(r.materials) ? r.materials.join(', ') : r.materials],
+      ['dimensions', r.dimensions_catalogued], ['identifier', r.identifier]];
+    for (const [key, value] of rows) {
+      if (!value) continue;
+      dl.append(el('dt', null, L.label(key)), el('dd', null, String(value)));
+    }
+    box.appendChild(dl);
+    if (r.credit_line) box.appendChild(el('p', 'vt-credit-line', r.credit_line));
+    if (r.uri && /^https?:\/\//i.test(r.uri) && !this.kiosk) {
+      const link = el('a', null, L.label('moreInfo'));
+      link.href = r.uri;
+      link.target = '_blank';
+      link.rel = 'noopener noreferrer';
+      box.appendChild(link);
+    } else if (r.uri) {
+      box.appendChild(el('p', 'vt-record-uri', r.uri));
+    }
+    return box;
+  }
+}

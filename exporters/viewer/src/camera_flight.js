@@ -1,0 +1,73 @@
+// Smooth camera flights between viewpoints (cuts when the visitor prefers
+// reduced motion). Drives OrbitControls' target together with the camera.
+import * as THREE from 'three';
+
+export function prefersReducedMotion() {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+const ease = (t) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
+
+export class CameraFlight {
+  constructor(camera, controls, requestRender) {
+    this.camera = camera;
+    this.controls = controls;
+    this.requestRender = requestRender;
+    this.active = null;
+  }
+
+  /** Fly (or cut) to eye/target; resolves when there. */
+  flyTo({ eye, target, fov, up }, { duration = 1.4, cut = false } = {}) {
+    this.cancel();
+    const toEye = new THREE.Vector3().fromArray(eye);
+    const toTarget = new THREE.Vector3().fromArray(target);
+    const toFov = Number.isFinite(fov) && fov > 0 ? THREE.MathUtils.radToDeg(fov) : this.camera.fov;
+    if (Array.isArray(up)) this.camera.up.fromArray(up);
+    if (cut || prefersReducedMotion() || duration <= 0) {
+      this.set(toEye, toTarget, toFov);
+      return Promise.resolve();
+    }
+    const fromEye = this.camera.position.clone();
+    const fromTarget = this.controls.target.clone();
+    const fromFov = this.camera.fov;
+    // Longer trips take a bit longer, within limits.
+    const dist = fromEye.distanceTo(toEye) + fromTarget.distanceTo(toTarget);
+    const seconds = Math.min(2.5, Math.max(0.6, duration * Math.min(1.5, 0.5 + dist / 3)));
+    return new Promise((resolve) => {
+      const start = performance.now();
+      this.active = {
+        resolve,
+        step: (now) => {
+          const t = Math.min(1, (now - start) / (seconds * 1000));
+          const k = ease(t);
+          this.set(fromEye.clone().lerp(toEye, k), fromTarget.clone().lerp(toTarget, k), fromFov + (toFov - fromFov) * k);
+          if (t >= 1) { this.active = null; resolve(); }
+        },
+      };
+      this.requestRender();
+    });
+  }
+
+  set(eye, target, fovDeg) {
+    this.camera.position.copy(eye);
+    this.controls.target.copy(target);
+    if (fovDeg && Math.abs(this.camera.fov - fovDeg) > 1e-6) {
+      this.camera.fov = fovDeg;
+      this.camera.updateProjectionMatrix();
+    }
+    this.camera.lookAt(target);
+    this.controls.update();
+    this.requestRender();
+  }
+
+  cancel() {
+    if (this.active) { const { resolve } = this.active; this.active = null; resolve(); }
+  }
+
+  /** Called every animation frame; returns true while flying. */
+  tick(now) {
+    if (!this.active) return false;
+    this.active.step(now);
+    return true;
+  }
+}

@@ -1,0 +1,104 @@
+// Loads the viewer document and model bytes, over http(s) with fetch (with
+// download progress) or, from file:// where fetch is blocked, through classic
+// <script> tags that set window.VITRINE_EXHIBIT / window.VITRINE_MODEL_DATA.
+
+export function dataMode(loc = window.location) {
+  const forced = new URLSearchParams(loc.search).get('data');
+  if (forced === 'script' || forced === 'fetch') return forced;
+  return loc.protocol === 'file:' ? 'script' : 'fetch';
+}
+
+export async function loadExhibitDocument(mode) {
+  if (mode === 'fetch') {
+    try {
+      const response = await fetch('exhibit.json', { cache: 'no-cache' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bytes = await response.arrayBuffer();
+      return { doc: JSON.parse(new TextDecoder().decode(bytes)), bytes };
+    } catch (err) {
+      if (!window.VITRINE_EXHIBIT) throw err;
+    }
+  }
+  if (!window.VITRINE_EXHIBIT) throw new Error('exhibit data missing (data/exhibit.js did not load)');
+  return { doc: window.VITRINE_EXHIBIT, bytes: null };
+}
+
+/** Relative, safe path from the exhibit document (no scheme, no "..", no absolute path). */
+export function safePath(path) {
+  const p = String(path || '');
+  if (!p || /^[a-z][a-z0-9+.-]*:/i.test(p) || p.startsWith('/') || p.startsWith('\\') || p.split(/[\\/]/).includes('..')) {
+    throw new Error(`Unsafe path in exhibit: ${p}`);
+  }
+  return p;
+}
+
+function base64ToBuffer(b64) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(b64).buffer;
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out.buffer;
+}
+
+const scriptLoads = new Map();
+function loadScript(src) {
+  if (!scriptLoads.has(src)) {
+    scriptLoads.set(src, new Promise((resolve, reject) => {
+      const el = document.createElement('script');
+      el.src = src;
+      el.async = true;
+      el.onload = () => resolve();
+      el.onerror = () => reject(new Error(`Could not load ${src}`));
+      document.head.appendChild(el);
+    }));
+  }
+  return scriptLoads.get(src);
+}
+
+/**
+ * Model bytes as an ArrayBuffer. onProgress(loadedBytes, totalBytes) is called
+ * while downloading (fetch mode) or once at the end (script mode).
+ */
+export async function loadModelBytes(mode, path, expectedBytes, onProgress = () => {}) {
+  const rel = safePath(path);
+  if (mode === 'script') {
+    const store = () => window.VITRINE_MODEL_DATA || {};
+    if (!(rel in store())) await loadScript(`${rel}.js`);
+    const b64 = store()[rel];
+    if (typeof b64 !== 'string') throw new Error(`Model data missing for ${rel}`);
+    delete window.VITRINE_MODEL_DATA[rel]; // free the base64 text
+    const buffer = base64ToBuffer(b64);
+    onProgress(buffer.byteLength, buffer.byteLength);
+    return buffer;
+  }
+  const response = await fetch(rel);
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${rel}`);
+  const total = Number(response.headers.get('content-length')) || expectedBytes || 0;
+  if (!response.body || !response.body.getReader) {
+    const buffer = await response.arrayBuffer();
+    onProgress(buffer.byteLength, buffer.byteLength);
+    return buffer;
+  }
+  const reader = response.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.byteLength;
+    onProgress(loaded, Math.max(total, loaded));
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) { out.set(c, offset); offset += c.byteLength; }
+  onProgress(loaded, loaded);
+  return out.buffer;
+}
+
+/** Fetch a bundle file as bytes (http mode only), for hashing. */
+export async function fetchBytes(path) {
+  const response = await fetch(safePath(path), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
+  return response.arrayBuffer();
+}

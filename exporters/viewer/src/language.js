@@ -1,0 +1,64 @@
+// Exhibit languages, curator-text fallback and the viewer's label lookup.
+import { labelTable, format } from './i18n_labels.js';
+
+export class Language extends EventTarget {
+  constructor(doc, { requested, kiosk } = {}) {
+    super();
+    this.available = (Array.isArray(doc.languages) && doc.languages.length) ? doc.languages.slice() : ['en'];
+    this.defaultTag = this.available[0];
+    this.current = this.pickInitial(requested, kiosk);
+  }
+
+  pickInitial(requested, kiosk) {
+    if (requested && this.available.includes(requested)) return requested;
+    if (kiosk) return this.defaultTag;
+    const prefs = (typeof navigator !== 'undefined' && navigator.languages) || [];
+    for (const pref of prefs) {
+      const exact = this.available.find((t) => t.toLowerCase() === pref.toLowerCase());
+      if (exact) return exact;
+    }
+    for (const pref of prefs) {
+      const primary = pref.toLowerCase().split('-')[0];
+      const near = this.available.find((t) => t.toLowerCase().split('-')[0] === primary);
+      if (near) return near;
+    }
+    return this.defaultTag;
+  }
+
+  set(tag) {
+    if (!this.available.includes(tag)) throw new Error(`Language not in exhibit: ${tag}`);
+    if (tag === this.current) return false;
+    this.current = tag;
+    this.dispatchEvent(new CustomEvent('change', { detail: { language: tag } }));
+    return true;
+  }
+
+  /** Curator text: requested language → exhibit's first language → any. */
+  text(map, tag = this.current) {
+    if (map == null) return '';
+    if (typeof map === 'string') return map;
+    if (map[tag]) return map[tag];
+    if (map[this.defaultTag]) return map[this.defaultTag];
+    for (const value of Object.values(map)) if (value) return value;
+    return '';
+  }
+
+  /** Like text() but for per-language objects (audio entries). */
+  pick(map, tag = this.current) {
+    if (!map || typeof map !== 'object') return null;
+    return map[tag] || map[this.defaultTag] || Object.values(map).find(Boolean) || null;
+  }
+
+  label(key, values) {
+    const table = labelTable(this.current);
+    return format(table[key] ?? labelTable('en')[key] ?? key, values);
+  }
+
+  displayName(tag) {
+    try {
+      const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
+      if (name) return name;
+    } catch (_) { /* fall through */ }
+    return tag;
+  }
+}

@@ -1,0 +1,53 @@
+// Entry point of viewer.js (classic IIFE): finds the exhibit data, builds the
+// viewer in #vitrine and exposes window.vitrine.
+import { dataMode, loadExhibitDocument } from './exhibit_loader.js';
+import { Language } from './language.js';
+import { ManifestCheck } from './manifest_check.js';
+import { VitrineAPI } from './vitrine_api.js';
+import { ViewerApp } from './viewer_app.js';
+import { labelTable } from './i18n_labels.js';
+
+const api = new VitrineAPI();
+window.vitrine = api;
+
+function fail(root, message) {
+  const box = document.createElement('div');
+  box.className = 'vt-fatal';
+  box.setAttribute('role', 'alert');
+  box.textContent = message;
+  root.appendChild(box);
+}
+
+function hasWebGL() {
+  try { return !!document.createElement('canvas').getContext('webgl2'); } catch (_) { return false; }
+}
+
+async function boot() {
+  let root = document.getElementById('vitrine');
+  if (!root) { root = document.createElement('main'); root.id = 'vitrine'; document.body.appendChild(root); }
+  root.classList.add('vt-root');
+  const mode = dataMode();
+  const params = new URLSearchParams(location.search);
+  let app;
+  try {
+    const { doc, bytes } = await loadExhibitDocument(mode);
+    const kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
+    const language = new Language(doc, { requested: params.get('lang'), kiosk });
+    if (!hasWebGL()) throw new Error(language.label('noWebGL'));
+    const check = new ManifestCheck(mode);
+    app = new ViewerApp({ root, doc, docBytes: bytes, mode, language, check, api });
+    api._attach(app);
+    await app.start();
+  } catch (err) {
+    const msg = (err && err.message) || String(err);
+    fail(root, app ? msg : `${labelTable(navigator.language).loading} ${msg}`);
+    api._reject(err);
+    api.dispatchEvent(new CustomEvent('error', { detail: { error: msg } }));
+    return;
+  }
+  api._resolve(api);
+  api.dispatchEvent(new CustomEvent('ready', { detail: api.state() }));
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);
+else boot();

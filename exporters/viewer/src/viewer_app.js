@@ -1,0 +1,367 @@
+// The viewer: renderer, camera and controls, and the wiring between loading,
+// hotspots, panels, tours, kiosk, XR and the trust check.
+import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { buildEnvironment, buildPlinths, buildLights, buildArtifactGroups } from './scene_builder.js';
+import { CameraFlight, prefersReducedMotion } from './camera_flight.js';
+import { Hotspots } from './hotspots.js';
+import { AnnotationPanel, audioElement } from './annotation_panel.js';
+import { TourPlayer } from './tour_player.js';
+import { KioskMode } from './kiosk_mode.js';
+import { XRSession } from './xr_session.js';
+import { XRPanel } from './xr_panel.js';
+import { ModelLevels } from './model_levels.js';
+import { ViewerUI } from './ui.js';
+
+const _box = new THREE.Box3();
+
+export class ViewerApp {
+  constructor({ root, doc, docBytes, mode, language, check, api }) {
+    Object.assign(this, { root, doc, docBytes, mode, L: language, check, api });
+    const params = new URLSearchParams(location.search);
+    // A page may be previewed as a kiosk (only ever stricter, never looser).
+    this.kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
+    this.viewpoints = new Map((doc.viewpoints || []).map((v) => [v.id, v]));
+    this.annotations = new Map((doc.annotations || []).map((a) => [a.id, a]));
+    this.artifacts = new Map((doc.artifacts || []).map((a) => [a.id, a]));
+    this.openId = null;
+    this.needsRender = true;
+    this.timings = { start: performance.now() };
+
+    this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
+    this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
+    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
+    this.renderer.toneMapping = THREE.NeutralToneMapping;
+    this.renderer.xr.enabled = true;
+    const canvas = this.renderer.domElement;
+    canvas.className = 'vt-canvas';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'img');
+    this.ui.stage.appendChild(canvas);
+
+    this.scene = new THREE.Scene();
+    this.exhibitRoot = new THREE.Group();
+    this.exhibitRoot.name = 'vitrine-exhibit';
+    this.scene.add(this.exhibitRoot);
+    const env = buildEnvironment(this.exhibitRoot, doc);
+    this.plinths = buildPlinths(this.exhibitRoot, doc);
+    buildLights(this.exhibitRoot, doc);
+    this.groups = buildArtifactGroups(this.exhibitRoot, doc);
+
+    this.camera = new THREE.PerspectiveCamera(50, 4 / 3, 0.01, 200);
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.listenToKeyEvents(canvas);
+    this.controls.keyRotateSpeed = 1.0;
+    this.controls.autoRotateSpeed = 0.6;
+    this.controls.maxDistance = 30;
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.controls.addEventListener('start', () => this.flight.cancel());
+    this.flight = new CameraFlight(this.camera, this.controls, () => this.requestRender());
+
+    this.levels = new ModelLevels({ mode, doc, groups: this.groups, check, kiosk: this.kiosk });
+    this.hotspots = new Hotspots({
+      layer: this.ui.hotspotLayer, doc, groups: this.groups, camera: this.camera, language,
+      onOpen: (id, button) => { this.returnFocus = button; this.openAnnotation(id); },
+      occluders: () => [...this.levels.meshes(), ...this.plinths],
+    });
+    this.panel = new AnnotationPanel(this.ui.panel, language, { kiosk: this.kiosk, onClose: () => this.closeAnnotation() });
+    this.tour = new TourPlayer(doc, {
+      showStep: (step, index, tour) => this.showTourStep(step, index, tour),
+      clearStep: () => this.clearTourStep(),
+      setAudioPlaying: (on) => this.setTourAudio(on),
+    });
+    this.xrPanel = new XRPanel();
+    this.xr = new XRSession({
+      renderer: this.renderer, scene: this.scene, exhibitRoot: this.exhibitRoot, groups: this.groups, hotspots: this.hotspots,
+      panel: this.xrPanel, envObjects: env.floor ? [env.floor] : [], overlayRoot: root,
+      hooks: {
+        openAnnotation: (id) => this.openAnnotation(id),
+        closeAnnotation: () => this.closeAnnotation(),
+        onSqueeze: () => (this.tour.active ? this.tour.next() : this.tour.tours.length && this.startTour(this.tour.tours[0].id)),
+      },
+    });
+    this.wireEvents();
+    this.setStartView();
+    this.resize();
+    new ResizeObserver(() => this.resize()).observe(this.ui.stage);
+    window.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.openId) this.closeAnnotation();
+    });
+    this.renderer.setAnimationLoop((time, frame) => this.frame(time, frame));
+    if (this.kiosk) {
+      this.kioskMode = new KioskMode(doc, {
+        reset: () => this.resetForNextVisitor(),
+        startAttract: (kind) => this.startAttract(kind),
+        stopAttract: () => this.stopAttract(),
+      });
+      this.kioskMode.install(root);
+      for (const name of ['attractstart', 'attractend']) this.kioskMode.addEventListener(name, (e) => this.emit(name, e.detail));
+    }
+    this.relabel();
+  }
+
+  actions() {
+    return {
+      setLanguage: (tag) => this.setLanguage(tag),
+      openAnnotation: (id) => this.openAnnotation(id),
+      startTour: (id) => this.startTour(id),
+      previousStep: () => this.tour.previous(),
+      nextStep: () => this.tour.next(),
+      togglePause: () => (this.tour.paused ? this.tour.resume() : this.tour.pause()),
+      endTour: () => this.tour.stop(),
+      resetView: () => this.goToViewpoint(this.startViewpoint()),
+      toggleXR: (kind) => (this.xr.presenting ? this.xr.exit() : this.xr.enter(kind).catch((err) => this.ui.showNotice(String(err.message || err)))),
+    };
+  }
+
+  emit(name, detail) { this.api.dispatchEvent(new CustomEvent(name, { detail })); }
+
+  wireEvents() {
+    this.levels.addEventListener('levelchange', (e) => {
+      this.requestRender(true);
+      this.emit('levelchange', e.detail);
+    });
+    this.levels.addEventListener('refused', (e) => {
+      const a = this.artifacts.get(e.detail.artifactId);
+      this.ui.showNotice(this.L.label('tamperedRefused', { institution: this.check.institution || '?', files: e.detail.file }) + (a ? ` (${a.name || a.id})` : ''));
+      this.requestRender(true);
+    });
+    this.levels.addEventListener('error', (e) => {
+      const a = this.artifacts.get(e.detail.artifactId);
+      this.ui.showNotice(this.L.label('loadFailed', { name: (a && a.name) || e.detail.artifactId }));
+    });
+    this.check.addEventListener('change', (e) => { this.showVerification(); this.emit('verification', e.detail); });
+    for (const name of ['tourstart', 'tourstep', 'tourend']) this.tour.addEventListener(name, (e) => this.emit(name, e.detail));
+    this.tour.addEventListener('tourpause', () => this.ui.setPaused(true));
+    this.tour.addEventListener('tourresume', () => this.ui.setPaused(false));
+    this.xr.addEventListener('xrstart', (e) => { this.ui.setXRMode(e.detail.mode); this.emit('xrstart', e.detail); });
+    this.xr.addEventListener('xrend', (e) => { this.ui.setXRMode(null); this.resize(); this.requestRender(true); this.emit('xrend', e.detail); });
+    this.xr.addEventListener('arplace', (e) => this.emit('arplace', e.detail));
+  }
+
+  async start() {
+    this.xr.probe().then((s) => this.ui.setXRSupport(s));
+    this.ui.setProgress(0);
+    this.check.checkDocument(this.docBytes);
+    await this.levels.loadFirst((f) => this.ui.setProgress(f));
+    this.ui.setProgress(1);
+    this.fitCameraLimits();
+    this.requestRender(true);
+    await this.renderNow();
+    this.timings.ready = performance.now() - this.timings.start;
+    this.levels.loadFiner().then(() => this.requestRender(true));
+  }
+
+  renderNow() {
+    return new Promise((resolve) => { this.afterRender = resolve; this.requestRender(true); });
+  }
+
+  requestRender(geometryChanged = false) {
+    this.needsRender = true;
+    if (geometryChanged) this.forceHotspots = true;
+  }
+
+  frame(time, frame) {
+    const now = performance.now();
+    if (this.xr.presenting) {
+      this.xr.onFrame(frame);
+      this.renderer.render(this.scene, this.camera);
+      return;
+    }
+    if (this.flight.tick(now)) this.needsRender = true;
+    if (this.controls.update()) this.needsRender = true;
+    if (this.controls.autoRotate) this.needsRender = true;
+    if (!this.needsRender) { this.hotspots.update(this.width, this.height, now, false); return; }
+    this.needsRender = false;
+    this.renderer.render(this.scene, this.camera);
+    if (this.timings.firstFrame == null) this.timings.firstFrame = now - this.timings.start;
+    this.hotspots.update(this.width, this.height, now, this.forceHotspots);
+    this.forceHotspots = false;
+    if (this.afterRender) { const done = this.afterRender; this.afterRender = null; done(); }
+  }
+
+  resize() {
+    if (this.xr && this.xr.presenting) return;
+    const w = Math.max(1, this.ui.stage.clientWidth), h = Math.max(1, this.ui.stage.clientHeight);
+    this.width = w; this.height = h;
+    // Cap the drawing buffer near 4K so big kiosks and phones stay smooth.
+    const dpr = Math.min(window.devicePixelRatio || 1, 2, Math.sqrt(8.3e6 / (w * h)));
+    this.renderer.setPixelRatio(dpr);
+    this.renderer.setSize(w, h, false);
+    this.camera.aspect = w / h;
+    // Portrait phones: widen the view so the exhibit still fits across.
+    this.camera.updateProjectionMatrix();
+    this.requestRender(true);
+  }
+
+  startViewpoint() {
+    return this.viewpoints.get(this.doc.start_viewpoint_id) || (this.doc.viewpoints || [])[0] || this.autoViewpoint();
+  }
+
+  autoViewpoint() {
+    _box.makeEmpty();
+    for (const p of this.plinths) _box.expandByObject(p);
+    for (const a of this.doc.artifacts || []) {
+      const t = (a.transform && a.transform.translation) || [0, 0, 0];
+      const d = a.dimensions || [0.5, 0.5, 0.5];
+      _box.expandByPoint(new THREE.Vector3(t[0] - d[0] / 2, t[1], t[2] - d[2] / 2));
+      _box.expandByPoint(new THREE.Vector3(t[0] + d[0] / 2, t[1] + d[1], t[2] + d[2] / 2));
+    }
+    if (_box.isEmpty()) _box.set(new THREE.Vector3(-0.5, 0, -0.5), new THREE.Vector3(0.5, 1.5, 0.5));
+    const c = _box.getCenter(new THREE.Vector3());
+    const r = Math.max(0.3, _box.getSize(new THREE.Vector3()).length() / 2);
+    return { id: null, eye: [c.x, c.y + r * 0.5, c.z + r * 2.4], target: c.toArray(), fov: 0.8 };
+  }
+
+  setStartView() { this.flight.flyTo(this.startViewpoint(), { cut: true }); }
+
+  fitCameraLimits() {
+    this.controls.minDistance = 0.05;
+  }
+
+  goToViewpoint(vp, opts = {}) {
+    if (!vp || this.xr.presenting) return Promise.resolve();
+    return this.flight.flyTo(vp, opts);
+  }
+
+  annotationViewpoint(a) {
+    if (a.viewpoint_id && this.viewpoints.has(a.viewpoint_id)) return this.viewpoints.get(a.viewpoint_id);
+    const wp = this.hotspots.worldPoint(a.id);
+    if (!wp) return null;
+    const normal = wp.normal || this.camera.position.clone().sub(wp.point).normalize();
+    const eye = wp.point.clone().addScaledVector(normal, 0.6);
+    return { eye: eye.toArray(), target: wp.point.toArray() };
+  }
+
+  openAnnotation(id, { fromTour = false } = {}) {
+    const a = this.annotations.get(id);
+    if (!a) throw new Error(`No such annotation: ${id}`);
+    if (!fromTour && this.tour.active && !this.tour.paused) this.tour.pause();
+    this.openId = id;
+    if (this.xr.presenting) {
+      this.showXRPanel({ title: this.L.text(a.title), body: this.L.text(a.body) }, id);
+    } else {
+      if (!fromTour) this.goToViewpoint(this.annotationViewpoint(a));
+      this.panel.show(a, this.artifacts.get(a.artifact_id), { focus: !fromTour });
+    }
+    this.emit('annotationopen', { id });
+  }
+
+  closeAnnotation() {
+    if (!this.openId) return;
+    const id = this.openId;
+    this.openId = null;
+    this.panel.hide();
+    this.xrPanel.hide();
+    if (this.returnFocus && !this.returnFocus.classList.contains('vt-hidden')) this.returnFocus.focus({ preventScroll: true });
+    this.returnFocus = null;
+    this.emit('annotationclose', { id });
+  }
+
+  showXRPanel(content, annotationId) {
+    const wp = annotationId ? this.hotspots.worldPoint(annotationId) : null;
+    const head = this.renderer.xr.getCamera().getWorldPosition(new THREE.Vector3());
+    const anchor = wp ? wp.point : head.clone().add(new THREE.Vector3(0, -0.2, -1).applyQuaternion(this.renderer.xr.getCamera().quaternion));
+    const { position, lookAt } = this.xr.panelPlacement(anchor);
+    this.xrPanel.show(content, position, lookAt);
+  }
+
+  startTour(id) { this.closeAnnotation(); this.tour.start(id); }
+
+  showTourStep(step, index, tour) {
+    const L = this.L;
+    this.ui.tourBar.hidden = false;
+    this.ui.setPaused(this.tour.paused);
+    this.ui.tourTitle.textContent = L.text(tour.title);
+    this.ui.tourStep.textContent = L.label('stepOf', { n: index + 1, total: tour.steps.length });
+    this.ui.narration.textContent = L.text(step.narration);
+    this.setTourAudio(false);
+    const audio = audioElement(L.pick(step.audio), L.current, L.displayName(L.current));
+    this.ui.tourAudio.replaceChildren(...(audio ? [audio] : []));
+    if (audio && !this.tour.paused) audio.play().catch(() => {});
+    if (step.annotation_id && this.annotations.has(step.annotation_id)) this.openAnnotation(step.annotation_id, { fromTour: true });
+    else this.closeAnnotation();
+    if (this.xr.presenting) {
+      const a = step.annotation_id && this.annotations.get(step.annotation_id);
+      this.showXRPanel({ title: a ? L.text(a.title) : L.text(tour.title), body: L.text(step.narration) || (a ? L.text(a.body) : ''),
+        footer: L.label('stepOf', { n: index + 1, total: tour.steps.length }) }, a ? a.id : null);
+      return Promise.resolve();
+    }
+    return this.goToViewpoint(this.viewpoints.get(step.viewpoint_id));
+  }
+
+  clearTourStep() {
+    this.setTourAudio(false);
+    this.ui.tourBar.hidden = true;
+    this.ui.tourAudio.replaceChildren();
+    this.closeAnnotation();
+  }
+
+  setTourAudio(on) {
+    const audio = this.ui.tourAudio.querySelector('audio');
+    if (!audio) return;
+    if (on) audio.play().catch(() => {}); else audio.pause();
+  }
+
+  setLanguage(tag) {
+    if (this.L.set(tag)) {
+      this.relabel();
+      this.emit('languagechange', { language: tag });
+    }
+  }
+
+  relabel() {
+    this.ui.relabel();
+    this.hotspots.relabel();
+    this.panel.relabel();
+    this.panel.render();
+    this.renderer.domElement.setAttribute('aria-label', this.L.text(this.doc.title));
+    if (this.tour.active) {
+      const { tour, index } = this.tour;
+      this.ui.tourTitle.textContent = this.L.text(tour.title);
+      this.ui.tourStep.textContent = this.L.label('stepOf', { n: index + 1, total: tour.steps.length });
+      this.ui.narration.textContent = this.L.text(tour.steps[index].narration);
+    }
+    this.showVerification();
+  }
+
+  showVerification() {
+    const r = this.check.result();
+    const L = this.L;
+    const text = {
+      verified: L.label('verified', { institution: r.institution || '?' }),
+      tampered: L.label('tampered', { files: r.files.join(', ') }),
+      unsigned: L.label('unsigned'),
+      unchecked: r.signature === 'pending' ? L.label('checking') : L.label('unchecked'),
+    }[r.status];
+    this.ui.badge.textContent = text;
+    this.ui.badge.dataset.status = r.status;
+    this.ui.badge.title = r.fingerprint ? L.label('fingerprint', { fingerprint: r.fingerprint }) : '';
+    if (r.status === 'tampered' && !this.levels.refused.size) this.ui.showNotice(text);
+  }
+
+  resetForNextVisitor() {
+    this.tour.stop({ silent: false });
+    this.closeAnnotation();
+    this.ui.toggleList(false);
+    this.ui.toggleCredits(false);
+    if (this.L.current !== this.L.defaultTag) this.setLanguage(this.L.defaultTag);
+    this.flight.flyTo(this.startViewpoint(), { cut: true });
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  }
+
+  startAttract(kind) {
+    if (kind === 'tour' && this.tour.tours.length) this.tour.start(this.tour.tours[0].id, { loop: true });
+    else this.controls.autoRotate = !prefersReducedMotion();
+    this.attracting = kind;
+    this.requestRender();
+  }
+
+  stopAttract() {
+    this.controls.autoRotate = false;
+    if (this.tour.active && this.tour.loop) this.tour.stop();
+    this.attracting = null;
+  }
+}

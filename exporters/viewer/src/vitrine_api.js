@@ -1,0 +1,82 @@
+// window.vitrine: the JavaScript API for embedding pages and tests.
+// Methods called before the viewer exists wait for it (or throw if it failed).
+import * as THREE from 'three';
+
+export class VitrineAPI extends EventTarget {
+  constructor() {
+    super();
+    this.app = null;
+    this.ready = new Promise((resolve, reject) => { this._resolve = resolve; this._reject = reject; });
+    this.ready.catch(() => {});
+  }
+
+  _attach(app) { this.app = app; }
+  _need() { if (!this.app) throw new Error('vitrine: the exhibit is not loaded yet (await vitrine.ready)'); return this.app; }
+
+  annotations() {
+    const app = this._need();
+    return (app.doc.annotations || []).map((a) => ({ id: a.id, artifactId: a.artifact_id, title: app.L.text(a.title) }));
+  }
+  openAnnotation(id) { this._need().openAnnotation(id); }
+  closeAnnotation() { this._need().closeAnnotation(); }
+  languages() { return this._need().L.available.slice(); }
+  language() { return this._need().L.current; }
+  setLanguage(tag) { this._need().setLanguage(tag); }
+  tours() { const app = this._need(); return app.tour.tours.map((t) => ({ id: t.id, title: app.L.text(t.title) })); }
+  startTour(id) { this._need().startTour(id); }
+  pauseTour() { this._need().tour.pause(); }
+  resumeTour() { this._need().tour.resume(); }
+  stopTour() { this._need().tour.stop(); }
+  nextStep() { this._need().tour.next(); }
+  previousStep() { this._need().tour.previous(); }
+  camera() {
+    const app = this._need();
+    return { eye: app.camera.position.toArray(), target: app.controls.target.toArray() };
+  }
+  verification() { const r = this._need().check.result(); return { status: r.status, files: r.files.slice(), signature: r.signature }; }
+
+  /** Extra state for tests and embedding pages. */
+  state() {
+    const app = this._need();
+    return {
+      profile: app.kiosk ? 'kiosk' : 'web',
+      mode: app.mode,
+      annotation: app.openId,
+      tour: app.tour.state(),
+      attract: app.kioskMode ? app.kioskMode.attracting : false,
+      levels: app.levels.levels(),
+      refused: Array.from(app.levels.refused.keys()),
+      failed: Object.fromEntries(app.levels.failed),
+      xr: app.xr.mode,
+      xrFrames: app.xr.frames,
+      arPlaced: app.xr.placed,
+      xrPanelVisible: app.xrPanel.mesh.visible,
+      timings: { ...app.timings },
+    };
+  }
+
+  /** Test helpers: screen position of an artifact's centre, and a pixel read right after a render. */
+  get debug() {
+    const app = this._need();
+    return {
+      project(artifactId) {
+        const g = app.groups.get(artifactId);
+        const box = new THREE.Box3().setFromObject(g);
+        const v = box.getCenter(new THREE.Vector3()).project(app.camera);
+        return { x: (v.x * 0.5 + 0.5) * app.width, y: (-v.y * 0.5 + 0.5) * app.height };
+      },
+      projectPoint(p) {
+        const v = new THREE.Vector3().fromArray(p).project(app.camera);
+        return { x: (v.x * 0.5 + 0.5) * app.width, y: (-v.y * 0.5 + 0.5) * app.height };
+      },
+      pixel(x, y) {
+        app.renderer.render(app.scene, app.camera);
+        const gl = app.renderer.getContext();
+        const scale = gl.drawingBufferWidth / app.width;
+        const out = new Uint8Array(4);
+        gl.readPixels(Math.round(x * scale), Math.round(gl.drawingBufferHeight - y * scale), 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, out);
+        return Array.from(out);
+      },
+    };
+  }
+}
