@@ -110,10 +110,11 @@ def _load_ply(path: Path, data: bytes) -> Scan:
         return Scan(path, "PLY", points=trimesh.PointCloud(vertices, colors=colors), problems=problems)
     check_faces(path, faces, len(vertices))
     mesh = trimesh.Trimesh(vertices, faces, process=False, validate=False)
-    if normals is not None and np.isfinite(normals).all():
+    has_normals = normals is not None and np.isfinite(normals).all()
+    if has_normals:
         mesh.vertex_normals = normals
     uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
-    scan = Scan(path, "PLY", mesh=mesh, problems=problems)
+    scan = Scan(path, "PLY", mesh=mesh, problems=problems, has_normals=has_normals)
     if uv is not None:
         image = _ply_texture(path, header.comments, problems)
         mesh.visual = trimesh.visual.TextureVisuals(uv=uv, image=image)
@@ -215,6 +216,7 @@ def _scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) ->
         raise ScanError(path, "the file holds no triangles")
     scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
     scan.texture = mesh_texture(loaded)
+    scan.has_normals = "vertex_normals" in loaded._cache.cache
     return scan
 
 

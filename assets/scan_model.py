@@ -43,6 +43,7 @@ class Scan:
     units_hint: str | None = None
     up_hint: str | None = None
     file_size: int = 0
+    has_normals: bool = False  # the file stored vertex normals (not computed ones)
 
     @property
     def geometry(self) -> trimesh.Trimesh | trimesh.PointCloud:

@@ -1,0 +1,275 @@
+"""``inspect_scan``: a JSON-serialisable health report of a loaded scan.
+
+Topology checks use one sort of the edge keys (vectorised numpy) rather than
+trimesh's cached properties, so inspecting costs about as much as loading.
+"""
+from __future__ import annotations
+
+import numpy as np
+import trimesh
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from .level_of_detail import LOD_BUDGETS, POINT_BUDGETS
+from .scan_model import Problem, Scan
+
+# An artifact is typically 2 cm .. 3 m; these ranges map a max extent to a unit.
+_MM_RANGE = (50.0, 5000.0)
+_CM_RANGE = (5.0, 50.0)
+_M_RANGE = (0.02, 1.0)
+_AXES = "xyz"
+
+
+def _unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted unique values and their counts (a plain sort: faster than np.unique's hashing here)."""
+    s = np.sort(keys)
+    if len(s) == 0:
+        return s, np.zeros(0, np.int64)
+    flag = np.empty(len(s), bool)
+    flag[0] = True
+    np.not_equal(s[1:], s[:-1], out=flag[1:])
+    idx = np.flatnonzero(flag)
+    return s[idx], np.diff(np.append(idx, len(s)))
+
+
+def _edge_stats(faces: np.ndarray, n_vertices: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unique undirected edges (k, 2) and how many faces use each (k,)."""
+    e = faces[:, [0, 1, 1, 2, 2, 0]].reshape(-1, 2)
+    lo, hi = np.minimum(e[:, 0], e[:, 1]), np.maximum(e[:, 0], e[:, 1])
+    uniq, counts = _unique_counts(lo * np.int64(n_vertices) + hi)
+    return np.column_stack([uniq // n_vertices, uniq % n_vertices]), counts
+
+
+def _count_components(edges: np.ndarray, n: int) -> int:
+    if n == 0:
+        return 0
+    g = coo_matrix((np.ones(len(edges), np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr()
+    return connected_components(g, directed=False)[0]
+
+
+def _compact_ids(ids: np.ndarray, n: int) -> tuple[np.ndarray, int]:
+    """Renumber the vertex ids used in ``ids`` to 0..k-1; returns (renumbered, k)."""
+    used = np.zeros(n, bool)
+    used[ids.ravel()] = True
+    remap = np.cumsum(used) - 1
+    return remap[ids], int(used.sum())
+
+
+def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, np.ndarray, np.ndarray]:
+    """Topology counts plus (face cross products (m,3) float32, None,
+    boundary vertex positions (b,3)) reused by the up-axis guess."""
+    faces = np.asarray(mesh.faces, np.int64)
+    verts = np.asarray(mesh.vertices, np.float64)
+    if weld and len(verts):
+        verts, inverse = np.unique(verts, axis=0, return_inverse=True)
+        faces = inverse.reshape(-1)[faces]
+    n = len(verts)
+    # float32 halves memory traffic; precision is ample for areas and normals.
+    v32 = verts.astype(np.float32)
+    a = v32[faces[:, 0]]
+    cross = np.cross(v32[faces[:, 1]] - a, v32[faces[:, 2]] - a)
+    del a
+    centroids = None
+    if len(faces) == 0:
+        return ({"boundary_edges": 0, "holes": 0, "non_manifold_edges": 0, "degenerate_faces": 0,
+                 "duplicate_faces": 0, "components": 0, "watertight": False}, cross, centroids, np.zeros((0, 3)))
+    pairs, counts = _edge_stats(faces, n)
+    boundary = pairs[counts == 1]
+    holes = _count_components(*_compact_ids(boundary, n)) if len(boundary) else 0
+    area2 = np.einsum("ij,ij->i", cross, cross)
+    scale = float(np.ptp(verts, axis=0).max())
+    degenerate = (area2 <= (1e-12 * scale * scale) ** 2) | (faces[:, 0] == faces[:, 1]) | \
+        (faces[:, 1] == faces[:, 2]) | (faces[:, 0] == faces[:, 2])
+    sf = np.sort(faces, axis=1)
+    if n < 2_000_000:  # n**3 fits in int64: one integer key per face
+        duplicates = len(sf) - len(_unique_counts((sf[:, 0] * n + sf[:, 1]) * n + sf[:, 2])[0])
+    else:
+        duplicates = len(sf) - len(np.unique(sf, axis=0))
+    components = _count_components(*_compact_ids(pairs, n))
+    non_manifold = int(np.count_nonzero(counts > 2))
+    topo = {"boundary_edges": int(len(boundary)), "holes": int(holes), "non_manifold_edges": non_manifold,
+            "degenerate_faces": int(np.count_nonzero(degenerate)), "duplicate_faces": int(duplicates),
+            "components": int(components), "watertight": bool(len(boundary) == 0 and non_manifold == 0)}
+    return topo, cross, centroids, verts[np.unique(boundary)] if len(boundary) else np.zeros((0, 3))
+
+
+def mesh_topology(mesh: trimesh.Trimesh, *, weld: bool = False) -> dict:
+    """Counts of boundary edges, holes (boundary loops), non-manifold edges,
+    degenerate and duplicate faces, connected components, and watertightness.
+
+    ``weld`` first joins vertices at identical positions, so that UV seams
+    (split vertices) are not counted as holes.
+    """
+    return _analyse(mesh, weld)[0]
+
+
+def guess_units(extent: np.ndarray, hint: str | None = None) -> tuple[str, str]:
+    """Guess the file unit from the bounding-box extent (file units) -> (unit, reason sentence)."""
+    size = float(np.max(extent)) if len(extent) else 0.0
+    if hint == "m":
+        return "m", f"glTF stores metres by specification (largest side {size:.3g} m)."
+    if _MM_RANGE[0] <= size <= _MM_RANGE[1]:
+        return "mm", f"The largest side is {size:.4g} units; read as millimetres that is a {size / 1000:.2f} m object."
+    if _CM_RANGE[0] <= size < _CM_RANGE[1]:
+        return "cm", f"The largest side is {size:.4g} units; read as centimetres that is a {size / 100:.2f} m object."
+    if _M_RANGE[0] <= size <= _M_RANGE[1]:
+        return "m", f"The largest side is {size:.3g} units, a plausible object size in metres."
+    if 1.0 < size < _CM_RANGE[0]:
+        return "unknown", (f"The largest side is {size:.3g} units: this looks like normalised data "
+                           f"(or an object of several metres); there is no clue to the real size.")
+    return "unknown", f"The largest side is {size:.3g} units, implausible for an artifact in any usual unit."
+
+
+def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
+    """Guess which file axis points up -> ('x'|'y'|'z', reason sentence).
+
+    glTF is Y-up by specification.  Otherwise look for a base: faces facing
+    straight down near the lowest plane, or an open boundary lying there (scans
+    usually have a flat cut or an unscanned bottom).
+    """
+    if scan.up_hint:
+        return scan.up_hint, "glTF is Y-up by specification."
+    geom = scan.geometry
+    verts = np.asarray(geom.vertices, np.float64)
+    conv = ("y", "OBJ exporters usually write Y-up") if scan.format == "OBJ" else \
+        ("z", f"scanner software usually writes {scan.format} Z-up")
+    if scan.mesh is None or len(verts) < 4:
+        return conv[0], f"No base could be found in a point cloud; {conv[1]}."
+    _, cross, _, bverts = _pre if _pre is not None else _analyse(scan.mesh, weld=False)
+    faces = np.asarray(scan.mesh.faces)
+    lo, hi = verts.min(axis=0), verts.max(axis=0)
+    ext = np.maximum(hi - lo, 1e-12)
+    areas2 = np.sqrt(np.einsum("ij,ij->i", cross, cross))
+    normals = cross / np.maximum(areas2, 1e-300)[:, None]
+    areas = areas2 / 2
+    scores = np.zeros(3)
+    for a in range(3):
+        others = [i for i in range(3) if i != a]
+        footprint = ext[others[0]] * ext[others[1]]
+        near = (verts[:, a] < lo[a] + 0.02 * ext[a])[faces].all(axis=1)
+        flat = areas[near & (normals[:, a] < -0.95)].sum()
+        open_base = 0.0
+        bnear = bverts[bverts[:, a] < lo[a] + 0.03 * ext[a]]
+        if len(bnear) >= 3:
+            span = np.ptp(bnear[:, others], axis=0)
+            open_base = 0.7 * span[0] * span[1]
+        scores[a] = (flat + open_base) / footprint
+    order = np.argsort(scores)[::-1]
+    best, second = order[0], order[1]
+    if scores[best] > 0.15 and scores[best] > 1.5 * scores[second]:
+        kind = "an open base" if scores[best] and len(bverts) else "a flat base"
+        return _AXES[best], (f"The mesh rests on {kind} at its lowest {_AXES[best].upper()} "
+                             f"(covering {min(scores[best], 1):.0%} of its footprint).")
+    return conv[0], f"No clear flat or open base was found; {conv[1]}."
+
+
+def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
+                 target_points: int = POINT_BUDGETS["high"]) -> dict:
+    """Report on a scan: counts, attributes, extent (file units), unit and up-axis
+    guesses, topology, and problems as ``{severity, code, message}`` dicts."""
+    geom = scan.geometry
+    verts = np.asarray(geom.vertices, np.float64)
+    problems = list(scan.problems)
+    finite = np.isfinite(verts).all(axis=1) if len(verts) else np.ones(0, bool)
+    if not finite.all():
+        problems.append(Problem("error", "nonfinite_coordinates",
+                                f"{np.count_nonzero(~finite):,} vertices have NaN or infinite coordinates"))
+    good = verts[finite]
+    extent = np.ptp(good, axis=0) if len(good) else np.zeros(3)
+    mesh = scan.mesh
+    report: dict = {
+        "path": str(scan.path), "format": scan.format,
+        "vertices": int(len(verts)) if mesh is not None else 0,
+        "faces": int(len(mesh.faces)) if mesh is not None else 0,
+        "points": int(len(verts)) if mesh is None else 0,
+    }
+    visual = getattr(mesh, "visual", None) if mesh is not None else None
+    uv = getattr(visual, "uv", None)
+    report["has_uv"] = uv is not None and len(uv) > 0
+    report["has_texture"] = scan.texture is not None
+    report["texture_size"] = list(scan.texture.size) if scan.texture is not None else None
+    if mesh is not None:
+        report["has_vertex_colors"] = getattr(visual, "kind", None) == "vertex"
+        report["has_normals"] = bool(scan.has_normals)
+    else:
+        cols = getattr(scan.points, "colors", None)
+        report["has_vertex_colors"] = cols is not None and len(cols) == len(verts)
+        report["has_normals"] = False
+    report["extent"] = [float(x) for x in extent]
+    report["units_guess"], report["units_reason"] = guess_units(extent, scan.units_hint)
+    pre = None
+    if mesh is not None:
+        faces = np.asarray(mesh.faces)
+        bad = (faces < 0) | (faces >= len(verts))
+        if bad.any():
+            problems.append(Problem("error", "index_out_of_range",
+                                    f"{np.count_nonzero(bad):,} face indices point outside the vertices"))
+            topo = {"watertight": False, "components": 0}
+        else:
+            pre = _analyse(mesh, weld=report["has_uv"])
+            topo = pre[0]
+            problems.extend(_topology_problems(topo))
+        if len(faces) > target_faces:
+            problems.append(Problem("info", "too_large_for_target",
+                                    f"{len(faces):,} faces is more than the {target_faces:,} a prepared "
+                                    f"mesh may have; it will be simplified"))
+        report["watertight"] = topo["watertight"]
+        report["up_axis_guess"], report["up_axis_reason"] = _up_or_unknown(scan, pre, finite)
+        report["components"] = topo["components"]
+        report["topology"] = topo
+    else:
+        report["watertight"] = False
+        report["components"] = 0
+        report["up_axis_guess"], report["up_axis_reason"] = _up_or_unknown(scan, None, finite)
+        if len(verts) > target_points:
+            problems.append(Problem("info", "too_large_for_target",
+                                    f"{len(verts):,} points is more than {target_points:,}; it will be subsampled"))
+    report["problems"] = [p.as_dict() for p in problems]
+    return report
+
+
+def _up_or_unknown(scan: Scan, pre: tuple | None, finite: np.ndarray) -> tuple[str, str]:
+    if not finite.all() or (scan.mesh is not None and pre is None):
+        return scan.up_hint or "y", "The geometry is invalid (NaN coordinates or bad indices); no guess is possible."
+    return guess_up_axis(scan, pre)
+
+
+def _topology_problems(topo: dict) -> list[Problem]:
+    out = []
+    if topo["boundary_edges"]:
+        out.append(Problem("warning", "holes", f"{topo['holes']:,} holes or open borders "
+                                               f"({topo['boundary_edges']:,} boundary edges)"))
+    if topo["non_manifold_edges"]:
+        out.append(Problem("warning", "non_manifold_edges",
+                           f"{topo['non_manifold_edges']:,} edges are shared by more than two faces"))
+    if topo["degenerate_faces"]:
+        out.append(Problem("warning", "degenerate_faces", f"{topo['degenerate_faces']:,} faces have no area"))
+    if topo["duplicate_faces"]:
+        out.append(Problem("warning", "duplicate_faces", f"{topo['duplicate_faces']:,} faces are duplicates"))
+    if topo["components"] > 1:
+        out.append(Problem("info", "components", f"the mesh has {topo['components']:,} separate pieces"))
+    return out
+
+
+def format_report_text(report: dict) -> str:
+    """Render an inspection report as a few lines of English for people."""
+    lines = [f"{report.get('path', '')} ({report['format']})"]
+    if report["faces"]:
+        lines.append(f"  Mesh: {report['vertices']:,} vertices, {report['faces']:,} faces, "
+                     f"{report['components']:,} piece(s), {'watertight' if report['watertight'] else 'not watertight'}")
+    else:
+        lines.append(f"  Point cloud: {report['points']:,} points")
+    attrs = [name for key, name in (("has_uv", "UVs"), ("has_texture", "texture"),
+                                    ("has_vertex_colors", "vertex colours"), ("has_normals", "normals")) if report[key]]
+    if report.get("texture_size"):
+        attrs[attrs.index("texture")] = "texture {}×{}".format(*report["texture_size"])
+    lines.append(f"  Attributes: {', '.join(attrs) if attrs else 'none'}")
+    ext = report["extent"]
+    lines.append(f"  Size: {ext[0]:.4g} × {ext[1]:.4g} × {ext[2]:.4g} (file units)")
+    lines.append(f"  Units: {report['units_guess']} — {report['units_reason']}")
+    lines.append(f"  Up axis: {report['up_axis_guess'].upper()} — {report['up_axis_reason']}")
+    probs = report["problems"]
+    lines.append(f"  Problems: {'none' if not probs else len(probs)}")
+    for p in probs:
+        lines.append(f"    [{p['severity']}] {p['message']}")
+    return "\n".join(lines)
