@@ -1,0 +1,59 @@
+"""Bring a scan into the project's convention: metres, +Y up, x/z centred, base on y = 0."""
+from __future__ import annotations
+
+from typing import TypeVar
+
+import numpy as np
+import trimesh
+
+G = TypeVar("G", trimesh.Trimesh, trimesh.PointCloud)
+
+_UNIT_SCALE = {"mm": 0.001, "cm": 0.01, "m": 1.0, "in": 0.0254}
+# Proper rotations (det +1) taking each possible file up axis onto +Y.
+_UP_ROTATIONS = {
+    "y": np.eye(3),
+    "z": np.array([[1, 0, 0], [0, 0, 1], [0, -1, 0]], float),    # -90° about X
+    "x": np.array([[0, -1, 0], [1, 0, 0], [0, 0, 1]], float),    # +90° about Z
+    "-y": np.array([[1, 0, 0], [0, -1, 0], [0, 0, -1]], float),  # 180° about X
+    "-z": np.array([[1, 0, 0], [0, 0, -1], [0, 1, 0]], float),   # +90° about X
+    "-x": np.array([[0, 1, 0], [-1, 0, 0], [0, 0, 1]], float),   # -90° about Z
+}
+
+
+def units_scale(units: str) -> float:
+    """Metres per file unit for 'mm', 'cm', 'm' or 'in'; ValueError otherwise (e.g. 'unknown')."""
+    try:
+        return _UNIT_SCALE[units.lower()]
+    except (KeyError, AttributeError):
+        raise ValueError(f"unknown unit {units!r}; choose one of {', '.join(_UNIT_SCALE)}") from None
+
+
+def preparation_matrix(vertices: np.ndarray, *, units: str, up_axis: str) -> np.ndarray:
+    """4×4 transform taking file coordinates (n, 3) to prepared ones: scaled to
+    metres, rotated so ``up_axis`` ('x'|'y'|'z', optionally '-x' etc.) becomes +Y,
+    then translated so the bounding box is centred in x/z with min y = 0."""
+    key = up_axis.lower().strip()
+    if key.startswith("+"):
+        key = key[1:]
+    if key not in _UP_ROTATIONS:
+        raise ValueError(f"unknown up axis {up_axis!r}; choose x, y, z (or -x, -y, -z)")
+    linear = _UP_ROTATIONS[key] * units_scale(units)
+    moved = np.asarray(vertices, np.float64) @ linear.T
+    matrix = np.eye(4)
+    matrix[:3, :3] = linear
+    if len(moved):
+        lo, hi = moved.min(axis=0), moved.max(axis=0)
+        matrix[:3, 3] = [-(lo[0] + hi[0]) / 2, -lo[1], -(lo[2] + hi[2]) / 2]
+    return matrix
+
+
+def prepare_mesh(geometry: G, *, units: str, up_axis: str) -> G:
+    """Return a prepared copy of a Trimesh or PointCloud (the input is not mutated).
+
+    Vertex normals, colours, UVs and materials are kept; normals are rotated
+    with the geometry.
+    """
+    matrix = preparation_matrix(np.asarray(geometry.vertices), units=units, up_axis=up_axis)
+    out = geometry.copy()
+    out.apply_transform(matrix)
+    return out
