@@ -25,7 +25,8 @@ export class Hotspots {
       if (!group || !Array.isArray(a.point)) continue;
       const button = document.createElement('button');
       button.type = 'button';
-      button.className = 'vt-hotspot';
+      button.className = 'vt-hotspot vt-hidden';
+      button.tabIndex = -1;
       button.dataset.annotationId = a.id;
       const num = document.createElement('span');
       num.className = 'vt-hotspot-number';

@@ -28,7 +28,7 @@ function gradientTexture(colors) {
   return tex;
 }
 
-export function buildEnvironment(scene, doc) {
+export function buildEnvironment(scene, root, doc) {
   const env = doc.environment || {};
   const bg = env.background || { kind: 'solid', colors: ['#20242a'] };
   const colors = Array.isArray(bg.colors) && bg.colors.length ? bg.colors : ['#20242a'];
@@ -41,7 +41,7 @@ export function buildEnvironment(scene, doc) {
     floor.rotation.x = -Math.PI / 2;
     floor.name = 'vitrine-floor';
     floor.userData.environment = true;
-    scene.add(floor);
+    root.add(floor);
   }
   return { floor, background: scene.background };
 }

@@ -43,7 +43,7 @@ export class ViewerApp {
     this.exhibitRoot = new THREE.Group();
     this.exhibitRoot.name = 'vitrine-exhibit';
     this.scene.add(this.exhibitRoot);
-    const env = buildEnvironment(this.exhibitRoot, doc);
+    const env = buildEnvironment(this.scene, this.exhibitRoot, doc);
     this.plinths = buildPlinths(this.exhibitRoot, doc);
     buildLights(this.exhibitRoot, doc);
     this.groups = buildArtifactGroups(this.exhibitRoot, doc);

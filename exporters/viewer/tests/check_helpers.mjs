@@ -1,0 +1,73 @@
+// Shared helpers for the browser checks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Opens a page that records errors, dialogs and requests. */
+export async function newPage(env, { init = [], reducedMotion } = {}) {
+  const page = await env.context.newPage();
+  const log = { errors: [], console: [], dialogs: [], requests: [] };
+  page.on('pageerror', (e) => log.errors.push(String(e.message || e)));
+  page.on('console', (m) => { if (m.type() === 'error') log.console.push(m.text()); });
+  page.on('dialog', (d) => { log.dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+  page.on('request', (r) => log.requests.push(r.url()));
+  for (const script of init) await page.addInitScript(script);
+  if (reducedMotion) await page.emulateMedia({ reducedMotion });
+  return { page, log };
+}
+
+/** Goes to url and waits for vitrine.ready; returns {ms, state}. */
+export async function openViewer(page, url, timeout = 60000) {
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.vitrine && window.vitrine.ready, null, { timeout });
+  const state = await page.evaluate(async () => { await window.vitrine.ready; return window.vitrine.state(); });
+  return { ms: Date.now() - t0, state };
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor(page, fn, arg, timeout = 20000) {
+  await page.waitForFunction(fn, arg, { timeout, polling: 100 });
+}
+
+/** Camera once it has stopped moving. */
+export async function settledCamera(page, timeout = 8000) {
+  const t0 = Date.now();
+  let prev = await page.evaluate(() => window.vitrine.camera());
+  for (;;) {
+    await sleep(250);
+    const cur = await page.evaluate(() => window.vitrine.camera());
+    if (dist(cur.eye, prev.eye) < 1e-4 && dist(cur.target, prev.target) < 1e-4) return cur;
+    if (Date.now() - t0 > timeout) return cur;
+    prev = cur;
+  }
+}
+
+export const dist = (a, b) => Math.hypot(...a.map((v, i) => v - b[i]));
+export const colorDistance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+/** The iwer runtime (test-only bundle) and an init script that installs a Quest 3. */
+export function iwerInit(env, { sem = false } = {}) {
+  const runtime = readFileSync(join(env.here, '..', 'dist', 'iwer-runtime.js'), 'utf8');
+  const floor = readFileSync(join(env.here, 'sem_floor.json'), 'utf8');
+  const install = `
+    (() => {
+      const { XRDevice, metaQuest3, SyntheticEnvironmentModule } = window.VitrineIWER;
+      const device = new XRDevice(metaQuest3);
+      device.installRuntime({ forceInstall: true });
+      ${sem ? `device.installSEM(SyntheticEnvironmentModule); device.sem.loadEnvironment(${floor});` : ''}
+      window.__xrDevice = device;
+    })();`;
+  return [runtime, install];
+}
+
+/** Artifact pixels vs background pixel, read from the WebGL canvas right after a render. */
+export async function pixelProbe(page, artifactIds) {
+  return page.evaluate((ids) => {
+    const d = window.vitrine.debug;
+    const out = { artifacts: {}, background: null };
+    for (const id of ids) { const p = d.project(id); out.artifacts[id] = { at: [Math.round(p.x), Math.round(p.y)], rgba: d.pixel(p.x, p.y) }; }
+    out.background = { at: [320, 12], rgba: d.pixel(320, 12) };
+    return out;
+  }, artifactIds);
+}
