@@ -178,9 +178,16 @@ def _uses_draco(doc: dict) -> bool:
                for mesh in doc.get("meshes", []) for prim in mesh.get("primitives", []))
 
 
+class _UnquotingResolver(trimesh.resolvers.FilePathResolver):
+    """glTF URIs are percent-encoded ('my%20file.bin'); trimesh's resolver expects plain names."""
+
+    def get(self, name: str) -> bytes:
+        return super().get(unquote(name))
+
+
 def _load_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
     from .scan_formats import _scan_from_loaded  # registry imports this module
-    resolver = trimesh.resolvers.FilePathResolver(str(path))
+    resolver = _UnquotingResolver(str(path))
     loaded = trimesh.load(io.BytesIO(data), file_type=file_type, resolver=resolver)
     scan = _scan_from_loaded(path, name, loaded, [])
     scan.units_hint, scan.up_hint = "m", "y"

@@ -230,7 +230,8 @@ def _read_ascii(path: Path, header: PlyHeader, data: bytes) -> dict:
                 raise ScanError(path, f"file is truncated inside the {el.name!r} element")
             block = tokens[pos:pos + need].reshape(el.count, len(props))
             pos += need
-            out[el.name] = {p.name: block[:, i] for i, p in enumerate(props)}
+            # Tokens were parsed as float64; restore each property's declared type.
+            out[el.name] = {p.name: block[:, i].astype(p.dtype) for i, p in enumerate(props)}
             continue
         out[el.name], pos = _read_ascii_lists(path, el, tokens, pos)
     return out
@@ -255,11 +256,11 @@ def _read_ascii_lists(path: Path, el: PlyElement, tokens: np.ndarray, pos: int) 
                         res = {}
                         for i, p in enumerate(props):
                             if i < li:
-                                res[p.name] = block[:, i]
+                                res[p.name] = block[:, i].astype(p.dtype)
                             elif i == li:
                                 res[p.name] = block[:, li + 1:li + 1 + n].astype(np.int64)
                             else:
-                                res[p.name] = block[:, i + n]
+                                res[p.name] = block[:, i + n].astype(p.dtype)
                         return res, pos + need
     cols: dict[str, list] = {p.name: [] for p in props}
     for _ in range(el.count):
@@ -275,7 +276,7 @@ def _read_ascii_lists(path: Path, el: PlyElement, tokens: np.ndarray, pos: int) 
             else:
                 cols[p.name].append(tokens[pos])
                 pos += 1
-    return {p.name: (cols[p.name] if p.is_list else np.asarray(cols[p.name])) for p in props}, pos
+    return {p.name: (cols[p.name] if p.is_list else np.asarray(cols[p.name]).astype(p.dtype)) for p in props}, pos
 
 
 def polygons_to_triangles(lists: np.ndarray | list) -> np.ndarray:

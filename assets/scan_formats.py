@@ -248,7 +248,7 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
         text = mtl.read_text("utf-8", "replace")
         for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M):
             name = tm.group(1)
-            if not (mtl.parent / name).is_file():
+            if not (mtl.parent / name).is_file() and (mtl.parent / name.split()[-1]).is_file():
                 # Options such as "-s 1 1 1 file.png" put the name last.
                 name = name.split()[-1]
             before = len(problems)
