@@ -1,0 +1,218 @@
+"""GLSL 3.30 core sources for the viewport."""
+
+MAX_LIGHTS = 4
+
+MESH_VS = """
+#version 330 core
+layout(location = 0) in vec3 a_position;
+layout(location = 1) in vec3 a_normal;
+layout(location = 2) in vec4 a_color;
+layout(location = 3) in vec2 a_uv;
+uniform mat4 u_model;
+uniform mat4 u_view;
+uniform mat4 u_proj;
+uniform mat3 u_normal_mat;
+uniform float u_point_size;     // world-space diameter (m) for GL_POINTS
+uniform float u_viewport_h;     // pixels
+out vec3 v_world;
+out vec3 v_normal;
+out vec4 v_color;
+out vec2 v_uv;
+void main() {
+    vec4 w = u_model * vec4(a_position, 1.0);
+    v_world = w.xyz;
+    v_normal = u_normal_mat * a_normal;
+    v_color = a_color;
+    v_uv = a_uv;
+    vec4 eye = u_view * w;
+    gl_Position = u_proj * eye;
+    // size attenuation: a world-space diameter projected to pixels
+    gl_PointSize = clamp(u_point_size * u_proj[1][1] * 0.5 * u_viewport_h / max(-eye.z, 1e-4), 1.0, 64.0);
+}
+"""
+
+MESH_FS = """
+#version 330 core
+in vec3 v_world;
+in vec3 v_normal;
+in vec4 v_color;
+in vec2 v_uv;
+uniform vec3 u_eye;
+uniform vec4 u_base_color;
+uniform bool u_use_vcolor;
+uniform bool u_use_texture;
+uniform bool u_lit;
+uniform bool u_points;
+uniform bool u_flat;            // derive normals from screen derivatives (no normals stored)
+uniform sampler2D u_texture;
+uniform float u_roughness;
+uniform float u_metalness;
+uniform vec3 u_ambient;
+uniform vec3 u_sky;
+uniform vec3 u_ground;
+uniform int u_nlights;
+uniform int u_light_type[4];    // 1 directional, 2 point, 3 spot
+uniform vec3 u_light_pos[4];
+uniform vec3 u_light_dir[4];    // direction the light travels (unit)
+uniform vec3 u_light_color[4];  // colour × intensity
+uniform float u_light_cos[4];   // spot cone cos(half-angle)
+uniform float u_light_range[4]; // 0 = unlimited
+uniform vec4 u_highlight;       // rgb, strength (selection)
+out vec4 frag;
+
+void main() {
+    if (u_points) {
+        vec2 c = gl_PointCoord * 2.0 - 1.0;
+        if (dot(c, c) > 1.0) discard;
+    }
+    vec4 base = u_base_color;
+    // colours arrive in sRGB: light in linear space, encode again at the end
+    if (u_use_vcolor) base *= vec4(pow(v_color.rgb, vec3(2.2)), v_color.a);
+    if (u_use_texture) {
+        vec4 t = texture(u_texture, v_uv);
+        base *= vec4(pow(t.rgb, vec3(2.2)), t.a);
+    }
+    if (base.a < 0.02) discard;
+    vec3 albedo = base.rgb;
+    if (!u_lit) {
+        frag = vec4(pow(mix(albedo, u_highlight.rgb, u_highlight.a * 0.5), vec3(1.0 / 2.2)), base.a);
+        return;
+    }
+    vec3 V = normalize(u_eye - v_world);
+    vec3 N;
+    if (u_flat || dot(v_normal, v_normal) < 1e-12) {
+        N = normalize(cross(dFdx(v_world), dFdy(v_world)));
+    } else {
+        N = normalize(v_normal);
+    }
+    if (dot(N, V) < 0.0) N = -N;    // scans are open and their normals inconsistent: light both sides
+    float shin = mix(256.0, 4.0, clamp(u_roughness, 0.0, 1.0));
+    float spec_k = mix(0.04, 0.6, u_metalness) * (1.0 - 0.8 * u_roughness) * 4.0;
+    vec3 spec_col = mix(vec3(1.0), albedo, u_metalness);
+    // hemisphere ambient: sky from above, ground bounce from below; cavities facing down read darker
+    float hemi = 0.5 + 0.5 * N.y;
+    vec3 light = u_ambient * mix(u_ground, u_sky, hemi);
+    vec3 spec = vec3(0.0);
+    for (int i = 0; i < u_nlights; ++i) {
+        vec3 L;
+        float att = 1.0;
+        if (u_light_type[i] == 1) {
+            L = -u_light_dir[i];
+        } else {
+            vec3 d = u_light_pos[i] - v_world;
+            float dist = length(d);
+            L = d / max(dist, 1e-6);
+            if (u_light_range[i] > 0.0) {
+                float x = clamp(1.0 - pow(dist / u_light_range[i], 4.0), 0.0, 1.0);
+                att = x * x / (1.0 + dist * dist);
+            } else {
+                att = 1.0 / (1.0 + 0.1 * dist * dist);
+            }
+            if (u_light_type[i] == 3) {
+                float c = dot(-L, u_light_dir[i]);
+                att *= smoothstep(u_light_cos[i], mix(u_light_cos[i], 1.0, 0.15), c);
+            }
+        }
+        float ndl = max(dot(N, L), 0.0);
+        vec3 H = normalize(L + V);
+        float s = pow(max(dot(N, H), 0.0), shin) * (shin + 8.0) / 25.13;
+        light += u_light_color[i] * ndl * att;
+        spec += u_light_color[i] * s * ndl * att;
+    }
+    vec3 col = albedo * (1.0 - 0.9 * u_metalness) * light + spec_col * spec * spec_k * 0.25;
+    // selection: tint plus a rim that reads like an outline
+    float rim = pow(1.0 - max(dot(N, V), 0.0), 2.5);
+    col = mix(col, u_highlight.rgb, u_highlight.a * (0.18 + 0.75 * rim));
+    frag = vec4(pow(clamp(col, 0.0, 1.0), vec3(1.0 / 2.2)), base.a);
+}
+"""
+
+BACKGROUND_VS = """
+#version 330 core
+out vec2 v_pos;
+void main() {
+    vec2 p = vec2(gl_VertexID == 1 ? 3.0 : -1.0, gl_VertexID == 2 ? 3.0 : -1.0);
+    v_pos = p;
+    gl_Position = vec4(p, 0.9999, 1.0);
+}
+"""
+
+BACKGROUND_FS = """
+#version 330 core
+in vec2 v_pos;
+uniform vec3 u_top;
+uniform vec3 u_bottom;
+out vec4 frag;
+void main() {
+    float t = clamp(v_pos.y * 0.5 + 0.5, 0.0, 1.0);
+    frag = vec4(mix(u_bottom, u_top, smoothstep(0.0, 1.0, t)), 1.0);
+}
+"""
+
+GRID_VS = """
+#version 330 core
+layout(location = 0) in vec3 a_position;
+uniform mat4 u_view;
+uniform mat4 u_proj;
+uniform float u_radius;
+out vec3 v_world;
+void main() {
+    v_world = a_position * vec3(u_radius, 1.0, u_radius);
+    gl_Position = u_proj * u_view * vec4(v_world, 1.0);
+}
+"""
+
+GRID_FS = """
+#version 330 core
+in vec3 v_world;
+uniform vec3 u_color;
+uniform vec3 u_line_color;
+uniform float u_radius;
+uniform bool u_lines;
+uniform vec3 u_eye;
+out vec4 frag;
+float grid_line(vec2 p, float spacing) {
+    vec2 q = p / spacing;
+    vec2 w = fwidth(q);
+    vec2 g = abs(fract(q - 0.5) - 0.5) / max(w, vec2(1e-6));
+    return 1.0 - min(min(g.x, g.y), 1.0);
+}
+void main() {
+    float r = length(v_world.xz);
+    if (r > u_radius) discard;
+    float edge = 1.0 - smoothstep(u_radius * 0.85, u_radius, r);
+    vec3 col = u_color;
+    float a = 0.92 * edge;
+    if (u_lines) {
+        float fine = grid_line(v_world.xz, 0.1) * 0.35;
+        float major = grid_line(v_world.xz, 1.0);
+        float l = max(fine * (1.0 - smoothstep(2.0, 8.0, distance(u_eye, v_world))), major);
+        col = mix(col, u_line_color, l * 0.8);
+        float ax = 1.0 - min(abs(v_world.z) / max(fwidth(v_world.z), 1e-6), 1.0);
+        float az = 1.0 - min(abs(v_world.x) / max(fwidth(v_world.x), 1e-6), 1.0);
+        col = mix(col, vec3(0.75, 0.3, 0.3), ax * 0.7);
+        col = mix(col, vec3(0.3, 0.4, 0.8), az * 0.7);
+    }
+    frag = vec4(col, a);
+}
+"""
+
+OVERLAY_VS = """
+#version 330 core
+layout(location = 0) in vec3 a_position;
+layout(location = 2) in vec4 a_color;
+uniform mat4 u_mvp;
+out vec4 v_color;
+void main() {
+    v_color = a_color;
+    gl_Position = u_mvp * vec4(a_position, 1.0);
+}
+"""
+
+OVERLAY_FS = """
+#version 330 core
+in vec4 v_color;
+uniform vec4 u_color;
+out vec4 frag;
+void main() { frag = v_color * u_color; }
+"""
