@@ -6,9 +6,11 @@ attributes (UV seams) are treated as seams and kept in place.
 """
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 
 import meshoptimizer
+import meshoptimizer.simplifier
 import numpy as np
 import trimesh
 
@@ -22,6 +24,35 @@ TEXTURE_SIZES: dict[str, int | None] = {"original": None, "high": 4096, "medium"
 # unit box): colour/UV changes of ~0.1 cost about as much as a 1 % shape error.
 _COLOR_WEIGHT = 0.5
 _UV_WEIGHT = 1.0
+
+
+def _simplify_with_attributes_fn():
+    """meshopt_simplifyWithAttributes with proper argtypes.
+
+    The PyPI wrapper 0.2.30a0 declares none for this function, so its Python
+    wrapper fails on the float argument; lib[...] returns a private function
+    object, so setting argtypes here changes nothing for other callers.
+    """
+    fn = meshoptimizer.simplifier.lib["meshopt_simplifyWithAttributes"]
+    P = ctypes.POINTER
+    fn.argtypes = [P(ctypes.c_uint), P(ctypes.c_uint), ctypes.c_size_t, P(ctypes.c_float), ctypes.c_size_t,
+                   ctypes.c_size_t, P(ctypes.c_float), ctypes.c_size_t, P(ctypes.c_float), ctypes.c_size_t,
+                   P(ctypes.c_ubyte), ctypes.c_size_t, ctypes.c_float, ctypes.c_uint, P(ctypes.c_float)]
+    fn.restype = ctypes.c_size_t
+    return fn
+
+
+_SIMPLIFY_ATTR = _simplify_with_attributes_fn()
+
+
+def _simplify_with_attributes(dest: np.ndarray, indices: np.ndarray, positions: np.ndarray, attrs: np.ndarray,
+                              weights: np.ndarray, target_index_count: int, options: int) -> int:
+    P = ctypes.POINTER
+    return int(_SIMPLIFY_ATTR(
+        dest.ctypes.data_as(P(ctypes.c_uint)), indices.ctypes.data_as(P(ctypes.c_uint)), len(indices),
+        positions.ctypes.data_as(P(ctypes.c_float)), len(positions), positions.strides[0],
+        attrs.ctypes.data_as(P(ctypes.c_float)), attrs.strides[0], weights.ctypes.data_as(P(ctypes.c_float)),
+        len(weights), None, target_index_count, 1.0, options, None))
 
 
 @dataclass
@@ -70,13 +101,13 @@ def simplify_mesh(mesh: trimesh.Trimesh, target_faces: int, *, lock_border: bool
         attrs.append(uv.astype(np.float32))
         weights += [_UV_WEIGHT] * 2
     target = int(target_faces) * 3
+    attr_block = np.ascontiguousarray(np.hstack(attrs), np.float32) if attrs else None
+    weight_block = np.asarray(weights, np.float32)
 
     def run(options: int) -> np.ndarray:
         dest = np.empty(len(indices), np.uint32)
         if attrs:
-            n = meshoptimizer.simplify_with_attributes(
-                dest, indices, positions, np.ascontiguousarray(np.hstack(attrs), np.float32),
-                np.asarray(weights, np.float32), target_index_count=target, target_error=1.0, options=options)
+            n = _simplify_with_attributes(dest, indices, positions, attr_block, weight_block, target, options)
         else:
             n = meshoptimizer.simplify(dest, indices, positions, target_index_count=target,
                                        target_error=1.0, options=options)

@@ -1,0 +1,80 @@
+"""Levels of detail: face budgets, attributes carried through, no duplicated levels, cancellation."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import trimesh
+
+from assets.level_of_detail import LOD_BUDGETS, TEXTURE_SIZES, build_levels, simplify_mesh, subsample_points
+from assets.procedural_meshes import lathe_vessel, relief_tablet
+from assets.progress import CancelToken, Cancelled
+
+
+def test_simplify_hits_the_budget_and_keeps_colours():
+    mesh = relief_tablet()
+    out = simplify_mesh(mesh, 5_000)
+    assert 4_000 <= len(out.faces) <= 5_000
+    colors = out.visual.vertex_colors
+    assert colors.shape == (len(out.vertices), 4)
+    # Each kept vertex keeps its own colour: look it up by position in the input.
+    idx = {tuple(v): i for i, v in enumerate(np.round(mesh.vertices, 9))}
+    src = [idx[tuple(v)] for v in np.round(out.vertices[:200], 9)]
+    assert np.array_equal(colors[:200], mesh.visual.vertex_colors[src])
+    assert np.allclose(out.bounds, mesh.bounds, atol=2e-3)
+
+
+def test_simplify_keeps_uvs_and_material():
+    mesh = lathe_vessel()
+    out = simplify_mesh(mesh, 3_000)
+    assert len(out.faces) <= 3_000
+    assert out.visual.uv.shape == (len(out.vertices), 2)
+    assert out.visual.material.image is mesh.visual.material.image
+
+
+def test_simplify_small_mesh_is_a_copy():
+    mesh = trimesh.creation.box()
+    out = simplify_mesh(mesh, 100)
+    assert out is not mesh and np.array_equal(out.faces, mesh.faces)
+
+
+def test_levels_skip_budgets_at_or_above_the_input():
+    mesh = relief_tablet()  # ~60k faces: 'high' and 'medium' budgets would only duplicate it
+    levels = build_levels(mesh)
+    assert [lv.name for lv in levels] == ["original", "low", "thumbnail"]
+    assert levels[0].geometry is mesh
+    for lv in levels[1:]:
+        assert 0.8 * LOD_BUDGETS[lv.name] <= lv.faces <= LOD_BUDGETS[lv.name]
+        assert lv.texture_size == TEXTURE_SIZES[lv.name]
+
+
+def test_point_cloud_levels():
+    rng = np.random.default_rng(0)
+    cloud = trimesh.PointCloud(rng.random((30_000, 3)), colors=rng.integers(0, 255, (30_000, 4), dtype=np.uint8))
+    levels = build_levels(cloud, budgets={"low": 10_000, "thumbnail": 2_000, "high": 50_000})
+    assert [lv.name for lv in levels] == ["original", "low", "thumbnail"]
+    for lv in levels[1:]:
+        assert lv.faces == 0 and 0.5 * lv.points <= lv.points <= {"low": 10_000, "thumbnail": 2_000}[lv.name]
+        assert isinstance(lv.geometry, trimesh.PointCloud) and len(lv.geometry.colors) == lv.points
+    sub = subsample_points(cloud, 5_000)
+    assert set(map(tuple, sub.vertices)) <= set(map(tuple, cloud.vertices))
+
+
+def test_progress_is_reported_and_cancel_raises():
+    mesh = relief_tablet()
+    seen = []
+    build_levels(mesh, progress=lambda f, m: seen.append(f))
+    assert seen and seen[-1] == 1.0 and all(0 <= f <= 1 for f in seen) and seen == sorted(seen)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        build_levels(mesh, cancel=token)
+    calls = []
+
+    def cancel_midway(f, m):
+        calls.append(f)
+        if len(calls) == 2:
+            token2.cancel()
+
+    token2 = CancelToken()
+    with pytest.raises(Cancelled):
+        build_levels(mesh, progress=cancel_midway, cancel=token2)
