@@ -1,0 +1,342 @@
+"""Writing a self-contained WebXR bundle from a project: ``export_bundle``.
+
+The bundle is assembled in a temporary folder beside the target and renamed
+into place at the end, so an export that is killed or cancelled never leaves a
+half bundle where a good one was. The layout is the contract with the viewer in
+exporters/viewer (index.html, viewer.js/css, exhibit.json, data/, models/, media/,
+manifest.json + manifest.sig + publisher-key.json, credits.html).
+"""
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+from assets.progress import CancelToken, Cancelled, ProgressFn, report
+from scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
+from scenes.project_store import Project, ProjectError
+from scenes.safe_paths import UnsafePathError, safe_file_name, slugify
+from scenes.validation import find_problems
+
+from .credits_page import render_credits
+from .errors import ExportError
+from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
+from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
+from .object_metadata import model_copyright, xmp_packet
+from .signing_keys import load_or_create_key
+from .stored_glb import read_level
+from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, exhibit_script
+
+VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
+PROFILES = ("web", "kiosk")
+WEB_ORIGINAL_LIMIT = 1_000_000  # faces + points above which the web profile leaves out 'original'
+_PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def generator_name() -> str:
+    """``Vitrine x.y`` from the installed package version."""
+    try:
+        from importlib.metadata import version
+        v = version("vitrine")
+    except Exception:
+        v = "0.1.0"
+    return "Vitrine " + ".".join(v.split(".")[:2])
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote: folder and zip, files and bytes, warnings, and the signing key used."""
+
+    out_dir: Optional[Path] = None
+    zip_path: Optional[Path] = None
+    profile: str = "web"
+    files: int = 0
+    bytes: int = 0
+    models: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    key_path: Optional[Path] = None
+    key_created: bool = False
+    fingerprint: str = ""
+    seconds: float = 0.0
+
+
+def _viewer_files(viewer_dir: Path) -> tuple[Path, Path, Path]:
+    template = viewer_dir / "src" / "index.template.html"
+    js, css = viewer_dir / "dist" / "viewer.js", viewer_dir / "dist" / "viewer.css"
+    missing = [p for p in (js, css) if not p.is_file()]
+    if missing:
+        raise ExportError(f"{missing[0]}: the viewer is not built (run 'npm install && npm run build' in {viewer_dir})")
+    if not template.is_file():
+        raise ExportError(f"{template}: the viewer's page template is missing")
+    return template, js, css
+
+
+def fill_template(template: str, values: dict[str, str]) -> tuple[str, list[str]]:
+    """Replace ``{{NAME}}`` with HTML-escaped values; returns (page, unknown placeholder names)."""
+    unknown: list[str] = []
+
+    def sub(m: re.Match) -> str:
+        if m.group(1) in values:
+            return html.escape(values[m.group(1)], quote=True)
+        unknown.append(m.group(1))
+        return ""
+
+    return _PLACEHOLDER.sub(sub, template), unknown
+
+
+def _choose_levels(asset: Asset, profile: str, wanted: Optional[list[str]], warnings: list[str]) -> list[AssetLevel]:
+    levels = [lv for lv in asset.levels if lv.level in LEVEL_ORDER]
+    if wanted:
+        chosen = [lv for lv in levels if lv.level in wanted]
+        if not chosen and levels:
+            warnings.append(f"scan '{asset.original_name}' has none of the levels {', '.join(wanted)}; "
+                            f"exported its coarsest level instead")
+            chosen = [min(levels, key=lambda lv: LEVEL_ORDER.index(lv.level))]
+        return chosen
+    if profile == "web" and len(levels) > 1:
+        huge = [lv for lv in levels if lv.level == "original" and lv.faces + lv.points > WEB_ORIGINAL_LIMIT]
+        levels = [lv for lv in levels if lv not in huge]
+    return levels
+
+
+def _problems(exhibit: Exhibit, project: Project, profile: str, warnings: list[str]) -> None:
+    problems = find_problems(exhibit, project.path)
+    blocking = [p for p in problems if p.severity == "error" and p.code in
+                ("missing-asset", "missing-file", "unsafe-path", "duplicate-id", "bad-id")]
+    if blocking:
+        raise ExportError(f"{project.path}: the project has {len(blocking)} error(s) to fix before export",
+                          [p.message for p in blocking])
+    rights = [p for p in problems if p.code == "missing-rights"]
+    if rights and profile == "kiosk":
+        raise ExportError(f"{project.path}: the kiosk profile needs a rights statement for every published "
+                          f"item; {len(rights)} missing", [p.message for p in rights])
+    warnings.extend(f"no rights statement: {p.message}" for p in rights)
+    warnings.extend(p.message for p in problems if p.code == "orphan-annotation")
+
+
+class _MediaCopier:
+    """Copies project media into ``media/`` with safe unique names, remembering each mapping."""
+
+    def __init__(self, project: Project, root: Path) -> None:
+        self.project, self.root = project, root
+        self.mapping: dict[str, str] = {}
+        self.used: set[str] = set()
+
+    def __call__(self, rel: str) -> str:
+        if rel in self.mapping:
+            return self.mapping[rel]
+        try:
+            source = self.project.resolve(rel)
+        except UnsafePathError as exc:
+            raise ExportError(f"{self.project.path}: {exc}") from None
+        name = safe_file_name(Path(rel).name)
+        stem, dot, ext = name.rpartition(".")
+        candidate, n = f"media/{name}", 2
+        while candidate.lower() in self.used:
+            candidate = f"media/{stem}-{n}.{ext}" if dot else f"media/{name}-{n}"
+            n += 1
+        self.used.add(candidate.lower())
+        (self.root / "media").mkdir(exist_ok=True)
+        try:
+            shutil.copyfile(source, self.root / candidate)
+        except OSError as exc:
+            raise ExportError(f"{source}: cannot copy media ({exc.strerror or exc})") from None
+        self.mapping[rel] = candidate
+        return candidate
+
+
+def _media_rights(exhibit: Exhibit) -> list[tuple[str, Rights]]:
+    out: list[tuple[str, Rights]] = []
+    for ann in exhibit.annotations:
+        name = next((v for v in ann.title.values() if v), ann.id)
+        if ann.image:
+            out.append((f"Image: {name}" + (f" ({ann.image.credit})" if ann.image.credit else ""), ann.image.rights))
+        for lang, audio in ann.audio.items():
+            out.append((f"Audio ({lang}): {name}", audio.rights))
+        out.append((f"Text: {name}", ann.rights))
+    for tour in exhibit.tours:
+        tname = next((v for v in tour.title.values() if v), tour.id)
+        for n, step in enumerate(tour.steps, 1):
+            for lang, audio in step.audio.items():
+                out.append((f"Narration ({lang}): {tname}, step {n}", audio.rights))
+    return out
+
+
+def _slugs(artifacts: list[Artifact]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for art in artifacts:
+        base = slugify(art.name or art.record.identifier, fallback="artifact")
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out[art.id] = slug
+    return out
+
+
+def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, levels: Optional[list[str]],
+                  generator: str, rep: ExportReport, progress: Optional[ProgressFn],
+                  cancel: Optional[CancelToken]) -> dict[str, list[dict]]:
+    assets = {a.id: a for a in exhibit.assets}
+    slugs = _slugs(exhibit.artifacts)
+    jobs = []
+    for art in exhibit.artifacts:
+        asset = assets[art.asset_id]
+        chosen = _choose_levels(asset, profile, levels, rep.warnings)
+        if not chosen:
+            raise ExportError(f"{project.path}: scan '{asset.original_name}' of '{art.name}' has no prepared levels")
+        jobs.extend((art, lv) for lv in chosen)
+    models: dict[str, list[dict]] = {}
+    for n, (art, lv) in enumerate(jobs):
+        report(progress, 0.05 + 0.8 * n / max(1, len(jobs)), f"compressing {art.name} ({lv.level})", cancel)
+        mesh = read_level(project.resolve(lv.file))
+        settings = GlbSettings(texture_max=TEXTURE_SIDE.get(lv.level))
+        try:
+            data = compress_mesh(mesh, name=art.name or art.id, generator=generator,
+                                 copyright_text=model_copyright(art), xmp_packet=xmp_packet(art), settings=settings)
+        except ValueError as exc:
+            raise ExportError(f"{project.resolve(lv.file)}: cannot compress level '{lv.level}' ({exc})") from None
+        rel = f"models/{slugs[art.id]}/{lv.level}.glb"
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        b64 = base64.b64encode(data).decode("ascii")
+        key = json.dumps(rel, ensure_ascii=False)
+        (root / f"{rel}.js").write_text(
+            f'(window.VITRINE_MODEL_DATA = window.VITRINE_MODEL_DATA || {{}})[{key}] = "{b64}";\n', encoding="utf-8")
+        entry = {"level": lv.level, "file": rel, "faces": 0 if mesh.is_points else int(len(mesh.triangles)),
+                 "points": int(len(mesh.positions)) if mesh.is_points else 0, "bytes": len(data),
+                 "sha256": hashlib.sha256(data).hexdigest()}
+        models.setdefault(art.id, []).append(entry)
+        rep.models.append(entry)
+    return models
+
+
+def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile: str = "web",
+                  make_zip: bool = False, progress: Optional[ProgressFn] = None,
+                  cancel: Optional[CancelToken] = None, levels: Optional[list[str]] = None,
+                  viewer_dir: Optional[Path] = None, now: Optional[Callable[[], _dt.datetime]] = None) -> ExportReport:
+    """Export ``project`` as a signed bundle folder ``out_dir`` (and ``out_dir``.zip when ``make_zip``).
+
+    ``progress(fraction 0..1, message)`` and ``cancel`` work as in :mod:`assets.progress`;
+    a cancelled export raises :class:`Cancelled` and leaves any existing bundle untouched.
+    Bad input raises :class:`ExportError` (one line, with ``details``).
+    """
+    started = time.perf_counter()
+    if profile not in PROFILES:
+        raise ExportError(f"unknown profile {profile!r} (use web or kiosk)")
+    if not isinstance(project, Project):
+        project = Project.open(project)
+    out_dir = Path(out_dir).absolute()
+    exhibit = project.document.exhibit
+    if out_dir.resolve() == project.path.resolve() or project.path.resolve() in out_dir.resolve().parents:
+        raise ExportError(f"{out_dir}: export the bundle outside the project folder")
+    if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MANIFEST_NAME).is_file())):
+        raise ExportError(f"{out_dir}: exists and is not a Vitrine bundle; choose an empty or new folder")
+    template, viewer_js, viewer_css = _viewer_files(viewer_dir or VIEWER_DIR)
+    rep = ExportReport(profile=profile)
+    _problems(exhibit, project, profile, rep.warnings)
+    report(progress, 0.0, "preparing", cancel)
+    key, created_key = load_or_create_key()
+    rep.key_path, rep.key_created, rep.fingerprint = key.path, created_key, key.public.fingerprint
+    generator = generator_name()
+    created = (now() if now else _dt.datetime.now(_dt.timezone.utc)).replace(microsecond=0).isoformat()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.partial-", dir=out_dir.parent))
+    try:
+        models = _write_models(project, exhibit, tmp, profile, levels, generator, rep, progress, cancel)
+        report(progress, 0.86, "writing the exhibit", cancel)
+        media = _MediaCopier(project, tmp)
+        bundle_info = {"profile": profile, "idle_timeout": 120, "attract": "rotate", "generator": generator,
+                       "created": created, "publisher": {"institution": exhibit.institution,
+                                                         "fingerprint": rep.fingerprint}}
+        doc_text = document_json(build_viewer_document(exhibit, models, media, bundle_info))
+        (tmp / "data").mkdir(exist_ok=True)
+        (tmp / "exhibit.json").write_text(doc_text, encoding="utf-8")
+        (tmp / "data" / "exhibit.js").write_text(exhibit_script(doc_text), encoding="utf-8")
+        shutil.copyfile(viewer_js, tmp / "viewer.js")
+        shutil.copyfile(viewer_css, tmp / "viewer.css")
+        lang = exhibit.languages[0] if exhibit.languages else "en"
+        title = exhibit.title.get(lang) or next((v for v in exhibit.title.values() if v), "Exhibit")
+        page, unknown = fill_template(template.read_text("utf-8"), {
+            "TITLE": title, "LANG": lang, "DESCRIPTION": exhibit.description.get(lang, ""),
+            "INSTITUTION": exhibit.institution, "GENERATOR": generator, "CREATED": created,
+            "FINGERPRINT": rep.fingerprint, "PROFILE": profile, "DIR": "ltr"})
+        if unknown:
+            rep.warnings.append(f"index.template.html: placeholders left empty: {', '.join(sorted(set(unknown)))}")
+        (tmp / "index.html").write_text(page, encoding="utf-8")
+        (tmp / "credits.html").write_text(render_credits(exhibit, fingerprint=rep.fingerprint, generator=generator,
+                                                         created=created, media_rights=_media_rights(exhibit)),
+                                          encoding="utf-8")
+        (tmp / PUBLIC_KEY_NAME).write_text(json.dumps(key.public.to_json(), indent=1) + "\n", encoding="utf-8")
+        report(progress, 0.92, "signing", cancel)
+        write_signed_manifest(tmp, key, generator=generator, created=created, institution=exhibit.institution)
+        for path in tmp.rglob("*"):
+            if path.is_file():
+                rep.files += 1
+                rep.bytes += path.stat().st_size
+        report(progress, 0.95, "finishing", cancel)
+        if make_zip:
+            rep.zip_path = write_zip(tmp, out_dir.with_name(out_dir.name + ".zip"), out_dir.name)
+        _swap_into_place(tmp, out_dir)
+        rep.out_dir = out_dir
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    report(progress, 1.0, "done")
+    rep.seconds = time.perf_counter() - started
+    return rep
+
+
+def _swap_into_place(tmp: Path, out_dir: Path) -> None:
+    """Rename the finished bundle to ``out_dir``; an old bundle there is removed only afterwards."""
+    os.chmod(tmp, 0o755)
+    if not out_dir.exists():
+        os.replace(tmp, out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.rmdir(old)
+    os.replace(out_dir, old)
+    try:
+        os.replace(tmp, out_dir)
+    except BaseException:
+        os.replace(old, out_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def write_zip(folder: Path, zip_path: Path, top: str) -> Path:
+    """Zip ``folder`` as ``top/...`` entries (never absolute or '..'), written atomically."""
+    top = safe_file_name(top) or "bundle"
+    fd, tmp = tempfile.mkstemp(prefix=f".{zip_path.name}.", dir=zip_path.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and not path.is_symlink():
+                    rel = path.relative_to(folder).as_posix()
+                    level = zipfile.ZIP_STORED if rel.endswith((".glb", ".jpg", ".png", ".mp3", ".ogg")) else zipfile.ZIP_DEFLATED
+                    zf.write(path, f"{top}/{rel}", compress_type=level)
+        os.replace(tmp, zip_path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return zip_path
+
+
+__all__ = ["ExportReport", "export_bundle", "write_zip", "generator_name", "Cancelled", "ProjectError"]

@@ -1,0 +1,262 @@
+"""Writing one model level as a compact GLB: EXT_meshopt_compression + KHR_mesh_quantization.
+
+Quantisation (gltfpack's defaults): positions 14-bit integers on a uniform grid
+whose scale and offset (metres) sit on the mesh's node; normals 8-bit
+octahedral (OCTAHEDRAL filter); texture coordinates 12-bit in normalized
+unsigned shorts; vertex colours RGBA normalized unsigned bytes. Triangles are
+reordered for the vertex cache and fetch; point clouds are sorted along a
+Morton curve. Every bufferView of geometry is meshopt-compressed (vertex codec
+version 0, as EXT_meshopt_compression requires) into the GLB's BIN chunk; a
+fallback-free buffer declares the decoded size.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import struct
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import meshoptimizer
+import numpy as np
+
+from assets.textures import encode_texture
+
+from .stored_glb import MeshData
+
+EXT_MESHOPT = "EXT_meshopt_compression"
+KHR_QUANT = "KHR_mesh_quantization"
+KHR_XMP = "KHR_xmp_json_ld"
+TEXTURE_SIDE = {"original": None, "high": 4096, "medium": 2048, "low": 1024, "thumbnail": 512}
+
+_UNSIGNED_BYTE, _BYTE, _UNSIGNED_SHORT, _UNSIGNED_INT, _FLOAT = 5121, 5120, 5123, 5125, 5126
+
+
+@dataclass
+class GlbSettings:
+    """Quantisation bits and the texture size limit (pixels; None keeps the size)."""
+
+    position_bits: int = 14
+    normal_bits: int = 8
+    uv_bits: int = 12
+    texture_max: Optional[int] = None
+    jpeg_quality: int = 88
+
+
+@dataclass
+class _Builder:
+    """Collects compressed streams (buffer 0) and the decoded layout (fallback buffer 1)."""
+
+    doc: dict[str, Any]
+    chunk: bytearray = field(default_factory=bytearray)
+    fallback_length: int = 0
+
+    def _append(self, data: bytes) -> int:
+        while len(self.chunk) % 4:
+            self.chunk.append(0)
+        offset = len(self.chunk)
+        self.chunk += data
+        return offset
+
+    def raw_view(self, data: bytes) -> int:
+        """A plain (uncompressed) bufferView in buffer 0, e.g. an image."""
+        offset = self._append(data)
+        self.doc["bufferViews"].append({"buffer": 0, "byteOffset": offset, "byteLength": len(data)})
+        return len(self.doc["bufferViews"]) - 1
+
+    def vertex_view(self, array: np.ndarray, *, filter_name: Optional[str] = None) -> int:
+        """Compress a (count, stride bytes) array with the vertex codec (mode ATTRIBUTES)."""
+        rows = np.ascontiguousarray(array).view(np.uint8).reshape(len(array), -1)
+        count, stride = rows.shape
+        encoded = meshoptimizer.encode_vertex_buffer(rows, count, stride)
+        return self._compressed(encoded, count, stride, "ATTRIBUTES", filter_name, is_index=False)
+
+    def index_view(self, indices: np.ndarray, vertex_count: int) -> tuple[int, int]:
+        """Compress triangle indices (mode TRIANGLES); returns (view, component type)."""
+        flat = np.ascontiguousarray(indices.reshape(-1), dtype=np.uint32)
+        encoded = meshoptimizer.encode_index_buffer(flat, len(flat), vertex_count)
+        stride = 2 if vertex_count <= 65535 else 4
+        view = self._compressed(encoded, len(flat), stride, "TRIANGLES", None, is_index=True)
+        return view, (_UNSIGNED_SHORT if stride == 2 else _UNSIGNED_INT)
+
+    def _compressed(self, encoded: bytes, count: int, stride: int, mode: str,
+                    filter_name: Optional[str], *, is_index: bool) -> int:
+        offset = self._append(encoded)
+        ext: dict[str, Any] = {"buffer": 0, "byteOffset": offset, "byteLength": len(encoded),
+                               "byteStride": stride, "count": count, "mode": mode}
+        if filter_name:
+            ext["filter"] = filter_name
+        length = count * stride
+        self.fallback_length = (self.fallback_length + 3) & ~3
+        view: dict[str, Any] = {"buffer": 1, "byteOffset": self.fallback_length, "byteLength": length,
+                                "extensions": {EXT_MESHOPT: ext}}
+        if not is_index:
+            view["byteStride"] = stride
+            view["target"] = 34962
+        else:
+            view["target"] = 34963
+        self.fallback_length += length
+        self.doc["bufferViews"].append(view)
+        return len(self.doc["bufferViews"]) - 1
+
+    def accessor(self, view: int, component: int, kind: str, count: int, *, normalized: bool = False,
+                 minimum: Optional[list] = None, maximum: Optional[list] = None) -> int:
+        acc: dict[str, Any] = {"bufferView": view, "componentType": component, "count": count, "type": kind}
+        if normalized:
+            acc["normalized"] = True
+        if minimum is not None:
+            acc["min"], acc["max"] = minimum, maximum
+        self.doc["accessors"].append(acc)
+        return len(self.doc["accessors"]) - 1
+
+
+def _optimise_triangles(mesh: MeshData) -> tuple[np.ndarray, np.ndarray]:
+    """(remapped triangles (m, 3) uint32, vertex order) for the vertex cache, then fetch order."""
+    n = len(mesh.positions)
+    flat = np.ascontiguousarray(mesh.triangles.reshape(-1), dtype=np.uint32)
+    cached = np.empty_like(flat)
+    meshoptimizer.optimize_vertex_cache(cached, flat, len(flat), n)
+    remap = np.empty(n, dtype=np.uint32)
+    unique = meshoptimizer.optimize_vertex_fetch_remap(remap, cached, len(cached), n)
+    order = np.empty(unique, dtype=np.int64)
+    used = remap != 0xFFFFFFFF
+    order[remap[used]] = np.nonzero(used)[0]
+    return remap[cached].reshape(-1, 3), order
+
+
+def _morton_order(q: np.ndarray) -> np.ndarray:
+    """Indices sorting integer points (n, 3) along a 3D Morton (Z-order) curve."""
+    code = np.zeros(len(q), dtype=np.uint64)
+    coords = q.astype(np.uint64)
+    for bit in range(16):
+        for axis in range(3):
+            code |= ((coords[:, axis] >> np.uint64(bit)) & np.uint64(1)) << np.uint64(3 * bit + axis)
+    return np.argsort(code, kind="stable")
+
+
+def quantize_positions(positions: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """(integer grid (n, 3) uint16, offset (3,) metres, step in metres) on a uniform grid."""
+    lo = positions.min(axis=0).astype(np.float64)
+    extent = float((positions.max(axis=0) - lo).max())
+    levels = (1 << bits) - 1
+    step = extent / levels if extent > 0 else 1.0
+    q = np.clip(np.round((positions - lo) / step), 0, levels).astype(np.uint16)
+    return q, lo, step
+
+
+def _smooth_normals(positions: np.ndarray, triangles: np.ndarray) -> np.ndarray:
+    """Area-weighted vertex normals (n, 3) of a triangle mesh."""
+    p = positions.astype(np.float64)
+    a, b, c = p[triangles[:, 0]], p[triangles[:, 1]], p[triangles[:, 2]]
+    face = np.cross(b - a, c - a)
+    normals = np.zeros_like(p)
+    for k in range(3):
+        np.add.at(normals, triangles[:, k], face)
+    length = np.linalg.norm(normals, axis=1, keepdims=True)
+    normals = np.where(length > 0, normals / np.where(length > 0, length, 1), [0.0, 1.0, 0.0])
+    return normals.astype(np.float32)
+
+
+def encode_octahedral(normals: np.ndarray, bits: int = 8) -> np.ndarray:
+    """Unit vectors (n, 3) to the OCTAHEDRAL filter's input: (n, 4) int8 (bits <= 8) or int16."""
+    data = np.zeros((len(normals), 4), np.float32)
+    data[:, :3] = normals
+    dtype = np.int8 if bits <= 8 else np.int16
+    out = np.zeros((len(normals), 4), dtype)
+    fn = meshoptimizer.encoder.lib.meshopt_encodeFilterOct
+    fn.restype = None
+    fn(out.ctypes.data_as(ctypes.c_void_p), ctypes.c_size_t(len(normals)), ctypes.c_size_t(out.itemsize * 4),
+       ctypes.c_int(bits), data.ctypes.data_as(ctypes.POINTER(ctypes.c_float)))
+    return out
+
+
+def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: str = "",
+                  xmp_packet: Optional[dict] = None, settings: Optional[GlbSettings] = None) -> bytes:
+    """The GLB bytes of one model level (see the module docstring for the encoding)."""
+    settings = settings or GlbSettings()
+    if len(mesh.positions) == 0:
+        raise ValueError("the model has no vertices")
+    meshoptimizer.encode_vertex_version(0)
+    meshoptimizer.encode_index_version(1)
+    asset: dict[str, Any] = {"version": "2.0", "generator": generator}
+    if copyright_text:
+        asset["copyright"] = copyright_text
+    doc: dict[str, Any] = {"asset": asset, "scene": 0, "scenes": [{"nodes": [0]}], "nodes": [],
+                           "meshes": [], "accessors": [], "bufferViews": [], "materials": []}
+    b = _Builder(doc)
+    normals = mesh.normals
+    if mesh.is_points:
+        q_all, lo, step = quantize_positions(mesh.positions, settings.position_bits)
+        order = _morton_order(q_all)
+        triangles = None
+    else:
+        if normals is None:
+            normals = _smooth_normals(mesh.positions, mesh.triangles)
+        triangles, order = _optimise_triangles(mesh)
+    positions = mesh.positions[order]
+    q, lo, step = quantize_positions(positions, settings.position_bits)
+    count = len(q)
+    attributes: dict[str, int] = {}
+    pos4 = np.zeros((count, 4), np.uint16)
+    pos4[:, :3] = q
+    attributes["POSITION"] = b.accessor(b.vertex_view(pos4), _UNSIGNED_SHORT, "VEC3", count,
+                                        minimum=q.min(axis=0).astype(int).tolist(),
+                                        maximum=q.max(axis=0).astype(int).tolist())
+    if normals is not None:
+        oct_data = encode_octahedral(normals[order], settings.normal_bits)
+        component = _BYTE if oct_data.dtype == np.int8 else 5122
+        attributes["NORMAL"] = b.accessor(b.vertex_view(oct_data, filter_name="OCTAHEDRAL"), component,
+                                          "VEC3", count, normalized=True)
+    if mesh.colors is not None:
+        attributes["COLOR_0"] = b.accessor(b.vertex_view(np.ascontiguousarray(mesh.colors[order], np.uint8)),
+                                           _UNSIGNED_BYTE, "VEC4", count, normalized=True)
+    texture_index = None
+    if mesh.texture is not None and mesh.uvs is not None:
+        uv = mesh.uvs[order]
+        if np.all((uv >= 0.0) & (uv <= 1.0)):
+            levels = (1 << settings.uv_bits) - 1
+            quv = np.round(np.round(uv * levels) * (65535.0 / levels)).astype(np.uint16)
+            attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(quv), _UNSIGNED_SHORT, "VEC2", count,
+                                                  normalized=True)
+        else:
+            attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(uv.astype(np.float32)), _FLOAT, "VEC2", count)
+        encoded = encode_texture(mesh.texture, settings.texture_max, jpeg_quality=settings.jpeg_quality)
+        doc["images"] = [{"bufferView": b.raw_view(encoded.data), "mimeType": encoded.mime_type}]
+        doc["samplers"] = [{"magFilter": 9729, "minFilter": 9987, "wrapS": 10497, "wrapT": 10497}]
+        doc["textures"] = [{"sampler": 0, "source": 0}]
+        texture_index = 0
+    pbr: dict[str, Any] = {"metallicFactor": 0.0, "roughnessFactor": 0.8}
+    if tuple(mesh.base_color) != (1.0, 1.0, 1.0, 1.0):
+        pbr["baseColorFactor"] = [float(c) for c in mesh.base_color]
+    if texture_index is not None:
+        pbr["baseColorTexture"] = {"index": texture_index}
+    doc["materials"].append({"name": name, "pbrMetallicRoughness": pbr})
+    primitive: dict[str, Any] = {"attributes": attributes, "material": 0, "mode": 0 if triangles is None else 4}
+    if triangles is not None:
+        view, component = b.index_view(triangles, count)
+        primitive["indices"] = b.accessor(view, component, "SCALAR", int(triangles.size))
+    doc["meshes"].append({"name": name, "primitives": [primitive]})
+    doc["nodes"].append({"name": name, "mesh": 0, "translation": [float(v) for v in lo],
+                         "scale": [float(step)] * 3})
+    used = [EXT_MESHOPT, KHR_QUANT]
+    if xmp_packet is not None:
+        doc["extensions"] = {KHR_XMP: {"packets": [xmp_packet]}}
+        asset["extensions"] = {KHR_XMP: {"packet": 0}}
+        used.append(KHR_XMP)
+    doc["extensionsUsed"] = used
+    doc["extensionsRequired"] = [EXT_MESHOPT, KHR_QUANT]
+    doc["buffers"] = [{"byteLength": 0},
+                      {"byteLength": b.fallback_length, "extensions": {EXT_MESHOPT: {"fallback": True}}}]
+    return _glb_bytes(doc, b.chunk)
+
+
+def _glb_bytes(doc: dict, binary: bytearray) -> bytes:
+    """Assemble a GLB: header, JSON chunk (space padded), BIN chunk (zero padded)."""
+    while len(binary) % 4:
+        binary.append(0)
+    doc["buffers"][0]["byteLength"] = len(binary)
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-len(text) % 4)
+    total = 12 + 8 + len(text) + 8 + len(binary)
+    return b"".join([struct.pack("<III", 0x46546C67, 2, total), struct.pack("<II", len(text), 0x4E4F534A), text,
+                     struct.pack("<II", len(binary), 0x004E4942), bytes(binary)])

@@ -1,0 +1,65 @@
+"""A small static HTTP server for a bundle folder (``vitrine serve``).
+
+Serves only files inside the folder, with the MIME types the viewer needs
+(.glb model/gltf-binary, .js text/javascript, .vtt text/vtt, .wasm application/wasm).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+from pathlib import Path
+from typing import Optional
+
+from .errors import ExportError
+
+MIME_TYPES = {
+    ".glb": "model/gltf-binary", ".gltf": "model/gltf+json", ".js": "text/javascript", ".mjs": "text/javascript",
+    ".json": "application/json", ".vtt": "text/vtt", ".wasm": "application/wasm", ".html": "text/html",
+    ".css": "text/css", ".sig": "text/plain", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+    ".webp": "image/webp", ".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".m4a": "audio/mp4", ".wav": "audio/wav",
+}
+
+
+class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the bundle folder; refuses paths that resolve (links included) outside it."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+
+    def translate_path(self, path: str) -> str:
+        translated = super().translate_path(path)
+        root = os.path.realpath(self.directory)
+        real = os.path.realpath(translated)
+        if real != root and not real.startswith(root + os.sep):
+            return os.path.join(root, "\x00refused")  # a name that never exists -> 404
+        return translated
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def list_directory(self, path):  # no folder listings
+        self.send_error(404, "Not found")
+        return None
+
+
+def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+    """A server bound to (host, port) serving ``folder``; port 0 picks a free one."""
+    folder = Path(folder)
+    if not (folder / "index.html").is_file():
+        raise ExportError(f"{folder}: not a bundle folder (no index.html)")
+    handler = functools.partial(BundleRequestHandler, directory=str(folder.resolve()))
+    try:
+        return http.server.ThreadingHTTPServer((host, port), handler)
+    except OSError as exc:
+        raise ExportError(f"{host}:{port}: cannot listen ({exc.strerror or exc})") from None
+
+
+def url_of(server: http.server.HTTPServer, host: Optional[str] = None) -> str:
+    """The http URL of the bundle's index page."""
+    h, p = server.server_address[:2]
+    h = host or h
+    if ":" in str(h):
+        h = f"[{h}]"
+    return f"http://{h}:{p}/index.html"

@@ -1,0 +1,206 @@
+"""Reading the plain GLB levels stored in a project into flat arrays for re-encoding.
+
+Stored levels are uncompressed glTF 2.0 binaries in metres, Y up. All mesh
+primitives of the default scene are merged (node transforms applied) into one
+triangle mesh or one point cloud.
+"""
+from __future__ import annotations
+
+import io
+import json
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+from PIL import Image
+
+from .errors import ExportError
+
+_COMPONENT = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
+_WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT4": 16}
+_NORM_MAX = {np.int8: 127.0, np.uint8: 255.0, np.int16: 32767.0, np.uint16: 65535.0}
+
+
+@dataclass
+class MeshData:
+    """Geometry of one model level.
+
+    ``positions`` (n, 3) float32 metres; ``normals`` (n, 3) float32 unit vectors or None;
+    ``colors`` (n, 4) uint8 RGBA or None; ``uvs`` (n, 2) float32 or None;
+    ``triangles`` (m, 3) uint32 or None for a point cloud; ``texture`` the base colour image.
+    """
+
+    positions: np.ndarray
+    normals: Optional[np.ndarray] = None
+    colors: Optional[np.ndarray] = None
+    uvs: Optional[np.ndarray] = None
+    triangles: Optional[np.ndarray] = None
+    texture: Optional[Image.Image] = None
+    base_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+
+    @property
+    def is_points(self) -> bool:
+        return self.triangles is None
+
+
+def _split(path: Path, data: bytes) -> tuple[dict, bytes]:
+    if len(data) < 20 or data[:4] != b"glTF":
+        raise ExportError(f"{path}: not a GLB file")
+    clen, ctype = struct.unpack_from("<II", data, 12)
+    if ctype != 0x4E4F534A:
+        raise ExportError(f"{path}: the GLB has no JSON chunk")
+    doc = json.loads(data[20:20 + clen].decode("utf-8"))
+    off = 20 + ((clen + 3) & ~3)
+    binary = b""
+    if off + 8 <= len(data):
+        blen, _ = struct.unpack_from("<II", data, off)
+        binary = data[off + 8:off + 8 + blen]
+    return doc, binary
+
+
+def _view_bytes(doc: dict, binary: bytes, index: int) -> tuple[bytes, int]:
+    view = doc["bufferViews"][index]
+    if view.get("buffer", 0) != 0:
+        raise ValueError("external buffers are not supported in stored levels")
+    start = view.get("byteOffset", 0)
+    return binary[start:start + view["byteLength"]], view.get("byteStride", 0)
+
+
+def _accessor(doc: dict, binary: bytes, index: int, *, normalize: bool = True) -> np.ndarray:
+    acc = doc["accessors"][index]
+    dtype = np.dtype(_COMPONENT[acc["componentType"]])
+    width = _WIDTH[acc["type"]]
+    count = acc["count"]
+    if "bufferView" not in acc:
+        out = np.zeros((count, width), dtype)
+    else:
+        raw, stride = _view_bytes(doc, binary, acc["bufferView"])
+        offset = acc.get("byteOffset", 0)
+        item = dtype.itemsize * width
+        stride = stride or item
+        buf = np.frombuffer(raw, np.uint8, count=(count - 1) * stride + item if count else 0, offset=offset)
+        if stride == item:
+            out = buf.view(dtype).reshape(count, width).copy()
+        else:
+            rows = np.lib.stride_tricks.as_strided(buf, (count, item), (stride, 1))
+            out = np.ascontiguousarray(rows).view(dtype).reshape(count, width)
+    if normalize and acc.get("normalized") and dtype.type in _NORM_MAX:
+        return np.maximum(out.astype(np.float32) / _NORM_MAX[dtype.type], -1.0)
+    return out
+
+
+def _node_matrix(node: dict) -> np.ndarray:
+    if "matrix" in node:
+        return np.array(node["matrix"], np.float64).reshape(4, 4).T
+    t = np.array(node.get("translation", [0, 0, 0]), np.float64)
+    x, y, z, w = node.get("rotation", [0, 0, 0, 1])
+    s = np.array(node.get("scale", [1, 1, 1]), np.float64)
+    r = np.array([[1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
+                  [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
+                  [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)]])
+    m = np.eye(4)
+    m[:3, :3] = r * s
+    m[:3, 3] = t
+    return m
+
+
+def _mesh_instances(doc: dict) -> list[tuple[int, np.ndarray]]:
+    nodes = doc.get("nodes", [])
+    scenes = doc.get("scenes", [])
+    roots = scenes[doc.get("scene", 0)].get("nodes", []) if scenes else list(range(len(nodes)))
+    out: list[tuple[int, np.ndarray]] = []
+    stack = [(i, np.eye(4)) for i in roots]
+    while stack:
+        i, parent = stack.pop()
+        node = nodes[i]
+        world = parent @ _node_matrix(node)
+        if "mesh" in node:
+            out.append((node["mesh"], world))
+        stack.extend((c, world) for c in node.get("children", []))
+    if not out and doc.get("meshes"):
+        out = [(0, np.eye(4))]
+    return out
+
+
+def _image(doc: dict, binary: bytes, material: dict) -> Optional[Image.Image]:
+    info = material.get("pbrMetallicRoughness", {}).get("baseColorTexture")
+    if not info:
+        return None
+    tex = doc["textures"][info["index"]]
+    img = doc["images"][tex["source"]]
+    raw, _ = _view_bytes(doc, binary, img["bufferView"])
+    image = Image.open(io.BytesIO(raw))
+    image.load()
+    return image
+
+
+def read_level(path: Path) -> MeshData:
+    """Read a stored level GLB; ExportError naming the file when it cannot be read."""
+    path = Path(path)
+    try:
+        doc, binary = _split(path, path.read_bytes())
+        return _merge(doc, binary)
+    except ExportError:
+        raise
+    except FileNotFoundError:
+        raise ExportError(f"{path}: stored level is missing") from None
+    except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
+        raise ExportError(f"{path}: stored level cannot be read ({exc})") from None
+
+
+def _merge(doc: dict, binary: bytes) -> MeshData:
+    parts = []
+    for mesh_index, world in _mesh_instances(doc):
+        for prim in doc["meshes"][mesh_index]["primitives"]:
+            mode = prim.get("mode", 4)
+            if mode not in (0, 4):
+                continue
+            attrs = prim["attributes"]
+            pos = _accessor(doc, binary, attrs["POSITION"]).astype(np.float64)
+            pos = pos @ world[:3, :3].T + world[:3, 3]
+            nrm = None
+            if "NORMAL" in attrs:
+                nrm = _accessor(doc, binary, attrs["NORMAL"]).astype(np.float64) @ np.linalg.inv(world[:3, :3])
+                length = np.linalg.norm(nrm, axis=1, keepdims=True)
+                nrm = nrm / np.where(length > 0, length, 1.0)
+            col = None
+            if "COLOR_0" in attrs:
+                c = _accessor(doc, binary, attrs["COLOR_0"])
+                if c.dtype != np.float32:
+                    c = c.astype(np.float32) / 255.0 if c.dtype == np.uint8 else c.astype(np.float32)
+                if c.shape[1] == 3:
+                    c = np.hstack([c, np.ones((len(c), 1), np.float32)])
+                col = np.clip(np.round(c * 255.0), 0, 255).astype(np.uint8)
+            uv = _accessor(doc, binary, attrs["TEXCOORD_0"]).astype(np.float32) if "TEXCOORD_0" in attrs else None
+            tri = None
+            if mode == 4:
+                if "indices" in prim:
+                    tri = _accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
+                else:
+                    tri = np.arange(len(pos), dtype=np.uint32).reshape(-1, 3)
+            material = doc.get("materials", [{}])[prim["material"]] if "material" in prim else {}
+            parts.append((pos, nrm, col, uv, tri, material))
+    if not parts:
+        raise ValueError("no triangles or points in the file")
+    tri_parts = [p for p in parts if p[4] is not None]
+    parts = tri_parts or parts  # a mixed file keeps its surface
+    texture = None
+    base_color = (1.0, 1.0, 1.0, 1.0)
+    if parts[0][5]:
+        texture = _image(doc, binary, parts[0][5])
+        base_color = tuple(parts[0][5].get("pbrMetallicRoughness", {}).get("baseColorFactor", base_color))
+
+    def cat(i: int):
+        items = [p[i] for p in parts]
+        return None if any(x is None for x in items) else np.concatenate(items)
+
+    tris = None
+    if tri_parts:
+        offsets = np.cumsum([0] + [len(p[0]) for p in parts[:-1]])
+        tris = np.concatenate([p[4] + np.uint32(o) for p, o in zip(parts, offsets)])
+    return MeshData(positions=cat(0).astype(np.float32),
+                    normals=None if cat(1) is None else cat(1).astype(np.float32),
+                    colors=cat(2), uvs=cat(3) if texture is not None else None,
+                    triangles=tris, texture=texture, base_color=base_color)

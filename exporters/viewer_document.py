@@ -1,0 +1,101 @@
+"""The viewer document (``exhibit.json``): the exhibit reduced to what visitors see.
+
+No asset-store paths and no processing internals: artifacts carry their bundle
+model files (ordered coarse to fine), record and rights; media paths are
+rewritten to bundle paths.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Callable, Optional
+
+from scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
+from scenes.serialization import to_dict
+
+LEVEL_ORDER = ("thumbnail", "low", "medium", "high", "original")
+MediaMap = Callable[[str], str]
+
+
+def _audio(audio: dict[str, MediaAudio], media: MediaMap) -> dict[str, Any]:
+    out = {}
+    for lang, clip in audio.items():
+        d = to_dict(clip)
+        d["file"] = media(clip.file)
+        d["captions"] = media(clip.captions) if clip.captions else None
+        out[lang] = d
+    return out
+
+
+def _image(image: Optional[MediaImage], media: MediaMap) -> Optional[dict[str, Any]]:
+    if image is None:
+        return None
+    d = to_dict(image)
+    d["file"] = media(image.file)
+    return d
+
+
+def _annotation(ann: Annotation, media: MediaMap) -> dict[str, Any]:
+    d = to_dict(ann)
+    d["image"] = _image(ann.image, media)
+    d["audio"] = _audio(ann.audio, media)
+    return d
+
+
+def _step(step: TourStep, media: MediaMap) -> dict[str, Any]:
+    d = to_dict(step)
+    d["audio"] = _audio(step.audio, media)
+    return d
+
+
+def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media: MediaMap,
+                          bundle: dict[str, Any]) -> dict[str, Any]:
+    """The exhibit.json object.
+
+    ``models`` maps artifact id to its model entries ({level, file, faces, points, bytes, sha256});
+    artifacts without models are left out. ``media`` maps a project media path to its bundle path.
+    """
+    kinds = {a.id: a.kind for a in exhibit.assets}
+    dims = {a.id: list(a.dimensions) for a in exhibit.assets}
+    artifacts = []
+    for art in exhibit.artifacts:
+        if art.id not in models:
+            continue
+        entries = sorted(models[art.id], key=lambda m: LEVEL_ORDER.index(m["level"])
+                         if m["level"] in LEVEL_ORDER else len(LEVEL_ORDER))
+        artifacts.append({
+            "id": art.id, "name": art.name, "kind": kinds.get(art.asset_id, "mesh"), "visible": art.visible,
+            "transform": to_dict(art.transform), "dimensions": dims.get(art.asset_id, [0.0, 0.0, 0.0]),
+            "display": to_dict(art.display), "models": entries, "record": to_dict(art.record),
+            "rights": to_dict(art.rights),
+        })
+    shown = {a["id"] for a in artifacts}
+    return {
+        "schema_version": exhibit.schema_version,
+        "id": exhibit.id,
+        "title": dict(exhibit.title),
+        "description": dict(exhibit.description),
+        "languages": list(exhibit.languages),
+        "institution": exhibit.institution,
+        "credits": exhibit.credits,
+        "rights": to_dict(exhibit.rights),
+        "environment": to_dict(exhibit.environment),
+        "artifacts": artifacts,
+        "plinths": [to_dict(p) for p in exhibit.plinths],
+        "lights": [to_dict(light) for light in exhibit.lights],
+        "viewpoints": [to_dict(v) for v in exhibit.viewpoints],
+        "start_viewpoint_id": exhibit.start_viewpoint_id,
+        "annotations": [_annotation(a, media) for a in exhibit.annotations if a.artifact_id in shown],
+        "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media) for s in t.steps]}
+                  for t in exhibit.tours],
+        "bundle": bundle,
+    }
+
+
+def document_json(doc: dict[str, Any]) -> str:
+    """The exhibit.json text (UTF-8, stable, trailing newline)."""
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+
+
+def exhibit_script(json_text: str) -> str:
+    """``data/exhibit.js``: exactly ``window.VITRINE_EXHIBIT = `` + the JSON text + ``;\\n``."""
+    return "window.VITRINE_EXHIBIT = " + json_text + ";\n"
