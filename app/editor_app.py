@@ -1,0 +1,36 @@
+"""Starting the editor: surface format, QApplication, translations, window, event loop."""
+from __future__ import annotations
+
+import sys
+from typing import Optional
+
+
+def run_editor(project_path: Optional[str] = None) -> int:
+    """Run the editor (optionally opening a project) until its window closes; the exit code."""
+    # The OpenGL format must be set before the QApplication exists, or the viewport's
+    # context is created with the platform default (no core profile, no multisampling).
+    from app.gl_format import install_default_surface_format
+    install_default_surface_format()
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from app.editor_session import EditorSession
+    from app.preferences import APPLICATION, ORGANIZATION, default_settings
+    from app.translations import chosen_language, install_translations
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Vitrine")
+    settings = default_settings()
+    install_translations(chosen_language(settings), app)
+
+    from app.main_window import MainWindow  # after translators, so strings are translated
+    window = MainWindow(EditorSession(), settings)
+    window.show()
+    if project_path:
+        # Errors are shown by open_project as a message box; the window stays, empty.
+        window.open_project(project_path)
+    return int(app.exec())

@@ -1,0 +1,55 @@
+"""Small editors shared by the panels: a three-number row and signal-blocking setters."""
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QWidget
+
+
+def spin(minimum: float, maximum: float, decimals: int = 3, step: float = 0.01, suffix: str = "") -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(minimum, maximum)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setKeyboardTracking(False)  # one command per finished number, not per keystroke
+    if suffix:
+        box.setSuffix(suffix)
+    return box
+
+
+class Vec3Edit(QWidget):
+    """Three spin boxes (x, y, z). ``edited(tuple)`` on a user change; ``finished()``
+    when editing of a number ends (the caller seals the undo step)."""
+
+    edited = Signal(tuple)
+    finished = Signal()
+
+    def __init__(self, minimum: float, maximum: float, decimals: int = 3, step: float = 0.01,
+                 suffix: str = "", parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = [spin(minimum, maximum, decimals, step, suffix) for _ in range(3)]
+        for axis, box in zip("XYZ", self.boxes):
+            box.setPrefix(f"{axis} ")
+            box.valueChanged.connect(self._emit)
+            box.editingFinished.connect(self.finished)
+            layout.addWidget(box)
+
+    def value(self) -> tuple[float, float, float]:
+        return tuple(b.value() for b in self.boxes)  # type: ignore[return-value]
+
+    def set_value(self, values: Sequence[float]) -> None:
+        for box, v in zip(self.boxes, values):
+            with QSignalBlocker(box):
+                box.setValue(float(v))
+
+    def _emit(self) -> None:
+        self.edited.emit(self.value())
+
+
+def set_quietly(widget: QWidget, setter: str, value: object) -> None:
+    """Update a widget from the document without it reporting a user edit."""
+    with QSignalBlocker(widget):
+        getattr(widget, setter)(value)
