@@ -177,8 +177,9 @@ def figurine(subdivisions: int = 5) -> trimesh.Trimesh:
         inside = _smooth_union_sdf(centre + dirs * mid[:, None], blobs) < 0
         lo, hi = np.where(inside, mid, lo), np.where(inside, hi, mid)
     verts = centre + dirs * lo[:, None]
-    verts[:, 1] -= verts[:, 1].min()
-    verts[:, 1] = np.maximum(verts[:, 1], 0.0)
+    # Project convention: x/z centred on the bounding box, base on y = 0.
+    bmin, bmax = verts.min(axis=0), verts.max(axis=0)
+    verts -= [(bmin[0] + bmax[0]) / 2, bmin[1], (bmin[2] + bmax[2]) / 2]
     tone = 0.75 + 0.25 * (verts[:, 1] / verts[:, 1].max())
     bronze = np.array([150, 105, 55], np.float64)
     colors = np.column_stack([np.clip(bronze[None] * tone[:, None], 0, 255), np.full(len(verts), 255)])
