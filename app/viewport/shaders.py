@@ -27,7 +27,7 @@ void main() {
     vec4 eye = u_view * w;
     gl_Position = u_proj * eye;
     // size attenuation: a world-space diameter projected to pixels
-    gl_PointSize = clamp(u_point_size * u_proj[1][1] * 0.5 * u_viewport_h / max(-eye.z, 1e-4), 1.0, 64.0);
+    gl_PointSize = clamp(u_point_size * u_proj[1][1] * 0.5 * u_viewport_h / max(-eye.z, 1e-4), 2.0, 64.0);
 }
 """
 

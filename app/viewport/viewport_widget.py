@@ -647,7 +647,7 @@ class ViewportWidget(QOpenGLWidget):
         GL.glEnable(GL.GL_PROGRAM_POINT_SIZE)
         show_selection = not self._visitor
         no_highlight = (0.0, 0.0, 0.0, 0.0)
-        sel = (*SELECTION_COLOR, 0.55)
+        sel = (*SELECTION_COLOR, 0.42)
         # plinths
         p.set_i("u_use_vcolor", 0)
         p.set_i("u_use_texture", 0)
