@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
@@ -33,7 +33,7 @@ class _LanguageColumn:
     def __init__(self, panel: "AnnotationPanel", lang: str) -> None:
         self.lang = lang
         self.heading = QLabel(f"<b>{lang}</b>")
-        self.missing = QLabel("⚠ " + panel.tr("Missing translation"))
+        self.missing = QLabel("⚠ " + QCoreApplication.translate("AnnotationPanel", "Missing translation"))
         self.missing.setObjectName(f"missing_{lang}")
         self.missing.setStyleSheet("color: #d08000;")
         self.title = QLineEdit()

@@ -115,9 +115,10 @@ class AssetPanel(QWidget):
         if asset is None:
             self.report.clear()
             return
-        lines = [f"{self.tr('File')}: {asset.original_name}", f"SHA-256: {asset.id}",
-                 f"{self.tr('Format')}: {asset.format}  ·  {self.tr('Units')}: {asset.units}  ·  "
-                 f"{self.tr('Up axis')}: {asset.up_axis}",
-                 f"{self.tr('Levels')}: " + ", ".join(lv.level for lv in asset.levels), ""]
+        file_label, format_label = self.tr("File"), self.tr("Format")
+        units_label, up_label, levels_label = self.tr("Units"), self.tr("Up axis"), self.tr("Levels")
+        lines = [f"{file_label}: {asset.original_name}", f"SHA-256: {asset.id}",
+                 f"{format_label}: {asset.format}  ·  {units_label}: {asset.units}  ·  {up_label}: {asset.up_axis}",
+                 f"{levels_label}: " + ", ".join(lv.level for lv in asset.levels), ""]
         lines.append(json.dumps(asset.inspection, indent=2, ensure_ascii=False, default=str))
         self.report.setPlainText("\n".join(lines))

@@ -31,7 +31,7 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         return f"{exc.filename}: {exc.strerror or exc}", details
     # Unexpected: the log keeps the traceback for support; the curator gets one line.
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    message = _tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    message = QCoreApplication.translate("ErrorMessages", "Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
     return " ".join(message.split()), details
 
 

@@ -1,6 +1,7 @@
 """Help ▸ About and Help ▸ Keyboard Shortcuts."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHeaderView, QMessageBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -8,8 +9,8 @@ from PySide6.QtWidgets import (
 
 
 def show_about(parent: QWidget, version: str) -> None:
-    QMessageBox.about(parent, parent.tr("About Vitrine"), "<h3>Vitrine %s</h3><p>%s</p>" % (
-        version, parent.tr("Lay out exhibits of 3D scans and publish them to the web, VR headsets and phone AR.")))
+    QMessageBox.about(parent, QCoreApplication.translate("MainWindow", "About Vitrine"), "<h3>Vitrine %s</h3><p>%s</p>" % (
+        version, QCoreApplication.translate("MainWindow", "Lay out exhibits of 3D scans and publish them to the web, VR headsets and phone AR.")))
 
 
 class ShortcutsDialog(QDialog):
