@@ -191,7 +191,16 @@ export class ViewerApp {
     this.renderer.setPixelRatio(dpr);
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
-    // Portrait phones: widen the view so the exhibit still fits across.
+    this.updateViewOffset();
+  }
+
+  /** Shift the picture away from the open panel so the subject stays in view. */
+  updateViewOffset() {
+    const panel = this.ui.panel;
+    const w = this.width, h = this.height;
+    if (!panel.hidden && w > h) this.camera.setViewOffset(w, h, Math.min(panel.offsetWidth / 2, w / 4), 0, w, h);
+    else if (!panel.hidden) this.camera.setViewOffset(w, h, 0, Math.min(panel.offsetHeight / 2, h / 4), w, h);
+    else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.requestRender(true);
   }
@@ -245,6 +254,7 @@ export class ViewerApp {
     } else {
       if (!fromTour) this.goToViewpoint(this.annotationViewpoint(a));
       this.panel.show(a, this.artifacts.get(a.artifact_id), { focus: !fromTour });
+      this.updateViewOffset();
     }
     this.emit('annotationopen', { id });
   }
@@ -255,6 +265,7 @@ export class ViewerApp {
     this.openId = null;
     this.panel.hide();
     this.xrPanel.hide();
+    this.updateViewOffset();
     if (this.returnFocus && !this.returnFocus.classList.contains('vt-hidden')) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
     this.emit('annotationclose', { id });

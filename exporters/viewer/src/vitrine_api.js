@@ -42,6 +42,7 @@ export class VitrineAPI extends EventTarget {
       profile: app.kiosk ? 'kiosk' : 'web',
       mode: app.mode,
       annotation: app.openId,
+      flying: !!app.flight.active,
       tour: app.tour.state(),
       attract: app.kioskMode ? app.kioskMode.attracting : false,
       levels: app.levels.levels(),

@@ -33,11 +33,14 @@ export async function waitFor(page, fn, arg, timeout = 20000) {
 /** Camera once it has stopped moving. */
 export async function settledCamera(page, timeout = 8000) {
   const t0 = Date.now();
-  let prev = await page.evaluate(() => window.vitrine.camera());
+  const read = () => page.evaluate(() => ({ ...window.vitrine.camera(), flying: window.vitrine.state().flying }));
+  let prev = await read();
+  let stable = 0;
   for (;;) {
-    await sleep(250);
-    const cur = await page.evaluate(() => window.vitrine.camera());
-    if (dist(cur.eye, prev.eye) < 1e-4 && dist(cur.target, prev.target) < 1e-4) return cur;
+    await sleep(200);
+    const cur = await read();
+    stable = !cur.flying && dist(cur.eye, prev.eye) < 1e-4 && dist(cur.target, prev.target) < 1e-4 ? stable + 1 : 0;
+    if (stable >= 2) return { eye: cur.eye, target: cur.target };
     if (Date.now() - t0 > timeout) return cur;
     prev = cur;
   }

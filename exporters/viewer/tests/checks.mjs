@@ -123,12 +123,12 @@ export const CHECKS = {
     const kioskStyle = await page.evaluate(() => ({ userSelect: getComputedStyle(document.body).userSelect, links: document.querySelectorAll('a[href^="http"]').length }));
     const ctx = await page.evaluate(() => { const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true }); document.querySelector('canvas').dispatchEvent(e); return e.defaultPrevented; });
     await page.evaluate(() => { const v = window.vitrine; v.setLanguage(v.languages()[v.languages().length - 1]); v.openAnnotation(v.annotations()[0].id); });
-    await page.clock.runFor(3000);
+    await page.clock.runFor(1800);
     const visitor = await page.evaluate(() => ({ lang: window.vitrine.language(), cam: window.vitrine.camera(), state: window.vitrine.state() }));
     await page.clock.fastForward((idle + 5) * 1000);
     await page.clock.runFor(500);
     const idleState = await page.evaluate(() => ({ lang: window.vitrine.language(), cam: window.vitrine.camera(), state: window.vitrine.state(), langs: window.vitrine.languages() }));
-    await page.clock.runFor(4000);
+    await page.clock.runFor(1000);
     const later = await page.evaluate(() => window.vitrine.camera());
     await page.mouse.click(10, 240);
     await page.clock.runFor(200);
@@ -275,11 +275,11 @@ export const CHECKS = {
     const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
     const c0 = await page.evaluate(() => window.vitrine.camera());
     await touch('touchStart', [[320, 300]]);
-    for (let i = 1; i <= 8; i++) await touch('touchMove', [[320 + i * 15, 300]]);
+    for (let i = 1; i <= 4; i++) await touch('touchMove', [[320 + i * 30, 300]]);
     await touch('touchEnd', []);
     const c1 = await settledCamera(page);
     await touch('touchStart', [[280, 300], [360, 300]]);
-    for (let i = 1; i <= 8; i++) await touch('touchMove', [[280 - i * 10, 300], [360 + i * 10, 300]]);
+    for (let i = 1; i <= 4; i++) await touch('touchMove', [[280 - i * 20, 300], [360 + i * 20, 300]]);
     await touch('touchEnd', []);
     const c2 = await settledCamera(page);
     const r1 = dist(c1.eye, c1.target), r2 = dist(c2.eye, c2.target);

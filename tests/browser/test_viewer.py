@@ -1,0 +1,151 @@
+"""Browser checks of the web viewer against a hand-made fixture bundle.
+
+Each test runs one named check of exporters/viewer/tests/browser_checks.mjs
+(Playwright + Debian's headless Chromium) and asserts on its JSON result.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+VIEWER = ROOT / "exporters" / "viewer"
+CHROMIUM = Path("/usr/bin/chromium")
+
+pytestmark = pytest.mark.browser
+
+
+def _missing() -> str | None:
+    if shutil.which("node") is None:
+        return "node is not installed"
+    if not (VIEWER / "node_modules" / "playwright-core").is_dir():
+        return "exporters/viewer/node_modules missing: run `npm ci` in exporters/viewer"
+    if not (VIEWER / "dist" / "viewer.js").is_file():
+        return "exporters/viewer/dist/viewer.js missing: run `npm run build` in exporters/viewer"
+    if not CHROMIUM.exists():
+        return "/usr/bin/chromium missing: apt-get install chromium"
+    return None
+
+
+_REASON = _missing()
+if _REASON:
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=_REASON)]
+
+
+def _make_bundle(out: Path, *extra: str) -> Path:
+    subprocess.run(["node", str(VIEWER / "tests" / "make_fixture_bundle.mjs"), str(out), *extra],
+                   check=True, capture_output=True, text=True, timeout=60)
+    return out
+
+
+@pytest.fixture(scope="module")
+def bundles(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("bundles")
+    return {
+        "web": _make_bundle(base / "web"),
+        "kiosk": _make_bundle(base / "kiosk", "--profile", "kiosk", "--idle", "30"),
+        "xss": _make_bundle(base / "xss", "--xss"),
+    }
+
+
+def run_check(bundle: Path, name: str, tmp_path: Path, *extra: str, timeout: int = 120) -> dict:
+    out_json = tmp_path / f"{name}.json"
+    proc = subprocess.run(
+        ["node", str(VIEWER / "tests" / "browser_checks.mjs"), str(bundle), "--check", name, "--json", str(out_json), *extra],
+        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    assert lines, f"no result from {name}: rc={proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    result = json.loads(lines[-1])
+    assert result["check"] == name
+    return result
+
+
+def test_fixture_models_are_valid_gltf(bundles):
+    files = sorted(str(p) for p in (bundles["web"] / "models").rglob("*.glb"))
+    proc = subprocess.run(["node", str(VIEWER / "tests" / "validate_glb.mjs"), *files], capture_output=True, text=True, timeout=60)
+    reports = [json.loads(ln) for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    assert len(reports) == len(files) == 3
+    assert all(r["errors"] == 0 for r in reports), reports
+    assert proc.returncode == 0
+
+
+def test_render_http(bundles, tmp_path):
+    r = run_check(bundles["web"], "render-http", tmp_path, "--out", str(tmp_path / "render.png"))
+    assert r["pass"], r
+    assert r["mode"] == "fetch" and r["verification"]["status"] == "verified"
+    assert all(d > 30 for d in r["differs"].values())
+    assert r["levels"]["art-vase"] == "medium"  # the finer level replaced the coarse one
+    assert (tmp_path / "render.png").stat().st_size > 1000
+
+
+def test_render_file(bundles, tmp_path):
+    r = run_check(bundles["web"], "render-file", tmp_path)
+    assert r["pass"], r
+    assert r["mode"] == "script"
+
+
+def test_hotspots(bundles, tmp_path):
+    r = run_check(bundles["web"], "hotspots", tmp_path)
+    assert r["pass"], r
+    assert r["count"] == r["annotations"] == 3
+    assert r["occluded"] == ["ann-back"]  # behind the vase from the start view
+    assert r["panel"]["captions"] and r["panel"]["img"]
+
+
+def test_language(bundles, tmp_path):
+    r = run_check(bundles["web"], "language", tmp_path)
+    assert r["pass"], r
+    assert r["after"]["title"] == "釉滴" and r["after"]["label"] == "语言"
+
+
+def test_tour(bundles, tmp_path):
+    r = run_check(bundles["web"], "tour", tmp_path)
+    assert r["pass"], r
+    assert r["stepMoved"] > 0.1 and r["reducedMotionCut"] > 0.1
+
+
+def test_touch(bundles, tmp_path):
+    r = run_check(bundles["web"], "touch", tmp_path)
+    assert r["pass"], r
+
+
+def test_kiosk_idle(bundles, tmp_path):
+    r = run_check(bundles["kiosk"], "kiosk-idle", tmp_path)
+    assert r["pass"], r
+    assert r["languageAfterIdle"] == "en" and r["attract"]
+
+
+def test_vr(bundles, tmp_path):
+    r = run_check(bundles["web"], "vr", tmp_path)
+    assert r["pass"], r
+    assert r["frames"] > 10 and r["opened"] == "ann-glaze"
+
+
+def test_ar(bundles, tmp_path):
+    r = run_check(bundles["web"], "ar", tmp_path)
+    assert r["pass"], r
+
+
+def test_no_external_requests(bundles, tmp_path):
+    r = run_check(bundles["web"], "no-external-requests", tmp_path)
+    assert r["pass"], r
+    assert r["outside"] == []
+
+
+def test_xss(bundles, tmp_path):
+    r = run_check(bundles["xss"], "xss", tmp_path)
+    assert r["pass"], r
+    assert r["dialogs"] == [] and r["panelTitle"] == "<img src=x onerror=alert(1)>"
+
+
+def test_tamper(bundles, tmp_path):
+    r = run_check(bundles["web"], "tamper", tmp_path)
+    assert r["pass"], r
+    assert r["web"]["verification"]["files"] == ["models/painted-vase/low.glb"]
+    assert r["kiosk"]["refused"] == ["art-vase"]
+    assert r["signature"]["files"] == ["manifest.json"]
