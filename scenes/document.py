@@ -22,7 +22,20 @@ TOP_LEVEL_COLLECTIONS = {
     "viewpoints": "viewpoint", "annotations": "annotation", "tours": "tour",
 }
 
-DELETE = object()
+class _Delete:
+    """Singleton marker; copies of it are itself, so commands may deep-copy values freely."""
+
+    def __copy__(self) -> "_Delete":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "_Delete":
+        return self
+
+    def __repr__(self) -> str:
+        return "DELETE"
+
+
+DELETE = _Delete()
 """Value for ``SetProperty`` that removes a key from a dict (e.g. one language's text)."""
 
 

@@ -42,9 +42,23 @@ def exhibit_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every local ``$ref`` replaced by its definition (the schema has no
+    recursion); validation then skips reference resolution, several times faster."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            return _inline_refs(defs[ref[len("#/$defs/"):]], defs)
+        return {k: _inline_refs(v, defs) for k, v in node.items() if k != "$defs"}
+    if isinstance(node, list):
+        return [_inline_refs(v, defs) for v in node]
+    return node
+
+
 @lru_cache(maxsize=1)
 def _validator() -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(exhibit_schema())
+    schema = exhibit_schema()
+    return jsonschema.Draft202012Validator(_inline_refs(schema, schema["$defs"]))
 
 
 def _json_path(parts: Any) -> str:

@@ -44,11 +44,12 @@ def resolve_inside(root: Path, rel: str) -> Path:
 
 def safe_file_name(name: str, max_length: int = 80) -> str:
     """A file name safe on every platform, keeping letters of any script (中文 stays)."""
-    name = unicodedata.normalize("NFC", name)
+    name = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
     stem, dot, ext = name.rpartition(".")
     if not dot:
         stem, ext = name, ""
-    stem = re.sub(r"[^\w\-. ]+", "_", stem, flags=re.UNICODE).strip(" .") or "file"
+    stem = re.sub(r"[^\w\-. ]+", "_", stem, flags=re.UNICODE)
+    stem = re.sub(r"\.{2,}", ".", stem).strip(" .") or "file"
     ext = re.sub(r"[^A-Za-z0-9]+", "", ext)[:10].lower()
     stem = stem[: max_length - len(ext) - 1]
     return f"{stem}.{ext}" if ext else stem
