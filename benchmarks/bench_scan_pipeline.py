@@ -1,0 +1,152 @@
+"""Scan pipeline figures: load+inspect vs trimesh.load, simplification vs
+fast-simplification (time and Hausdorff error), surface-pick latency, peak memory.
+
+Inputs: ../shared/scans/igea/igea.ply and (full mode only) a 1,074,744-face
+mesh made from it by one step of Loop subdivision (trimesh.Trimesh.subdivide_loop).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+import trimesh  # noqa: E402
+from scipy.spatial import cKDTree  # noqa: E402
+
+from assets.inspection import inspect_scan  # noqa: E402
+from assets.level_of_detail import simplify_mesh  # noqa: E402
+from assets.scan_loading import load_scan  # noqa: E402
+from assets.surface_picking import SurfacePicker  # noqa: E402
+
+SCANS = Path(os.environ.get("VITRINE_SCANS", HERE.parent.parent / "shared" / "scans"))
+NAME = "scan_pipeline"
+TARGET_FACES = 100_000
+
+
+def _row(case: str, metric: str, value, unit: str, target: str = "", note: str = "") -> dict:
+    return {"benchmark": NAME, "case": case, "metric": metric, "value": value, "unit": unit,
+            "target": target, "note": note}
+
+
+def _best_time(fn: Callable[[], object], repeats: int) -> float:
+    """Median wall time of ``repeats`` calls (s)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def _peak_mb(fn: Callable[[], object]) -> float:
+    """Peak Python/numpy heap (MB) during ``fn`` (tracemalloc: native library buffers are not seen)."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def _hausdorff(a: trimesh.Trimesh, b: trimesh.Trimesh, samples: int = 30_000, dense: int = 400_000) -> float:
+    """Approximate symmetric Hausdorff distance: surface samples of one mesh against a
+    dense KD-tree sampling of the other, both ways (fixed seeds; same method for every simplifier)."""
+    def one_way(src: trimesh.Trimesh, dst: trimesh.Trimesh) -> float:
+        pts, _ = trimesh.sample.sample_surface(src, samples, seed=1)
+        ref, _ = trimesh.sample.sample_surface(dst, dense, seed=2)
+        return float(cKDTree(np.vstack([ref, dst.vertices])).query(pts)[0].max())
+    return max(one_way(a, b), one_way(b, a))
+
+
+def _fast_simplification(mesh: trimesh.Trimesh, target: int) -> trimesh.Trimesh:
+    import fast_simplification
+    reduction = 1.0 - target / len(mesh.faces)
+    v, f = fast_simplification.simplify(mesh.vertices.astype(np.float32), mesh.faces.astype(np.int32),
+                                        target_reduction=reduction)
+    return trimesh.Trimesh(v, f, process=False)
+
+
+def _pick_latency(mesh: trimesh.Trimesh, n: int = 1000) -> tuple[float, float, float]:
+    """(BVH build s, median ms per single pick, hit fraction) over n random rays at the object."""
+    start = time.perf_counter()
+    picker = SurfacePicker(mesh)
+    build = time.perf_counter() - start
+    rng = np.random.default_rng(0)
+    centre = mesh.bounds.mean(axis=0)
+    radius = float(np.linalg.norm(mesh.extents))
+    d = rng.normal(size=(n, 3))
+    origins = centre + radius * d / np.linalg.norm(d, axis=1, keepdims=True)
+    targets = centre + 0.3 * mesh.extents * rng.uniform(-1, 1, (n, 3))
+    times, hits = [], 0
+    for o, t in zip(origins, targets):
+        s = time.perf_counter()
+        hit = picker.pick(o, t - o)
+        times.append(time.perf_counter() - s)
+        hits += hit is not None
+    return build, float(np.median(times)) * 1e3, hits / n
+
+
+def _case(rows: list[dict], case: str, path: Path, note: str) -> None:
+    t_ours = _best_time(lambda: inspect_scan(load_scan(path)), 3)
+    t_trimesh = _best_time(lambda: trimesh.load(str(path)), 3)
+    rows.append(_row(case, "load+inspect time", t_ours, "s", "", note))
+    rows.append(_row(case, "trimesh.load time", t_trimesh, "s"))
+    rows.append(_row(case, "load+inspect / trimesh.load", t_ours / t_trimesh, "x", "<= 1.3"))
+    scan = load_scan(path)
+    rows.append(_row(case, "peak memory load", _peak_mb(lambda: load_scan(path)), "MB"))
+    rows.append(_row(case, "peak memory inspect", _peak_mb(lambda: inspect_scan(scan)), "MB"))
+    mesh = scan.mesh
+    start = time.perf_counter()
+    ours = simplify_mesh(mesh, TARGET_FACES)
+    t_simpl = time.perf_counter() - start
+    start = time.perf_counter()
+    theirs = _fast_simplification(mesh, TARGET_FACES)
+    t_fast = time.perf_counter() - start
+    big = len(mesh.faces) > 1_000_000
+    rows.append(_row(case, f"simplify to {TARGET_FACES:,} (ours, meshoptimizer)", t_simpl, "s",
+                     "<= 1.0" if big else "", f"{len(ours.faces):,} faces"))
+    rows.append(_row(case, f"simplify to {TARGET_FACES:,} (fast-simplification)", t_fast, "s", "",
+                     f"{len(theirs.faces):,} faces"))
+    diag = float(np.linalg.norm(mesh.extents))
+    h_ours, h_fast = _hausdorff(mesh, ours), _hausdorff(mesh, theirs)
+    rows.append(_row(case, "Hausdorff error (ours)", h_ours / diag * 100, "% of diagonal",
+                     "<= fast-simplification", f"{h_ours:.3g} file units"))
+    rows.append(_row(case, "Hausdorff error (fast-simplification)", h_fast / diag * 100, "% of diagonal", "",
+                     f"{h_fast:.3g} file units"))
+    rows.append(_row(case, "peak memory simplify", _peak_mb(lambda: simplify_mesh(mesh, TARGET_FACES)), "MB"))
+    build, median_ms, hit_rate = _pick_latency(mesh)
+    rows.append(_row(case, "picker BVH build", build, "s", "", "embree" if trimesh.ray.has_embree else "numpy"))
+    rows.append(_row(case, "pick latency (median of 1000 rays)", median_ms, "ms", "< 5" if big else "",
+                     f"{hit_rate:.0%} of rays hit"))
+    rows.append(_row(case, "peak memory picker build", _peak_mb(lambda: SurfacePicker(mesh)), "MB"))
+
+
+def run(quick: bool) -> list[dict]:
+    igea = SCANS / "igea" / "igea.ply"
+    if not igea.is_file():
+        return [_row("-", "skipped", "scans missing", "", "", f"{igea} not found (set VITRINE_SCANS)")]
+    rows: list[dict] = []
+    _case(rows, "igea.ply (268,686 faces)", igea, "real scan")
+    if quick:
+        return rows
+    with tempfile.TemporaryDirectory() as tmp:
+        big = load_scan(igea).mesh.subdivide_loop(1)
+        path = Path(tmp) / "igea-loop1.ply"
+        path.write_bytes(big.export(file_type="ply"))
+        _case(rows, f"igea Loop-subdivided ({len(big.faces):,} faces)", path,
+              "igea.ply after one step of trimesh subdivide_loop, saved as binary PLY")
+    return rows
+
+
+if __name__ == "__main__":
+    from run import print_table  # type: ignore[import-not-found]
+    print_table(run(quick="--quick" in sys.argv))
