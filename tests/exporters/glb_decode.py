@@ -30,10 +30,12 @@ def view_bytes(doc: dict, binary: bytes, index: int) -> tuple[bytes, int]:
     enc = binary[ext["byteOffset"]:ext["byteOffset"] + ext["byteLength"]]
     count, stride = ext["count"], ext["byteStride"]
     if ext["mode"] == "TRIANGLES":
-        out = meshoptimizer.decode_index_buffer(count, stride, enc)
+        # the wrapper mis-reads index_size=2 output, so decode to 32-bit and narrow
+        out = meshoptimizer.decode_index_buffer(count, 4, enc)
         return np.asarray(out).astype(np.uint16 if stride == 2 else np.uint32).tobytes(), 0
-    raw = meshoptimizer.decode_vertex_buffer(count, stride, enc, dtype=np.uint8)
-    raw = np.ascontiguousarray(raw).reshape(count, stride)
+    # the wrapper's default (float32 words) allocates count * stride bytes; its dtype= path does not
+    raw = meshoptimizer.decode_vertex_buffer(count, stride, enc)
+    raw = np.ascontiguousarray(raw).view(np.uint8).reshape(count, stride)
     if ext.get("filter") == "OCTAHEDRAL":
         raw = np.asarray(meshoptimizer.decode_filter_oct(raw.view(np.int8 if stride == 4 else np.int16).reshape(count, 4), count, stride))
     return np.ascontiguousarray(raw).tobytes(), stride
