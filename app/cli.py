@@ -109,4 +109,6 @@ def _known_error_message(exc: Exception) -> str:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    # run through the package so the error classes are the ones the subcommands raise
+    from app.cli import main as package_main
+    raise SystemExit(package_main())

@@ -147,11 +147,10 @@ def _surface_point(mesh: Any, height_fraction: float, azimuth: float) -> tuple[n
     y = lo[1] + height_fraction * (hi[1] - lo[1])
     direction = np.array([-math.sin(azimuth), 0.0, -math.cos(azimuth)])
     origin = np.array([(lo[0] + hi[0]) / 2, y, (lo[2] + hi[2]) / 2]) - direction * 2.0
-    locations, _, faces = mesh.ray.intersects_location([origin], [direction], multiple_hits=False)
-    if len(locations) == 0:
-        point, _, face = mesh.nearest.on_surface([origin])
-        return point[0], mesh.face_normals[face[0]]
-    return locations[0], mesh.face_normals[faces[0]]
+    from assets.surface_picking import SurfacePicker
+    picker = SurfacePicker(mesh)
+    hit = picker.pick(origin, direction) or picker.closest_point(origin)
+    return np.asarray(hit.point), np.asarray(hit.normal)
 
 
 def _viewpoints(project: Project, placed: dict[str, dict[str, Any]]) -> dict[str, str]:
