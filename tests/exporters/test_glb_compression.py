@@ -42,7 +42,7 @@ def test_triangle_mesh_round_trips_within_quantisation(tmp_path):
     step = extent / (2 ** 14 - 1)
     prim = doc["meshes"][0]["primitives"][0]
     tris = accessor(doc, binary, prim["indices"]).reshape(-1, 3)
-    assert prim["mode"] == 4 and len(tris) == len(mesh.triangles) and len(pos) == len(mesh.positions)
+    assert prim.get("mode", 4) == 4 and len(tris) == len(mesh.triangles) and len(pos) == len(mesh.positions)
     # every decoded vertex lies within one grid step of its original, and the triangles are the same
     from scipy.spatial import cKDTree
     dist, nearest = cKDTree(mesh.positions.astype(np.float64)).query(pos)

@@ -1,0 +1,84 @@
+"""Export benchmark: our top-level GLB vs gltfpack 1.3 ``-cc`` (same 14/12/8-bit quantisation).
+
+For each real scan (../shared/scans; rows skipped when missing) the scan is
+prepared to metres, Y up, base on y=0, written as a plain GLB (the stored level),
+then compressed by ``exporters.glb_compression`` and by gltfpack. Reports both
+sizes (bytes), their ratio, both times (s) and the time ratio. gltfpack comes
+from exporters/viewer/node_modules (``npm install --no-save gltfpack@1.3.0``).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import trimesh
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SCANS = ROOT.parent / "shared" / "scans"
+GLTFPACK = ROOT / "exporters" / "viewer" / "node_modules" / "gltfpack" / "cli.js"
+CASES = [("igea", "igea/igea.ply", 1.0, True), ("bunny", "stanford-bunny/bunny.obj", 1.0, True),
+         ("mask", "balinese-mask/mask.glb", 1.0, False)]
+
+
+def _prepare(path: Path, z_up: bool) -> bytes:
+    """Plain GLB of the scan in metres, Y up, base on y=0 (normals included)."""
+    mesh = trimesh.load(path, force="mesh", process=False)
+    if z_up and path.suffix == ".ply":
+        mesh.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
+    mesh.apply_translation(-np.array([mesh.bounds[:, 0].mean(), mesh.bounds[0, 1], mesh.bounds[:, 2].mean()]))
+    _ = mesh.vertex_normals
+    return trimesh.Scene(mesh).export(file_type="glb", include_normals=True)
+
+
+def _row(case: str, metric: str, value, unit: str, target: str = "", note: str = "") -> dict:
+    return {"benchmark": "export", "case": case, "metric": metric, "value": value, "unit": unit,
+            "target": target, "note": note}
+
+
+def run(quick: bool) -> list[dict]:
+    from exporters.glb_compression import GlbSettings, compress_mesh
+    from exporters.stored_glb import read_level
+    rows: list[dict] = []
+    have_pack = GLTFPACK.is_file() and shutil.which("node")
+    cases = CASES[:1] if quick else CASES
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        for case, rel, _, z_up in cases:
+            src = SCANS / rel
+            if not src.is_file():
+                rows.append(_row(case, "skipped", "-", "", note=f"{rel} not found"))
+                continue
+            plain = tmpd / f"{case}.glb"
+            plain.write_bytes(_prepare(src, z_up))
+            t0 = time.perf_counter()
+            mesh = read_level(plain)
+            ours = compress_mesh(mesh, name=case, generator="Vitrine bench", settings=GlbSettings(texture_max=None))
+            ours_s = time.perf_counter() - t0
+            faces = 0 if mesh.triangles is None else len(mesh.triangles)
+            rows.append(_row(case, "input", faces, "faces", note=f"{plain.stat().st_size} B plain GLB"))
+            rows.append(_row(case, "vitrine_glb", len(ours), "B"))
+            rows.append(_row(case, "vitrine_time", round(ours_s, 3), "s"))
+            if not have_pack:
+                rows.append(_row(case, "gltfpack", "-", "", note="gltfpack 1.3 not installed"))
+                continue
+            out = tmpd / f"{case}.pack.glb"
+            t0 = time.perf_counter()
+            proc = subprocess.run(["node", str(GLTFPACK), "-i", str(plain), "-o", str(out), "-cc"],
+                                  capture_output=True, text=True)
+            pack_s = time.perf_counter() - t0
+            if proc.returncode != 0:
+                rows.append(_row(case, "gltfpack", "failed", "", note=proc.stderr.strip()[-120:]))
+                continue
+            pack = out.stat().st_size
+            rows.append(_row(case, "gltfpack_cc_glb", pack, "B"))
+            rows.append(_row(case, "gltfpack_time", round(pack_s, 3), "s", note="includes node start-up"))
+            rows.append(_row(case, "size_ratio", round(len(ours) / pack, 3), "x", "<= 1.0",
+                             "vitrine / gltfpack -cc; textures re-encoded as JPEG q88 by us, kept by gltfpack"))
+            rows.append(_row(case, "time_ratio", round(ours_s / pack_s, 3), "x", "<= 2.0", "vitrine / gltfpack"))
+    return rows
