@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSizePolicy, QWidget
 
 
 def spin(minimum: float, maximum: float, decimals: int = 3, step: float = 0.01, suffix: str = "") -> QDoubleSpinBox:
@@ -33,6 +33,9 @@ class Vec3Edit(QWidget):
         self.boxes = [spin(minimum, maximum, decimals, step, suffix) for _ in range(3)]
         for axis, box in zip("XYZ", self.boxes):
             box.setPrefix(f"{axis} ")
+            # Let the three boxes share the dock's width instead of forcing a scroll bar.
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            box.setMinimumWidth(72)
             box.valueChanged.connect(self._emit)
             box.editingFinished.connect(self.finished)
             layout.addWidget(box)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -115,6 +115,8 @@ def create_menus(w: "MainWindow") -> None:
     w.menu_help.addActions([w.action_shortcuts, w.action_about])
     toolbar = w.addToolBar(QCoreApplication.translate("MainWindow", "Main"))
     toolbar.setObjectName("mainToolbar")
+    # Standard icons alone are ambiguous (import/export arrows): show the words too.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.addActions([w.action_open, w.action_save, w.action_import])
     toolbar.addSeparator()
     toolbar.addActions([w.action_pin_mode, w.action_visitor_preview, w.action_frame])
