@@ -22,7 +22,7 @@ void main() {
     vec4 w = u_model * vec4(a_position, 1.0);
     v_world = w.xyz;
     v_normal = u_normal_mat * a_normal;
-    v_color = a_color;
+    v_color = vec4(a_color.rgb * a_color.rgb, a_color.a);  // sRGB → ~linear (gamma 2), per vertex
     v_uv = a_uv;
     vec4 eye = u_view * w;
     gl_Position = u_proj * eye;
@@ -33,6 +33,7 @@ void main() {
 
 MESH_FS = """
 #version 330 core
+// NLIGHTS and POINTS are defined by mesh_fragment_source()
 in vec3 v_world;
 in vec3 v_normal;
 in vec4 v_color;
@@ -61,26 +62,26 @@ uniform vec4 u_highlight;       // rgb, strength (selection)
 out vec4 frag;
 
 void main() {
-    if (u_points) {
-        vec2 c = gl_PointCoord * 2.0 - 1.0;
-        if (dot(c, c) > 1.0) discard;
-    }
+#ifdef POINTS
+    vec2 c = gl_PointCoord * 2.0 - 1.0;
+    if (dot(c, c) > 1.0) discard;
+#endif
     vec4 base = u_base_color;
-    // colours arrive in sRGB: light in linear space, encode again at the end
-    if (u_use_vcolor) base *= vec4(pow(v_color.rgb, vec3(2.2)), v_color.a);
-    if (u_use_texture) {
-        vec4 t = texture(u_texture, v_uv);
-        base *= vec4(pow(t.rgb, vec3(2.2)), t.a);
-    }
-    if (base.a < 0.02) discard;
+    // lighting is in linear space: the base colour is linearised on the CPU, vertex colours in
+    // the vertex shader, textures by the sRGB texture format; encoded again (gamma 2) at the end
+    if (u_use_vcolor) base *= v_color;
+    if (u_use_texture) base *= texture(u_texture, v_uv);
+#ifdef POINTS
+    if (base.a < 0.02) discard;   // (no discard in the mesh variant: it would defeat early depth test)
+#endif
     vec3 albedo = base.rgb;
     if (!u_lit) {
-        frag = vec4(pow(mix(albedo, u_highlight.rgb, u_highlight.a * 0.5), vec3(1.0 / 2.2)), base.a);
+        frag = vec4(sqrt(mix(albedo, u_highlight.rgb, u_highlight.a * 0.5)), base.a);
         return;
     }
     vec3 V = normalize(u_eye - v_world);
     vec3 N;
-    if (u_flat || dot(v_normal, v_normal) < 1e-12) {
+    if (u_flat) {
         N = normalize(cross(dFdx(v_world), dFdy(v_world)));
     } else {
         N = normalize(v_normal);
@@ -93,7 +94,7 @@ void main() {
     float hemi = 0.5 + 0.5 * N.y;
     vec3 light = u_ambient * mix(u_ground, u_sky, hemi);
     vec3 spec = vec3(0.0);
-    for (int i = 0; i < u_nlights; ++i) {
+    for (int i = 0; i < NLIGHTS; ++i) {   // compile-time count: unrolled (dynamic loops are slow on llvmpipe)
         vec3 L;
         float att = 1.0;
         if (u_light_type[i] == 1) {
@@ -123,7 +124,7 @@ void main() {
     // selection: tint plus a rim that reads like an outline
     float rim = pow(1.0 - max(dot(N, V), 0.0), 2.5);
     col = mix(col, u_highlight.rgb, u_highlight.a * (0.18 + 0.75 * rim));
-    frag = vec4(pow(clamp(col, 0.0, 1.0), vec3(1.0 / 2.2)), base.a);
+    frag = vec4(sqrt(clamp(col, 0.0, 1.0)), base.a);
 }
 """
 
@@ -216,3 +217,10 @@ uniform vec4 u_color;
 out vec4 frag;
 void main() { frag = v_color * u_color; }
 """
+
+
+def mesh_fragment_source(nlights: int, points: bool) -> str:
+    """The mesh fragment shader specialised for a light count (0..4) and points or triangles."""
+    defines = f"#define NLIGHTS {int(nlights)}\n" + ("#define POINTS 1\n" if points else "")
+    head, rest = MESH_FS.split("\n", 2)[1], MESH_FS.split("\n", 2)[2]
+    return head + "\n" + defines + rest

@@ -39,7 +39,8 @@ KEY_ORBIT_RAD = math.radians(5.0)
 
 
 def _linear(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
-    return tuple(c ** 2.2 for c in rgb)  # type: ignore[return-value]
+    """sRGB → linear with gamma 2 (the shaders encode with sqrt, which is cheap on software GL)."""
+    return tuple(c * c for c in rgb)  # type: ignore[return-value]
 
 
 class _GpuCache:
@@ -490,7 +491,6 @@ class ViewportWidget(QOpenGLWidget):
     # ------------------------------------------------------------------ GL
     def initializeGL(self) -> None:  # noqa: N802
         self._programs = {
-            "mesh": Program(shaders.MESH_VS, shaders.MESH_FS),
             "background": Program(shaders.BACKGROUND_VS, shaders.BACKGROUND_FS),
             "grid": Program(shaders.GRID_VS, shaders.GRID_FS),
         }
@@ -614,13 +614,35 @@ class ViewportWidget(QOpenGLWidget):
             self._lights_cache = {"ambient": ambient / math.pi * 2.0, "rows": rows}
         return self._lights_cache
 
-    def _set_light_uniforms(self, p: Program, exhibit) -> None:
-        lights = self._lights(exhibit)
-        rows = list(lights["rows"])
+    def _light_rows(self, exhibit) -> list:
+        rows = list(self._lights(exhibit)["rows"])
         if not rows:  # a headlight, slightly above and to the left of the eye
             right, up, fwd = self.camera.basis()
             d = normalize(fwd - up * 0.9 + right * 0.6)
             rows = [(1, self.camera.eye, d, np.array([2.4, 2.4, 2.4]) / math.pi, 1.0, 0.0)]
+        return rows
+
+    def _mesh_program(self, nlights: int, points: bool) -> Program:
+        key = f"mesh{nlights}{'p' if points else 't'}"
+        prog = self._programs.get(key)
+        if prog is None:
+            prog = self._programs[key] = Program(shaders.MESH_VS, shaders.mesh_fragment_source(nlights, points))
+        return prog
+
+    def _begin_mesh_program(self, exhibit, rows, points: bool, view, proj, viewport_h: int) -> Program:
+        p = self._mesh_program(len(rows), points)
+        p.use()
+        p.set_mat4("u_view", view)
+        p.set_mat4("u_proj", proj)
+        p.set_f("u_eye", *self.camera.eye)
+        p.set_f("u_viewport_h", float(viewport_h))
+        p.set_i("u_texture", 0)
+        p.set_i("u_flat", 0)
+        self._set_light_uniforms(p, exhibit, rows)
+        return p
+
+    def _set_light_uniforms(self, p: Program, exhibit, rows) -> None:
+        lights = self._lights(exhibit)
         n = len(rows)
         pad = shaders.MAX_LIGHTS - n
         p.set_i("u_nlights", n)
@@ -635,15 +657,8 @@ class ViewportWidget(QOpenGLWidget):
         p.set_f("u_ground", 0.32, 0.3, 0.28)
 
     def _draw_objects(self, exhibit, view, proj, viewport_h: int) -> None:
-        p = self._programs["mesh"]
-        p.use()
-        p.set_mat4("u_view", view)
-        p.set_mat4("u_proj", proj)
-        p.set_f("u_eye", *self.camera.eye)
-        p.set_f("u_viewport_h", float(viewport_h))
-        p.set_i("u_texture", 0)
-        p.set_i("u_flat", 0)
-        self._set_light_uniforms(p, exhibit)
+        rows = self._light_rows(exhibit)
+        p = self._begin_mesh_program(exhibit, rows, False, view, proj, viewport_h)
         GL.glEnable(GL.GL_PROGRAM_POINT_SIZE)
         show_selection = not self._visitor
         no_highlight = (0.0, 0.0, 0.0, 0.0)
@@ -662,8 +677,14 @@ class ViewportWidget(QOpenGLWidget):
             p.set_f("u_base_color", *_linear(hex_to_rgb(pl.color)), 1.0)
             p.set_f("u_highlight", *(sel if show_selection and pl.id in self._selected else no_highlight))
             self._shapes["cylinder" if pl.shape == "cylinder" else "box"].draw()
-        # artifacts
-        for art, mb in self._artifact_draw_list(exhibit):
+        # artifacts: meshes, then point clouds with their own program variant
+        draw_list = self._artifact_draw_list(exhibit)
+        draw_list.sort(key=lambda am: am[1].kind == "points")
+        current_points = False
+        for art, mb in draw_list:
+            if (mb.kind == "points") != current_points:
+                current_points = mb.kind == "points"
+                p = self._begin_mesh_program(exhibit, rows, current_points, view, proj, viewport_h)
             model = self._model(art)
             p.set_mat4("u_model", model)
             p.set_mat3("u_normal_mat", normal_matrix(model))
