@@ -31,7 +31,7 @@ export async function waitFor(page, fn, arg, timeout = 20000) {
 }
 
 /** Camera once it has stopped moving. */
-export async function settledCamera(page, timeout = 8000) {
+export async function settledCamera(page, timeout = 8000, tol = 1e-4) {
   const t0 = Date.now();
   const read = () => page.evaluate(() => ({ ...window.vitrine.camera(), flying: window.vitrine.state().flying }));
   let prev = await read();
@@ -39,7 +39,7 @@ export async function settledCamera(page, timeout = 8000) {
   for (;;) {
     await sleep(200);
     const cur = await read();
-    stable = !cur.flying && dist(cur.eye, prev.eye) < 1e-4 && dist(cur.target, prev.target) < 1e-4 ? stable + 1 : 0;
+    stable = !cur.flying && dist(cur.eye, prev.eye) < tol && dist(cur.target, prev.target) < tol ? stable + 1 : 0;
     if (stable >= 2) return { eye: cur.eye, target: cur.target };
     if (Date.now() - t0 > timeout) return cur;
     prev = cur;

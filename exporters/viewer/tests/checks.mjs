@@ -123,15 +123,15 @@ export const CHECKS = {
     const kioskStyle = await page.evaluate(() => ({ userSelect: getComputedStyle(document.body).userSelect, links: document.querySelectorAll('a[href^="http"]').length }));
     const ctx = await page.evaluate(() => { const e = new MouseEvent('contextmenu', { bubbles: true, cancelable: true }); document.querySelector('canvas').dispatchEvent(e); return e.defaultPrevented; });
     await page.evaluate(() => { const v = window.vitrine; v.setLanguage(v.languages()[v.languages().length - 1]); v.openAnnotation(v.annotations()[0].id); });
-    await page.clock.runFor(1800);
+    await settledCamera(page);
     const visitor = await page.evaluate(() => ({ lang: window.vitrine.language(), cam: window.vitrine.camera(), state: window.vitrine.state() }));
     await page.clock.fastForward((idle + 5) * 1000);
-    await page.clock.runFor(500);
+    await sleep(500);
     const idleState = await page.evaluate(() => ({ lang: window.vitrine.language(), cam: window.vitrine.camera(), state: window.vitrine.state(), langs: window.vitrine.languages() }));
-    await page.clock.runFor(1000);
+    await sleep(1500);
     const later = await page.evaluate(() => window.vitrine.camera());
     await page.mouse.click(10, 240);
-    await page.clock.runFor(200);
+    await sleep(300);
     const touched = await page.evaluate(() => window.vitrine.state().attract);
     const resetDistance = dist(idleState.cam.target, startCam.target);
     const pass = !!idleState.state.attract && idleState.lang === idleState.langs[0] && visitor.lang !== idleState.lang && !idleState.state.annotation
@@ -277,11 +277,11 @@ export const CHECKS = {
     await touch('touchStart', [[320, 300]]);
     for (let i = 1; i <= 4; i++) await touch('touchMove', [[320 + i * 30, 300]]);
     await touch('touchEnd', []);
-    const c1 = await settledCamera(page);
+    const c1 = await settledCamera(page, 8000, 5e-3);
     await touch('touchStart', [[280, 300], [360, 300]]);
     for (let i = 1; i <= 4; i++) await touch('touchMove', [[280 - i * 20, 300], [360 + i * 20, 300]]);
     await touch('touchEnd', []);
-    const c2 = await settledCamera(page);
+    const c2 = await settledCamera(page, 8000, 5e-3);
     const r1 = dist(c1.eye, c1.target), r2 = dist(c2.eye, c2.target);
     const pass = dist(c0.eye, c1.eye) > 0.05 && r2 < r1 - 0.05 && !log.errors.length;
     return { pass, orbit: dist(c0.eye, c1.eye), distanceBefore: r1, distanceAfter: r2, errors: log.errors };
