@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import trimesh
-from scipy.sparse import coo_matrix
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .level_of_detail import LOD_BUDGETS, POINT_BUDGETS
@@ -41,9 +41,17 @@ def _edge_stats(faces: np.ndarray, n_vertices: int) -> tuple[np.ndarray, np.ndar
 
 
 def _count_components(edges: np.ndarray, n: int) -> int:
+    """Connected components of the graph of ``n`` nodes and ``edges`` (k, 2) sorted by (row, col).
+
+    The CSR arrays are built directly (int32, already canonical) because
+    scipy's coo->csr conversion spends most of its time validating int64 input.
+    """
     if n == 0:
         return 0
-    g = coo_matrix((np.ones(len(edges), np.int8), (edges[:, 0], edges[:, 1])), shape=(n, n)).tocsr()
+    rows = edges[:, 0]
+    indptr = np.zeros(n + 1, np.int32)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    g = csr_matrix((np.ones(len(rows), np.int8), edges[:, 1].astype(np.int32), indptr), shape=(n, n))
     return connected_components(g, directed=False)[0]
 
 
@@ -85,7 +93,9 @@ def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, np.nd
         duplicates = len(sf) - len(_unique_counts((sf[:, 0] * n + sf[:, 1]) * n + sf[:, 2])[0])
     else:
         duplicates = len(sf) - len(np.unique(sf, axis=0))
-    components = _count_components(*_compact_ids(pairs, n))
+    # Unreferenced vertices would each count as a component of their own.
+    unreferenced = n - int(np.count_nonzero(np.bincount(faces.ravel(), minlength=n)))
+    components = _count_components(pairs, n) - unreferenced
     non_manifold = int(np.count_nonzero(counts > 2))
     topo = {"boundary_edges": int(len(boundary)), "holes": int(holes), "non_manifold_edges": non_manifold,
             "degenerate_faces": int(np.count_nonzero(degenerate)), "duplicate_faces": int(duplicates),
@@ -140,14 +150,18 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     lo, hi = verts.min(axis=0), verts.max(axis=0)
     ext = np.maximum(hi - lo, 1e-12)
     areas2 = np.sqrt(np.einsum("ij,ij->i", cross, cross))
-    normals = cross / np.maximum(areas2, 1e-300)[:, None]
+    # Only the sign and size of each axis component matter, so one division suffices.
+    normals = cross / np.maximum(areas2, 1e-30)[:, None]
     areas = areas2 / 2
     scores = np.zeros(3)
     for a in range(3):
         others = [i for i in range(3) if i != a]
         footprint = ext[others[0]] * ext[others[1]]
-        near = (verts[:, a] < lo[a] + 0.02 * ext[a])[faces].all(axis=1)
-        flat = areas[near & (normals[:, a] < -0.95)].sum()
+        low = verts[:, a] < lo[a] + 0.02 * ext[a]
+        # Few vertices lie in the bottom slab: filter by one corner, then the others.
+        cand = np.flatnonzero(low[faces[:, 0]])
+        cand = cand[low[faces[cand, 1]] & low[faces[cand, 2]]]
+        flat = areas[cand[normals[cand, a] < -0.95]].sum()
         open_base = 0.0
         bnear = bverts[bverts[:, a] < lo[a] + 0.03 * ext[a]]
         if len(bnear) >= 3:
@@ -170,7 +184,7 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
     geom = scan.geometry
     verts = np.asarray(geom.vertices, np.float64)
     problems = list(scan.problems)
-    finite = np.isfinite(verts).all(axis=1) if len(verts) else np.ones(0, bool)
+    finite = np.ones(len(verts), bool) if np.isfinite(verts).all() else np.isfinite(verts).all(axis=1)
     if not finite.all():
         problems.append(Problem("error", "nonfinite_coordinates",
                                 f"{np.count_nonzero(~finite):,} vertices have NaN or infinite coordinates"))

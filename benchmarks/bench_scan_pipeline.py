@@ -57,13 +57,29 @@ def _peak_mb(fn: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
-def _hausdorff(a: trimesh.Trimesh, b: trimesh.Trimesh, samples: int = 30_000, dense: int = 400_000) -> float:
-    """Approximate symmetric Hausdorff distance: surface samples of one mesh against a
-    dense KD-tree sampling of the other, both ways (fixed seeds; same method for every simplifier)."""
+def _surface_distance(points: np.ndarray, mesh: trimesh.Trimesh, k: int = 12) -> np.ndarray:
+    """Distance (file units) from each point (n, 3) to the surface of ``mesh``: exact
+    point-triangle distances to the k triangles with the nearest centroids (trimesh's
+    own closest_point needs rtree, which is not installed)."""
+    tree = cKDTree(mesh.triangles_center)
+    out = np.empty(len(points))
+    for start in range(0, len(points), 5_000):
+        chunk = points[start:start + 5_000]
+        _, cand = tree.query(chunk, k=k)
+        tris = mesh.triangles[cand.ravel()]
+        closest = trimesh.triangles.closest_point(tris, np.repeat(chunk, k, axis=0))
+        d = np.linalg.norm(closest - np.repeat(chunk, k, axis=0), axis=1).reshape(-1, k)
+        out[start:start + 5_000] = d.min(axis=1)
+    return out
+
+
+def _hausdorff(a: trimesh.Trimesh, b: trimesh.Trimesh, samples: int = 50_000) -> float:
+    """Approximate symmetric Hausdorff distance: the largest surface distance of
+    ``samples`` surface samples (plus every vertex) of each mesh to the other (fixed seeds)."""
     def one_way(src: trimesh.Trimesh, dst: trimesh.Trimesh) -> float:
         pts, _ = trimesh.sample.sample_surface(src, samples, seed=1)
-        ref, _ = trimesh.sample.sample_surface(dst, dense, seed=2)
-        return float(cKDTree(np.vstack([ref, dst.vertices])).query(pts)[0].max())
+        return float(_surface_distance(np.vstack([pts, src.vertices[::max(1, len(src.vertices) // samples)]]),
+                                       dst).max())
     return max(one_way(a, b), one_way(b, a))
 
 
