@@ -153,6 +153,7 @@ export class ViewerUI {
   relabel() {
     const L = this.L;
     document.documentElement.lang = L.current;
+    document.documentElement.dir = /^(ar|he|fa|ur|ps|yi)(-|$)/i.test(L.current) ? 'rtl' : 'ltr';
     this.titleEl.textContent = L.text(this.doc.title);
     document.title = L.text(this.doc.title) || document.title;
     this.langText.textContent = L.label('language');

@@ -201,7 +201,7 @@ put('exhibit.json', exhibitText);
 put('data/exhibit.js', `window.VITRINE_EXHIBIT = ${exhibitText};\n`);
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const template = readFileSync(join(viewerDir, 'src/index.template.html'), 'utf8');
-const fill = { TITLE: exhibit.title.en, LANG: 'en', DESCRIPTION: exhibit.description.en, GENERATOR: 'Vitrine 0.1.0', NOSCRIPT: 'This exhibit needs JavaScript.' };
+const fill = { TITLE: exhibit.title.en, LANG: 'en', DESCRIPTION: exhibit.description.en, GENERATOR: 'Vitrine 0.1.0', INSTITUTION: exhibit.institution, DIR: 'ltr' };
 put('index.html', template.replace(/\{\{(\w+)\}\}/g, (m, k) => esc(fill[k] ?? '')));
 put('viewer.js', readFileSync(join(viewerDir, 'dist/viewer.js')));
 put('viewer.css', readFileSync(join(viewerDir, 'dist/viewer.css')));
