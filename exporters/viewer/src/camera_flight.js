@@ -11,6 +11,7 @@ const ease = (t) => (t < 0.5 ? 4 * t * t * t : 1 - Math.pow(-2 * t + 2, 3) / 2);
 export class CameraFlight {
   constructor(camera, controls, requestRender) {
     this.camera = camera;
+    this.baseFov = camera.fov; // the curator's vertical field of view, in degrees
     this.controls = controls;
     this.requestRender = requestRender;
     this.active = null;
@@ -21,7 +22,7 @@ export class CameraFlight {
     this.cancel();
     const toEye = new THREE.Vector3().fromArray(eye);
     const toTarget = new THREE.Vector3().fromArray(target);
-    const toFov = Number.isFinite(fov) && fov > 0 ? THREE.MathUtils.radToDeg(fov) : this.camera.fov;
+    const toFov = Number.isFinite(fov) && fov > 0 ? THREE.MathUtils.radToDeg(fov) : this.baseFov;
     if (Array.isArray(up)) this.camera.up.fromArray(up);
     if (cut || prefersReducedMotion() || duration <= 0) {
       this.set(toEye, toTarget, toFov);
@@ -29,7 +30,7 @@ export class CameraFlight {
     }
     const fromEye = this.camera.position.clone();
     const fromTarget = this.controls.target.clone();
-    const fromFov = this.camera.fov;
+    const fromFov = this.baseFov;
     // Longer trips take a bit longer, within limits.
     const dist = fromEye.distanceTo(toEye) + fromTarget.distanceTo(toTarget);
     const seconds = Math.min(2.5, Math.max(0.6, duration * Math.min(1.5, 0.5 + dist / 3)));
@@ -51,13 +52,26 @@ export class CameraFlight {
   set(eye, target, fovDeg) {
     this.camera.position.copy(eye);
     this.controls.target.copy(target);
-    if (fovDeg && Math.abs(this.camera.fov - fovDeg) > 1e-6) {
-      this.camera.fov = fovDeg;
-      this.camera.updateProjectionMatrix();
-    }
+    if (fovDeg) this.baseFov = fovDeg;
+    this.refit();
     this.camera.lookAt(target);
     this.controls.update();
     this.requestRender();
+  }
+
+  /**
+   * Narrow (portrait) screens: widen the vertical field so the view is at least
+   * as wide as the curator's view on a 4:3 screen (capped at 100°).
+   */
+  refit() {
+    const aspect = this.camera.aspect || 1;
+    const base = THREE.MathUtils.degToRad(this.baseFov);
+    const wide = 2 * Math.atan(Math.tan(base / 2) * (4 / 3) / aspect);
+    const fov = THREE.MathUtils.radToDeg(Math.min(Math.max(base, wide), THREE.MathUtils.degToRad(100)));
+    if (Math.abs(this.camera.fov - fov) > 1e-6) {
+      this.camera.fov = fov;
+      this.camera.updateProjectionMatrix();
+    }
   }
 
   cancel() {

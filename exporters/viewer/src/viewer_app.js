@@ -191,6 +191,7 @@ export class ViewerApp {
     this.renderer.setPixelRatio(dpr);
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
+    if (this.flight) this.flight.refit();
     this.updateViewOffset();
   }
 

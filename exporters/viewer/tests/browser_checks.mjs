@@ -16,7 +16,7 @@ const opt = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? arg
 const bundleArg = argv.find((a, i) => !a.startsWith('--') && !(i > 0 && argv[i - 1].startsWith('--')));
 const checkName = opt('check');
 if (!bundleArg || !checkName || !CHECKS[checkName]) {
-  console.error(`usage: browser_checks.mjs BUNDLE_DIR --check ${Object.keys(CHECKS).join('|')} [--json OUT] [--out PNG] [--lang TAG]`);
+  console.error(`usage: browser_checks.mjs BUNDLE_DIR --check ${Object.keys(CHECKS).join('|')} [--json OUT] [--out PNG] [--lang TAG] [--viewport WxH] [--mobile]`);
   process.exit(2);
 }
 const bundle = resolve(bundleArg);
@@ -53,7 +53,8 @@ async function main() {
   try {
     context = await chromium.launchPersistentContext(profileDir, {
       executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
-      viewport: { width: 640, height: 480 }, deviceScaleFactor: 1, locale: opt('locale') || 'en-US',
+      viewport: { width: Number((opt('viewport') || '640x480').split('x')[0]), height: Number((opt('viewport') || '640x480').split('x')[1]) },
+      deviceScaleFactor: 1, locale: opt('locale') || 'en-US', hasTouch: argv.includes('--mobile'), isMobile: argv.includes('--mobile'),
     });
     const env = {
       bundle, work, here, context, opt, PREFIX,

@@ -70,7 +70,8 @@ export async function pixelProbe(page, artifactIds) {
     const d = window.vitrine.debug;
     const out = { artifacts: {}, background: null };
     for (const id of ids) { const p = d.project(id); out.artifacts[id] = { at: [Math.round(p.x), Math.round(p.y)], rgba: d.pixel(p.x, p.y) }; }
-    out.background = { at: [320, 12], rgba: d.pixel(320, 12) };
+    const w = window.vitrine.app.width;
+    out.background = { at: [Math.round(w / 2), 12], rgba: d.pixel(w / 2, 12) };
     return out;
   }, artifactIds);
 }
