@@ -7,6 +7,7 @@ checked against the file size before any array is allocated.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -215,11 +216,16 @@ def _read_binary_lists(path: Path, el: PlyElement, bo: str, data: bytes, pos: in
 
 
 def _read_ascii(path: Path, header: PlyHeader, data: bytes) -> dict:
+    # np.fromstring parses in C straight into one float array; str.split() would
+    # hold a Python object per token (about 50 bytes each) for large files.
     try:
-        tokens = np.array(data[header.body_offset:].decode("latin-1").split(), dtype=np.float64)
-    except ValueError as exc:
-        bad = str(exc).split(":")[-1].strip()[:40]
-        raise ScanError(path, f"ASCII PLY body holds a non-numeric value {bad}") from None
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            text = data[header.body_offset:].decode("latin-1")
+            # A whitespace-only string parses as [-1.0] in NumPy 2.x, so treat it as empty.
+            tokens = np.zeros(0) if not text or text.isspace() else np.fromstring(text, np.float64, sep=" ")
+    except (ValueError, DeprecationWarning):
+        raise ScanError(path, "the ASCII PLY body holds a value that is not a number") from None
     pos = 0
     out: dict[str, dict] = {}
     for el in header.elements:

@@ -7,7 +7,6 @@ one-line :class:`ScanError`.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -83,7 +82,8 @@ def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress:
     report(progress, 0.1, f"Reading {path.name}", cancel)
     data = path.read_bytes()
     if fmt.name == "OBJ":
-        approx = len(re.findall(rb"(?m)^[ \t]*f[ \t]", data))
+        # bytes.count scans in C without building a list of matches.
+        approx = data.count(b"\nf ") + data.count(b"\nf\t") + data.startswith(b"f ")
         if approx > max_faces:
             raise _too_large(path, approx, max_faces, "the file holds")
     report(progress, 0.2, f"Parsing {fmt.name}", cancel)

@@ -129,3 +129,17 @@ def test_text_garbage_obj(tmp_path):
     path = tmp_path / "junk.obj"
     path.write_bytes(b"\x00\x01binary junk" * 10)
     _raises_one_line(path)
+
+
+def test_ascii_ply_with_header_only_is_truncated_not_garbage(tmp_path):
+    path = tmp_path / "hollow.ply"
+    path.write_bytes(b"ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\n"
+                     b"property float z\nend_header\n\n")
+    _raises_one_line(path)
+
+
+def test_ascii_ply_with_words_in_the_body(tmp_path):
+    path = tmp_path / "words.ply"
+    path.write_bytes(b"ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\n"
+                     b"property float z\nend_header\n1 two 3\n")
+    _raises_one_line(path, "not a number")
