@@ -14,11 +14,12 @@ from scenes.exhibit_commands import EditExhibitText
 from scenes.exhibit_model import Annotation, Artifact
 from scenes.project_store import Project
 
-KILLS = int(os.environ.get("VITRINE_KILL_ROUNDS", "250"))
+KILLS = int(os.environ.get("VITRINE_KILL_ROUNDS", "300"))
 
 
 def _saver(project: Project, start: int, report_fd: int) -> None:
     """Child process: save versions start+1, start+2, ... forever, reporting each completed one."""
+    os.fsync = lambda fd: None  # see below: power loss is not what this test simulates
     doc = project.document
     n = start
     while True:
@@ -31,6 +32,8 @@ def _saver(project: Project, start: int, report_fd: int) -> None:
         os.write(report_fd, f"{n}\n".encode())
 
 
+# The child skips fsync: it guards against power loss, not process death (the page cache
+# outlives a killed process), and without it many more saves complete between kills.
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
 def test_kill_during_save_never_tears_the_project(tmp_path: Path) -> None:
     project = Project.create(tmp_path / "kill", title="v0")
@@ -51,7 +54,7 @@ def test_kill_during_save_never_tears_the_project(tmp_path: Path) -> None:
             finally:
                 os._exit(0)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.06))
+        time.sleep(rng.uniform(0.0, 0.03))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         completed = [int(x) for x in _read_all(read_fd).split()]
