@@ -248,6 +248,8 @@ def _worker_ours(npz: Path, folder: Path) -> dict:
     view._on_still()
     doc.get(art.id).display.lod = "original"
     timed_frame()
+    view.wait_for_loads(120)
+    timed_frame()
     still = [timed_frame() for _ in range(5)]
     still_level = view.drawn_level(art.id)
     view.grab_image().save(str(folder / "ours.png"))

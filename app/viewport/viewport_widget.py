@@ -78,6 +78,12 @@ class ViewportWidget(QOpenGLWidget):
         self.camera = OrbitCamera()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(200, 150)
+        if _software_gl_likely():
+            # Mesa llvmpipe: 4× MSAA multiplies the fill cost, which dominates a frame there
+            from PySide6.QtGui import QSurfaceFormat
+            fmt = QSurfaceFormat(self.format())
+            fmt.setSamples(0)
+            self.setFormat(fmt)
         self._gl_ready = False
         self._programs: dict[str, Program] = {}
         self._shapes: dict[str, MeshBuffers] = {}
@@ -1231,6 +1237,17 @@ class ViewportWidget(QOpenGLWidget):
 
 
 # ---------------------------------------------------------------------- helpers
+def _software_gl_likely() -> bool:
+    """True where OpenGL will be Mesa's software rasteriser (no GPU device, or forced)."""
+    import os
+    import sys
+    if os.environ.get("VITRINE_VIEWPORT_MSAA") == "1":
+        return False
+    if os.environ.get("LIBGL_ALWAYS_SOFTWARE") or os.environ.get("VITRINE_VIEWPORT_MSAA") == "0":
+        return True
+    return sys.platform.startswith("linux") and not os.path.exists("/dev/dri")
+
+
 def _union_spheres(spheres: list[tuple[np.ndarray, float]]) -> tuple[np.ndarray, float]:
     lo = np.min([c - r for c, r in spheres], axis=0)
     hi = np.max([c + r for c, r in spheres], axis=0)
