@@ -13,7 +13,9 @@ import datetime as _dt
 import hashlib
 import html
 import json
+import ctypes
 import os
+import sys
 import re
 import shutil
 import tempfile
@@ -300,11 +302,30 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
     return rep
 
 
+def _exchange_paths(a: Path, b: Path) -> bool:
+    """Atomically swap two directory entries (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
 def _swap_into_place(tmp: Path, out_dir: Path) -> None:
-    """Rename the finished bundle to ``out_dir``; an old bundle there is removed only afterwards."""
+    """Put the finished bundle at ``out_dir``. An old bundle there is swapped out in one atomic
+    step where the system allows, so a reader (or a kill) never finds ``out_dir`` missing."""
     os.chmod(tmp, 0o755)
     if not out_dir.exists():
         os.replace(tmp, out_dir)
+        return
+    if _exchange_paths(tmp, out_dir):
+        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old bundle
         return
     old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
     os.rmdir(old)
