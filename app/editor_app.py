@@ -1,8 +1,9 @@
 """Starting the editor: surface format, QApplication, translations, window, event loop."""
 from __future__ import annotations
 
+import os
 import sys
-from typing import Optional
+from typing import Any, Optional
 
 
 def run_editor(project_path: Optional[str] = None) -> int:
@@ -33,4 +34,18 @@ def run_editor(project_path: Optional[str] = None) -> int:
     if project_path:
         # Errors are shown by open_project as a message box; the window stays, empty.
         window.open_project(project_path)
+    _schedule_screenshot(window, os.environ.get("VITRINE_SCREENSHOT", ""))
     return int(app.exec())
+
+
+def _schedule_screenshot(window: Any, path: str, delay_ms: int = 4000) -> None:
+    """On a machine without a screen the editor runs on a virtual display; a screenshot
+    (``VITRINE_SCREENSHOT=/path.png``) lets the person who started it see it."""
+    if not path:
+        return
+    from PySide6.QtCore import QTimer
+
+    def save() -> None:
+        if window.grab().save(path):
+            print(f"vitrine: screenshot of the editor saved to {path}", file=sys.stderr)
+    QTimer.singleShot(delay_ms, save)
