@@ -202,5 +202,11 @@ export class ViewerUI {
 
   setXRMode(mode) { this.xrMode = mode; this.relabel(); }
 
-  showNotice(text) { this.notice.textContent = text; this.notice.hidden = !text; }
+  showNotice(text) {
+    const close = button('vt-notice-close', () => { this.notice.hidden = true; });
+    close.textContent = '×';
+    close.setAttribute('aria-label', this.L.label('close'));
+    this.notice.replaceChildren(el('span', 'vt-notice-text', text), close);
+    this.notice.hidden = !text;
+  }
 }

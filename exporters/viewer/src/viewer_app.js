@@ -136,7 +136,14 @@ export class ViewerApp {
     for (const name of ['tourstart', 'tourstep', 'tourend']) this.tour.addEventListener(name, (e) => this.emit(name, e.detail));
     this.tour.addEventListener('tourpause', () => this.ui.setPaused(true));
     this.tour.addEventListener('tourresume', () => this.ui.setPaused(false));
-    this.xr.addEventListener('xrstart', (e) => { this.ui.setXRMode(e.detail.mode); this.emit('xrstart', e.detail); });
+    this.xr.addEventListener('xrstart', (e) => {
+      this.ui.setXRMode(e.detail.mode);
+      if (e.detail.mode === 'immersive-ar') { this.ui.hint.textContent = this.L.label('arHint'); this.ui.hint.classList.add('vt-hint-ar'); }
+      this.emit('xrstart', e.detail);
+    });
+    const clearHint = () => { this.ui.hint.classList.remove('vt-hint-ar'); this.ui.hint.textContent = this.L.label('touchHint'); };
+    this.xr.addEventListener('arplace', clearHint);
+    this.xr.addEventListener('xrend', clearHint);
     this.xr.addEventListener('xrend', (e) => { this.ui.setXRMode(null); this.resize(); this.requestRender(true); this.emit('xrend', e.detail); });
     this.xr.addEventListener('arplace', (e) => this.emit('arplace', e.detail));
   }
