@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
 
@@ -15,6 +15,7 @@ from app import window_actions
 from app.annotation_panel import AnnotationPanel
 from app.asset_panel import AssetPanel
 from app.background_jobs import BackgroundJob, JobRunner
+from app.browser_preview import BrowserPreview
 from app.command_labels import command_label
 from app.document_relay import DocumentRelay
 from app.editor_session import EditorSession
@@ -28,7 +29,9 @@ from app.preferences import PreferencesDialog, add_recent_file, autosave_seconds
 from app.problems_panel import ProblemsPanel
 from app.record_panel import RecordPanel
 from app.tour_panel import TourPanel
+from app.translations import LANGUAGE_KEY, chosen_language, install_translations
 from app.viewport_host import create_viewport
+from app.visitor_preview import VisitorPreview
 from app.window_edit_slots import EditSlotsMixin
 from scenes.project_store import Project, ProjectError
 
@@ -55,6 +58,11 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.outline_panel.context_actions = [self.action_rename, self.action_duplicate, self.action_delete]
         self._connect_viewport()
+        self.visitor_overlay = VisitorPreview(self.viewport, session, self)
+        self.browser_preview = BrowserPreview(self)
+        # the overlay mirrors the document (hotspots, tours, languages) while it is shown
+        self.relay.documentChanged.connect(self._refresh_visitor_overlay)
+        self.relay.projectChanged.connect(lambda _p: self._refresh_visitor_overlay())
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(autosave_seconds(self.settings) * 1000)
@@ -76,7 +84,9 @@ class MainWindow(EditSlotsMixin, QMainWindow):
 
     # --- construction -------------------------------------------------------------------
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+        """A dock titled with the translation of the English ``title`` (kept for retranslation)."""
+        dock = QDockWidget(window_actions.tr(title), self)
+        dock.setProperty(window_actions.SOURCE, title)
         dock.setObjectName(name)
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
@@ -93,13 +103,13 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.record_panel = RecordPanel(self.relay)
         self.tour_panel = TourPanel(self.relay)
         self.problems_panel = ProblemsPanel(self.relay)
-        self.outline_dock = self._dock("outlineDock", self.tr("Outline"), self.outline_panel, L)
-        self.asset_dock = self._dock("assetDock", self.tr("Assets"), self.asset_panel, L)
-        self.inspector_dock = self._dock("inspectorDock", self.tr("Inspector"), self.inspector_panel, R)
-        self.annotation_dock = self._dock("annotationDock", self.tr("Annotations"), self.annotation_panel, R)
-        self.record_dock = self._dock("recordDock", self.tr("Object Record and Rights"), self.record_panel, R)
-        self.tour_dock = self._dock("tourDock", self.tr("Tours"), self.tour_panel, B)
-        self.problems_dock = self._dock("problemsDock", self.tr("Problems"), self.problems_panel, B)
+        self.outline_dock = self._dock("outlineDock", QT_TRANSLATE_NOOP("MainWindow", "Outline"), self.outline_panel, L)
+        self.asset_dock = self._dock("assetDock", QT_TRANSLATE_NOOP("MainWindow", "Assets"), self.asset_panel, L)
+        self.inspector_dock = self._dock("inspectorDock", QT_TRANSLATE_NOOP("MainWindow", "Inspector"), self.inspector_panel, R)
+        self.annotation_dock = self._dock("annotationDock", QT_TRANSLATE_NOOP("MainWindow", "Annotations"), self.annotation_panel, R)
+        self.record_dock = self._dock("recordDock", QT_TRANSLATE_NOOP("MainWindow", "Object Record and Rights"), self.record_panel, R)
+        self.tour_dock = self._dock("tourDock", QT_TRANSLATE_NOOP("MainWindow", "Tours"), self.tour_panel, B)
+        self.problems_dock = self._dock("problemsDock", QT_TRANSLATE_NOOP("MainWindow", "Problems"), self.problems_panel, B)
         self.tabifyDockWidget(self.outline_dock, self.asset_dock)
         self.tabifyDockWidget(self.inspector_dock, self.annotation_dock)
         self.tabifyDockWidget(self.annotation_dock, self.record_dock)
@@ -150,6 +160,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         has_project = doc is not None
         has_selection = bool(self.session.selection.ids)
         for action in (self.action_save, self.action_save_as, self.action_import, self.action_export,
+                       self.action_preview_browser,
                        self.action_paste, self.action_select_all, self.action_add_plinth,
                        self.action_add_light, self.action_add_viewpoint, self.action_add_tour):
             action.setEnabled(has_project)
@@ -197,9 +208,21 @@ class MainWindow(EditSlotsMixin, QMainWindow):
 
     def _set_project(self, project: Optional[Project]) -> None:
         self.session.set_project(project)
+        self._show_start_view()
         if project is not None:
             add_recent_file(self.settings, str(project.path))
             self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(project.path)), 5000)
+
+    def _show_start_view(self) -> None:
+        """Open on the exhibit's start viewpoint, as visitors will; without one, frame everything."""
+        doc = self.session.document
+        if doc is None:
+            return
+        start = doc.find(doc.exhibit.start_viewpoint_id) if doc.exhibit.start_viewpoint_id else None
+        if start is not None and hasattr(start, "eye"):
+            self.viewport.set_camera(start.eye, start.target, start.up, start.fov)  # type: ignore[attr-defined]
+        else:
+            self.viewport.frame_selection()  # type: ignore[attr-defined]  # nothing is selected yet: the whole scene
 
     def save(self) -> bool:
         if self.project is None:
@@ -281,8 +304,25 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.menu_recent.addAction(self.tr("(no recent projects)")).setEnabled(False)
 
     def preferences_dialog(self) -> None:
+        before = chosen_language(self.settings)
         if PreferencesDialog(self.settings, self).exec():
             self.autosave_timer.setInterval(autosave_seconds(self.settings) * 1000)
+            if chosen_language(self.settings) != before:
+                self.set_ui_language(chosen_language(self.settings))
+
+    def set_ui_language(self, language: str) -> None:
+        """Switch the UI language now: installing the translators sends LanguageChange,
+        on which the menus, docks, outline and overlay are set again (``changeEvent``)."""
+        self.settings.setValue(LANGUAGE_KEY, language)
+        install_translations(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "action_undo"):
+            window_actions.retranslate(self)
+            self._update_actions()  # Undo/Redo carry the command name
+            if hasattr(self, "visitor_overlay"):
+                self._refresh_visitor_overlay()
+        super().changeEvent(event)
 
     # --- background jobs ---------------------------------------------------------------------------
     def import_scan_dialog(self) -> None:
@@ -339,7 +379,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         if project is None:
             return None
         try:
-            from exporters.webxr_bundle import export_bundle
+            from exporters import export_bundle
         except ImportError as exc:
             show_error(self, self.tr("Cannot export the bundle"), self.tr("The exporter is not available."), str(exc))
             return None
@@ -385,8 +425,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.viewport.set_pin_mode(on)  # type: ignore[attr-defined]
 
     def set_visitor_preview(self, on: bool) -> None:
-        """Show the exhibit as visitors will: panels hidden, no editing gizmos."""
+        """Show the exhibit as visitors will: panels hidden, no editing gizmos, the viewer's
+        hotspots, annotation card, language switch and tours over the 3D view."""
         self.viewport.set_visitor_preview(on)  # type: ignore[attr-defined]
+        self.visitor_overlay.set_active(on)
         if on:
             self._hidden_for_preview = [d for d in self.docks if d.isVisible()]
             for dock in self._hidden_for_preview:
@@ -395,6 +437,14 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             for dock in self._hidden_for_preview:
                 dock.show()
             self._hidden_for_preview = []
+
+    def _refresh_visitor_overlay(self) -> None:
+        if self.visitor_overlay.active:
+            self.visitor_overlay.refresh()
+
+    def preview_in_browser(self) -> Optional[BackgroundJob]:
+        """Export to a temporary folder, serve it on this machine and open the browser."""
+        return self.browser_preview.start()
 
     def reset_layout(self) -> None:
         self.restoreState(self._default_state, STATE_VERSION)
@@ -416,6 +466,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         if self.action_visitor_preview.isChecked():
             self.action_visitor_preview.setChecked(False)
         self.jobs.cancel_all()
+        self.browser_preview.stop()
         self.autosave_timer.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))

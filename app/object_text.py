@@ -37,6 +37,21 @@ def localized(text: dict[str, str], languages: list[str], prefer: Optional[str] 
     return next((t for t in text.values() if t), "")
 
 
+def ui_content_language(languages: list[str]) -> Optional[str]:
+    """The exhibit language that matches the editor's UI language (zh-Hans, or another
+    Simplified Chinese tag, while the UI is Chinese; English otherwise), or None when the
+    exhibit has none, so callers fall back to its first language."""
+    from app.translations import current_language
+    ui = current_language()
+    for tag in languages:
+        lower = tag.lower()
+        if ui == "zh_CN" and lower.startswith("zh") and not any(t in lower for t in ("hant", "tw", "hk", "mo")):
+            return tag
+        if ui == "en" and lower.split("-")[0] == "en":
+            return tag
+    return None
+
+
 def untitled() -> str:
     return QCoreApplication.translate("ObjectKinds", "(untitled)")
 
@@ -44,14 +59,15 @@ def untitled() -> str:
 def display_name(doc: ExhibitDocument, obj: Any) -> str:
     """A short label for ``obj`` in the outline, problems and tour lists."""
     langs = doc.exhibit.languages
+    ui = ui_content_language(langs)  # curators read titles in their UI language when the exhibit has it
     if isinstance(obj, (Artifact, Plinth, Light)):
         return obj.name or untitled()
     if isinstance(obj, Viewpoint):
-        return localized(obj.name, langs) or untitled()
+        return localized(obj.name, langs, ui) or untitled()
     if isinstance(obj, Annotation):
-        return f"{obj.marker.number}. {localized(obj.title, langs) or untitled()}"
+        return f"{obj.marker.number}. {localized(obj.title, langs, ui) or untitled()}"
     if isinstance(obj, Tour):
-        return localized(obj.title, langs) or untitled()
+        return localized(obj.title, langs, ui) or untitled()
     if isinstance(obj, TourStep):
-        return localized(obj.narration, langs) or untitled()
+        return localized(obj.narration, langs, ui) or untitled()
     return getattr(obj, "name", "") or getattr(obj, "original_name", "") or untitled()

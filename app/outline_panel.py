@@ -8,13 +8,13 @@ from __future__ import annotations
 from typing import Any, Optional
 
 from PySide6.QtCore import (
-    QAbstractItemModel, QByteArray, QItemSelection, QItemSelectionModel, QMimeData, QModelIndex,
+    QAbstractItemModel, QByteArray, QEvent, QItemSelection, QItemSelectionModel, QMimeData, QModelIndex,
     QObject, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP, QCoreApplication,
 )
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from app.document_relay import DocumentRelay
-from app.object_text import display_name, localized
+from app.object_text import display_name, localized, ui_content_language
 from scenes.annotation_commands import EditAnnotationText
 from scenes.commands import MoveObject
 from scenes.exhibit_commands import RenameObject
@@ -76,6 +76,12 @@ class OutlineModel(QAbstractItemModel):
         elif kind == "exhibit" and path and path[0] == "languages":
             self.refresh()
 
+    @staticmethod
+    def _edit_language(doc: Any) -> str:
+        """Renaming in place edits the title the curator sees: the UI language's when the
+        exhibit has it, else the first language's."""
+        return ui_content_language(doc.exhibit.languages) or doc.exhibit.languages[0]
+
     def index_of(self, obj_id: str) -> QModelIndex:
         for g, nodes in enumerate(self._children):
             for node in nodes:
@@ -136,7 +142,7 @@ class OutlineModel(QAbstractItemModel):
             if hasattr(obj, "name") and isinstance(obj.name, str):
                 return obj.name
             text = obj.name if hasattr(obj, "name") else obj.title
-            return localized(text, doc.exhibit.languages, doc.exhibit.languages[0])
+            return localized(text, doc.exhibit.languages, self._edit_language(doc))
         if role == ID_ROLE:
             return node.obj_id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -152,7 +158,7 @@ class OutlineModel(QAbstractItemModel):
             return False
         text = str(value).strip()
         kind = GROUPS[node.group][1]
-        lang = doc.exhibit.languages[0]
+        lang = self._edit_language(doc)
         if kind in ("artifact", "plinth", "light"):
             command: Any = RenameObject(doc, node.obj_id, text)
         elif kind == "viewpoint":
@@ -256,6 +262,12 @@ class OutlinePanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._view_selection_changed)
         relay.selectionChanged.connect(self._session_selection_changed)
         self._after_reset()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # group names and object titles follow the UI language, so redraw on a switch
+        if event.type() == QEvent.Type.LanguageChange:
+            self.model.refresh()
+        super().changeEvent(event)
 
     def _after_reset(self) -> None:
         self.view.expandAll()

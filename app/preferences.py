@@ -44,7 +44,7 @@ def add_recent_file(settings: QSettings, path: str) -> list[str]:
 
 
 class PreferencesDialog(QDialog):
-    """Interface language (applies on restart) and the autosave interval."""
+    """Interface language (menus and panel titles switch at once) and the autosave interval."""
 
     def __init__(self, settings: QSettings, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
@@ -63,7 +63,10 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
         form.addRow(self.tr("Autosave unsaved changes after:"), self.autosave)
-        note = QLabel(self.tr("A new interface language takes effect when Vitrine is restarted."))
+        # the window retranslates its menus, docks and outline live; the field labels
+        # inside the panels are built once, so they follow on the next start
+        note = QLabel(self.tr("Menus and panel titles switch to the new language at once; "
+                              "labels inside the panels switch when Vitrine is restarted."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

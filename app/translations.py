@@ -15,6 +15,7 @@ LANGUAGE_KEY = "ui/language"
 SUPPORTED = ("en", "zh_CN")
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_current = "en"  # the language whose translators are installed ('en': none)
 
 
 def system_language() -> str:
@@ -39,6 +40,7 @@ def install_translations(language: str, app: Optional[QCoreApplication] = None) 
 
     Any previously installed translators are removed first, so this can switch languages.
     """
+    global _current
     app = app or QCoreApplication.instance()
     remove_translations(app)
     if app is None or language == "en":
@@ -48,6 +50,7 @@ def install_translations(language: str, app: Optional[QCoreApplication] = None) 
     if loaded:
         app.installTranslator(ours)
         _installed.append(ours)
+        _current = language
     # Qt's own strings (standard dialog buttons, context menus).
     qt = QTranslator(app)
     if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -56,7 +59,14 @@ def install_translations(language: str, app: Optional[QCoreApplication] = None) 
     return loaded
 
 
+def current_language() -> str:
+    """The UI language in use now: 'zh_CN' while Vitrine's Chinese catalogue is installed, else 'en'."""
+    return _current
+
+
 def remove_translations(app: Optional[QCoreApplication] = None) -> None:
+    global _current
+    _current = "en"
     app = app or QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()
