@@ -1,8 +1,17 @@
-"""Plain (uncompressed) GLB files: how levels of detail are stored in a project."""
+"""Plain (uncompressed) GLB files: how levels of detail are stored in a project.
+
+trimesh writes the geometry (positions, UVs, RGBA vertex colours, POINTS for
+clouds).  Its image path would store every texture as PNG (or re-save JPEGs at
+quality 75), so the texture slot is written with a 1×1 stand-in and then
+replaced by bytes from :func:`assets.textures.encode_texture`: JPEG when
+opaque, PNG when there is transparency.
+"""
 from __future__ import annotations
 
 import hashlib
 import io
+import json
+import struct
 from pathlib import Path
 from typing import BinaryIO
 
@@ -10,30 +19,74 @@ import numpy as np
 import trimesh
 from PIL import Image
 
+from .gltf_loading import split_glb
 from .scan_errors import ScanError
+from .textures import EncodedTexture, encode_texture
 
 
-def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *, texture: Image.Image | None = None) -> bytes:
-    """Encode a prepared mesh (UVs + texture, or vertex colours RGBA) or a point
+def _mesh_image(mesh: trimesh.Trimesh) -> Image.Image | None:
+    mat = getattr(mesh.visual, "material", None)
+    img = getattr(mat, "baseColorTexture", None) or getattr(mat, "image", None)
+    return img if isinstance(img, Image.Image) else None
+
+
+def _pack_glb(doc: dict, binary: bytes) -> bytes:
+    js = json.dumps(doc, separators=(",", ":")).encode()
+    js += b" " * (-len(js) % 4)
+    binary += b"\0" * (-len(binary) % 4)
+    total = 12 + 8 + len(js) + 8 + len(binary)
+    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
+            + struct.pack("<II", len(binary), 0x004E4942) + binary)
+
+
+def _swap_image(glb: bytes, texture: EncodedTexture) -> bytes:
+    """Replace the bytes of the GLB's first image, re-laying the buffer views out."""
+    doc, binary = split_glb(Path("level.glb"), glb)
+    image = doc["images"][0]
+    target = image["bufferView"]
+    out = bytearray()
+    for i, view in enumerate(doc["bufferViews"]):
+        start = view.get("byteOffset", 0)
+        blob = texture.data if i == target else binary[start:start + view["byteLength"]]
+        out += b"\0" * (-len(out) % 4)  # accessors need 4-byte aligned views
+        view["byteOffset"] = len(out)
+        view["byteLength"] = len(blob)
+        out += blob
+    doc["buffers"][0]["byteLength"] = len(out)
+    image["mimeType"] = texture.mime_type
+    return _pack_glb(doc, bytes(out))
+
+
+def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
+              texture: Image.Image | EncodedTexture | None = None) -> bytes:
+    """Encode a prepared mesh (UVs + texture, or RGBA vertex colours) or a point
     cloud (a POINTS primitive, colours kept) as GLB bytes.
 
-    ``texture`` replaces the mesh's base-colour image (e.g. a resized copy);
-    it needs the mesh to have UVs.
+    ``texture`` replaces the mesh's base-colour image (e.g. a resized copy, or
+    already encoded bytes); it needs a mesh with UVs.  Images are stored as
+    JPEG when opaque and PNG when they have transparency.
     """
     geom = geometry.copy()
-    if texture is not None:
-        uv = getattr(geom.visual, "uv", None)
-        if uv is None:
-            raise ValueError("a texture needs a mesh with UV coordinates")
-        material = trimesh.visual.material.PBRMaterial(baseColorTexture=texture, metallicFactor=0.0,
+    encoded: EncodedTexture | None = None
+    uv = getattr(getattr(geom, "visual", None), "uv", None)
+    if texture is not None and uv is None:
+        raise ValueError("a texture needs a mesh with UV coordinates")
+    if uv is not None:
+        source = texture if texture is not None else _mesh_image(geom)
+        if isinstance(source, EncodedTexture):
+            encoded = source
+        elif source is not None:
+            encoded = encode_texture(source, None, power_of_two=False)
+        stand_in = Image.new("RGB", (1, 1), (255, 255, 255)) if encoded is not None else None
+        material = trimesh.visual.material.PBRMaterial(baseColorTexture=stand_in, metallicFactor=0.0,
                                                        roughnessFactor=0.9)
         geom.visual = trimesh.visual.TextureVisuals(uv=uv, material=material)
-    scene = trimesh.Scene(geom)
-    return scene.export(file_type="glb")
+    data = trimesh.Scene(geom).export(file_type="glb")
+    return _swap_image(data, encoded) if encoded is not None else data
 
 
 def write_glb(geometry: trimesh.Trimesh | trimesh.PointCloud, path_or_file: str | Path | BinaryIO, *,
-              texture: Image.Image | None = None) -> str:
+              texture: Image.Image | EncodedTexture | None = None) -> str:
     """Write ``geometry`` as GLB to a path or binary file object; return the bytes' sha256 hex digest."""
     data = glb_bytes(geometry, texture=texture)
     if isinstance(path_or_file, (str, Path)):

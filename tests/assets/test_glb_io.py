@@ -27,13 +27,25 @@ def test_vertex_colour_mesh_round_trip(tmp_path):
 
 def test_textured_mesh_round_trip_with_replacement_texture():
     mesh = lathe_vessel(32, 24)
-    small = Image.new("RGB", (64, 64), (1, 2, 3))
+    small = Image.new("RGB", (64, 64), (200, 120, 40))
     buf = io.BytesIO()
     write_glb(mesh, buf, texture=small)
+    assert b'"mimeType":"image/jpeg"' in buf.getvalue()  # opaque -> JPEG, not a huge PNG
     back = read_glb(buf.getvalue())
     assert np.allclose(back.visual.uv, mesh.visual.uv, atol=1e-6)
     image = back.visual.material.baseColorTexture
-    assert image.size == (64, 64) and image.convert("RGB").getpixel((5, 5)) == (1, 2, 3)
+    assert image.size == (64, 64)
+    assert np.abs(np.subtract(image.convert("RGB").getpixel((5, 5)), (200, 120, 40))).max() <= 3
+
+
+def test_own_texture_with_alpha_is_stored_as_png():
+    mesh = lathe_vessel(16, 12)
+    mesh.visual.material.image = Image.new("RGBA", (32, 16), (10, 20, 30, 77))
+    buf = io.BytesIO()
+    write_glb(mesh, buf)
+    assert b'"mimeType":"image/png"' in buf.getvalue()
+    image = read_glb(buf.getvalue()).visual.material.baseColorTexture
+    assert image.size == (32, 16) and image.getpixel((3, 3)) == (10, 20, 30, 77)
 
 
 def test_point_cloud_round_trip_as_points():
