@@ -117,10 +117,13 @@ def _read_uri(path: Path, uri: str) -> bytes:
         except (ValueError, IndexError):
             raise ScanError(path, "a data: URI in the glTF is not valid base64") from None
     target = path.parent / unquote(uri)
+    # Only regular files: a URI naming /dev/urandom or a FIFO would read forever.
+    if not target.is_file():
+        raise ScanError(path, f"the external buffer {uri[:200]!r} is missing or not a regular file")
     try:
         return target.read_bytes()
     except OSError:
-        raise ScanError(path, f"the external buffer {uri!r} is missing") from None
+        raise ScanError(path, f"the external buffer {uri[:200]!r} is missing") from None
 
 
 def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
@@ -182,7 +185,12 @@ class _UnquotingResolver(trimesh.resolvers.FilePathResolver):
     """glTF URIs are percent-encoded ('my%20file.bin'); trimesh's resolver expects plain names."""
 
     def get(self, name: str) -> bytes:
-        return super().get(unquote(name))
+        name = unquote(name)
+        # Refuse devices and FIFOs (an image URI of /dev/zero would never finish reading).
+        target = Path(self.parent) / name.strip()
+        if target.exists() and not target.is_file():
+            raise FileNotFoundError(name)
+        return super().get(name)
 
 
 def _load_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
