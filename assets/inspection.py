@@ -154,6 +154,7 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     normals = cross / np.maximum(areas2, 1e-30)[:, None]
     areas = areas2 / 2
     scores = np.zeros(3)
+    open_share = np.zeros(3)
     for a in range(3):
         others = [i for i in range(3) if i != a]
         footprint = ext[others[0]] * ext[others[1]]
@@ -161,17 +162,18 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
         # Few vertices lie in the bottom slab: filter by one corner, then the others.
         cand = np.flatnonzero(low[faces[:, 0]])
         cand = cand[low[faces[cand, 1]] & low[faces[cand, 2]]]
-        flat = areas[cand[normals[cand, a] < -0.95]].sum()
+        flat = float(areas[cand[normals[cand, a] < -0.95]].sum())
         open_base = 0.0
         bnear = bverts[bverts[:, a] < lo[a] + 0.03 * ext[a]]
         if len(bnear) >= 3:
             span = np.ptp(bnear[:, others], axis=0)
             open_base = 0.7 * span[0] * span[1]
         scores[a] = (flat + open_base) / footprint
+        open_share[a] = open_base / max(flat + open_base, 1e-300)
     order = np.argsort(scores)[::-1]
     best, second = order[0], order[1]
     if scores[best] > 0.15 and scores[best] > 1.5 * scores[second]:
-        kind = "an open base" if scores[best] and len(bverts) else "a flat base"
+        kind = "an open base" if open_share[best] > 0.5 else "a flat base"
         return _AXES[best], (f"The mesh rests on {kind} at its lowest {_AXES[best].upper()} "
                              f"(covering {min(scores[best], 1):.0%} of its footprint).")
     return conv[0], f"No clear flat or open base was found; {conv[1]}."

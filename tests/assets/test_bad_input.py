@@ -143,3 +143,11 @@ def test_ascii_ply_with_words_in_the_body(tmp_path):
     path.write_bytes(b"ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nproperty float y\n"
                      b"property float z\nend_header\n1 two 3\n")
     _raises_one_line(path, "not a number")
+
+
+def test_obj_with_more_faces_than_the_limit(tmp_path):
+    path = tmp_path / "many.obj"
+    path.write_text("v 0 0 0\nv 1 0 0\nv 0 1 0\n" + "f 1 2 3\n" * 5)
+    with pytest.raises(ScanTooLarge) as info:
+        load_scan(path, max_faces=3)
+    assert info.value.claimed_faces == 5
