@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from app.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BrowserPreview", text)
-
-
 class BrowserPreview(QObject):
     """Owns the preview's temporary bundle folder and HTTP server. ``served(url)`` when
     the browser has been asked to open the bundle."""
@@ -56,14 +52,19 @@ class BrowserPreview(QObject):
         self._folder = Path(tempfile.mkdtemp(prefix="vitrine-preview-"))
         out_dir = self._folder / "bundle"
         # the web profile: what visitors on the museum's website get
-        job = window.jobs.start(_tr("Preparing the browser preview of %1").replace("%1", project.name),
+        title = QCoreApplication.translate("BrowserPreview", "Preparing the browser preview of %1")
+        job = window.jobs.start(title.replace("%1", project.name),
                                 lambda progress, cancel: export_bundle(project, out_dir, profile="web",
                                                                        progress=progress, cancel=cancel), window)
         job.succeeded.connect(lambda _report: self._serve(out_dir))
-        job.failed.connect(lambda exc: (self.stop(), show_error(window, _tr("Cannot preview in the browser"), exc)))
+        job.failed.connect(lambda exc: self._failed(exc))
         job.cancelled.connect(self.stop)
         self._job = job
         return job
+
+    def _failed(self, exc: BaseException) -> None:
+        self.stop()
+        show_error(self.window, QCoreApplication.translate("BrowserPreview", "Cannot preview in the browser"), exc)
 
     def _serve(self, folder: Path) -> None:
         from exporters.errors import ExportError
@@ -71,15 +72,15 @@ class BrowserPreview(QObject):
         try:
             server = make_server(folder, host="127.0.0.1", port=0)  # port 0: a free port
         except ExportError as exc:
-            self.stop()
-            show_error(self.window, _tr("Cannot preview in the browser"), exc)
+            self._failed(exc)
             return
         self._server = server
         # a daemon thread, so a server left running can never keep Vitrine from exiting
         self._thread = threading.Thread(target=server.serve_forever, name="vitrine-preview-server", daemon=True)
         self._thread.start()
         self.url = url_of(server)
-        self.window.statusBar().showMessage(_tr("Previewing at %1").replace("%1", self.url), 10000)
+        message = QCoreApplication.translate("BrowserPreview", "Previewing at %1")
+        self.window.statusBar().showMessage(message.replace("%1", self.url), 10000)
         QDesktopServices.openUrl(QUrl(self.url))
         self.served.emit(self.url)
 

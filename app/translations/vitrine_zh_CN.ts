@@ -135,6 +135,21 @@
     </message>
 </context>
 <context>
+    <name>BrowserPreview</name>
+    <message>
+        <source>Preparing the browser preview of %1</source>
+        <translation>正在准备“%1”的浏览器预览</translation>
+    </message>
+    <message>
+        <source>Cannot preview in the browser</source>
+        <translation>无法在浏览器中预览</translation>
+    </message>
+    <message>
+        <source>Previewing at %1</source>
+        <translation>正在预览：%1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLabels</name>
     <message>
         <source>Edit</source>
@@ -900,6 +915,10 @@
         <translation>钉注释模式：在三维视图中点击展品即可钉上注释</translation>
     </message>
     <message>
+        <source>Preview in &amp;Browser</source>
+        <translation>在浏览器中预览(&amp;B)</translation>
+    </message>
+    <message>
         <source>Reset &amp;Layout</source>
         <translation>重置布局(&amp;L)</translation>
     </message>
@@ -1037,8 +1056,8 @@
         <translation>未保存的更改自动保存间隔：</translation>
     </message>
     <message>
-        <source>A new interface language takes effect when Vitrine is restarted.</source>
-        <translation>新的界面语言将在重新启动 Vitrine 后生效。</translation>
+        <source>Menus and panel titles switch to the new language at once; labels inside the panels switch when Vitrine is restarted.</source>
+        <translation>菜单和面板标题会立即切换为新语言；面板内的标签在重新启动 Vitrine 后切换。</translation>
     </message>
 </context>
 <context>
