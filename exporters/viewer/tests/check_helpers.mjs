@@ -75,3 +75,15 @@ export async function pixelProbe(page, artifactIds) {
     return out;
   }, artifactIds);
 }
+
+/** Press and release the right controller's trigger, each held for a few XR frames (robust on a loaded machine). */
+export async function xrSelect(page, frames = 3) {
+  const waitFrames = async () => {
+    const start = await page.evaluate(() => window.vitrine.state().xrFrames);
+    await waitFor(page, (n) => window.vitrine.state().xrFrames >= n, start + frames, 20000);
+  };
+  await page.evaluate(() => window.__xrDevice.controllers.right.updateButtonValue('trigger', 1));
+  await waitFrames();
+  await page.evaluate(() => window.__xrDevice.controllers.right.updateButtonValue('trigger', 0));
+  await waitFrames();
+}

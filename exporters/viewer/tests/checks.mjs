@@ -2,7 +2,7 @@
 // returns {pass, ...figures}.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe } from './check_helpers.mjs';
+import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
 const doc = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8'));
@@ -154,8 +154,8 @@ export const CHECKS = {
     await page.evaluate(async (p) => {
       const d = window.__xrDevice;
       await d.remote.dispatch('look_at', { device: 'controller-right', target: { x: p[0], y: p[1], z: p[2] } });
-      await d.remote.dispatch('select', { device: 'controller-right', duration: 0.15 });
     }, point);
+    await xrSelect(page);
     await waitFor(page, () => window.vitrine.state().xrPanelVisible, null, 10000).catch(() => {});
     const state = await page.evaluate(() => window.vitrine.state());
     if (env.opt('out')) await page.screenshot({ path: env.opt('out') });
@@ -175,7 +175,7 @@ export const CHECKS = {
     await waitFor(page, () => window.vitrine.app.xr.reticle.visible, null, 15000).catch(() => {});
     const reticle = await page.evaluate(() => window.vitrine.app.xr.reticle.visible);
     const reticlePos = await page.evaluate(() => { const m = window.vitrine.app.xr.reticle.matrix.elements; return [m[12], m[13], m[14]]; });
-    await page.evaluate(async () => { await window.__xrDevice.remote.dispatch('select', { device: 'controller-right', duration: 0.15 }); });
+    await xrSelect(page);
     await waitFor(page, () => window.vitrine.state().arPlaced, null, 10000).catch(() => {});
     const placed = await page.evaluate(() => ({ placed: window.vitrine.state().arPlaced, root: window.vitrine.app.exhibitRoot.position.toArray(), visible: window.vitrine.app.exhibitRoot.visible, frames: window.vitrine.state().xrFrames }));
     if (env.opt('out')) await page.screenshot({ path: env.opt('out') });
