@@ -8,6 +8,7 @@ calls, with no per-frame numpy on big arrays.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -95,6 +96,9 @@ class GeometryData:
     base_color: tuple[float, float, float, float] = (0.78, 0.76, 0.72, 1.0)
     bounds_min: tuple[float, float, float] = (0.0, 0.0, 0.0)
     bounds_max: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    # positions (float32) and normals (GL_INT_2_10_10_10_REV) interleaved, 16 bytes a vertex;
+    # filled by compact_vertices() in the loader thread, else built at upload
+    interleaved: Optional[np.ndarray] = None
 
     @property
     def faces(self) -> int:
@@ -195,7 +199,60 @@ def prepare_geometry(geom: Any) -> GeometryData:
     if len(pos):
         data.bounds_min = tuple(float(c) for c in pos.min(axis=0))
         data.bounds_max = tuple(float(c) for c in pos.max(axis=0))
+    return compact_vertices(data)
+
+
+INTERLEAVED = np.dtype([("p", np.float32, 3), ("n", np.uint32)])
+CACHE_OPTIMIZE_MIN_FACES = 20_000   # below this the index order hardly matters
+
+
+def pack_normals(normals: np.ndarray) -> np.ndarray:
+    """Unit normals → GL_INT_2_10_10_10_REV words (signed normalised 10-bit x, y, z).
+
+    4 bytes instead of 12 a vertex: llvmpipe's vertex fetch is memory bound on big scans."""
+    q = np.clip(np.rint(np.asarray(normals, np.float32) * 511.0), -511, 511).astype(np.int32) & 0x3FF
+    return (q[:, 0] | (q[:, 1] << 10) | (q[:, 2] << 20)).astype(np.uint32)
+
+
+def compact_vertices(data: GeometryData) -> GeometryData:
+    """Interleave positions with packed normals and reorder the triangles for the
+    post-transform vertex cache (meshoptimizer's FIFO variant: ~0.3 s per million faces,
+    against ~1.7 s for the LRU one, for the same llvmpipe frame time). CPU only, thread-safe."""
+    if data.normals is not None and data.interleaved is None:
+        inter = np.empty(len(data.positions), INTERLEAVED)
+        inter["p"] = data.positions
+        inter["n"] = pack_normals(data.normals)
+        data.interleaved = inter
+    if data.indices is not None and data.faces >= CACHE_OPTIMIZE_MIN_FACES:
+        try:
+            import meshoptimizer
+        except ImportError:  # the original order still draws correctly, just slower
+            return data
+        out = np.empty_like(data.indices)
+        meshoptimizer.optimize_vertex_cache_fifo(out, data.indices, len(data.indices), len(data.positions), 16)
+        data.indices = out
     return data
+
+
+def grid_lines_geometry(radius: float) -> GeometryData:
+    """Floor grid as line segments inside a disc of ``radius`` metres: major lines every
+    metre, fine ones every 10 cm, the x and z axes tinted. Position y carries the weight."""
+    segs: list[tuple[float, float, float, float, float]] = []  # (u, along_min, along_max, weight, axis)
+    n = int(math.floor(radius / 0.1))
+    for k in range(-n, n + 1):
+        u = k * 0.1
+        half = math.sqrt(max(radius * radius - u * u, 0.0))
+        if half <= 0:
+            continue
+        weight = 1.0 if k % 10 == 0 else 0.35
+        segs.append((u, -half, half, weight, 1.0 if k == 0 else 0.0))
+    pos, col = [], []
+    plain, red, blue = (0, 0, 0, 255), (191, 77, 77, 0), (77, 102, 204, 0)
+    for u, a, b, weight, axis in segs:
+        # along x at z = u (the x axis when u = 0), and along z at x = u
+        pos += [(a, weight, u), (b, weight, u), (u, weight, a), (u, weight, b)]
+        col += [red if axis else plain] * 2 + [blue if axis else plain] * 2
+    return GeometryData("mesh", np.array(pos, np.float32), colors=np.array(col, np.uint8))
 
 
 # --- geometry on the GPU ---------------------------------------------------------------
@@ -216,9 +273,22 @@ class MeshBuffers:
         self.buffers: list[int] = []
         self.vao = GL.glGenVertexArrays(1)
         GL.glBindVertexArray(self.vao)
-        self._attribute(0, data.positions, 3, GL.GL_FLOAT, False)
         if data.normals is not None:
-            self._attribute(1, data.normals, 3, GL.GL_FLOAT, False)
+            inter = data.interleaved
+            if inter is None:
+                inter = np.empty(len(data.positions), INTERLEAVED)
+                inter["p"] = data.positions
+                inter["n"] = pack_normals(data.normals)
+            vbo = GL.glGenBuffers(1)
+            self.buffers.append(vbo)
+            GL.glBindBuffer(GL.GL_ARRAY_BUFFER, vbo)
+            GL.glBufferData(GL.GL_ARRAY_BUFFER, inter.nbytes, inter, GL.GL_STATIC_DRAW)
+            GL.glEnableVertexAttribArray(0)
+            GL.glVertexAttribPointer(0, 3, GL.GL_FLOAT, GL.GL_FALSE, 16, ctypes.c_void_p(0))
+            GL.glEnableVertexAttribArray(1)
+            GL.glVertexAttribPointer(1, 4, GL.GL_INT_2_10_10_10_REV, GL.GL_TRUE, 16, ctypes.c_void_p(12))
+        else:
+            self._attribute(0, data.positions, 3, GL.GL_FLOAT, False)
         if data.colors is not None:
             self._attribute(2, data.colors, 4, GL.GL_UNSIGNED_BYTE, True)
         if data.uvs is not None:

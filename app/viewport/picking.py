@@ -27,40 +27,9 @@ class PickResult:
     face: int = -1
 
 
-class _TrimeshPicker:
-    """Fallback with SurfacePicker's API on trimesh's ray casting (embree if installed)."""
-
-    def __init__(self, mesh: Any) -> None:
-        self.mesh = mesh
-
-    def pick(self, origin, direction):
-        locs, _, tri = self.mesh.ray.intersects_location([origin], [direction], multiple_hits=True)
-        if len(locs) == 0:
-            return None
-        d = np.linalg.norm(locs - np.asarray(origin)[None, :], axis=1)
-        i = int(np.argmin(d))
-        return _Hit(tuple(locs[i]), tuple(self.mesh.face_normals[tri[i]]), int(tri[i]), float(d[i]))
-
-    def closest_point(self, p):
-        import trimesh
-        pts, dist, tri = trimesh.proximity.closest_point(self.mesh, [p])
-        return _Hit(tuple(pts[0]), tuple(self.mesh.face_normals[tri[0]]), int(tri[0]), float(dist[0]))
-
-
-@dataclass
-class _Hit:
-    point: tuple
-    normal: tuple
-    face: int
-    distance: float
-
-
 def make_surface_picker(mesh: Any) -> Any:
-    """``assets.surface_picking.SurfacePicker`` when available, else a trimesh fallback."""
-    try:
-        from assets.surface_picking import SurfacePicker
-    except ImportError:
-        return _TrimeshPicker(mesh)
+    """An ``assets.surface_picking.SurfacePicker`` (embree BVH) over a trimesh mesh."""
+    from assets.surface_picking import SurfacePicker
     return SurfacePicker(mesh)
 
 

@@ -115,14 +115,22 @@ void main() {
             }
         }
         float ndl = max(dot(N, L), 0.0);
+        light += u_light_color[i] * ndl * att;
+#ifndef FAST
         vec3 H = normalize(L + V);
         float s = pow(max(dot(N, H), 0.0), shin) * (shin + 8.0) / 25.13;
-        light += u_light_color[i] * ndl * att;
         spec += u_light_color[i] * s * ndl * att;
+#endif
     }
+#ifdef FAST
+    // moving frames: diffuse and ambient only (no specular, flat selection tint)
+    vec3 col = albedo * (1.0 - 0.9 * u_metalness) * light;
+    float rim = 0.3;
+#else
     vec3 col = albedo * (1.0 - 0.9 * u_metalness) * light + spec_col * spec * spec_k * 0.25;
     // selection: tint plus a rim that reads like an outline
     float rim = pow(1.0 - max(dot(N, V), 0.0), 2.5);
+#endif
     col = mix(col, u_highlight.rgb, u_highlight.a * (0.18 + 0.75 * rim));
     frag = vec4(sqrt(clamp(col, 0.0, 1.0)), base.a);
 }
@@ -156,45 +164,62 @@ layout(location = 0) in vec3 a_position;
 uniform mat4 u_view;
 uniform mat4 u_proj;
 uniform float u_radius;
-out vec3 v_world;
+out vec2 v_xz;
 void main() {
-    v_world = a_position * vec3(u_radius, 1.0, u_radius);
+    vec3 w = a_position * vec3(u_radius, 1.0, u_radius);
+    v_xz = w.xz;
+    gl_Position = u_proj * u_view * vec4(w, 1.0);
+}
+"""
+
+# the floor disc: flat colour, soft edge; the grid is separate line geometry (LINES_*)
+GRID_FS = """
+#version 330 core
+in vec2 v_xz;
+uniform vec3 u_color;
+uniform float u_radius;
+out vec4 frag;
+void main() {
+    float r = length(v_xz);
+    if (r > u_radius) discard;
+    frag = vec4(u_color, 0.92 * (1.0 - smoothstep(u_radius * 0.85, u_radius, r)));
+}
+"""
+
+LINES_VS = """
+#version 330 core
+layout(location = 0) in vec3 a_position;   // x, z in metres; y = line weight (0.35 fine, 1 major)
+layout(location = 2) in vec4 a_color;      // rgb tint (axes), a = 1 for the plain line colour
+uniform mat4 u_view;
+uniform mat4 u_proj;
+out vec3 v_world;
+out float v_weight;
+out vec4 v_tint;
+void main() {
+    v_world = vec3(a_position.x, 0.0, a_position.z);
+    v_weight = a_position.y;
+    v_tint = a_color;
     gl_Position = u_proj * u_view * vec4(v_world, 1.0);
 }
 """
 
-GRID_FS = """
+LINES_FS = """
 #version 330 core
 in vec3 v_world;
-uniform vec3 u_color;
+in float v_weight;
+in vec4 v_tint;
 uniform vec3 u_line_color;
-uniform float u_radius;
-uniform bool u_lines;
 uniform vec3 u_eye;
+uniform float u_radius;
 out vec4 frag;
-float grid_line(vec2 p, float spacing) {
-    vec2 q = p / spacing;
-    vec2 w = fwidth(q);
-    vec2 g = abs(fract(q - 0.5) - 0.5) / max(w, vec2(1e-6));
-    return 1.0 - min(min(g.x, g.y), 1.0);
-}
 void main() {
     float r = length(v_world.xz);
     if (r > u_radius) discard;
     float edge = 1.0 - smoothstep(u_radius * 0.85, u_radius, r);
-    vec3 col = u_color;
-    float a = 0.92 * edge;
-    if (u_lines) {
-        float fine = grid_line(v_world.xz, 0.1) * 0.35;
-        float major = grid_line(v_world.xz, 1.0);
-        float l = max(fine * (1.0 - smoothstep(2.0, 8.0, distance(u_eye, v_world))), major);
-        col = mix(col, u_line_color, l * 0.8);
-        float ax = 1.0 - min(abs(v_world.z) / max(fwidth(v_world.z), 1e-6), 1.0);
-        float az = 1.0 - min(abs(v_world.x) / max(fwidth(v_world.x), 1e-6), 1.0);
-        col = mix(col, vec3(0.75, 0.3, 0.3), ax * 0.7);
-        col = mix(col, vec3(0.3, 0.4, 0.8), az * 0.7);
-    }
-    frag = vec4(col, a);
+    // fine lines fade out with distance from the eye (as the old procedural grid did)
+    float w = v_weight < 0.5 ? v_weight * (1.0 - smoothstep(2.0, 8.0, distance(u_eye, v_world))) : v_weight;
+    vec3 col = v_tint.a > 0.5 ? u_line_color : v_tint.rgb;
+    frag = vec4(col, 0.8 * w * edge * (v_tint.a > 0.5 ? 1.0 : 0.875));
 }
 """
 
@@ -219,8 +244,10 @@ void main() { frag = v_color * u_color; }
 """
 
 
-def mesh_fragment_source(nlights: int, points: bool) -> str:
-    """The mesh fragment shader specialised for a light count (0..4) and points or triangles."""
-    defines = f"#define NLIGHTS {int(nlights)}\n" + ("#define POINTS 1\n" if points else "")
+def mesh_fragment_source(nlights: int, points: bool, fast: bool = False) -> str:
+    """The mesh fragment shader specialised for a light count (0..4), points or triangles,
+    and ``fast`` (camera moving: diffuse only, which roughly halves the per-pixel ALU work)."""
+    defines = (f"#define NLIGHTS {int(nlights)}\n" + ("#define POINTS 1\n" if points else "")
+               + ("#define FAST 1\n" if fast else ""))
     head, rest = MESH_FS.split("\n", 2)[1], MESH_FS.split("\n", 2)[2]
     return head + "\n" + defines + rest
