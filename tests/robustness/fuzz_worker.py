@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import signal
 import sys
 import time
 from pathlib import Path
@@ -77,8 +78,14 @@ def run(job: dict) -> dict:
     max_seconds, slowest, max_step, step_at = 0.0, -1, 0, -1
     progress = os.open(job["progress"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     crash_dir = Path(job["crash_dir"])
+    # Self-test hooks: the harness's own tests make a worker die or hang on purpose.
+    crash_at, hang_at = job.get("selftest_crash_at"), job.get("selftest_hang_at")
     for i in range(job["start"], job["stop"]):
         os.pwrite(progress, f"{i:012d}".encode(), 0)  # the harness reads this after a crash
+        if i == crash_at:
+            os.kill(os.getpid(), signal.SIGSEGV)
+        if i == hang_at:
+            time.sleep(3600)
         desc, data = mutate(family, seeds, i, job["master_seed"])
         target.write_bytes(data)
         before = _rss_peak_bytes()
@@ -98,7 +105,7 @@ def run(job: dict) -> dict:
     os.close(progress)
     return {"family": family, "files": job["stop"] - job["start"], **counts, "failures": failures,
             "max_seconds": max_seconds, "slowest_index": slowest, "rss_baseline": baseline,
-            "rss_growth": _rss_peak_bytes() - baseline, "max_rss_step": max_step, "max_rss_step_index": step_at}
+            "rss_growth": _rss_peak_bytes() - baseline, "rss_peak": _rss_peak_bytes(), "max_rss_step": max_step, "max_rss_step_index": step_at}
 
 
 if __name__ == "__main__":
