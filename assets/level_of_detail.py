@@ -64,8 +64,20 @@ def _meshopt(indices: np.ndarray, positions: np.ndarray, attrs: np.ndarray, weig
     return dest[:int(n)]
 
 
+def _seam_vertices(positions: np.ndarray) -> np.ndarray:
+    """(n,) uint8: 1 for vertices whose exact position another vertex index shares (UV seams)."""
+    rows = np.ascontiguousarray(positions).view(np.dtype((np.void, positions.dtype.itemsize * 3))).ravel()
+    order = np.argsort(rows, kind="stable")
+    same = rows[order[1:]] == rows[order[:-1]]
+    flag = np.zeros(len(rows), np.uint8)
+    flag[order[1:][same]] = 1
+    flag[order[:-1][same]] = 1
+    return flag
+
+
 def _simplify_parallel(faces: np.ndarray, positions: np.ndarray, attrs: np.ndarray, weights: np.ndarray,
-                       target_index_count: int, options: int, chunks: int) -> np.ndarray:
+                       target_index_count: int, options: int, chunks: int,
+                       base_lock: np.ndarray | None = None) -> np.ndarray:
     """Simplify ``chunks`` slabs of the mesh at once (one thread each), then the whole.
 
     Faces are split at quantiles of their position along the longest axis;
@@ -78,7 +90,7 @@ def _simplify_parallel(faces: np.ndarray, positions: np.ndarray, attrs: np.ndarr
     cuts = np.quantile(key, np.arange(1, chunks) / chunks)
     part = np.searchsorted(cuts, key)
     owner = np.full(len(positions), -1, np.int32)
-    lock = np.zeros(len(positions), np.uint8)
+    lock = np.zeros(len(positions), np.uint8) if base_lock is None else base_lock.copy()
     parts = []
     for k in range(chunks):
         idx = np.ascontiguousarray(faces[part == k]).ravel()
@@ -97,7 +109,7 @@ def _simplify_parallel(faces: np.ndarray, positions: np.ndarray, attrs: np.ndarr
         merged = np.concatenate(list(pool.map(one, parts)))
     if len(merged) <= target_index_count:
         return merged
-    return _meshopt(merged, positions, attrs, weights, target_index_count, sparse)
+    return _meshopt(merged, positions, attrs, weights, target_index_count, sparse, base_lock)
 
 
 @dataclass
@@ -127,8 +139,11 @@ def simplify_mesh(mesh: trimesh.Trimesh, target_faces: int, *, lock_border: bool
     """Simplify to about ``target_faces`` triangles with meshoptimizer's quadric simplifier.
 
     Vertex colours (RGBA) and UVs are carried through and weigh in the error
-    metric; open borders are locked unless locking would keep the result
-    above 1.2 × the target (then they may collapse along themselves).
+    metric.  UV-seam vertices (one position, several indices) are locked so
+    the two sides of a seam cannot drift apart into cracks, and open borders
+    are locked; each lock is dropped (seams first) only when it would keep the
+    result above 1.2 × the target.  Without the seam lock meshoptimizer's own
+    seam handling applies, which can leave small cracks on heavily cut atlases.
     Returns a new mesh (the input is untouched, even when already small).
     """
     report(progress, 0.0, "Simplifying", cancel)
@@ -151,16 +166,24 @@ def simplify_mesh(mesh: trimesh.Trimesh, target_faces: int, *, lock_border: bool
                                                                                             np.float32)
     weight_block = np.asarray(weights, np.float32)
     workers = min(os.cpu_count() or 1, _MAX_CHUNKS)
+    seams = _seam_vertices(positions) if uv is not None else None
 
-    def run(options: int) -> np.ndarray:
+    def run(options: int, lock: np.ndarray | None) -> np.ndarray:
         if workers > 1 and len(faces) >= _PARALLEL_MIN_FACES:
-            return _simplify_parallel(faces, positions, attr_block, weight_block, target, options, workers)
-        return _meshopt(indices, positions, attr_block, weight_block, target, options)
+            return _simplify_parallel(faces, positions, attr_block, weight_block, target, options, workers, lock)
+        return _meshopt(indices, positions, attr_block, weight_block, target, options, lock)
 
-    result = run(meshoptimizer.SIMPLIFY_LOCK_BORDER if lock_border else 0)
-    report(progress, 0.8, "Simplifying", cancel)
-    if lock_border and len(result) > 1.2 * target:
-        result = run(0)
+    # Fallbacks in order of what they give up: seam locking (photogrammetry
+    # atlases can have so many seam vertices that the budget is unreachable),
+    # then border locking.
+    attempts = [(b, lk) for b in ([True, False] if lock_border else [False])
+                for lk in ([seams, None] if seams is not None else [None])]
+    result = np.zeros(0, np.uint32)
+    for step, (lock_b, lock) in enumerate(attempts):
+        result = run(meshoptimizer.SIMPLIFY_LOCK_BORDER if lock_b else 0, lock)
+        report(progress, 0.2 + 0.6 * (step + 1) / len(attempts), "Simplifying", cancel)
+        if len(result) <= 1.2 * target:
+            break
     report(progress, 0.9, "Compacting vertices", cancel)
     out = _compact(mesh, result.reshape(-1, 3).astype(np.int64), colors, uv)
     report(progress, 1.0, "Simplified", cancel)

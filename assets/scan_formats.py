@@ -213,7 +213,7 @@ def _scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) ->
                                                        f"of {len(loaded.vertices):,} points"))
         return Scan(path, name, points=loaded, problems=problems)
     if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
-        raise ScanError(path, "the file holds no triangles")
+        raise ScanError(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
     scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
     scan.texture = mesh_texture(loaded)
     scan.has_normals = "vertex_normals" in loaded._cache.cache

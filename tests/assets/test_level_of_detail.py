@@ -91,3 +91,4 @@ def test_parallel_slabs_stay_stitched(monkeypatch):
     # Locked seams between slabs keep the closed surface closed (no cracks).
     assert out.is_watertight and out.volume > 0.9 * mesh.volume
     assert out.visual.vertex_colors.shape == (len(out.vertices), 4)
+

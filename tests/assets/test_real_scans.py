@@ -69,3 +69,14 @@ def test_point_cloud_report_is_json_and_text(scan):
     assert report["points"] == 7_244 and report["faces"] == 0
     text = format_report_text(json.loads(json.dumps(report)))
     assert "Point cloud: 7,244 points" in text
+
+
+def test_mask_levels_keep_uv_seams_closed(scan):
+    from assets.inspection import mesh_topology
+    from assets.level_of_detail import simplify_mesh
+    mesh = load_scan(scan("balinese-mask/mask.glb")).mesh
+    out = simplify_mesh(mesh, 30_000)
+    assert 27_000 <= len(out.faces) <= 30_000
+    # Welding by position must find no cracks where the photogrammetry atlas is cut.
+    assert mesh_topology(out, weld=True)["boundary_edges"] == 0
+    assert out.visual.uv.shape == (len(out.vertices), 2)
