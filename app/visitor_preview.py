@@ -16,7 +16,7 @@ from typing import Any, Optional
 
 import numpy as np
 from PySide6.QtCore import QEvent, QLocale, QObject, QPointF, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices, QPixmap, QRegion
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget,
 )
@@ -33,9 +33,11 @@ except ImportError:  # pragma: no cover - depends on the installed PySide6 wheel
     QMediaPlayer = QAudioOutput = None  # type: ignore[assignment,misc]
 
 HOTSPOT_PX = 28
+# Panels are opaque with square corners: as native child windows (see float_over_gl) they
+# cannot blend with the GL surface, and rounded corners would show the window background.
 CARD_WIDTH = 340
 MARGIN = 12
-PANEL_STYLE = ("QFrame#vtPanel { background: rgba(16, 18, 21, 225); border-radius: 8px; }"
+PANEL_STYLE = ("QFrame#vtPanel { background: rgb(16, 18, 21); }"
                "QFrame#vtPanel QLabel { color: #f2f2f2; background: transparent; }"
                "QFrame#vtPanel QPushButton, QFrame#vtPanel QComboBox { color: #f2f2f2; background: #2b2f36;"
                " border: 1px solid #4a4f58; border-radius: 4px; padding: 3px 8px; }"
@@ -79,6 +81,16 @@ def language_name(tag: str) -> str:
     return name or tag
 
 
+def float_over_gl(widget: QWidget) -> QWidget:
+    """Make ``widget`` a native child window so it can stack above the viewport's GL
+    surface: a viewport that renders into a native window (QOpenGLWindow in a window
+    container) covers ordinary child widgets, which are painted into the parent's backing
+    store underneath it. Native ancestors are not forced, so the rest of the window is unchanged."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+    widget.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+    return widget
+
+
 def _plain_label(parent: Optional[QWidget] = None, wrap: bool = True) -> QLabel:
     lab = QLabel(parent)
     lab.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,6 +105,7 @@ class AnnotationCard(QFrame):
         super().__init__(parent)
         self.setObjectName("vtPanel")
         self.setStyleSheet(PANEL_STYLE)
+        float_over_gl(self)
         self.title = _plain_label()
         self.title.setObjectName("vtCardTitle")
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -159,7 +172,7 @@ class VisitorPreview(QObject):
     # --- widgets --------------------------------------------------------------------
     def _build_widgets(self) -> None:
         vp = self.viewport
-        self.bar = QFrame(vp)
+        self.bar = float_over_gl(QFrame(vp))
         self.bar.setObjectName("vtPanel")
         self.bar.setStyleSheet(PANEL_STYLE)
         self.language_label = _plain_label(wrap=False)
@@ -188,11 +201,11 @@ class VisitorPreview(QObject):
         self.card = AnnotationCard(vp)
         self.card.close_button.clicked.connect(self.close_annotation)
         self.card.audio_button.clicked.connect(self._play_audio)
-        self.narration = _plain_label(vp)
+        self.narration = float_over_gl(_plain_label(vp))
         self.narration.setObjectName("vtNarration")
         self.narration.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.narration.setStyleSheet("background: rgba(16, 18, 21, 215); color: #f2f2f2; padding: 8px 14px;"
-                                     " border-radius: 6px; font-size: 14px;")
+        self.narration.setStyleSheet("background: rgb(16, 18, 21); color: #f2f2f2; padding: 8px 14px;"
+                                     " font-size: 14px;")
         self.bar.hide()
         self.narration.hide()
 
@@ -211,6 +224,7 @@ class VisitorPreview(QObject):
         self.refresh()
         self.bar.show()
         self.bar.raise_()
+        self.reposition()
 
     def refresh(self) -> None:
         """Rebuild from the document: languages, tours, hotspots (after edits or a new project)."""
@@ -240,6 +254,9 @@ class VisitorPreview(QObject):
             return
         for number, ann in enumerate(doc.exhibit.annotations, start=1):
             button = QToolButton(self.viewport)
+            float_over_gl(button)
+            # a native child window is opaque and square: clip it to the round marker
+            button.setMask(QRegion(0, 0, HOTSPOT_PX, HOTSPOT_PX, QRegion.RegionType.Ellipse))
             button.setObjectName("vtHotspot")
             button.setProperty("annotation_id", ann.id)
             button.setText(str(ann.marker.number or number))
@@ -322,7 +339,9 @@ class VisitorPreview(QObject):
                 button.hide()
                 continue
             button.move(round(pos.x() - HOTSPOT_PX / 2), round(pos.y() - HOTSPOT_PX / 2))
-            button.show()
+            if not button.isVisible():
+                button.show()
+                button.raise_()
         self._layout_panels()
 
     def _layout_panels(self) -> None:
@@ -334,6 +353,7 @@ class VisitorPreview(QObject):
             self.card.setGeometry(max(MARGIN, w - CARD_WIDTH - MARGIN), top, min(CARD_WIDTH, w - 2 * MARGIN),
                                   max(120, min(self.card.sizeHint().height() + 40, h - top - 90)))
             self.card.raise_()
+        self.bar.raise_()
         if self.narration.isVisible():
             width = min(max(320, int(w * 0.6)), w - 2 * MARGIN)
             self.narration.setFixedWidth(width)
