@@ -1,7 +1,6 @@
 """Each supported format loads from small generated files, with its attributes."""
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
@@ -139,3 +138,16 @@ def test_unknown_extension_is_refused(tmp_path):
     path.write_text("1 2 3\n")
     with pytest.raises(ScanError, match="unsupported file type"):
         load_scan(path)
+
+
+def test_load_reports_progress_and_can_be_cancelled(tmp_path):
+    from assets.progress import CancelToken, Cancelled
+    v, f = tetra()
+    path = write_ply(tmp_path / "t.ply", v, f)
+    seen = []
+    load_scan(path, progress=lambda frac, msg: seen.append(frac))
+    assert seen[0] == 0.0 and seen[-1] == 1.0 and seen == sorted(seen)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        load_scan(path, cancel=token)
