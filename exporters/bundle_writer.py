@@ -97,6 +97,12 @@ def fill_template(template: str, values: dict[str, str]) -> tuple[str, list[str]
     return _PLACEHOLDER.sub(sub, template), unknown
 
 
+def _html_safe(page: str) -> str:
+    """HTML cannot carry unpaired surrogates (UTF-8 cannot encode them; browsers show U+FFFD):
+    write U+FFFD so curator text holding one never fails the export."""
+    return re.sub("[\ud800-\udfff]", "\ufffd", page)
+
+
 def _choose_levels(asset: Asset, profile: str, wanted: Optional[list[str]], warnings: list[str]) -> list[AssetLevel]:
     levels = [lv for lv in asset.levels if lv.level in LEVEL_ORDER]
     if wanted:
@@ -278,9 +284,10 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
             "FINGERPRINT": rep.fingerprint, "PROFILE": profile, "DIR": "ltr"})
         if unknown:
             rep.warnings.append(f"index.template.html: placeholders left empty: {', '.join(sorted(set(unknown)))}")
-        (tmp / "index.html").write_text(page, encoding="utf-8")
-        (tmp / "credits.html").write_text(render_credits(exhibit, fingerprint=rep.fingerprint, generator=generator,
-                                                         created=created, media_rights=_media_rights(exhibit)),
+        (tmp / "index.html").write_text(_html_safe(page), encoding="utf-8")
+        (tmp / "credits.html").write_text(_html_safe(render_credits(exhibit, fingerprint=rep.fingerprint,
+                                                                    generator=generator, created=created,
+                                                                    media_rights=_media_rights(exhibit))),
                                           encoding="utf-8")
         (tmp / PUBLIC_KEY_NAME).write_text(json.dumps(key.public.to_json(), indent=1) + "\n", encoding="utf-8")
         report(progress, 0.92, "signing", cancel)

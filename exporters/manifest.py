@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scenes.exhibit_format import escape_lone_surrogates
+
 from .errors import ExportError
 from .signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
 
@@ -56,7 +58,7 @@ def build_manifest(root: Path, *, generator: str, created: str, institution: str
         files.append({"path": rel, "size": size, "sha256": sha})
     doc = {"format": "vitrine-manifest", "version": 1, "generator": generator, "created": created,
            "institution": institution, "files": files}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (escape_lone_surrogates(json.dumps(doc, ensure_ascii=False, indent=1)) + "\n").encode("utf-8")
 
 
 def write_signed_manifest(root: Path, key: SigningKey, *, generator: str, created: str,

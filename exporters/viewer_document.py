@@ -10,6 +10,7 @@ import json
 from typing import Any, Callable, Optional
 
 from scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
+from scenes.exhibit_format import escape_lone_surrogates
 from scenes.serialization import to_dict
 
 LEVEL_ORDER = ("thumbnail", "low", "medium", "high", "original")
@@ -93,7 +94,7 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
 
 def document_json(doc: dict[str, Any]) -> str:
     """The exhibit.json text (UTF-8, stable, trailing newline)."""
-    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return escape_lone_surrogates(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)) + "\n"
 
 
 def exhibit_script(json_text: str) -> str:

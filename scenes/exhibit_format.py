@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -104,8 +105,18 @@ def parse_exhibit(text: str | bytes) -> tuple[Exhibit, list[int]]:
     return from_dict(Exhibit, data), passed
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_lone_surrogates(json_text: str) -> str:
+    """Write unpaired surrogates (valid in JSON, e.g. from a pasted or imported "\\ud800", but not
+    encodable as UTF-8) as JSON ``\\uXXXX`` escapes, so a save never fails and reopening gives back
+    exactly the same string. Only valid inside JSON string literals, where json.dumps puts them."""
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+
+
 def exhibit_to_json(exhibit: Exhibit) -> str:
     """Serialise to the JSON text saved on disk (UTF-8, stable key order, trailing newline)."""
     data = to_dict(exhibit)
     data["schema_version"] = SCHEMA_VERSION
-    return json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    return escape_lone_surrogates(json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)) + "\n"
