@@ -31,7 +31,9 @@ class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
         root = os.path.realpath(self.directory)
         real = os.path.realpath(translated)
         if real != root and not real.startswith(root + os.sep):
-            return os.path.join(root, "\x00refused")  # a name that never exists -> 404
+            # A path below a file never exists -> 404. (A NUL in the name made open() raise
+            # ValueError, which dropped the connection with a traceback instead of a 404.)
+            return os.path.join(root, "index.html", "refused")
         return translated
 
     def end_headers(self) -> None:
