@@ -7,7 +7,9 @@ unsigned shorts; vertex colours RGBA normalized unsigned bytes. Triangles are
 reordered for the vertex cache and fetch; point clouds are sorted along a
 Morton curve. Every bufferView of geometry is meshopt-compressed (vertex codec
 version 0, as EXT_meshopt_compression requires) into the GLB's BIN chunk; a
-fallback-free buffer declares the decoded size.
+fallback-free buffer declares the decoded size. The base-colour image is copied
+byte for byte when the stored level already holds a JPEG/PNG that fits the
+level's size, and resized and re-encoded only otherwise.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from typing import Any, Optional
 import meshoptimizer
 import numpy as np
 
-from assets.textures import encode_texture
+from assets.textures import EncodedTexture, encode_texture
 
 from .stored_glb import MeshData
 
@@ -167,6 +169,45 @@ def encode_octahedral(normals: np.ndarray, bits: int = 8) -> np.ndarray:
     return out
 
 
+# Pixel modes browsers decode the same way from either format (no CMYK JPEG, no 16-bit PNG).
+_COPY_MODES = {"image/jpeg": ("L", "RGB"), "image/png": ("L", "LA", "RGB", "RGBA", "P")}
+
+
+def _complete(source: EncodedTexture) -> bool:
+    """The stored bytes end as a whole JPEG/PNG does: a truncated body is re-encoded (and so reported)."""
+    data = source.data.rstrip(b"\0")
+    if source.mime_type == "image/jpeg":
+        return data[:2] == b"\xff\xd8" and data[-2:] == b"\xff\xd9"
+    return data[:8] == b"\x89PNG\r\n\x1a\n" and data[-8:] == b"IEND\xaeB`\x82"
+
+
+def _copyable(mesh: MeshData, max_side: Optional[int]) -> bool:
+    """True when the stored image can go into the GLB byte for byte.
+
+    Stored levels already hold JPEG (opaque) or PNG (alpha) sized for the level, and decoding
+    plus re-encoding a 4096² JPEG was most of an export's time. Sides must be powers of two,
+    as encode_texture would make them (mip-maps and repeat wrapping everywhere)."""
+    source, image = mesh.texture_source, mesh.texture
+    if source is None or image is None:
+        return False
+    w, h = source.size
+    if max_side is not None and max(w, h) > max_side:
+        return False
+    if w & (w - 1) or h & (h - 1):
+        return False
+    return image.mode in _COPY_MODES.get(source.mime_type, ()) and _complete(source)
+
+
+def level_texture(mesh: MeshData, settings: GlbSettings) -> EncodedTexture:
+    """The level's texture: the stored bytes when they already fit, else resized and encoded."""
+    if _copyable(mesh, settings.texture_max):
+        return mesh.texture_source
+    try:
+        return encode_texture(mesh.texture, settings.texture_max, jpeg_quality=settings.jpeg_quality)
+    except OSError as exc:  # the image was opened lazily: a corrupt body shows up only here
+        raise ValueError(f"the texture cannot be decoded ({exc})") from None
+
+
 def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: str = "",
                   xmp_packet: Optional[dict] = None, settings: Optional[GlbSettings] = None) -> bytes:
     """The GLB bytes of one model level (see the module docstring for the encoding)."""
@@ -217,7 +258,7 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
                                                   normalized=True)
         else:
             attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(uv.astype(np.float32)), _FLOAT, "VEC2", count)
-        encoded = encode_texture(mesh.texture, settings.texture_max, jpeg_quality=settings.jpeg_quality)
+        encoded = level_texture(mesh, settings)
         doc["images"] = [{"bufferView": b.raw_view(encoded.data), "mimeType": encoded.mime_type}]
         doc["samplers"] = [{"magFilter": 9729, "minFilter": 9987, "wrapS": 10497, "wrapT": 10497}]
         doc["textures"] = [{"sampler": 0, "source": 0}]

@@ -16,6 +16,8 @@ from typing import Optional
 import numpy as np
 from PIL import Image
 
+from assets.textures import EncodedTexture
+
 from .errors import ExportError
 
 _COMPONENT = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
@@ -29,7 +31,9 @@ class MeshData:
 
     ``positions`` (n, 3) float32 metres; ``normals`` (n, 3) float32 unit vectors or None;
     ``colors`` (n, 4) uint8 RGBA or None; ``uvs`` (n, 2) float32 or None;
-    ``triangles`` (m, 3) uint32 or None for a point cloud; ``texture`` the base colour image.
+    ``triangles`` (m, 3) uint32 or None for a point cloud; ``texture`` the base colour image
+    (opened lazily: pixels are decoded only if the exporter has to re-encode it);
+    ``texture_source`` the image's stored bytes, so a texture that already fits can be copied as is.
     """
 
     positions: np.ndarray
@@ -39,6 +43,7 @@ class MeshData:
     triangles: Optional[np.ndarray] = None
     texture: Optional[Image.Image] = None
     base_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+    texture_source: Optional[EncodedTexture] = None
 
     @property
     def is_points(self) -> bool:
@@ -124,16 +129,25 @@ def _mesh_instances(doc: dict) -> list[tuple[int, np.ndarray]]:
     return out
 
 
-def _image(doc: dict, binary: bytes, material: dict) -> Optional[Image.Image]:
+_MIME = {"JPEG": "image/jpeg", "PNG": "image/png"}
+
+
+def _image(doc: dict, binary: bytes, material: dict) -> tuple[Optional[Image.Image], Optional[EncodedTexture]]:
+    """(lazily opened image, its stored bytes) of the base-colour texture, or (None, None)."""
     info = material.get("pbrMetallicRoughness", {}).get("baseColorTexture")
     if not info:
-        return None
+        return None, None
     tex = doc["textures"][info["index"]]
     img = doc["images"][tex["source"]]
     raw, _ = _view_bytes(doc, binary, img["bufferView"])
+    # Image.open reads only the header: decoding a 4096² JPEG costs ~0.1 s and most
+    # exports copy the stored bytes instead. verify() would decode too, so a corrupt
+    # body surfaces when (if) the exporter re-encodes; the format is taken from the
+    # bytes, never from the declared mimeType.
     image = Image.open(io.BytesIO(raw))
-    image.load()
-    return image
+    mime = _MIME.get(image.format or "")
+    source = EncodedTexture(bytes(raw), mime, image.size) if mime else None
+    return image, source
 
 
 def read_level(path: Path) -> MeshData:
@@ -186,10 +200,10 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
         raise ValueError("no triangles or points in the file")
     tri_parts = [p for p in parts if p[4] is not None]
     parts = tri_parts or parts  # a mixed file keeps its surface
-    texture = None
+    texture, source = None, None
     base_color = (1.0, 1.0, 1.0, 1.0)
     if parts[0][5]:
-        texture = _image(doc, binary, parts[0][5])
+        texture, source = _image(doc, binary, parts[0][5])
         base_color = tuple(parts[0][5].get("pbrMetallicRoughness", {}).get("baseColorFactor", base_color))
 
     def cat(i: int):
@@ -203,4 +217,4 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
     return MeshData(positions=cat(0).astype(np.float32),
                     normals=None if cat(1) is None else cat(1).astype(np.float32),
                     colors=cat(2), uvs=cat(3) if texture is not None else None,
-                    triangles=tris, texture=texture, base_color=base_color)
+                    triangles=tris, texture=texture, base_color=base_color, texture_source=source)
