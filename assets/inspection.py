@@ -5,6 +5,8 @@ trimesh's cached properties, so inspecting costs about as much as loading.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 import trimesh
 from scipy.sparse import csr_matrix
@@ -63,27 +65,15 @@ def _compact_ids(ids: np.ndarray, n: int) -> tuple[np.ndarray, int]:
     return remap[ids], int(used.sum())
 
 
-def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, np.ndarray, np.ndarray]:
-    """Topology counts plus (face cross products (m,3) float32, None,
-    boundary vertex positions (b,3)) reused by the up-axis guess."""
-    faces = np.asarray(mesh.faces, np.int64)
-    verts = np.asarray(mesh.vertices, np.float64)
-    if weld and len(verts):
-        verts, inverse = np.unique(verts, axis=0, return_inverse=True)
-        faces = inverse.reshape(-1)[faces]
+def _face_checks(verts: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """(face cross products (m, 3) float32, degenerate face count, duplicate face count)."""
     n = len(verts)
     # float32 halves memory traffic; precision is ample for areas and normals.
     v32 = verts.astype(np.float32)
     a = v32[faces[:, 0]]
     cross = np.cross(v32[faces[:, 1]] - a, v32[faces[:, 2]] - a)
-    del a
-    centroids = None
     if len(faces) == 0:
-        return ({"boundary_edges": 0, "holes": 0, "non_manifold_edges": 0, "degenerate_faces": 0,
-                 "duplicate_faces": 0, "components": 0, "watertight": False}, cross, centroids, np.zeros((0, 3)))
-    pairs, counts = _edge_stats(faces, n)
-    boundary = pairs[counts == 1]
-    holes = _count_components(*_compact_ids(boundary, n)) if len(boundary) else 0
+        return cross, 0, 0
     area2 = np.einsum("ij,ij->i", cross, cross)
     scale = float(np.ptp(verts, axis=0).max())
     degenerate = (area2 <= (1e-12 * scale * scale) ** 2) | (faces[:, 0] == faces[:, 1]) | \
@@ -93,14 +83,49 @@ def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, np.nd
         duplicates = len(sf) - len(_unique_counts((sf[:, 0] * n + sf[:, 1]) * n + sf[:, 2])[0])
     else:
         duplicates = len(sf) - len(np.unique(sf, axis=0))
+    return cross, int(np.count_nonzero(degenerate)), int(duplicates)
+
+
+def _edge_checks(faces: np.ndarray, n: int) -> tuple[np.ndarray, int, int, int]:
+    """(boundary edges (b, 2), hole count, component count, non-manifold edge count)."""
+    pairs, counts = _edge_stats(faces, n)
+    boundary = pairs[counts == 1]
+    holes = _count_components(*_compact_ids(boundary, n)) if len(boundary) else 0
     # Unreferenced vertices would each count as a component of their own.
     unreferenced = n - int(np.count_nonzero(np.bincount(faces.ravel(), minlength=n)))
     components = _count_components(pairs, n) - unreferenced
-    non_manifold = int(np.count_nonzero(counts > 2))
-    topo = {"boundary_edges": int(len(boundary)), "holes": int(holes), "non_manifold_edges": non_manifold,
-            "degenerate_faces": int(np.count_nonzero(degenerate)), "duplicate_faces": int(duplicates),
-            "components": int(components), "watertight": bool(len(boundary) == 0 and non_manifold == 0)}
-    return topo, cross, centroids, verts[np.unique(boundary)] if len(boundary) else np.zeros((0, 3))
+    return boundary, int(holes), int(components), int(np.count_nonzero(counts > 2))
+
+
+def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, None, np.ndarray]:
+    """Topology counts plus (face cross products (m,3) float32, None,
+    boundary vertex positions (b,3)) reused by the up-axis guess.
+
+    Face and edge checks run in two threads: NumPy's sorts and gathers
+    release the GIL, so a second core cuts the wall time of large scans.
+    """
+    faces = np.asarray(mesh.faces, np.int64)
+    verts = np.asarray(mesh.vertices, np.float64)
+    if weld and len(verts):
+        verts, inverse = np.unique(verts, axis=0, return_inverse=True)
+        faces = inverse.reshape(-1)[faces]
+    n = len(verts)
+    if len(faces) == 0:
+        return ({"boundary_edges": 0, "holes": 0, "non_manifold_edges": 0, "degenerate_faces": 0,
+                 "duplicate_faces": 0, "components": 0, "watertight": False},
+                np.zeros((0, 3), np.float32), None, np.zeros((0, 3)))
+    if len(faces) >= 50_000:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            face_job = pool.submit(_face_checks, verts, faces)
+            boundary, holes, components, non_manifold = _edge_checks(faces, n)
+            cross, degenerate, duplicates = face_job.result()
+    else:
+        cross, degenerate, duplicates = _face_checks(verts, faces)
+        boundary, holes, components, non_manifold = _edge_checks(faces, n)
+    topo = {"boundary_edges": int(len(boundary)), "holes": holes, "non_manifold_edges": non_manifold,
+            "degenerate_faces": degenerate, "duplicate_faces": duplicates,
+            "components": components, "watertight": bool(len(boundary) == 0 and non_manifold == 0)}
+    return topo, cross, None, verts[np.unique(boundary)] if len(boundary) else np.zeros((0, 3))
 
 
 def mesh_topology(mesh: trimesh.Trimesh, *, weld: bool = False) -> dict:
@@ -149,10 +174,6 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     faces = np.asarray(scan.mesh.faces)
     lo, hi = verts.min(axis=0), verts.max(axis=0)
     ext = np.maximum(hi - lo, 1e-12)
-    areas2 = np.sqrt(np.einsum("ij,ij->i", cross, cross))
-    # Only the sign and size of each axis component matter, so one division suffices.
-    normals = cross / np.maximum(areas2, 1e-30)[:, None]
-    areas = areas2 / 2
     scores = np.zeros(3)
     open_share = np.zeros(3)
     for a in range(3):
@@ -162,7 +183,11 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
         # Few vertices lie in the bottom slab: filter by one corner, then the others.
         cand = np.flatnonzero(low[faces[:, 0]])
         cand = cand[low[faces[cand, 1]] & low[faces[cand, 2]]]
-        flat = float(areas[cand[normals[cand, a] < -0.95]].sum())
+        # Normals and areas only for these few faces: |cross| is twice the area.
+        c = cross[cand].astype(np.float64)
+        length = np.sqrt(np.einsum("ij,ij->i", c, c))
+        down = c[:, a] < -0.95 * length
+        flat = float(length[down].sum()) / 2
         open_base = 0.0
         bnear = bverts[bverts[:, a] < lo[a] + 0.03 * ext[a]]
         if len(bnear) >= 3:
@@ -216,7 +241,8 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
     pre = None
     if mesh is not None:
         faces = np.asarray(mesh.faces)
-        bad = (faces < 0) | (faces >= len(verts))
+        bad = (faces < 0) | (faces >= len(verts)) if len(faces) and (
+            faces.min() < 0 or faces.max() >= len(verts)) else np.zeros(0, bool)
         if bad.any():
             problems.append(Problem("error", "index_out_of_range",
                                     f"{np.count_nonzero(bad):,} face indices point outside the vertices"))
