@@ -181,8 +181,12 @@ def _uses_draco(doc: dict) -> bool:
                for mesh in doc.get("meshes", []) for prim in mesh.get("primitives", []))
 
 
-class _UnquotingResolver(trimesh.resolvers.FilePathResolver):
-    """glTF URIs are percent-encoded ('my%20file.bin'); trimesh's resolver expects plain names."""
+class RegularFileResolver(trimesh.resolvers.FilePathResolver):
+    """Resolves names beside a scan for trimesh, reading regular files only.
+
+    glTF URIs are percent-encoded ('my%20file.bin') while trimesh's resolver
+    expects plain names; OBJ material libraries and textures go through it too.
+    """
 
     def get(self, name: str) -> bytes:
         name = unquote(name)
@@ -195,7 +199,7 @@ class _UnquotingResolver(trimesh.resolvers.FilePathResolver):
 
 def _load_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
     from .scan_formats import _scan_from_loaded  # registry imports this module
-    resolver = _UnquotingResolver(str(path))
+    resolver = RegularFileResolver(str(path))
     loaded = trimesh.load(io.BytesIO(data), file_type=file_type, resolver=resolver)
     scan = _scan_from_loaded(path, name, loaded, [])
     scan.units_hint, scan.up_hint = "m", "y"

@@ -144,6 +144,8 @@ def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.I
     placeholder checker image and a 'missing_texture' problem."""
     candidate = (path.parent / name.replace("\\", "/"))
     try:
+        if not candidate.is_file():  # a FIFO or device would block or never end
+            raise FileNotFoundError(name)
         with Image.open(candidate) as img:
             img.load()
             return img.copy()
@@ -261,7 +263,8 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
 def _load_obj(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
     placeholders = _check_obj_materials(path, data, problems)
-    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True)
+    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
+                          resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = _scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh
     if mesh is not None and placeholders and scan.texture is None and \

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 import tracemalloc
 
 import numpy as np
@@ -151,3 +152,15 @@ def test_obj_with_more_faces_than_the_limit(tmp_path):
     with pytest.raises(ScanTooLarge) as info:
         load_scan(path, max_faces=3)
     assert info.value.claimed_faces == 5
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero and /dev/urandom")
+def test_obj_naming_devices_as_material_or_texture_does_not_hang(tmp_path):
+    (tmp_path / "m.mtl").write_text("newmtl x\nmap_Kd /dev/zero\n")
+    (tmp_path / "dev.obj").write_text("mtllib /dev/urandom\nmtllib m.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\n"
+                                      "vt 0 0\nvt 1 0\nvt 0 1\nusemtl x\nf 1/1 2/2 3/3\n")
+    start = time.perf_counter()
+    scan = load_scan(tmp_path / "dev.obj")
+    assert time.perf_counter() - start < 10
+    codes = {p.code for p in scan.problems}
+    assert {"missing_material", "missing_texture"} <= codes
