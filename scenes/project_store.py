@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import Optional
 
 from .document import ExhibitDocument
-from .exhibit_format import DocumentError, exhibit_to_json, parse_exhibit, schema_issues
+from .exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
 from .exhibit_model import Exhibit
 from .migrations import MigrationError, NewerVersionError
 from .safe_paths import UnsafePathError, resolve_inside, safe_file_name
@@ -153,16 +152,8 @@ class Project:
     # --- saving -------------------------------------------------------------------------
     def save(self) -> None:
         """Atomically write ``exhibit.json``, keeping the previous one as a backup."""
-        text = exhibit_to_json(self.document.exhibit)
+        data = exhibit_to_json(self.document.exhibit).encode("utf-8")
         doc_path = self.path / DOCUMENT_NAME
-        # Refuse to write what open() would refuse (e.g. a 100,000-character title over the
-        # schema's 2,000): saving it would leave a project that no longer opens.
-        issues = schema_issues(json.loads(text))
-        if issues:
-            more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
-            raise ProjectError(f"{doc_path}: cannot save, the document does not match the exhibit schema: "
-                               f"{issues[0]}{more}; nothing was overwritten", [str(i) for i in issues])
-        data = text.encode("utf-8")
         try:
             if doc_path.is_file():
                 atomic_write(self.path / BACKUP_NAME, doc_path.read_bytes())
