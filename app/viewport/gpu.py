@@ -277,11 +277,20 @@ def grid_lines_geometry(radius: float) -> GeometryData:
         segs.append((u, -half, half, weight, 1.0 if k == 0 else 0.0))
     pos, col = [], []
     plain, red, blue = (0, 0, 0, 255), (191, 77, 77, 0), (77, 102, 204, 0)
+    # major lines first: a moving frame draws only those (see grid_major_vertex_count)
+    segs.sort(key=lambda seg: seg[3] < 1.0)
     for u, a, b, weight, axis in segs:
         # along x at z = u (the x axis when u = 0), and along z at x = u
         pos += [(a, weight, u), (b, weight, u), (u, weight, a), (u, weight, b)]
         col += [red if axis else plain] * 2 + [blue if axis else plain] * 2
     return GeometryData("mesh", np.array(pos, np.float32), colors=np.array(col, np.uint8))
+
+
+def grid_major_vertex_count(radius: float) -> int:
+    """Vertices of the major (1 m) lines at the start of ``grid_lines_geometry(radius)``."""
+    n = int(math.floor(radius / 0.1))
+    # same test as grid_lines_geometry's "half <= 0: skip"
+    return 4 * sum(1 for k in range(-n, n + 1) if k % 10 == 0 and radius * radius - (k * 0.1) ** 2 > 0)
 
 
 # --- geometry on the GPU ---------------------------------------------------------------

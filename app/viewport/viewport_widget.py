@@ -416,16 +416,17 @@ class ViewportWidget(InteractionMixin, OverlayMixin, LevelLoaderMixin, SceneDraw
                     hits.append(hit)
         return min(hits, key=lambda h: h.distance) if hits else None
 
-    def grab_image(self) -> QImage:
+    def grab_image(self, moving: bool = False) -> QImage:
         """Render the current state now (full resolution and quality, with the overlay)
-        into an offscreen target and return it; a null image without a GL context."""
+        into an offscreen target and return it; a null image without a GL context.
+        ``moving`` renders a frame as drawn while the camera moves (to inspect its quality)."""
         if not self._ensure_context():
             return QImage()
         self._window.makeCurrent()
         dpr = self._window.devicePixelRatio()
         w, h = max(1, int(self.width() * dpr)), max(1, int(self.height() * dpr))
         self._grab_target.ensure(w, h)
-        self._render_frame(self._grab_target.fbo, w, h, dpr, moving=False)
+        self._render_frame(self._grab_target.fbo, w, h, dpr, moving=moving)
         GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self._grab_target.fbo)
         img = read_image(w, h)
         GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, self._window.defaultFramebufferObject())
