@@ -115,8 +115,16 @@ def escape_lone_surrogates(json_text: str) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
 
 
-def exhibit_to_json(exhibit: Exhibit) -> str:
-    """Serialise to the JSON text saved on disk (UTF-8, stable key order, trailing newline)."""
+def exhibit_to_json(exhibit: Exhibit, *, validate: bool = False) -> str:
+    """Serialise to the JSON text saved on disk (UTF-8, stable key order, trailing newline).
+
+    With ``validate``, a document that opening would refuse raises DocumentError instead,
+    so a save never writes a file that cannot be opened again."""
     data = to_dict(exhibit)
     data["schema_version"] = SCHEMA_VERSION
+    if validate:
+        issues = schema_issues(data)
+        if issues:
+            more = f" (and {len(issues) - 1} more)" if len(issues) > 1 else ""
+            raise DocumentError(f"the exhibit does not match its schema: {issues[0]}{more}", issues)
     return escape_lone_surrogates(json.dumps(data, ensure_ascii=False, indent=1, allow_nan=False)) + "\n"

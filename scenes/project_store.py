@@ -152,8 +152,12 @@ class Project:
     # --- saving -------------------------------------------------------------------------
     def save(self) -> None:
         """Atomically write ``exhibit.json``, keeping the previous one as a backup."""
-        data = exhibit_to_json(self.document.exhibit).encode("utf-8")
         doc_path = self.path / DOCUMENT_NAME
+        try:
+            data = exhibit_to_json(self.document.exhibit, validate=True).encode("utf-8")
+        except DocumentError as exc:
+            raise ProjectError(f"{doc_path}: cannot save: {exc}; nothing was overwritten",
+                               [str(i) for i in exc.issues]) from None
         try:
             if doc_path.is_file():
                 atomic_write(self.path / BACKUP_NAME, doc_path.read_bytes())

@@ -180,9 +180,6 @@ def test_browser_executes_nothing_and_fetches_nothing_outside(bundle: Path, chec
     assert proc.returncode == 0 and result.get("pass"), result
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: Project.save writes fields over the schema's maxLength "
-                   "(2,000 for short text), then Project.open refuses the project; validating the whole "
-                   "schema on every save costs ~70 ms and broke the kill-during-save test, so unfixed")
 def test_save_refuses_what_open_would_refuse_and_keeps_the_old_file(tmp_path: Path) -> None:
     """A 100,000-character rights holder (schema limit 2,000) saves fine and then makes the
     project unopenable; the save should be refused with the JSON path, nothing overwritten."""

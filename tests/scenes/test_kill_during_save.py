@@ -54,7 +54,7 @@ def test_kill_during_save_never_tears_the_project(tmp_path: Path) -> None:
             finally:
                 os._exit(0)
         os.close(write_fd)
-        time.sleep(rng.uniform(0.0, 0.03))
+        time.sleep(rng.uniform(0.0, 0.08))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         completed = [int(x) for x in _read_all(read_fd).split()]
