@@ -35,7 +35,10 @@ class SurfacePicker:
             from trimesh.ray.ray_triangle import RayMeshIntersector
         self.uses_embree = bool(trimesh.ray.has_embree)
         self._rays = RayMeshIntersector(mesh)
-        self._normals = np.asarray(mesh.face_normals)
+        # Face normals are computed per hit: trimesh's face_normals for all
+        # faces costs half a second on a million faces, a hit needs one.
+        self._vertices = np.asarray(mesh.vertices, np.float64)
+        self._faces = np.asarray(mesh.faces)
         # A first query forces the BVH build now rather than on the first click.
         self._rays.intersects_first(np.zeros((1, 3)), np.array([[0.0, 0.0, 1.0]]))
         self._kd: cKDTree | None = None
@@ -62,7 +65,7 @@ class SurfacePicker:
             origins[idx], unit[idx], multiple_hits=False)
         for loc, r, t in zip(locations, ray_index, tri_index):
             i = idx[r]
-            hits[i] = Hit(np.asarray(loc, float), self._normals[t].copy(), int(t),
+            hits[i] = Hit(np.asarray(loc, float), self._face_normal(int(t)), int(t),
                           float(np.dot(loc - origins[i], unit[i])))
         return hits
 
@@ -89,4 +92,11 @@ class SurfacePicker:
         d = np.linalg.norm(pts - p, axis=1)
         best = int(np.argmin(d))
         f = int(faces[best])
-        return Hit(pts[best], self._normals[f].copy(), f, float(d[best]))
+        return Hit(pts[best], self._face_normal(f), f, float(d[best]))
+
+    def _face_normal(self, face: int) -> np.ndarray:
+        """Unit normal (3,) of one face by its winding; zero for a degenerate face."""
+        a, b, c = self._vertices[self._faces[face]]
+        n = np.cross(b - a, c - a)
+        length = np.linalg.norm(n)
+        return n / length if length > 0 else n
