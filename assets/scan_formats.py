@@ -19,7 +19,7 @@ from PIL import Image
 
 from . import gltf_loading
 from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
-from .scan_errors import ScanError
+from .scan_errors import ScanError, UnsupportedFormat
 from .scan_model import Problem, Scan
 from .textures import placeholder_texture
 
@@ -301,7 +301,8 @@ def format_for(path: Path) -> ScanFormat:
     fmt = BY_EXTENSION.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(BY_EXTENSION))
-        raise ScanError(path, f"unsupported file type {path.suffix or '(no extension)'!r}; readable: {known}")
+        raise UnsupportedFormat(path, f"unsupported file type {path.suffix or '(no extension)'!r}; "
+                                      f"readable: {known}")
     return fmt
 
 

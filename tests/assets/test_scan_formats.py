@@ -136,7 +136,8 @@ def test_registry_covers_every_format():
 def test_unknown_extension_is_refused(tmp_path):
     path = tmp_path / "scan.xyz"
     path.write_text("1 2 3\n")
-    with pytest.raises(ScanError, match="unsupported file type"):
+    from assets.scan_errors import UnsupportedFormat
+    with pytest.raises(UnsupportedFormat, match=r"^scan\.xyz: unsupported file type '\.xyz'"):
         load_scan(path)
 
 
