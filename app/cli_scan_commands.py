@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--up", choices=UP_CHOICES, default="auto", help="the scan's up axis (default: guess)")
     p.add_argument("--max-faces", type=int, default=None,
                    help="refuse scans with more faces than this (default 20 million)")
+    p.add_argument("--simplified", action="store_true",
+                   help="for a scan over the face limit: import it simplified to 500,000 faces "
+                        "(the original file is still kept unchanged)")
     p.set_defaults(handler=add_command)
 
 
@@ -56,9 +59,14 @@ def add_command(args: argparse.Namespace) -> int:
     from .project_import import import_scan
     if not args.scan.is_file():
         raise CliError(f"{args.scan}: no such file")
+    from assets.scan_errors import ScanTooLarge
     project = Project.open(args.project)
-    result = import_scan(project, args.scan, name=args.name, units=args.units, up=args.up,
-                         progress=_progress_printer(sys.stderr.isatty()), max_faces=args.max_faces)
+    try:
+        result = import_scan(project, args.scan, name=args.name, units=args.units, up=args.up,
+                             progress=_progress_printer(sys.stderr.isatty()), max_faces=args.max_faces,
+                             simplified=args.simplified)
+    except ScanTooLarge as exc:
+        raise CliError(f"{exc} (run again with --simplified to import a simplified version)") from None
     project.document.history.push(result.command)
     project.save()
     for warning in result.warnings:

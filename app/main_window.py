@@ -136,7 +136,9 @@ class MainWindow(EditSlotsMixin, QMainWindow):
     def _on_history_changed(self) -> None:
         project = self.project
         modified = project is not None and project.is_modified
-        self.setWindowTitle(f"{project.name}[*] — Vitrine" if project else "Vitrine")
+        # "[*]" is Qt's modified-marker placeholder; one in the project's name is doubled to show literally.
+        name = project.name.replace("[*]", "[*][*]") if project else ""
+        self.setWindowTitle(f"{name}[*] — Vitrine" if project else "Vitrine")
         self.setWindowModified(modified)
         if modified and not self.autosave_timer.isActive():
             self.autosave_timer.start()  # 30 s after the first unsaved change
@@ -336,7 +338,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.import_scan(path, **options)
 
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
-                    up: str = "auto") -> Optional[BackgroundJob]:
+                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
         """Queue a scan import; the artifact is added (one undo step) when it finishes."""
         project = self.project
         if project is None:
@@ -350,11 +352,27 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         path = str(path)
         job = self.jobs.start(self.tr("Importing %1").replace("%1", Path(path).name),
                               lambda progress, cancel: import_scan(project, path, name=name, units=units, up=up,
-                                                                   progress=progress, cancel=cancel), self)
+                                                                   progress=progress, cancel=cancel,
+                                                                   simplified=simplified), self)
         job.succeeded.connect(lambda result: self._import_finished(project, result))
-        job.failed.connect(lambda exc: show_error(self, self.tr("Cannot import the scan"), exc))
+        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
         job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Import cancelled"), 4000))
         return job
+
+    def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
+                       simplified: bool) -> None:
+        """A scan over the face limit is not loaded by surprise: offer a simplified import."""
+        from assets.scan_errors import ScanTooLarge
+        if isinstance(exc, ScanTooLarge) and not simplified:
+            answer = QMessageBox.question(
+                self, self.tr("Very large scan"),
+                self.tr("%1\n\nImport a simplified version (500,000 faces)? The original file is kept "
+                        "unchanged in the project.").replace("%1", str(exc)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.import_scan(path, name=name, units=units, up=up, simplified=True)
+            return
+        show_error(self, self.tr("Cannot import the scan"), exc)
 
     def _import_finished(self, project: Project, result: Any) -> None:
         if project is not self.project:

@@ -41,18 +41,38 @@ def _tool() -> str:
     return f"Vitrine {version()}"
 
 
+def memory_face_limit(bytes_per_face: int = 400, reserve: float = 0.5) -> int:
+    """The most faces a simplified import may load: half the memory available now, at a
+    generous estimate of the bytes a loaded, prepared and simplified face costs."""
+    available = 8 * 2**30
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    available = int(line.split()[1]) * 1024
+                    break
+    except OSError:
+        pass
+    return max(1_000_000, int(available * reserve / bytes_per_face))
+
+
 def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] = None,
                 units: str = "auto", up: str = "auto", progress: Optional[ProgressFn] = None,
-                cancel: Optional[CancelToken] = None, max_faces: Optional[int] = None) -> ImportResult:
+                cancel: Optional[CancelToken] = None, max_faces: Optional[int] = None,
+                simplified: bool = False) -> ImportResult:
     """Load, inspect, prepare (metres, Y up, standing at the origin), repair and build levels
     of detail for a scan, storing everything in ``project``; returns the command to add it.
 
+    Scans over ``max_faces`` (20 million by default) raise ``ScanTooLarge`` before they are
+    read; ``simplified=True`` is the curator's answer to that: the scan is read if memory
+    allows, simplified at once to the 'high' budget, and only simplified levels are kept
+    for display (the original file is still stored byte-identical).
     Raises ``assets.scan_errors.ScanError`` for bad input and ``Cancelled`` when cancelled.
     The document is not changed until the caller pushes ``result.command``.
     """
     from assets.glb_io import glb_bytes
     from assets.inspection import inspect_scan
-    from assets.level_of_detail import build_levels
+    from assets.level_of_detail import LOD_BUDGETS, build_levels
     from assets.mesh_repair import repair_mesh
     from assets.preparation import prepare_mesh
     from assets.scan_loading import load_scan
@@ -64,7 +84,9 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
     scan_path = Path(scan_path)
     report(progress, 0.0, f"Reading {scan_path.name}", cancel)
     load_kwargs: dict[str, Any] = {"progress": sub_progress(progress, 0.0, 0.3), "cancel": cancel}
-    if max_faces is not None:
+    if simplified:
+        load_kwargs["max_faces"] = max(max_faces or 0, memory_face_limit())
+    elif max_faces is not None:
         load_kwargs["max_faces"] = max_faces
     scan = load_scan(scan_path, **load_kwargs)
     inspection = inspect_scan(scan)
@@ -86,19 +108,31 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
     if scan.mesh is not None:
         geometry, repair_report = repair_mesh(geometry)
         prepare_params["repair"] = repair_report
-    report(progress, 0.4, "Building levels of detail", cancel)
-    levels = build_levels(geometry, progress=sub_progress(progress, 0.4, 0.9), cancel=cancel)
+    simplified_from = 0
+    if simplified and scan.mesh is not None and len(geometry.faces) > LOD_BUDGETS["high"]:
+        from assets.level_of_detail import simplify_mesh
+        report(progress, 0.35, "Simplifying the scan", cancel)
+        simplified_from = len(geometry.faces)
+        geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
+                                 cancel=cancel)
+        warnings.append(f"{scan_path.name}: {simplified_from:,} faces simplified to {len(geometry.faces):,} "
+                        "on import; the original file is kept unchanged in the project")
+    report(progress, 0.5, "Building levels of detail", cancel)
+    levels = build_levels(geometry, progress=sub_progress(progress, 0.5, 0.9), cancel=cancel)
+    if simplified_from:
+        levels[0].name = "high"  # the full-detail level was not kept
 
     stored: list[AssetLevel] = []
-    level_sha: dict[str, str] = {}
     previous_sha = original_sha
     for level in levels:
         report(progress, 0.9, f"Storing level '{level.name}'", cancel)
         glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size))
         sha, rel = project.store_asset_bytes(glb, "glb")
-        level_sha[level.name] = sha
         stored.append(AssetLevel(level.name, rel, sha, level.faces, level.points, level.texture_size))
-        if level.name == "original":
+        if level is levels[0]:
+            if simplified_from:
+                prepare_params["simplified_from_faces"] = simplified_from
+                prepare_params["simplified_to_faces"] = level.faces
             steps.append(ProcessingStep("prepare", prepare_params, original_sha, sha, _tool(), _now()))
         else:
             # each level is simplified from the previous, finer one
