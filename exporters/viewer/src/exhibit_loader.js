@@ -9,6 +9,10 @@ export function dataMode(loc = window.location) {
 }
 
 export async function loadExhibitDocument(mode) {
+  // index.html has already run data/exhibit.js (a classic script, before viewer.js): use
+  // that copy rather than wait a round trip for exhibit.json. Both are in the signed
+  // manifest; ManifestCheck.checkDocument hashes both as served.
+  if (mode === 'fetch' && window.VITRINE_EXHIBIT) return { doc: window.VITRINE_EXHIBIT, bytes: null };
   if (mode === 'fetch') {
     try {
       const response = await fetch('exhibit.json', { cache: 'no-cache' });
@@ -61,6 +65,34 @@ function loadScript(src) {
  */
 export async function loadModelBytes(mode, path, expectedBytes, onProgress = () => {}) {
   const rel = safePath(path);
+  const early = prefetched.get(rel);
+  if (early) {
+    prefetched.delete(rel); // one taker: a later load of the same file downloads it again
+    early.listener = onProgress;
+    if (early.last) onProgress(...early.last);
+    return early.promise;
+  }
+  return download(mode, rel, expectedBytes, onProgress);
+}
+
+const prefetched = new Map(); // path -> {promise, listener, last}
+
+/**
+ * Start downloading a model now, so the bytes arrive while the viewer is still creating
+ * its WebGL context and scene; the next loadModelBytes of the same path takes them over
+ * (with the progress so far). Errors surface there, not here.
+ */
+export function prefetchModel(mode, path, expectedBytes) {
+  let rel;
+  try { rel = safePath(path); } catch (_) { return; }
+  if (prefetched.has(rel)) return;
+  const entry = { listener: () => {}, last: null };
+  entry.promise = download(mode, rel, expectedBytes, (got, total) => { entry.last = [got, total]; entry.listener(got, total); });
+  entry.promise.catch(() => {});
+  prefetched.set(rel, entry);
+}
+
+async function download(mode, rel, expectedBytes, onProgress) {
   if (mode === 'script') {
     const store = () => window.VITRINE_MODEL_DATA || {};
     if (!(rel in store())) await loadScript(`${rel}.js`);

@@ -1,6 +1,6 @@
 // Entry point of viewer.js (classic IIFE): finds the exhibit data, builds the
 // viewer in #vitrine and exposes window.vitrine.
-import { dataMode, loadExhibitDocument } from './exhibit_loader.js';
+import { dataMode, loadExhibitDocument, prefetchModel } from './exhibit_loader.js';
 import { Language } from './language.js';
 import { ManifestCheck } from './manifest_check.js';
 import { VitrineAPI } from './vitrine_api.js';
@@ -31,6 +31,12 @@ async function boot() {
   let app;
   try {
     const { doc, bytes } = await loadExhibitDocument(mode);
+    // The coarsest level of each visible artifact is drawn first: start its download
+    // before the WebGL context, scene and UI are built (a few hundred ms on a phone).
+    for (const a of Array.isArray(doc.artifacts) ? doc.artifacts : []) {
+      const first = a && a.visible !== false && Array.isArray(a.models) ? a.models[0] : null;
+      if (first && first.file) prefetchModel(mode, first.file, first.bytes);
+    }
     const kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
     if (!hasWebGL()) throw new Error(language.label('noWebGL'));

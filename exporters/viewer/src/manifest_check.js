@@ -87,13 +87,14 @@ export class ManifestCheck extends EventTarget {
     return ok;
   }
 
-  /** Over http, also check exhibit.json and data/exhibit.js as served. */
+  /** Over http, also check exhibit.json, data/exhibit.js, viewer.js and index.html as served. */
   async checkDocument(docBytes) {
     if (this.mode !== 'fetch') return;
     await this.ready;
     if (!this.manifest) return;
     if (docBytes) await this.checkBytes('exhibit.json', docBytes);
-    for (const p of ['data/exhibit.js', 'viewer.js', 'index.html']) {
+    const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
+    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'index.html']) {
       if (!this.entry(p)) continue;
       try { await this.checkBytes(p, await fetchBytes(p)); } catch (_) { this.bad.add(p); this.update(); }
     }

@@ -51,11 +51,15 @@ export class ModelLevels extends EventTarget {
 
   async loadOne(artifact, model, onProgress) {
     const buffer = await loadModelBytes(this.mode, model.file, model.bytes, onProgress);
-    const ok = await this.check.checkBytes(model.file, buffer);
-    if (!ok && this.kiosk) {
+    // A kiosk refuses a file that fails its check, so it waits for the hash (and the signed
+    // manifest: three requests and a signature check). The web profile only flags such a
+    // file, so it parses and draws while the check runs.
+    const checking = this.check.checkBytes(model.file, buffer);
+    if (this.kiosk && !(await checking)) {
       this.refuse(artifact, model.file);
       return false;
     }
+    checking.catch(() => {}); // a failed check is reported by ManifestCheck, never thrown here
     const dir = model.file.includes('/') ? model.file.slice(0, model.file.lastIndexOf('/') + 1) : '';
     const gltf = await this.loader.parseAsync(buffer, dir);
     const object = gltf.scene;

@@ -26,7 +26,12 @@ export class ViewerApp {
     this.artifacts = new Map((doc.artifacts || []).map((a) => [a.id, a]));
     this.openId = null;
     this.needsRender = true;
-    this.timings = { start: performance.now() };
+    // start/firstFrame/ready: ms since this constructor. The *At figures are ms since
+    // navigation start (performance.now()), so load benchmarks can compare them with
+    // resource timings: levelAt = a level's levelchange, levelFrameAt = the first frame
+    // rendered with that level in the scene, firstArtifactFrameAt = the first with any.
+    this.timings = { start: performance.now(), levelAt: {}, levelFrameAt: {} };
+    this.unrenderedLevels = new Set();
 
     this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
     this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
@@ -120,6 +125,9 @@ export class ViewerApp {
 
   wireEvents() {
     this.levels.addEventListener('levelchange', (e) => {
+      const t = this.timings;
+      if (t.levelAt[e.detail.level] == null) t.levelAt[e.detail.level] = performance.now();
+      this.unrenderedLevels.add(e.detail.level);
       this.requestRender(true);
       this.emit('levelchange', e.detail);
     });
@@ -151,13 +159,16 @@ export class ViewerApp {
   async start() {
     this.xr.probe().then((s) => this.ui.setXRSupport(s));
     this.ui.setProgress(0);
-    this.check.checkDocument(this.docBytes);
     await this.levels.loadFirst((f) => this.ui.setProgress(f));
+    // Re-downloading the page's own files to hash them (viewer.js is ~0.7 MB) would share
+    // a slow link with the first models: check them once those are drawn.
+    this.check.checkDocument(this.docBytes);
     this.ui.setProgress(1);
     this.fitCameraLimits();
     this.requestRender(true);
     await this.renderNow();
     this.timings.ready = performance.now() - this.timings.start;
+    this.timings.readyAt = performance.now();
     this.levels.loadFiner().then(() => this.requestRender(true));
   }
 
@@ -184,9 +195,17 @@ export class ViewerApp {
     this.needsRender = false;
     this.renderer.render(this.scene, this.camera);
     if (this.timings.firstFrame == null) this.timings.firstFrame = now - this.timings.start;
+    if (this.unrenderedLevels.size) this.noteLevelFrames();
     this.hotspots.update(this.width, this.height, now, this.forceHotspots);
     this.forceHotspots = false;
     if (this.afterRender) { const done = this.afterRender; this.afterRender = null; done(); }
+  }
+
+  noteLevelFrames() {
+    const t = this.timings, at = performance.now();
+    for (const level of this.unrenderedLevels) if (t.levelFrameAt[level] == null) t.levelFrameAt[level] = at;
+    if (t.firstArtifactFrameAt == null) { t.firstArtifactFrameAt = at; t.firstArtifactLevel = [...this.unrenderedLevels][0]; }
+    this.unrenderedLevels.clear();
   }
 
   resize() {

@@ -52,7 +52,7 @@ export class VitrineAPI extends EventTarget {
       xrFrames: app.xr.frames,
       arPlaced: app.xr.placed,
       xrPanelVisible: app.xrPanel.mesh.visible,
-      timings: { ...app.timings },
+      timings: { ...app.timings, levelAt: { ...app.timings.levelAt }, levelFrameAt: { ...app.timings.levelFrameAt } },
     };
   }
 
