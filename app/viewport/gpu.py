@@ -15,6 +15,9 @@ from typing import Any, Optional
 import numpy as np
 from OpenGL import GL
 
+from .clusters import MIN_FACES as CLUSTER_MIN_FACES
+from .clusters import build_clusters, visible_ranges
+
 
 # --- shader programs ----------------------------------------------------------------
 class ShaderError(RuntimeError):
@@ -102,6 +105,7 @@ class GeometryData:
     # +1: a closed surface wound counter-clockwise seen from outside, -1: closed but wound
     # the other way, 0: open or inconsistent (both sides can be seen, so never cull)
     closed: int = 0
+    clusters: Optional[Any] = None   # clusters.Clusters of a big closed mesh (indices reordered)
 
     @property
     def faces(self) -> int:
@@ -260,6 +264,9 @@ def compact_vertices(data: GeometryData) -> GeometryData:
         out = np.empty_like(data.indices)
         meshoptimizer.optimize_vertex_cache_fifo(out, data.indices, len(data.indices), len(data.positions), 16)
         data.indices = out
+    if data.closed and data.faces >= CLUSTER_MIN_FACES:
+        # stable regrouping: the cache-friendly order survives inside each cluster
+        data.indices, data.clusters = build_clusters(data.indices, data.positions, data.closed)
     return data
 
 
@@ -305,6 +312,7 @@ class MeshBuffers:
         self.has_colors = data.colors is not None
         self.has_normals = data.normals is not None
         self.closed = data.closed
+        self.clusters = data.clusters
         self.base_color = data.base_color
         self.bounds_min = data.bounds_min
         self.bounds_max = data.bounds_max
@@ -356,10 +364,17 @@ class MeshBuffers:
     def has_texture(self) -> bool:
         return bool(self.texture)
 
-    def draw(self) -> None:
+    def draw(self, eye_local: Optional[np.ndarray] = None) -> None:
+        """Draw everything; with ``eye_local`` (the eye in the mesh's frame, only passed
+        while back faces are culled) clusters facing entirely away are skipped."""
         GL.glBindVertexArray(self.vao)
         if self.kind == "points":
             GL.glDrawArrays(GL.GL_POINTS, 0, self.count)
+        elif eye_local is not None and self.clusters is not None:
+            ranges = visible_ranges(self.clusters, eye_local)
+            if ranges is not None:
+                counts, offsets, n = ranges
+                GL.glMultiDrawElements(GL.GL_TRIANGLES, counts, GL.GL_UNSIGNED_INT, offsets, n)
         else:
             GL.glDrawElements(GL.GL_TRIANGLES, self.count, GL.GL_UNSIGNED_INT, None)
 

@@ -11,6 +11,7 @@ blitted up; see ``ViewportWidget._render_frame``.
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 import numpy as np
 from OpenGL import GL
@@ -244,27 +245,33 @@ class SceneDrawMixin:
             if mb.has_texture:
                 GL.glActiveTexture(GL.GL_TEXTURE0)
                 GL.glBindTexture(GL.GL_TEXTURE_2D, mb.texture)
-            self._set_culling(art, mb, model)
-            mb.draw()
+            mb.draw(self._set_culling(art, mb, model))
         GL.glDisable(GL.GL_CULL_FACE)
         GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
 
-    def _set_culling(self, art, mb: MeshBuffers, model: np.ndarray) -> None:
-        """Cull back faces of closed, consistently wound meshes seen from outside.
+    def _set_culling(self, art, mb: MeshBuffers, model: np.ndarray) -> Optional[np.ndarray]:
+        """Cull back faces of closed, consistently wound meshes seen from outside; returns
+        the eye in the mesh's frame when its normal-cone clusters may be skipped too.
 
         Their back faces can never show, and on llvmpipe skipping them halves triangle
-        setup and rasterisation (a million-face still frame: ~60% of the time). Open scans
-        (the usual case for coarse levels) and point clouds are drawn two-sided, as before;
-        so is everything while the eye is inside the artifact's bounding sphere."""
+        setup and rasterisation. Open scans (the usual case for coarse levels) and point
+        clouds are drawn two-sided, as before; so is everything while the eye is inside
+        the artifact's bounding sphere."""
         closed = getattr(mb, "closed", 0)
         sphere = self._artifact_sphere(art) if closed else None
         if not closed or mb.kind != "mesh" or sphere is None or \
                 float(np.linalg.norm(self.camera.eye - sphere[0])) <= sphere[1]:
             GL.glDisable(GL.GL_CULL_FACE)
-            return
+            return None
+        linear = model[:3, :3]
         # a mirroring model matrix flips the winding seen on screen
-        if float(np.linalg.det(model[:3, :3])) < 0:
+        if float(np.linalg.det(linear)) < 0:
             closed = -closed
         GL.glEnable(GL.GL_CULL_FACE)
         GL.glCullFace(GL.GL_BACK if closed > 0 else GL.GL_FRONT)
-
+        # the cone test holds in the mesh's frame only if the model keeps angles (rotation,
+        # uniform scale, mirror): a sheared or stretched artifact draws all its clusters
+        gram = linear.T @ linear
+        if not np.allclose(gram, np.eye(3) * gram[0, 0], rtol=1e-4, atol=1e-9 * max(gram[0, 0], 1e-12)):
+            return None
+        return (np.linalg.inv(model) @ np.append(self.camera.eye, 1.0))[:3]
