@@ -21,6 +21,7 @@ from scenes.annotation_commands import (
 from scenes.exhibit_model import Annotation, MediaAudio, MediaImage
 from scenes.serialization import clone
 from app.object_text import localized
+from app.property_widgets import LONGTEXT_MAX, TEXT_MAX
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp)"
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.wav)"
@@ -32,16 +33,32 @@ class _LanguageColumn:
 
     def __init__(self, panel: "AnnotationPanel", lang: str) -> None:
         self.lang = lang
-        self.heading = QLabel(f"<b>{lang}</b>")
+        # The tag comes from the project file: plain text, bold by font rather than markup.
+        self.heading = QLabel(lang)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.missing = QLabel("⚠ " + QCoreApplication.translate("AnnotationPanel", "Missing translation"))
         self.missing.setObjectName(f"missing_{lang}")
         self.missing.setStyleSheet("color: #d08000;")
         self.title = QLineEdit()
         self.title.setObjectName(f"title_{lang}")
+        self.title.setMaxLength(LONGTEXT_MAX)
         self.body = QPlainTextEdit()
         self.body.setObjectName(f"body_{lang}")
+        # A plain text edit has no length limit: a longer body is cut on commit, and this says so.
+        self.too_long = QLabel(QCoreApplication.translate(
+            "AnnotationPanel", "Text shortened to %1 characters, the most an exhibit can store.")
+            .replace("%1", f"{LONGTEXT_MAX:,}"))
+        self.too_long.setObjectName(f"tooLong_{lang}")
+        self.too_long.setTextFormat(Qt.TextFormat.PlainText)
+        self.too_long.setWordWrap(True)
+        self.too_long.setStyleSheet("color: #d08000;")
+        self.too_long.hide()
         self.alt = QLineEdit()
         self.alt.setObjectName(f"alt_{lang}")
+        self.alt.setMaxLength(LONGTEXT_MAX)
         self.title.textEdited.connect(lambda text: panel._edit_text("title", lang, text))
         self.title.editingFinished.connect(panel._seal)
         self.body.textChanged.connect(lambda: panel._edit_text("body", lang, self.body.toPlainText()))
@@ -92,9 +109,11 @@ class AnnotationPanel(QWidget):
         layout = QVBoxLayout(box)
         self.image_form = QFormLayout()
         self.image_file = QLabel()
+        self.image_file.setTextFormat(Qt.TextFormat.PlainText)  # a file name from the project file
         self.image_form.addRow(self.tr("File:"), self.image_file)
         self.image_credit = QLineEdit()
         self.image_credit.setObjectName("imageCredit")
+        self.image_credit.setMaxLength(TEXT_MAX)
         self.image_credit.editingFinished.connect(self._edit_image_details)
         self.image_form.addRow(self.tr("Credit:"), self.image_credit)
         layout.addLayout(self.image_form)
@@ -120,8 +139,10 @@ class AnnotationPanel(QWidget):
         self.audio_lang.currentIndexChanged.connect(lambda _i: self._show_audio())
         layout.addRow(self.tr("Language:"), self.audio_lang)
         self.audio_file = QLabel()
+        self.audio_file.setTextFormat(Qt.TextFormat.PlainText)
         layout.addRow(self.tr("Audio file:"), self.audio_file)
         self.audio_captions = QLabel()
+        self.audio_captions.setTextFormat(Qt.TextFormat.PlainText)
         layout.addRow(self.tr("Captions:"), self.audio_captions)
         buttons = QHBoxLayout()
         for text, slot in ((self.tr("Choose Audio…"), self._choose_audio),
@@ -166,6 +187,7 @@ class AnnotationPanel(QWidget):
             self.text_grid.addWidget(holder, 0, c)
             self.text_grid.addWidget(col.title, 1, c)
             self.text_grid.addWidget(col.body, 2, c)
+            self.text_grid.addWidget(col.too_long, 3, c)
         # alt text rows live in the image box, one per language
         while self.image_form.rowCount() > 2:
             self.image_form.removeRow(2)
@@ -183,6 +205,9 @@ class AnnotationPanel(QWidget):
             self.ann_id = None
             self.stack.setCurrentWidget(self.empty)
             return
+        if obj.id != self.ann_id:  # the shortened-text note belongs to the annotation it was shown for
+            for col in self.columns.values():
+                col.too_long.hide()
         self.ann_id = obj.id
         langs = list(doc.exhibit.languages)
         self._ensure_columns(langs)
@@ -252,6 +277,9 @@ class AnnotationPanel(QWidget):
 
     def _edit_text(self, field: str, lang: str, text: str) -> None:
         ann = self.annotation()
+        if field == "body" and lang in self.columns:
+            self.columns[lang].too_long.setVisible(len(text) > LONGTEXT_MAX)
+            text = text[:LONGTEXT_MAX]  # what Save accepts; the note above tells the curator
         if ann is not None and getattr(ann, field).get(lang, "") != text:
             self._push(EditAnnotationText(self.doc, ann.id, field, lang, text))
 

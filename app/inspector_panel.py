@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from scipy.spatial.transform import Rotation
 
 from app.document_relay import DocumentRelay
-from app.property_widgets import Vec3Edit, set_quietly, spin
+from app.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
 from scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
 from scenes.exhibit_commands import RenameObject
 from scenes.exhibit_model import LIGHT_TYPES, PLINTH_SHAPES, Artifact, Light, Plinth, Transform
@@ -74,6 +74,7 @@ class InspectorPanel(QWidget):
         layout = QVBoxLayout(page)
         form = QFormLayout()
         self.art_name = QLineEdit()
+        self.art_name.setMaxLength(TEXT_MAX)
         self.art_name.editingFinished.connect(self._rename)
         form.addRow(self.tr("Name:"), self.art_name)
         self.art_visible = QCheckBox(self.tr("Visible"))
@@ -117,6 +118,7 @@ class InspectorPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.pln_name = QLineEdit()
+        self.pln_name.setMaxLength(TEXT_MAX)
         self.pln_name.editingFinished.connect(self._rename)
         form.addRow(self.tr("Name:"), self.pln_name)
         self.pln_t, self.pln_r, self.pln_s = self._transform_rows(form, self._move_plinth)
@@ -140,6 +142,7 @@ class InspectorPanel(QWidget):
         page = QWidget()
         form = QFormLayout(page)
         self.lgt_name = QLineEdit()
+        self.lgt_name.setMaxLength(TEXT_MAX)
         self.lgt_name.editingFinished.connect(self._rename)
         form.addRow(self.tr("Name:"), self.lgt_name)
         self.lgt_type = QComboBox()

@@ -6,6 +6,13 @@ from typing import Optional, Sequence
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSizePolicy, QWidget
 
+# The schema's limits (scenes/schema/exhibit.schema.json, $defs/text and $defs/longtext):
+# text fields stop at these so a curator cannot type what Save would refuse. Localized
+# text (titles, bodies, narration, alt text) is longtext. QLineEdit's own default (32,767)
+# would silently cut a valid longer title when it is shown and then edited.
+TEXT_MAX = 2_000
+LONGTEXT_MAX = 200_000
+
 
 def spin(minimum: float, maximum: float, decimals: int = 3, step: float = 0.01, suffix: str = "") -> QDoubleSpinBox:
     box = QDoubleSpinBox()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.document_relay import DocumentRelay
+from app.property_widgets import LONGTEXT_MAX, TEXT_MAX
 from scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord
 from scenes.exhibit_commands import SetClassifications
 from scenes.exhibit_model import Artifact, CaptureProvenance, Rights
@@ -44,8 +45,11 @@ class RightsEditor(QGroupBox):
         for uri, name in COMMON_RIGHTS:
             self.statement.addItem(f"{name} — {uri}", uri)
         self.statement.setCurrentIndex(-1)
+        self.statement.lineEdit().setMaxLength(TEXT_MAX)
         self.holder = QLineEdit()
+        self.holder.setMaxLength(TEXT_MAX)
         self.attribution = QLineEdit()
+        self.attribution.setMaxLength(TEXT_MAX)
         form = QFormLayout(self)
         form.addRow(self.tr("Statement:"), self.statement)
         form.addRow(self.tr("Rights holder:"), self.holder)
@@ -103,6 +107,7 @@ class RecordPanel(QWidget):
         for name in self.TEXT_FIELDS:
             edit = QLineEdit()
             edit.setObjectName(f"record_{name}")
+            edit.setMaxLength(TEXT_MAX)
             edit.editingFinished.connect(lambda name=name: self._edit_field(name))
             self.fields[name] = edit
             self.form.addRow(labels[name], edit)
@@ -129,6 +134,7 @@ class RecordPanel(QWidget):
                             ("equipment", self.tr("Equipment:")), ("software", self.tr("Software:")),
                             ("notes", self.tr("Notes:"))):
             edit = QLineEdit()
+            edit.setMaxLength(LONGTEXT_MAX if name == "notes" else TEXT_MAX)
             edit.editingFinished.connect(self._edit_capture)
             self.capture[name] = edit
             cform.addRow(label, edit)
@@ -165,6 +171,7 @@ class RecordPanel(QWidget):
         self.localized = {}
         for row, lang in enumerate(languages):
             title = QLineEdit()
+            title.setMaxLength(LONGTEXT_MAX)  # localized text is longtext in the schema
             title.editingFinished.connect(lambda lang=lang, w=title: self._edit_localized("title", lang, w.text()))
             self.form.insertRow(row, self.tr("Title (%1):").replace("%1", lang), title)
             self.localized[("title", lang)] = title
@@ -234,7 +241,7 @@ class RecordPanel(QWidget):
 
     def _edit_localized(self, field: str, lang: str, text: str) -> None:
         art = self.artifact()
-        text = text.strip()
+        text = text.strip()[:LONGTEXT_MAX]  # a description edit has no maxLength: cut to what Save accepts
         if art is not None and getattr(art.record, field).get(lang, "") != text:
             self._push(EditObjectRecord(self.doc, art.id, field, text, language=lang))
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.document_relay import DocumentRelay
 from app.object_text import localized, untitled
-from app.property_widgets import spin
+from app.property_widgets import LONGTEXT_MAX, spin
 from scenes.commands import CompositeCommand
 from scenes.exhibit_model import Tour, TourStep, Viewpoint
 from scenes.furniture_commands import AddViewpoint
@@ -204,6 +204,7 @@ class TourPanel(QWidget):
         for lang in languages:
             edit = QLineEdit()
             edit.setObjectName(f"narration_{lang}")
+            edit.setMaxLength(LONGTEXT_MAX)  # narration is longtext; QLineEdit's default would cut it at 32,767
             edit.textEdited.connect(lambda text, lang=lang: self._edit_narration(lang, text))
             edit.editingFinished.connect(lambda: self.doc.history.seal() if self.doc else None)
             self.narration[lang] = edit

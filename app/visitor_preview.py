@@ -23,6 +23,7 @@ from app.object_text import localized, ui_content_language
 from app.viewer_labels import label
 from app.visitor_widgets import (  # noqa: F401 - pin_world_point and caption_text are part of this module's API
     PANEL_STYLE, AnnotationCard, _plain_label, caption_text, float_over_gl, language_name, pin_world_point,
+    plain_tooltip,
 )
 from app.visitor_tour import TourPlayer
 from scenes.exhibit_model import Annotation, MediaAudio
@@ -204,7 +205,7 @@ class VisitorPreview(QObject):
         for ann_id, button in self.hotspots.items():
             ann = doc.find(ann_id) if doc else None
             title = self.text(ann.title) if ann is not None else ""
-            button.setToolTip(label(tag, "openAnnotation", title=title))
+            button.setToolTip(plain_tooltip(label(tag, "openAnnotation", title=title)))
             button.setAccessibleName(title)
         self._update_tour_controls()
 
@@ -302,7 +303,7 @@ class VisitorPreview(QObject):
         if not pixmap.isNull():
             card.image.setPixmap(pixmap.scaledToWidth(CARD_WIDTH - 40, Qt.TransformationMode.SmoothTransformation))
         alt = self.text(image.alt) if image is not None else ""
-        card.image.setToolTip(alt)
+        card.image.setToolTip(plain_tooltip(alt))
         card.image.setAccessibleName(alt)
         credit = image.credit if image is not None else ""
         card.credit.setText(label(self.language, "imageCredit", credit=credit) if credit else "")

@@ -3,10 +3,11 @@ transform, WebVTT caption text, language names, native overlay widgets and the
 annotation card. Curator text goes into plain-text labels only."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import Qt as GuiQt  # mightBeRichText, convertFromPlainText
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from scenes.exhibit_model import Transform
@@ -65,6 +66,15 @@ def float_over_gl(widget: QWidget) -> QWidget:
     widget.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
     widget.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
     return widget
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally. Qt renders a tooltip as rich text whenever it
+    looks like markup, so a title such as '<img src=x>' would load an image (any local file)
+    instead of showing the characters: such text is escaped into a paragraph of HTML."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre)
 
 
 def _plain_label(parent: Optional[QWidget] = None, wrap: bool = True) -> QLabel:
