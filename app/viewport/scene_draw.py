@@ -151,21 +151,23 @@ class SceneDrawMixin:
             rows = [(1, self.camera.eye, d, np.array([2.4, 2.4, 2.4]) / math.pi, 1.0, 0.0)]
         return rows
 
-    def _mesh_program(self, nlights: int, points: bool, fast: bool = False) -> Program:
-        """The mesh program specialised for a light count, points/triangles and motion (fast)."""
-        key = f"mesh{nlights}{'p' if points else 't'}{'f' if fast else ''}"
+    def _mesh_program(self, nlights: int, points: bool, fast: bool = False, plain: bool = False) -> Program:
+        """The mesh program specialised for a light count, points/triangles, motion (fast)
+        and plain (no vertex colours or texture used)."""
+        key = f"mesh{nlights}{'p' if points else 't'}{'f' if fast else ''}{'c' if not plain else ''}"
         prog = self._programs.get(key)
         if prog is None:
-            prog = self._programs[key] = Program(shaders.MESH_VS,
-                                                 shaders.mesh_fragment_source(nlights, points, fast))
+            prog = self._programs[key] = Program(shaders.mesh_vertex_source(points, plain),
+                                                 shaders.mesh_fragment_source(nlights, points, fast, plain))
         return prog
 
     def _begin_mesh_program(self, exhibit, rows, points: bool, view, proj, viewport_h: int,
-                            fast: bool = False) -> Program:
-        p = self._mesh_program(len(rows), points, fast)
+                            fast: bool = False, plain: bool = True) -> Program:
+        p = self._mesh_program(len(rows), points, fast, plain)
         p.use()
         p.set_mat4("u_view", view)
         p.set_mat4("u_proj", proj)
+        p.set_mat4("u_viewproj", proj @ view)
         p.set_f("u_eye", *self.camera.eye)
         p.set_f("u_viewport_h", float(viewport_h))
         p.set_i("u_texture", 0)
@@ -214,17 +216,18 @@ class SceneDrawMixin:
         # meshes before point clouds (program switch), each group nearest first: early depth
         # rejection then skips the shading of whatever lies behind (overdraw is the cost here)
         eye = self.camera.eye
-        draw_list.sort(key=lambda am: (am[1].kind == "points",
+        draw_list.sort(key=lambda am: (am[1].kind == "points", am[1].has_colors or am[1].has_texture,
                                        float(np.linalg.norm(self._model(am[0])[:3, 3] - eye))))
-        current_points = False
+        current = (False, True)   # (points, plain): the program the plinths used
         for art, mb in draw_list:
-            if (mb.kind == "points") != current_points:
-                current_points = mb.kind == "points"
-                p = self._begin_mesh_program(exhibit, rows, current_points, view, proj, viewport_h, fast)
+            disp = art.display
+            plain = disp.color_override or not (mb.has_colors or mb.has_texture)
+            if (mb.kind == "points", bool(plain)) != current:
+                current = (mb.kind == "points", bool(plain))
+                p = self._begin_mesh_program(exhibit, rows, current[0], view, proj, viewport_h, fast, current[1])
             model = self._model(art)
             p.set_mat4("u_model", model)
             p.set_mat3("u_normal_mat", normal_matrix(model))
-            disp = art.display
             base = mb.base_color
             if disp.color_override:
                 base = (*hex_to_rgb(disp.color_override), base[3])

@@ -4,6 +4,8 @@ MAX_LIGHTS = 4
 
 MESH_VS = """
 #version 330 core
+// POINTS and PLAIN are defined by mesh_vertex_source(); PLAIN (no vertex colour, no
+// texture) leaves out two varyings: on llvmpipe every varying costs setup per triangle
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in vec4 a_color;
@@ -11,23 +13,30 @@ layout(location = 3) in vec2 a_uv;
 uniform mat4 u_model;
 uniform mat4 u_view;
 uniform mat4 u_proj;
+uniform mat4 u_viewproj;        // u_proj * u_view, multiplied once on the CPU
 uniform mat3 u_normal_mat;
 uniform float u_point_size;     // world-space diameter (m) for GL_POINTS
 uniform float u_viewport_h;     // pixels
 out vec3 v_world;
 out vec3 v_normal;
+#ifndef PLAIN
 out vec4 v_color;
 out vec2 v_uv;
+#endif
 void main() {
     vec4 w = u_model * vec4(a_position, 1.0);
     v_world = w.xyz;
     v_normal = u_normal_mat * a_normal;
+#ifndef PLAIN
     v_color = vec4(a_color.rgb * a_color.rgb, a_color.a);  // sRGB → ~linear (gamma 2), per vertex
     v_uv = a_uv;
-    vec4 eye = u_view * w;
-    gl_Position = u_proj * eye;
+#endif
+    gl_Position = u_viewproj * w;
+#ifdef POINTS
     // size attenuation: a world-space diameter projected to pixels
+    vec4 eye = u_view * w;
     gl_PointSize = clamp(u_point_size * u_proj[1][1] * 0.5 * u_viewport_h / max(-eye.z, 1e-4), 2.0, 64.0);
+#endif
 }
 """
 
@@ -36,8 +45,10 @@ MESH_FS = """
 // NLIGHTS and POINTS are defined by mesh_fragment_source()
 in vec3 v_world;
 in vec3 v_normal;
+#ifndef PLAIN
 in vec4 v_color;
 in vec2 v_uv;
+#endif
 uniform vec3 u_eye;
 uniform vec4 u_base_color;
 uniform bool u_use_vcolor;
@@ -69,8 +80,10 @@ void main() {
     vec4 base = u_base_color;
     // lighting is in linear space: the base colour is linearised on the CPU, vertex colours in
     // the vertex shader, textures by the sRGB texture format; encoded again (gamma 2) at the end
+#ifndef PLAIN
     if (u_use_vcolor) base *= v_color;
     if (u_use_texture) base *= texture(u_texture, v_uv);
+#endif
 #ifdef POINTS
     if (base.a < 0.02) discard;   // (no discard in the mesh variant: it would defeat early depth test)
 #endif
@@ -244,10 +257,20 @@ void main() { frag = v_color * u_color; }
 """
 
 
-def mesh_fragment_source(nlights: int, points: bool, fast: bool = False) -> str:
-    """The mesh fragment shader specialised for a light count (0..4), points or triangles,
-    and ``fast`` (camera moving: diffuse only, which roughly halves the per-pixel ALU work)."""
-    defines = (f"#define NLIGHTS {int(nlights)}\n" + ("#define POINTS 1\n" if points else "")
-               + ("#define FAST 1\n" if fast else ""))
-    head, rest = MESH_FS.split("\n", 2)[1], MESH_FS.split("\n", 2)[2]
+def _with_defines(source: str, defines: str) -> str:
+    head, rest = source.split("\n", 2)[1], source.split("\n", 2)[2]
     return head + "\n" + defines + rest
+
+
+def mesh_fragment_source(nlights: int, points: bool, fast: bool = False, plain: bool = False) -> str:
+    """The mesh fragment shader specialised for a light count (0..4), points or triangles,
+    ``fast`` (camera moving: diffuse only, which roughly halves the per-pixel ALU work) and
+    ``plain`` (no vertex colour or texture to read)."""
+    defines = (f"#define NLIGHTS {int(nlights)}\n" + ("#define POINTS 1\n" if points else "")
+               + ("#define FAST 1\n" if fast else "") + ("#define PLAIN 1\n" if plain else ""))
+    return _with_defines(MESH_FS, defines)
+
+
+def mesh_vertex_source(points: bool, plain: bool = False) -> str:
+    """The mesh vertex shader for points (size attenuation) or triangles, ``plain`` or not."""
+    return _with_defines(MESH_VS, ("#define POINTS 1\n" if points else "") + ("#define PLAIN 1\n" if plain else ""))
