@@ -25,6 +25,7 @@ from app.help_dialogs import ShortcutsDialog, show_about
 from app.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
 from app.inspector_panel import InspectorPanel
 from app.outline_panel import OutlinePanel
+from app.plain_text import plain_tooltip
 from app.preferences import PreferencesDialog, add_recent_file, autosave_seconds, default_settings, recent_files
 from app.problems_panel import ProblemsPanel
 from app.record_panel import RecordPanel
@@ -300,7 +301,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         files = recent_files(self.settings)
         for path in files:
             action = self.menu_recent.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(plain_tooltip(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_project(p))
         if not files:
             self.menu_recent.addAction(self.tr("(no recent projects)")).setEnabled(False)

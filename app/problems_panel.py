@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from app.plain_text import plain_tooltip
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal, QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
@@ -55,7 +56,7 @@ class ProblemsModel(QAbstractTableModel):
                      "warning": QStyle.StandardPixmap.SP_MessageBoxWarning}
             return QApplication.style().standardIcon(icons.get(problem.severity, QStyle.StandardPixmap.SP_MessageBoxInformation))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem.code}: {problem.message}"
+            return plain_tooltip(f"{problem.code}: {problem.message}")
         if role == OBJECT_ID_ROLE:
             return problem.object_id
         return None

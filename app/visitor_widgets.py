@@ -7,9 +7,9 @@ from typing import Any, Optional
 
 import numpy as np
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import Qt as GuiQt  # mightBeRichText, convertFromPlainText
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from app.plain_text import plain_tooltip  # noqa: F401  (re-exported for the overlay)
 from scenes.exhibit_model import Transform
 
 # Panels are opaque with square corners: as native child windows (see float_over_gl) they
@@ -66,15 +66,6 @@ def float_over_gl(widget: QWidget) -> QWidget:
     widget.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
     widget.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
     return widget
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally. Qt renders a tooltip as rich text whenever it
-    looks like markup, so a title such as '<img src=x>' would load an image (any local file)
-    instead of showing the characters: such text is escaped into a paragraph of HTML."""
-    if not GuiQt.mightBeRichText(text):
-        return text
-    return GuiQt.convertFromPlainText(text, GuiQt.WhiteSpaceMode.WhiteSpacePre)
 
 
 def _plain_label(parent: Optional[QWidget] = None, wrap: bool = True) -> QLabel:

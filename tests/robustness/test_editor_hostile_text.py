@@ -242,3 +242,13 @@ def test_text_fields_stop_at_the_schema_limits(make_window, tmp_path: Path) -> N
     assert ann.body["en"] == pasted[:LONGTEXT_MAX] and col.too_long.isVisibleTo(window.annotation_panel)
     window.action_save.trigger()
     assert Project.open(path).document.exhibit.annotations[0].body["en"] == pasted[:LONGTEXT_MAX]
+
+
+def test_problem_tooltips_show_markup_literally() -> None:
+    from app.plain_text import plain_tooltip
+    from PySide6.QtGui import Qt as GuiQt
+    hostile = "missing-rights: <img src=/etc/passwd> of 'x'"
+    shown = plain_tooltip(hostile)
+    assert GuiQt.mightBeRichText(hostile)
+    assert "<img" not in shown and "&lt;img" in shown
+    assert plain_tooltip("plain words") == "plain words"
