@@ -8,6 +8,10 @@
         <translation>缺少翻译</translation>
     </message>
     <message>
+        <source>Text shortened to %1 characters, the most an exhibit can store.</source>
+        <translation>文本已缩短至 %1 个字符，这是展览能保存的上限。</translation>
+    </message>
+    <message>
         <source>Select an annotation in the Outline, or turn on Pin Mode and click an artifact to pin a new one.</source>
         <translation>请在“大纲”中选择一个注释，或打开“钉注释”模式并点击展品来钉上新注释。</translation>
     </message>
@@ -761,6 +765,18 @@
     <message>
         <source>Import cancelled</source>
         <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Very large scan</source>
+        <translation>扫描数据过大</translation>
+    </message>
+    <message>
+        <source>%1
+
+Import a simplified version (500,000 faces)? The original file is kept unchanged in the project.</source>
+        <translation>%1
+
+是否导入简化版本（500,000 个面）？原始文件将原样保存在项目中。</translation>
     </message>
     <message>
         <source>Imported %1</source>
