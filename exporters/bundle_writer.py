@@ -43,6 +43,7 @@ from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, 
 VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
 PROFILES = ("web", "kiosk")
 WEB_ORIGINAL_LIMIT = 1_000_000  # faces + points above which the web profile leaves out 'original'
+CAPTIONS_EMBED_LIMIT = 1 << 20  # bytes; WebVTT for a narration clip is a few KiB
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 
 
@@ -163,6 +164,15 @@ class _MediaCopier:
         self.mapping[rel] = candidate
         return candidate
 
+    def text(self, bundle_path: str) -> Optional[str]:
+        """A copied captions file's text, for embedding in exhibit.json (see viewer_document).
+        Undecodable bytes become U+FFFD, as a browser would show them; a file over
+        CAPTIONS_EMBED_LIMIT is left to its <track src> (works over http only)."""
+        path = self.root / bundle_path
+        if path.stat().st_size > CAPTIONS_EMBED_LIMIT:
+            return None
+        return path.read_bytes().decode("utf-8", errors="replace")
+
 
 def _media_rights(exhibit: Exhibit) -> list[tuple[str, Rights]]:
     out: list[tuple[str, Rights]] = []
@@ -270,7 +280,8 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         bundle_info = {"profile": profile, "idle_timeout": 120, "attract": "rotate", "generator": generator,
                        "created": created, "publisher": {"institution": exhibit.institution,
                                                          "fingerprint": rep.fingerprint}}
-        doc_text = document_json(build_viewer_document(exhibit, models, media, bundle_info))
+        doc_text = document_json(build_viewer_document(exhibit, models, media, bundle_info,
+                                                         captions_text=media.text))
         (tmp / "data").mkdir(exist_ok=True)
         (tmp / "exhibit.json").write_text(doc_text, encoding="utf-8")
         (tmp / "data" / "exhibit.js").write_text(exhibit_script(doc_text), encoding="utf-8")

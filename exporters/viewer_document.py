@@ -15,14 +15,18 @@ from scenes.serialization import to_dict
 
 LEVEL_ORDER = ("thumbnail", "low", "medium", "high", "original")
 MediaMap = Callable[[str], str]
+TextOf = Callable[[str], Optional[str]]
 
 
-def _audio(audio: dict[str, MediaAudio], media: MediaMap) -> dict[str, Any]:
+def _audio(audio: dict[str, MediaAudio], media: MediaMap, text_of: Optional[TextOf]) -> dict[str, Any]:
     out = {}
     for lang, clip in audio.items():
         d = to_dict(clip)
         d["file"] = media(clip.file)
         d["captions"] = media(clip.captions) if clip.captions else None
+        # The WebVTT text itself, beside its path: from file:// Chromium refuses a <track src>
+        # (cross-origin), so the viewer makes the track from a blob: URL of this text instead.
+        d["captions_text"] = text_of(d["captions"]) if d["captions"] and text_of else None
         out[lang] = d
     return out
 
@@ -35,25 +39,26 @@ def _image(image: Optional[MediaImage], media: MediaMap) -> Optional[dict[str, A
     return d
 
 
-def _annotation(ann: Annotation, media: MediaMap) -> dict[str, Any]:
+def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf]) -> dict[str, Any]:
     d = to_dict(ann)
     d["image"] = _image(ann.image, media)
-    d["audio"] = _audio(ann.audio, media)
+    d["audio"] = _audio(ann.audio, media, text_of)
     return d
 
 
-def _step(step: TourStep, media: MediaMap) -> dict[str, Any]:
+def _step(step: TourStep, media: MediaMap, text_of: Optional[TextOf]) -> dict[str, Any]:
     d = to_dict(step)
-    d["audio"] = _audio(step.audio, media)
+    d["audio"] = _audio(step.audio, media, text_of)
     return d
 
 
 def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media: MediaMap,
-                          bundle: dict[str, Any]) -> dict[str, Any]:
+                          bundle: dict[str, Any], captions_text: Optional[TextOf] = None) -> dict[str, Any]:
     """The exhibit.json object.
 
     ``models`` maps artifact id to its model entries ({level, file, faces, points, bytes, sha256});
     artifacts without models are left out. ``media`` maps a project media path to its bundle path.
+    ``captions_text`` maps a captions file's bundle path to its text (None: not embedded).
     """
     kinds = {a.id: a.kind for a in exhibit.assets}
     dims = {a.id: list(a.dimensions) for a in exhibit.assets}
@@ -85,8 +90,8 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
         "lights": [to_dict(light) for light in exhibit.lights],
         "viewpoints": [to_dict(v) for v in exhibit.viewpoints],
         "start_viewpoint_id": exhibit.start_viewpoint_id,
-        "annotations": [_annotation(a, media) for a in exhibit.annotations if a.artifact_id in shown],
-        "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media) for s in t.steps]}
+        "annotations": [_annotation(a, media, captions_text) for a in exhibit.annotations if a.artifact_id in shown],
+        "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media, captions_text) for s in t.steps]}
                   for t in exhibit.tours],
         "bundle": bundle,
     }

@@ -97,6 +97,13 @@ def test_hotspots(bundles, tmp_path):
     assert r["panel"]["captions"] and r["panel"]["img"]
 
 
+def test_captions_from_file(bundles, tmp_path):
+    # file:// refuses <track src="media/x.vtt"> (cross-origin): the track reads the embedded text
+    r = run_check(bundles["web"], "captions-file", tmp_path)
+    assert r["pass"], r
+    assert r["cues"] == ["The glaze ran while firing."] and r["src"] == "blob" and r["console"] == []
+
+
 def test_language(bundles, tmp_path):
     r = run_check(bundles["web"], "language", tmp_path)
     assert r["pass"], r

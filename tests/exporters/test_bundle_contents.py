@@ -50,6 +50,9 @@ def test_exhibit_json_is_the_visitor_document(bundle, tiny_project):
     assert ann["image"]["file"].startswith("media/") and (out / ann["image"]["file"]).is_file()
     audio = ann["audio"]["en"]
     assert (out / audio["file"]).is_file() and (out / audio["captions"]).read_bytes().startswith(b"WEBVTT")
+    # embedded for file://, where the viewer cannot load media/*.vtt into a <track>
+    assert audio["captions_text"] == (out / audio["captions"]).read_text("utf-8")
+    assert doc["tours"][0]["steps"][0]["audio"]["en"]["captions_text"].startswith("WEBVTT")
     step = doc["tours"][0]["steps"][0]
     assert step["annotation_id"] == ann["id"] and (out / step["audio"]["en"]["file"]).is_file()
     assert doc["start_viewpoint_id"] == ex.start_viewpoint_id

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import re
 import subprocess
 from pathlib import Path
 
@@ -29,11 +28,6 @@ def _missing() -> str | None:
         if not path.exists():
             return why
     return None if shutil.which("node") else "node not installed"
-
-
-# A viewer bug outside hostile text: from file:// Chromium refuses the captions <track>
-# (media/*.vtt) as cross-origin and logs a console error.
-FILE_CAPTIONS = re.compile(r"^Unsafe attempt to load URL file:.*\.vtt from frame")
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +58,7 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict:
 @pytest.mark.browser
 def test_viewer_shows_hostile_text_literally_and_runs_nothing(result: dict) -> None:
     http_errors, file_errors = result["errorsByRun"]
-    assert http_errors == [] and [e for e in file_errors if not FILE_CAPTIONS.match(e)] == []
+    assert http_errors == [] and file_errors == []
     assert result["dialogs"] == [] and result["outside"] == [] and result["mismatches"] == []
     assert all(not d["handlers"] and not d["jsUrls"] and not d["scripts"] for d in result["dom"]), result["dom"]
     doc, counts = result["doc"], result["counts"]
@@ -75,6 +69,5 @@ def test_viewer_shows_hostile_text_literally_and_runs_nothing(result: dict) -> N
 
 
 @pytest.mark.browser
-@pytest.mark.xfail(strict=True, reason="viewer bug: from file:// the captions <track> is refused (console error)")
 def test_viewer_from_file_logs_no_errors(result: dict) -> None:
     assert result["pass"] and result["errors"] == []

@@ -17,7 +17,17 @@ export function safeMedia(path) {
   try { return safePath(path); } catch (_) { return null; }
 }
 
-/** <audio controls> with a captions <track> for one language entry {file, captions}. */
+/** The captions track's URL for {captions, captions_text}: a blob: URL of the embedded WebVTT
+ * text when the exporter embedded it (from file:// Chromium refuses <track src="media/x.vtt">
+ * as cross-origin; the CSP allows media-src blob:), else the bundle path (older bundles). */
+export function captionsUrl(entry) {
+  if (typeof entry.captions_text === 'string') {
+    return URL.createObjectURL(new Blob([entry.captions_text], { type: 'text/vtt' }));
+  }
+  return (entry.captions && safeMedia(entry.captions)) || null;
+}
+
+/** <audio controls> with a captions <track> for one language entry {file, captions, captions_text}. */
 export function audioElement(entry, lang, label) {
   const file = entry && safeMedia(entry.file);
   if (!file) return null;
@@ -25,11 +35,17 @@ export function audioElement(entry, lang, label) {
   audio.controls = true;
   audio.preload = 'none';
   audio.src = file;
-  const captions = entry.captions && safeMedia(entry.captions);
+  const captions = captionsUrl(entry);
   if (captions) {
     const track = document.createElement('track');
     track.kind = 'captions';
     track.src = captions;
+    // The blob: URL is only needed until the track has read it.
+    if (captions.startsWith('blob:')) {
+      const release = () => URL.revokeObjectURL(captions);
+      track.addEventListener('load', release, { once: true });
+      track.addEventListener('error', release, { once: true });
+    }
     track.srclang = lang;
     track.label = label;
     track.default = true;

@@ -254,6 +254,24 @@ export const CHECKS = {
     return { pass, file, web: { verification: webResult.v, notice: webResult.notice, badge: webResult.badge }, kiosk: { verification: kioskResult.v, refused: kioskResult.state.refused, notice: kioskResult.notice }, signature: sigResult };
   },
 
+  // From file:// the captions reach the track (a blob: URL of the embedded text, not media/*.vtt).
+  async 'captions-file'(env) {
+    const { page, log } = await newPage(env);
+    await openViewer(page, env.fileUrl());
+    const ann = doc(env).annotations.find((a) => Object.values(a.audio || {}).some((c) => c.captions));
+    await page.evaluate((id) => window.vitrine.openAnnotation(id), ann.id);
+    await waitFor(page, () => !document.querySelector('.vt-panel').hidden);
+    await page.evaluate(() => { document.querySelector('.vt-panel audio').textTracks[0].mode = 'hidden'; });
+    const cues = await page.waitForFunction(() => {
+      const t = document.querySelector('.vt-panel audio').textTracks[0];
+      return t.cues && t.cues.length ? Array.from(t.cues, (c) => c.text) : null;
+    }, null, { timeout: 10000, polling: 100 }).then((h) => h.jsonValue(), () => []);
+    const src = await page.evaluate(() => document.querySelector('.vt-panel audio track').src.split(':')[0]);
+    // The refused <track src> showed up only as a console error, so console errors fail too.
+    const pass = cues.length > 0 && src === 'blob' && !log.errors.length && !log.console.length;
+    return { pass, annotation: ann.id, cues, src, errors: log.errors, console: log.console };
+  },
+
   async screenshot(env) {
     const out = env.opt('out') || join(process.cwd(), 'vitrine-screenshot.png');
     const { page, log } = await newPage(env);

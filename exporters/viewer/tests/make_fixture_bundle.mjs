@@ -126,6 +126,8 @@ const sha = (b) => createHash('sha256').update(b).digest('hex');
 const modelEntry = (file, level, faces) => ({ level, file, faces, points: 0, bytes: models[file].length, sha256: sha(models[file]) });
 const X = xss ? { t: '<img src=x onerror=alert(1)>', b: '<script>alert(1)</script> & "quotes" <b>bold</b>', n: '<svg onload=alert(1)>', title: '</title><script>alert(1)</script>', alt: '"><img src=x onerror=alert(2)>' } : null;
 const rot30 = [0, Math.sin(Math.PI / 12), 0, Math.cos(Math.PI / 12)];
+// Embedded in exhibit.json as the exporter does (captions_text): file:// refuses <track src>.
+const VTT = 'WEBVTT\n\n00:00.000 --> 00:01.000\nThe glaze ran while firing.\n';
 const exhibit = {
   schema_version: 1,
   id: 'exh-fixture',
@@ -166,7 +168,7 @@ const exhibit = {
     { id: 'ann-glaze', artifact_id: 'art-vase', point: [0, 0.2, 0.1], normal: [0, 0, 1],
       title: { en: X ? X.t : 'Glaze drips', 'zh-Hans': '釉滴' }, body: { en: X ? X.b : 'The glaze ran while firing.\n\nSee the drips near the foot.', 'zh-Hans': '烧制时釉料流动。\n\n注意底部附近的釉滴。' },
       image: { file: 'media/glaze.png', alt: { en: X ? X.alt : 'Close-up of glaze drips', 'zh-Hans': '釉滴特写' }, credit: 'Photo: Fixture Museum' },
-      audio: { en: { file: 'media/glaze-en.wav', captions: 'media/glaze-en.vtt' } }, viewpoint_id: 'vp-vase', marker: { number: 1, color: '#d9534f' }, tags: ['glaze'] },
+      audio: { en: { file: 'media/glaze-en.wav', captions: 'media/glaze-en.vtt', captions_text: VTT } }, viewpoint_id: 'vp-vase', marker: { number: 1, color: '#d9534f' }, tags: ['glaze'] },
     { id: 'ann-back', artifact_id: 'art-vase', point: [0, 0.2, -0.1], normal: [0, 0, -1],
       title: { en: 'Maker\'s mark', 'zh-Hans': '制作者标记' }, body: { en: 'A stamp on the back.', 'zh-Hans': '背面的印章。' },
       image: null, audio: {}, viewpoint_id: null, marker: { number: 2, color: '#5bc0de' }, tags: [] },
@@ -195,7 +197,7 @@ for (const [path, data] of Object.entries(models)) {
 }
 put('media/glaze.png', png(64, 48));
 put('media/glaze-en.wav', wav());
-put('media/glaze-en.vtt', 'WEBVTT\n\n00:00.000 --> 00:01.000\nThe glaze ran while firing.\n');
+put('media/glaze-en.vtt', VTT);
 const exhibitText = JSON.stringify(exhibit, null, 2);
 put('exhibit.json', exhibitText);
 put('data/exhibit.js', `window.VITRINE_EXHIBIT = ${exhibitText};\n`);
