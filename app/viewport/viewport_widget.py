@@ -430,6 +430,11 @@ class ViewportWidget(InteractionMixin, OverlayMixin, LevelLoaderMixin, FrameMixi
     def grabFramebuffer(self) -> QImage:  # noqa: N802 (QOpenGLWidget's name, kept for callers)
         return self.grab_image()
 
+    def pin_occluded(self, annotation_id: str) -> bool:
+        """True when the last frame found the annotation's pin covered by a surface (it is
+        then neither drawn nor picked; overlays placing their own hotspots should skip it)."""
+        return annotation_id in self._pin_hidden
+
     def last_frame_ms(self) -> float:
         return self._last_frame_ms
 

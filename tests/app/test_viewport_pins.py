@@ -50,6 +50,7 @@ def test_pin_behind_surface_is_hidden_and_not_picked(project, ball, make_view, v
     assert 0 < p_back.x() < W and 0 < p_back.y() < H
     assert _marker_near(img, p_front)
     assert not _marker_near(img, p_back)
+    assert view.pin_occluded(back.id) and not view.pin_occluded(front.id)
     # not even a faded disc: around the hidden pin the frame is as if it did not exist
     doc.history.undo()
     without = view.grab_image()
@@ -70,6 +71,7 @@ def test_pin_behind_surface_is_hidden_and_not_picked(project, ball, make_view, v
     p_back2 = view.project_to_screen(BACK_WORLD)
     assert _marker_near(img, p_back2)
     assert not _marker_near(img, p_front2)
+    assert view.pin_occluded(front.id) and not view.pin_occluded(back.id)
     hit = view.pick(p_back2.x(), p_back2.y())
     assert hit is not None and hit.kind == "annotation" and hit.object_id == back.id
 
