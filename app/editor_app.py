@@ -46,6 +46,8 @@ def _schedule_screenshot(window: Any, path: str, delay_ms: int = 4000) -> None:
     from PySide6.QtCore import QTimer
 
     def save() -> None:
-        if window.grab().save(path):
+        # grab from the screen: the viewport is a native OpenGL window that widget.grab() misses
+        image = window.screen().grabWindow(window.winId())
+        if image.save(path):
             print(f"vitrine: screenshot of the editor saved to {path}", file=sys.stderr)
     QTimer.singleShot(delay_ms, save)

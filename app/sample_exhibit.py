@@ -156,8 +156,8 @@ def _surface_point(mesh: Any, height_fraction: float, azimuth: float) -> tuple[n
 def _viewpoints(project: Project, placed: dict[str, dict[str, Any]]) -> dict[str, str]:
     doc = project.document
     ids: dict[str, str] = {}
-    overview = Viewpoint(name={"en": "Overview", "zh-Hans": "全景"}, eye=(0.0, 1.55, 2.4),
-                         target=(0.0, 1.05, 0.0), fov=0.75)
+    overview = Viewpoint(name={"en": "Overview", "zh-Hans": "全景"}, eye=(0.0, 1.42, 1.75),
+                         target=(0.0, 1.02, 0.0), fov=0.8)
     doc.history.push(AddViewpoint(doc, overview))
     ids["overview"] = overview.id
     for key, item in placed.items():
