@@ -14,6 +14,8 @@ import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
 
 const _box = new THREE.Box3();
+// Longest wait for a first model before the room is drawn without it (slow links).
+const HOLD_FIRST_FRAME_MS = 1000;
 
 export class ViewerApp {
   constructor({ root, doc, docBytes, mode, language, check, api }) {
@@ -32,6 +34,11 @@ export class ViewerApp {
     // rendered with that level in the scene, firstArtifactFrameAt = the first with any.
     this.timings = { start: performance.now(), levelAt: {}, levelFrameAt: {} };
     this.unrenderedLevels = new Set();
+    // No frame before the first model (or HOLD_FIRST_FRAME_MS): with a software compositor
+    // (SwiftShader) each frame's readback blocks the main thread for all its GPU work, so a frame
+    // of the empty room (shader compiles, 4x MSAA raster) delayed the model's parse by 0.5-0.8 s.
+    this.holdFrames = true;
+    setTimeout(() => this.releaseFrames(), HOLD_FIRST_FRAME_MS);
 
     this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
     this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
@@ -128,6 +135,7 @@ export class ViewerApp {
       const t = this.timings;
       if (t.levelAt[e.detail.level] == null) t.levelAt[e.detail.level] = performance.now();
       this.unrenderedLevels.add(e.detail.level);
+      this.releaseFrames();
       this.requestRender(true);
       this.emit('levelchange', e.detail);
     });
@@ -160,6 +168,7 @@ export class ViewerApp {
     this.xr.probe().then((s) => this.ui.setXRSupport(s));
     this.ui.setProgress(0);
     await this.levels.loadFirst((f) => this.ui.setProgress(f));
+    this.releaseFrames(); // every first model drawn, refused or failed
     // Re-downloading the page's own files to hash them (viewer.js is ~0.7 MB) would share
     // a slow link with the first models: check them once those are drawn.
     this.check.checkDocument(this.docBytes);
@@ -174,6 +183,10 @@ export class ViewerApp {
 
   renderNow() {
     return new Promise((resolve) => { this.afterRender = resolve; this.requestRender(true); });
+  }
+
+  releaseFrames() {
+    if (this.holdFrames) { this.holdFrames = false; this.requestRender(true); }
   }
 
   requestRender(geometryChanged = false) {
@@ -191,7 +204,7 @@ export class ViewerApp {
     if (this.flight.tick(now)) this.needsRender = true;
     if (this.controls.update()) this.needsRender = true;
     if (this.controls.autoRotate) this.needsRender = true;
-    if (!this.needsRender) { this.hotspots.update(this.width, this.height, now, false); return; }
+    if (!this.needsRender || this.holdFrames) { this.hotspots.update(this.width, this.height, now, false); return; }
     this.needsRender = false;
     this.renderer.render(this.scene, this.camera);
     if (this.timings.firstFrame == null) this.timings.firstFrame = now - this.timings.start;
