@@ -34,6 +34,7 @@ export class ViewerApp {
     // rendered with that level in the scene, firstArtifactFrameAt = the first with any.
     this.timings = { start: performance.now(), levelAt: {}, levelFrameAt: {} };
     this.unrenderedLevels = new Set();
+    this.sized = [0, 0, 0]; // [w, h, dpr] of the drawing buffer
     // No frame before the first model (or HOLD_FIRST_FRAME_MS): with a software compositor
     // (SwiftShader) each frame's readback blocks the main thread for all its GPU work, so a frame
     // of the empty room (shader compiles, 4x MSAA raster) delayed the model's parse by 0.5-0.8 s.
@@ -160,7 +161,7 @@ export class ViewerApp {
     const clearHint = () => { this.ui.hint.classList.remove('vt-hint-ar'); this.ui.hint.textContent = this.L.label('touchHint'); };
     this.xr.addEventListener('arplace', clearHint);
     this.xr.addEventListener('xrend', clearHint);
-    this.xr.addEventListener('xrend', (e) => { this.ui.setXRMode(null); this.resize(); this.requestRender(true); this.emit('xrend', e.detail); });
+    this.xr.addEventListener('xrend', (e) => { this.ui.setXRMode(null); this.resize(true); this.requestRender(true); this.emit('xrend', e.detail); });
     this.xr.addEventListener('arplace', (e) => this.emit('arplace', e.detail));
   }
 
@@ -221,13 +222,17 @@ export class ViewerApp {
     this.unrenderedLevels.clear();
   }
 
-  resize() {
+  resize(force = false) {
     if (this.xr && this.xr.presenting) return;
     const w = Math.max(1, this.ui.stage.clientWidth), h = Math.max(1, this.ui.stage.clientHeight);
     this.width = w; this.height = h;
     // Cap the drawing buffer near 4K so big kiosks and phones stay smooth.
     const dpr = Math.min(window.devicePixelRatio || 1, 2, Math.sqrt(8.3e6 / (w * h)));
-    this.renderer.setPixelRatio(dpr);
+    // Each canvas resize reallocates the (multisampled) drawing buffer, even at the same size,
+    // and setPixelRatio resizes too: skip the ResizeObserver's first call, which repeats ours.
+    if (!force && w === this.sized[0] && h === this.sized[1] && dpr === this.sized[2]) return;
+    this.sized = [w, h, dpr];
+    if (this.renderer.getPixelRatio() !== dpr) this.renderer.setPixelRatio(dpr);
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
     if (this.flight) this.flight.refit();
