@@ -223,7 +223,8 @@ def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, 
         settings = GlbSettings(texture_max=TEXTURE_SIDE.get(lv.level))
         try:
             data = compress_mesh(mesh, name=art.name or art.id, generator=generator,
-                                 copyright_text=model_copyright(art), xmp_packet=xmp_packet(art), settings=settings)
+                                 copyright_text=model_copyright(art), xmp_packet=xmp_packet(art, assets.get(art.asset_id)),
+                                 settings=settings)
         except ValueError as exc:
             raise ExportError(f"{project.resolve(lv.file)}: cannot compress level '{lv.level}' ({exc})") from None
         rel = f"models/{slugs[art.id]}/{lv.level}.glb"

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from scenes.exhibit_model import Exhibit, Rights
 
-from .object_metadata import rights_text
+from .object_metadata import measured_dimensions, rights_text
 
 
 def _t(text: dict[str, str], lang: str) -> str:
@@ -65,7 +65,8 @@ def render_credits(exhibit: Exhibit, *, fingerprint: str, generator: str, create
         name = _t(rec.title, lang) or art.name or art.id
         out.append(f"<section><h3>{escape(name)}</h3>")
         out.append(_dl([("Identifier", rec.identifier), ("Maker", rec.maker), ("Date", rec.date),
-                        ("Materials", ", ".join(rec.materials)), ("Dimensions", rec.dimensions_catalogued),
+                        ("Materials", ", ".join(rec.materials)), ("Dimensions (catalogued)", rec.dimensions_catalogued),
+                        ("Dimensions (measured)", measured_dimensions(art, assets.get(art.asset_id))),
                         ("Institution", rec.institution), ("Credit line", rec.credit_line),
                         ("Classification", rec.classification), ("Record", rec.uri)]))
         out.append(f"<dl>{_rights('Object rights', art.rights.object)}{_rights('3D model rights', art.rights.model)}</dl>")

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from scenes.exhibit_model import Artifact, Rights
+from typing import Optional
+
+from scenes.exhibit_model import Artifact, Asset, Rights
 
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -25,7 +27,16 @@ def _alt(text: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-def xmp_packet(artifact: Artifact) -> dict[str, Any]:
+def measured_dimensions(artifact: Artifact, asset: Optional[Asset]) -> str:
+    """Width × height × depth of the object as measured from its prepared scan (metres in the
+    document, shown in cm), with the artifact's display scale applied; '' if unknown."""
+    if asset is None or not any(asset.dimensions):
+        return ""
+    sizes = [abs(d * s) * 100.0 for d, s in zip(asset.dimensions, artifact.transform.scale)]
+    return " × ".join(f"{v:.1f}" for v in sizes) + " cm (w × h × d, measured from the 3D scan)"
+
+
+def xmp_packet(artifact: Artifact, asset: Optional[Asset] = None) -> dict[str, Any]:
     """The KHR_xmp_json_ld packet describing the physical object and the model's rights."""
     rec = artifact.record
     packet: dict[str, Any] = {"@context": {"dc": DC, "dcterms": DCTERMS, "rdf": RDF}}
@@ -42,6 +53,9 @@ def xmp_packet(artifact: Artifact) -> dict[str, Any]:
         packet["dc:description"] = _alt(rec.description)
     if rec.materials:
         packet["dcterms:medium"] = {"@set": list(rec.materials)}
+    extents = [x for x in (rec.dimensions_catalogued, measured_dimensions(artifact, asset)) if x]
+    if extents:
+        packet["dcterms:extent"] = {"@set": extents}
     if rec.institution:
         packet["dc:publisher"] = rec.institution
     if rec.uri:

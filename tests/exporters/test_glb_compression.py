@@ -115,6 +115,17 @@ def test_asset_metadata_and_xmp(bundle):
     assert "KHR_xmp_json_ld" in doc["extensionsUsed"]
 
 
+def test_measured_dimensions_reach_the_record_and_the_credits(bundle):
+    out, _ = bundle
+    exhibit = json.loads((out / "exhibit.json").read_text())
+    vase = next(a for a in exhibit["artifacts"] if a["name"] == "Painted Vase")
+    expected = " × ".join(f"{d * 100:.1f}" for d in vase["dimensions"]) + " cm"
+    doc, _ = split((out / "models/painted-vase/low.glb").read_bytes())
+    packet = doc["extensions"]["KHR_xmp_json_ld"]["packets"][doc["asset"]["extensions"]["KHR_xmp_json_ld"]["packet"]]
+    assert any(expected in e for e in packet["dcterms:extent"]["@set"])
+    assert expected in (out / "credits.html").read_text()
+
+
 def test_octahedral_encoding_decodes_to_unit_vectors():
     import meshoptimizer
     rng = np.random.default_rng(5)
