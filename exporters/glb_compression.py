@@ -1,15 +1,22 @@
 """Writing one model level as a compact GLB: EXT_meshopt_compression + KHR_mesh_quantization.
 
-Quantisation (gltfpack's defaults): positions 14-bit integers on a uniform grid
-whose scale and offset (metres) sit on the mesh's node; normals 8-bit
-octahedral (OCTAHEDRAL filter); texture coordinates 12-bit in normalized
-unsigned shorts; vertex colours RGBA normalized unsigned bytes. Triangles are
+Quantisation (gltfpack 1.3's defaults, computed as gltfpack does, in float32, so the
+streams are the ones ``gltfpack -cc`` writes): positions 14-bit integers on a
+uniform grid whose scale and offset (metres) sit on the mesh's node; normals 8-bit
+octahedral (OCTAHEDRAL filter); texture coordinates 12-bit integers over their
+bounds in normalized unsigned shorts, undone by KHR_texture_transform on the
+base-colour texture; vertex colours RGBA normalized unsigned bytes. Triangles are
 reordered for the vertex cache and fetch; point clouds are sorted along a
 Morton curve. Every bufferView of geometry is meshopt-compressed (vertex codec
 version 0, as EXT_meshopt_compression requires) into the GLB's BIN chunk; a
 fallback-free buffer declares the decoded size. The base-colour image is copied
 byte for byte when the stored level already holds a JPEG/PNG that fits the
 level's size, and resized and re-encoded only otherwise.
+
+The JSON holds only what the viewer and the spec need: no names (the viewer names
+the loaded scene itself), no sampler (the spec's default, repeat wrapping with
+automatic filtering, is what we would write), no default values, no padding but
+the chunk's own.
 """
 from __future__ import annotations
 
@@ -29,9 +36,10 @@ from .stored_glb import MeshData
 EXT_MESHOPT = "EXT_meshopt_compression"
 KHR_QUANT = "KHR_mesh_quantization"
 KHR_XMP = "KHR_xmp_json_ld"
+KHR_TRANSFORM = "KHR_texture_transform"
 TEXTURE_SIDE = {"original": None, "high": 4096, "medium": 2048, "low": 1024, "thumbnail": 512}
 
-_UNSIGNED_BYTE, _BYTE, _UNSIGNED_SHORT, _UNSIGNED_INT, _FLOAT = 5121, 5120, 5123, 5125, 5126
+_UNSIGNED_BYTE, _BYTE, _UNSIGNED_SHORT, _UNSIGNED_INT = 5121, 5120, 5123, 5125
 
 
 @dataclass
@@ -63,36 +71,40 @@ class _Builder:
     def raw_view(self, data: bytes) -> int:
         """A plain (uncompressed) bufferView in buffer 0, e.g. an image."""
         offset = self._append(data)
-        self.doc["bufferViews"].append({"buffer": 0, "byteOffset": offset, "byteLength": len(data)})
+        self.doc["bufferViews"].append(_offset({"buffer": 0, "byteLength": len(data)}, offset))
         return len(self.doc["bufferViews"]) - 1
 
-    def vertex_view(self, array: np.ndarray, *, filter_name: Optional[str] = None) -> int:
-        """Compress a (count, stride bytes) array with the vertex codec (mode ATTRIBUTES)."""
+    def vertex_view(self, array: np.ndarray, *, filter_name: Optional[str] = None, packed: bool = False) -> int:
+        """Compress a (count, stride bytes) array with the vertex codec (mode ATTRIBUTES).
+
+        ``packed``: the accessor's element fills the stride (VEC2 shorts, VEC4 bytes), so
+        the decoded view may omit byteStride (tightly packed is the spec's default)."""
         rows = np.ascontiguousarray(array).view(np.uint8).reshape(len(array), -1)
         count, stride = rows.shape
         encoded = meshoptimizer.encode_vertex_buffer(rows, count, stride)
-        return self._compressed(encoded, count, stride, "ATTRIBUTES", filter_name, is_index=False)
+        return self._compressed(encoded, count, stride, "ATTRIBUTES", filter_name, with_stride=not packed)
 
     def index_view(self, indices: np.ndarray, vertex_count: int) -> tuple[int, int]:
         """Compress triangle indices (mode TRIANGLES); returns (view, component type)."""
         flat = np.ascontiguousarray(indices.reshape(-1), dtype=np.uint32)
         encoded = meshoptimizer.encode_index_buffer(flat, len(flat), vertex_count)
         stride = 2 if vertex_count <= 65535 else 4
-        view = self._compressed(encoded, len(flat), stride, "TRIANGLES", None, is_index=True)
+        view = self._compressed(encoded, len(flat), stride, "TRIANGLES", None, with_stride=False)
         return view, (_UNSIGNED_SHORT if stride == 2 else _UNSIGNED_INT)
 
     def _compressed(self, encoded: bytes, count: int, stride: int, mode: str,
-                    filter_name: Optional[str], *, is_index: bool) -> int:
+                    filter_name: Optional[str], *, with_stride: bool) -> int:
         offset = self._append(encoded)
+        # the extension's byteOffset stays even when 0: readers (our test decoder among them)
+        # index it directly, and it costs 13 bytes once
         ext: dict[str, Any] = {"buffer": 0, "byteOffset": offset, "byteLength": len(encoded),
                                "byteStride": stride, "count": count, "mode": mode}
         if filter_name:
             ext["filter"] = filter_name
         length = count * stride
         self.fallback_length = (self.fallback_length + 3) & ~3
-        view: dict[str, Any] = {"buffer": 1, "byteOffset": self.fallback_length, "byteLength": length,
-                                "extensions": {EXT_MESHOPT: ext}}
-        if not is_index:
+        view = _offset({"buffer": 1, "byteLength": length, "extensions": {EXT_MESHOPT: ext}}, self.fallback_length)
+        if with_stride:  # indices never have one; packed attributes need none
             view["byteStride"] = stride
         self.fallback_length += length
         self.doc["bufferViews"].append(view)
@@ -107,6 +119,13 @@ class _Builder:
             acc["min"], acc["max"] = minimum, maximum
         self.doc["accessors"].append(acc)
         return len(self.doc["accessors"]) - 1
+
+
+def _offset(view: dict[str, Any], offset: int) -> dict[str, Any]:
+    """``view`` with its byteOffset, left out when 0 (the bufferView default)."""
+    if offset:
+        view["byteOffset"] = offset
+    return view
 
 
 def _optimise_triangles(mesh: MeshData) -> tuple[np.ndarray, np.ndarray]:
@@ -133,14 +152,41 @@ def _morton_order(q: np.ndarray) -> np.ndarray:
     return np.argsort(code, kind="stable")
 
 
+def _quantize_unorm(v: np.ndarray, bits: int) -> np.ndarray:
+    """meshopt_quantizeUnorm in float32: clamp to [0, 1], then int(v * (2^bits - 1) + 0.5)."""
+    v = np.clip(v.astype(np.float32, copy=False), np.float32(0), np.float32(1))
+    return (v * np.float32((1 << bits) - 1) + np.float32(0.5)).astype(np.uint16)
+
+
 def quantize_positions(positions: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """(integer grid (n, 3) uint16, offset (3,) metres, step in metres) on a uniform grid."""
-    lo = positions.min(axis=0).astype(np.float64)
-    extent = float((positions.max(axis=0) - lo).max())
-    levels = (1 << bits) - 1
-    step = extent / levels if extent > 0 else 1.0
-    q = np.clip(np.round((positions - lo) / step), 0, levels).astype(np.uint16)
-    return q, lo, step
+    """(integer grid (n, 3) uint16, offset (3,) metres, step in metres) on a uniform grid.
+
+    float32 arithmetic in gltfpack's order (offset = min, scale = largest extent,
+    (p - min) * (1 / scale)): float64 rounds a few vertices the other way, and
+    the vertex codec then spends a byte more than gltfpack."""
+    p = positions.astype(np.float32, copy=False)
+    lo = p.min(axis=0)
+    extent = np.float32((p.max(axis=0) - lo).max())
+    if extent <= 0:
+        return np.zeros((len(p), 3), np.uint16), lo.astype(np.float64), 1.0
+    q = _quantize_unorm((p - lo) * (np.float32(1) / extent), bits)
+    return q, lo.astype(np.float64), float(extent / np.float32((1 << bits) - 1))
+
+
+def quantize_uvs(uv: np.ndarray, bits: int) -> tuple[np.ndarray, list[float], list[float]]:
+    """(integers (n, 2) uint16 in 0..2^bits-1, KHR_texture_transform offset, scale).
+
+    As gltfpack: each axis over its own bounds, the integers stored as normalized
+    unsigned shorts (so they decode to q / 65535) and the transform maps them back.
+    Small integers compress far better than q scaled up to 0..65535 (whose low
+    bits vary), ~32 KB on a 62k-vertex scan; any UV range works, repeats included."""
+    u = uv.astype(np.float32, copy=False)
+    lo = u.min(axis=0)
+    extent = u.max(axis=0) - lo
+    inverse = np.where(extent > 0, np.float32(1) / np.where(extent > 0, extent, 1), 0).astype(np.float32)
+    q = _quantize_unorm((u - lo) * inverse, bits)
+    scale = extent / np.float32((1 << bits) - 1) * np.float32(65535)
+    return q, [_f32(v) for v in lo], [_f32(v) for v in scale]
 
 
 def _smooth_normals(positions: np.ndarray, triangles: np.ndarray) -> np.ndarray:
@@ -212,8 +258,8 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
                   xmp_packet: Optional[dict] = None, settings: Optional[GlbSettings] = None) -> bytes:
     """The GLB bytes of one model level (see the module docstring for the encoding)."""
     settings = settings or GlbSettings()
-    if len(mesh.positions) == 0:
-        raise ValueError("the model has no vertices")
+    if len(mesh.positions) == 0:  # ``name`` only labels errors: the GLB holds no names
+        raise ValueError(f"{name}: the model has no vertices")
     meshoptimizer.encode_vertex_version(0)
     meshoptimizer.encode_index_version(1)
     asset: dict[str, Any] = {"version": "2.0", "generator": generator}
@@ -246,28 +292,23 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
         attributes["NORMAL"] = b.accessor(b.vertex_view(oct_data, filter_name="OCTAHEDRAL"), component,
                                           "VEC3", count, normalized=True)
     if mesh.colors is not None:
-        attributes["COLOR_0"] = b.accessor(b.vertex_view(np.ascontiguousarray(mesh.colors[order], np.uint8)),
+        attributes["COLOR_0"] = b.accessor(b.vertex_view(np.ascontiguousarray(mesh.colors[order], np.uint8), packed=True),
                                            _UNSIGNED_BYTE, "VEC4", count, normalized=True)
     texture_index = None
     if mesh.texture is not None and mesh.uvs is not None:
-        uv = mesh.uvs[order]
-        if np.all((uv >= 0.0) & (uv <= 1.0)):
-            levels = (1 << settings.uv_bits) - 1
-            quv = np.round(np.round(uv * levels) * (65535.0 / levels)).astype(np.uint16)
-            attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(quv), _UNSIGNED_SHORT, "VEC2", count,
-                                                  normalized=True)
-        else:
-            attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(uv.astype(np.float32)), _FLOAT, "VEC2", count)
+        quv, uv_offset, uv_scale = quantize_uvs(mesh.uvs[order], settings.uv_bits)
+        attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(quv, packed=True), _UNSIGNED_SHORT, "VEC2", count,
+                                              normalized=True)
         encoded = level_texture(mesh, settings)
         doc["images"] = [{"bufferView": b.raw_view(encoded.data), "mimeType": encoded.mime_type}]
-        doc["samplers"] = [{"magFilter": 9729, "minFilter": 9987, "wrapS": 10497, "wrapT": 10497}]
-        doc["textures"] = [{"sampler": 0, "source": 0}]
+        doc["textures"] = [{"source": 0}]  # no sampler: the default is repeat + auto filtering
         texture_index = 0
     pbr: dict[str, Any] = {"metallicFactor": 0, "roughnessFactor": 0.8}
     if tuple(mesh.base_color) != (1.0, 1.0, 1.0, 1.0):
         pbr["baseColorFactor"] = [float(c) for c in mesh.base_color]
     if texture_index is not None:
-        pbr["baseColorTexture"] = {"index": texture_index}
+        transform = {"offset": uv_offset, "scale": uv_scale}
+        pbr["baseColorTexture"] = {"index": texture_index, "extensions": {KHR_TRANSFORM: transform}}
     doc["materials"].append({"pbrMetallicRoughness": pbr})
     primitive: dict[str, Any] = {"attributes": attributes, "material": 0}
     if triangles is None:
@@ -276,22 +317,27 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
         view, component = b.index_view(triangles, count)
         primitive["indices"] = b.accessor(view, component, "SCALAR", int(triangles.size))
     doc["meshes"].append({"primitives": [primitive]})
-    doc["nodes"].append({"name": name, "mesh": 0, "translation": [_f32(v) for v in lo], "scale": [_f32(step)] * 3})
-    used = [EXT_MESHOPT, KHR_QUANT]
+    # no node name: the viewer names the loaded scene after the artifact and level itself
+    doc["nodes"].append({"mesh": 0, "translation": [_f32(v) for v in lo], "scale": [_f32(step)] * 3})
+    required = [EXT_MESHOPT, KHR_QUANT] + ([KHR_TRANSFORM] if texture_index is not None else [])
+    used = list(required)
     if xmp_packet is not None:
         doc["extensions"] = {KHR_XMP: {"packets": [xmp_packet]}}
         asset["extensions"] = {KHR_XMP: {"packet": 0}}
         used.append(KHR_XMP)
     doc["extensionsUsed"] = used
-    doc["extensionsRequired"] = [EXT_MESHOPT, KHR_QUANT]
+    # the UVs are wrong without the transform, so a loader must not draw them without it
+    doc["extensionsRequired"] = required
     doc["buffers"] = [{"byteLength": 0},
                       {"byteLength": b.fallback_length, "extensions": {EXT_MESHOPT: {"fallback": True}}}]
     return _glb_bytes(doc, b.chunk)
 
 
-def _f32(value: float) -> float:
-    """A float written with the 9 significant digits that round-trip through float32."""
-    return float(f"{float(value):.9g}")
+def _f32(value: float) -> float | int:
+    """A float written with the 9 significant digits that round-trip through float32;
+    whole numbers as integers (JSON "0" rather than "0.0")."""
+    v = float(f"{float(value):.9g}")
+    return int(v) if v.is_integer() else v
 
 
 def _glb_bytes(doc: dict, binary: bytearray) -> bytes:

@@ -93,7 +93,13 @@ def test_texture_resized_per_level_and_uvs_quantised(tmp_path):
     img = Image.open(io.BytesIO(raw))
     assert img.size == (512, 512) and doc["images"][0]["mimeType"] == "image/jpeg"
     prim = doc["meshes"][0]["primitives"][0]
-    uv = accessor(doc, binary, prim["attributes"]["TEXCOORD_0"]).astype(np.float64) / 65535.0
+    # 12-bit integers over the UV bounds, mapped back by KHR_texture_transform (as gltfpack)
+    info = doc["materials"][0]["pbrMetallicRoughness"]["baseColorTexture"]
+    transform = info["extensions"]["KHR_texture_transform"]
+    assert "KHR_texture_transform" in doc["extensionsRequired"]
+    q = accessor(doc, binary, prim["attributes"]["TEXCOORD_0"])
+    assert q.max() <= 4095
+    uv = q.astype(np.float64) / 65535.0 * np.array(transform["scale"]) + np.array(transform["offset"])
     pos = positions_in_metres(doc, binary)
     lookup = {tuple(np.round(p, 3)): u for p, u in zip(pos, uv)}
     for p, u in zip(mesh.positions, mesh.uvs):
