@@ -92,3 +92,18 @@ def test_parallel_slabs_stay_stitched(monkeypatch):
     assert out.is_watertight and out.volume > 0.9 * mesh.volume
     assert out.visual.vertex_colors.shape == (len(out.vertices), 4)
 
+
+
+def test_many_slabs_keep_uv_seams_and_border(monkeypatch):
+    import assets.level_of_detail as lod
+    from assets.inspection import mesh_topology
+    monkeypatch.setattr(lod, "_PARALLEL_MIN_FACES", 1_000)
+    monkeypatch.setattr(lod, "_FACES_PER_SLAB", 1_000)  # the 8-slab maximum on a 24k-face mesh
+    mesh = lathe_vessel()
+    before = mesh_topology(mesh, weld=True)
+    out = lod.simplify_mesh(mesh, 3_000)
+    assert 2_700 <= len(out.faces) <= 3_000
+    after = mesh_topology(out, weld=True)
+    # Welded by position: no seam opened into a crack, the open rim is untouched.
+    assert (after["holes"], after["boundary_edges"]) == (before["holes"], before["boundary_edges"])
+    assert out.visual.uv.shape == (len(out.vertices), 2)
