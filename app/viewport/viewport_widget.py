@@ -14,6 +14,7 @@ frame ~200 ms later is full resolution and full quality.
 """
 from __future__ import annotations
 
+import atexit
 import math
 import time
 import weakref
@@ -41,6 +42,30 @@ from .scene_draw import SceneDrawMixin
 STILL_MS = 200
 
 
+_LIVE_CONTAINERS: dict[int, tuple[Any, Any]] = {}
+
+
+def _keep_until_container_dies(window: Any, container: Any) -> None:
+    """Qt's window container needs its GL window alive until the container is destroyed, and
+    crashes (Qt 6: toplevelAboutToBeDestroyed) if the window goes first. PySide still treats
+    the window as Python's and deletes it when its wrapper is collected, or in its exit-time
+    clean-up before the application's widgets. So: hold the wrapper until Qt destroys the
+    container, and at exit delete the remaining containers (and their windows) first."""
+    key = id(container)
+    _LIVE_CONTAINERS[key] = (container, window)
+    container.destroyed.connect(lambda *_: _LIVE_CONTAINERS.pop(key, None))
+
+
+@atexit.register
+def _delete_containers_before_qt_cleanup() -> None:
+    # atexit runs last-registered first, so this runs before PySide's own clean-up
+    import shiboken6
+    for container, _window in list(_LIVE_CONTAINERS.values()):
+        if shiboken6.isValid(container):
+            shiboken6.delete(container)
+    _LIVE_CONTAINERS.clear()
+
+
 class ViewportWidget(InteractionMixin, OverlayMixin, LevelLoaderMixin, FrameMixin, SceneDrawMixin, QWidget):
     """3D view of the open exhibit. See the module docstring; API names are stable."""
 
@@ -64,6 +89,7 @@ class ViewportWidget(InteractionMixin, OverlayMixin, LevelLoaderMixin, FrameMixi
             fmt.setSamples(0)
             self._window.setFormat(fmt)
         self._container = QWidget.createWindowContainer(self._window, self)
+        _keep_until_container_dies(self._window, self._container)
         self._container.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._container.setGeometry(self.rect())
         self._gl_ready = False
