@@ -211,12 +211,15 @@ class VisitorPreview(QObject):
 
     # --- hotspot placement -----------------------------------------------------------------
     def hotspot_anchor(self, annotation: Annotation) -> Optional[QPointF]:
-        """Where the pin is on screen, or None when it is not shown (hidden artifact, behind
-        the camera)."""
+        """Where the pin is on screen, or None when it is not shown (hidden artifact, pin behind
+        the camera or covered by a surface)."""
         doc = self.session.document
         art = doc.find(annotation.artifact_id) if doc else None
         if art is None or not art.visible:
             return None
+        occluded = getattr(self.viewport, "pin_occluded", None)
+        if occluded is not None and occluded(annotation.id):
+            return None  # as in the exported viewer: a surface in front hides the hotspot
         return self.viewport.project_to_screen(tuple(pin_world_point(art.transform, annotation.point)))
 
     def reposition(self) -> None:

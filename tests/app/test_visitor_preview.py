@@ -45,6 +45,34 @@ def test_pin_world_point_applies_scale_rotation_translation() -> None:
     assert np.allclose(pin_world_point(Transform(), (0.1, 0.2, 0.3)), (0.1, 0.2, 0.3))
 
 
+def test_hotspots_of_covered_pins_are_not_placed() -> None:
+    """As in the exported viewer, a hotspot whose pin a surface covers is hidden."""
+    from PySide6.QtCore import QPointF
+    from app.visitor_preview import VisitorPreview
+    from scenes.document import ExhibitDocument
+    from scenes.exhibit_model import Annotation, Artifact
+
+    doc = ExhibitDocument()
+    art = Artifact(name="Vase")
+    doc.exhibit.artifacts.append(art)
+    front, back = Annotation(artifact_id=art.id), Annotation(artifact_id=art.id)
+
+    class FakeViewport:
+        def pin_occluded(self, annotation_id: str) -> bool:
+            return annotation_id == back.id
+
+        def project_to_screen(self, xyz):
+            return QPointF(10.0, 20.0)
+
+    class FakeSession:
+        document = doc
+
+    preview = VisitorPreview.__new__(VisitorPreview)  # only placement is under test
+    preview.session, preview.viewport = FakeSession(), FakeViewport()
+    assert preview.hotspot_anchor(front) == QPointF(10.0, 20.0)
+    assert preview.hotspot_anchor(back) is None
+
+
 def test_captions_are_cue_text_only() -> None:
     from app.visitor_preview import caption_text
     vtt = "WEBVTT\n\nNOTE made by hand\n\n1\n00:00.000 --> 00:02.000\n[a soft chime]\n\n00:02.000 --> 00:03.000\n<b>x</b>\n"
