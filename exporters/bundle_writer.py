@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from assets.progress import CancelToken, Cancelled, ProgressFn, report
+from scenes.atomic_files import replacing
 from scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
 from scenes.project_store import Project, ProjectError
 from scenes.safe_paths import UnsafePathError, safe_file_name, slugify
@@ -360,22 +361,12 @@ def _swap_into_place(tmp: Path, out_dir: Path) -> None:
 def write_zip(folder: Path, zip_path: Path, top: str) -> Path:
     """Zip ``folder`` as ``top/...`` entries (never absolute or '..'), written atomically."""
     top = safe_file_name(top) or "bundle"
-    fd, tmp = tempfile.mkstemp(prefix=f".{zip_path.name}.", dir=zip_path.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and not path.is_symlink():
-                    rel = path.relative_to(folder).as_posix()
-                    level = zipfile.ZIP_STORED if rel.endswith((".glb", ".jpg", ".png", ".mp3", ".ogg")) else zipfile.ZIP_DEFLATED
-                    zf.write(path, f"{top}/{rel}", compress_type=level)
-        os.replace(tmp, zip_path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with replacing(zip_path) as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and not path.is_symlink():
+                rel = path.relative_to(folder).as_posix()
+                level = zipfile.ZIP_STORED if rel.endswith((".glb", ".jpg", ".png", ".mp3", ".ogg")) else zipfile.ZIP_DEFLATED
+                zf.write(path, f"{top}/{rel}", compress_type=level)
     return zip_path
 
 

@@ -11,13 +11,14 @@ import base64
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from scenes.atomic_files import atomic_write
 
 from .errors import ExportError
 
@@ -95,20 +96,7 @@ def _write_private(path: Path, private: Ed25519PrivateKey) -> None:
         os.chmod(path.parent, 0o700)
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(prefix=".signing-key.", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(pem)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    atomic_write(path, pem, mode=0o600)  # never readable by others, not even briefly
 
 
 def new_key(*, force: bool = False, path: Path | None = None) -> SigningKey:

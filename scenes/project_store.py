@@ -9,13 +9,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .atomic_files import CHUNK, atomic_copy, atomic_write
 from .document import ExhibitDocument
 from .exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
 from .exhibit_model import Exhibit
@@ -27,7 +26,6 @@ DOCUMENT_NAME = "exhibit.json"
 BACKUP_NAME = "exhibit.json.bak"
 RECOVERY_NAME = ".recovery.json"
 PROJECT_SUFFIX = ".vitrine"
-CHUNK = 1 << 20
 
 
 class ProjectError(Exception):
@@ -44,37 +42,6 @@ def sha256_file(path: Path) -> str:
         for block in iter(lambda: f.read(CHUNK), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a reader sees the old or the new bytes, never a mix."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 @dataclass
@@ -232,7 +199,7 @@ class Project:
         rel = f"assets/{digest}.{ext}" if ext else f"assets/{digest}"
         target = self.resolve(rel)
         if not target.exists():
-            self._copy_atomically(source, target)
+            atomic_copy(source, target)
         return digest, rel
 
     def store_asset_bytes(self, data: bytes, extension: str) -> tuple[str, str]:
@@ -252,24 +219,8 @@ class Project:
         rel = f"media/{digest[:12]}-{safe_file_name(source.name)}"
         target = self.resolve(rel)
         if not target.exists():
-            self._copy_atomically(source, target)
+            atomic_copy(source, target)
         return rel
-
-    def _copy_atomically(self, source: Path, target: Path) -> None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".incoming.", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-                shutil.copyfileobj(src, out, CHUNK)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
 
     # --- checks ------------------------------------------------------------------------------------
     def validate(self) -> list[Problem]:
