@@ -65,22 +65,16 @@ class DocumentRelay(QObject):
 
     # --- wiring -----------------------------------------------------------------------
     def _attach(self, document: Optional[ExhibitDocument]) -> None:
-        old = self._document
-        if old is not None:
-            old.object_added.disconnect(self._on_added)
-            old.object_removed.disconnect(self._on_removed)
-            old.object_changed.disconnect(self._on_changed)
-            old.order_changed.disconnect(self._on_order)
-            old.reset.disconnect(self._on_reset)
-            old.history.changed.disconnect(self._on_history)
+        for doc, how in ((self._document, "disconnect"), (document, "connect")):
+            if doc is not None:
+                for signal, slot in self._document_slots(doc):
+                    getattr(signal, how)(slot)
         self._document = document
-        if document is not None:
-            document.object_added.connect(self._on_added)
-            document.object_removed.connect(self._on_removed)
-            document.object_changed.connect(self._on_changed)
-            document.order_changed.connect(self._on_order)
-            document.reset.connect(self._on_reset)
-            document.history.changed.connect(self._on_history)
+
+    def _document_slots(self, doc: ExhibitDocument) -> list:
+        return [(doc.object_added, self._on_added), (doc.object_removed, self._on_removed),
+                (doc.object_changed, self._on_changed), (doc.order_changed, self._on_order),
+                (doc.reset, self._on_reset), (doc.history.changed, self._on_history)]
 
     def _on_project_changed(self, project: Optional[Project]) -> None:
         self._attach(project.document if project is not None else None)

@@ -25,6 +25,18 @@ def pytest_configure(config: pytest.Config) -> None:
     install_default_surface_format()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Signing keys and other per-user configuration go to a temporary folder, never the user's."""
+    old = os.environ.get("VITRINE_CONFIG_DIR")
+    os.environ["VITRINE_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    yield Path(os.environ["VITRINE_CONFIG_DIR"])
+    if old is None:
+        os.environ.pop("VITRINE_CONFIG_DIR", None)
+    else:
+        os.environ["VITRINE_CONFIG_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def scans_dir() -> Path:
     """Folder of real museum scans; tests that need it skip (saying why) when absent."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from pathlib import Path
 
 import numpy as np
@@ -27,18 +26,6 @@ STUB_TEMPLATE = ('<!DOCTYPE html><html lang="{{LANG}}"><head><meta charset="utf-
 
 def real_viewer_built() -> bool:
     return (REAL_VIEWER / "dist" / "viewer.js").is_file() and (REAL_VIEWER / "src" / "index.template.html").is_file()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _config_dir(tmp_path_factory: pytest.TempPathFactory):
-    """Signing keys go to a temporary configuration folder, never the user's."""
-    old = os.environ.get("VITRINE_CONFIG_DIR")
-    os.environ["VITRINE_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
-    yield
-    if old is None:
-        os.environ.pop("VITRINE_CONFIG_DIR", None)
-    else:
-        os.environ["VITRINE_CONFIG_DIR"] = old
 
 
 @pytest.fixture(scope="session")

@@ -22,18 +22,6 @@ REPO = Path(__file__).resolve().parents[2]
 VIEWER = REPO / "exporters" / "viewer"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _keys(tmp_path_factory: pytest.TempPathFactory):
-    """Signing keys in a temporary configuration folder, never the user's."""
-    old = os.environ.get("VITRINE_CONFIG_DIR")
-    os.environ["VITRINE_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
-    yield
-    if old is None:
-        os.environ.pop("VITRINE_CONFIG_DIR", None)
-    else:
-        os.environ["VITRINE_CONFIG_DIR"] = old
-
-
 def _strings(value) -> list[str]:
     if isinstance(value, str):
         return [value]

@@ -90,14 +90,19 @@ export class XRSession extends EventTarget {
 
   exit() { const s = this.renderer.xr.getSession(); if (s) s.end(); }
 
-  /** Exhibit centre ~1.5 m in front (−z), floor at floor height, real scale. */
-  placeInFront() {
+  /** Centre of the visible artifacts with the exhibit root reset to the origin (it stays reset). */
+  _unplacedCentre() {
     this.exhibitRoot.position.set(0, 0, 0);
     this.exhibitRoot.quaternion.identity();
     this.exhibitRoot.updateMatrixWorld(true);
     _box.makeEmpty();
     for (const g of this.groups.values()) if (g.visible) _box.expandByObject(g);
-    const centre = _box.isEmpty() ? new THREE.Vector3() : _box.getCenter(new THREE.Vector3());
+    return _box.isEmpty() ? new THREE.Vector3() : _box.getCenter(new THREE.Vector3());
+  }
+
+  /** Exhibit centre ~1.5 m in front (−z), floor at floor height, real scale. */
+  placeInFront() {
+    const centre = this._unplacedCentre();
     this.exhibitRoot.position.set(-centre.x, 0, -1.5 - centre.z);
   }
 
@@ -107,12 +112,7 @@ export class XRSession extends EventTarget {
     const pos = new THREE.Vector3().setFromMatrixPosition(this.reticle.matrix);
     // Centre the artifacts on the spot, facing the visitor (yaw only).
     const saved = this.exhibitRoot.position.clone();
-    this.exhibitRoot.position.set(0, 0, 0);
-    this.exhibitRoot.quaternion.identity();
-    this.exhibitRoot.updateMatrixWorld(true);
-    _box.makeEmpty();
-    for (const g of this.groups.values()) if (g.visible) _box.expandByObject(g);
-    const centre = _box.isEmpty() ? new THREE.Vector3() : _box.getCenter(new THREE.Vector3());
+    const centre = this._unplacedCentre();
     const cam = this.renderer.xr.getCamera();
     const toCam = cam.getWorldPosition(_v).sub(pos);
     const yaw = Math.atan2(toCam.x, toCam.z);
