@@ -1,6 +1,6 @@
 """Viewer load benchmark: how fast a visitor sees a million-face artifact.
 
-A project gets one artifact imported with ``app.project_import.import_scan``
+A project gets one artifact imported with ``app.workflows.project_import.import_scan``
 (levels of detail generated as in the editor) from igea.ply after one step of
 Loop subdivision (1,074,744 faces; quick mode: plain igea.ply, 268,686 faces).
 The bundle from ``exporters.bundle_writer.export_bundle`` is served on
@@ -72,7 +72,7 @@ def _scan(tmp: Path, quick: bool) -> tuple[Path, str]:
 
 def _bundle(tmp: Path, scan: Path) -> tuple[Path, list[dict], float, float]:
     """(bundle folder, model entries, import s, export s) for a one-artifact project."""
-    from app.project_import import import_scan
+    from app.workflows.project_import import import_scan
     from exporters.bundle_writer import export_bundle
     from scenes.project_store import Project
     project = Project.create(tmp / "load.vitrine", title="Load benchmark", languages=["en"])

@@ -3,7 +3,7 @@
 Full run: igea.ply (268,686 faces) with one step of Loop subdivision = 1,074,744 faces,
 at 1280×720 under X (Xvfb + Mesa llvmpipe on a machine without a GPU). Quick run: an
 icosphere of 81,920 faces. Each renderer runs in its own process (clean GL state; pyqtgraph
-with its usual default surface format, ours with app.gl_format's 3.3 core). Timings end
+with its usual default surface format, ours with app.window.gl_format's 3.3 core). Timings end
 with glFinish(). Figures are printed, never asserted.
 
 Rows: time to first frame after the scan is in memory (from handing it to an already open\nview until it is drawn); for ours also the first frame at
@@ -181,14 +181,14 @@ def _wait(app, cond, timeout=120.0):
 
 
 def _worker_ours(npz: Path, folder: Path) -> dict:
-    from app.gl_format import install_default_surface_format
+    from app.window.gl_format import install_default_surface_format
     install_default_surface_format()
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     import trimesh
     from OpenGL import GL
 
-    from app.editor_session import EditorSession
+    from app.workflows.editor_session import EditorSession
     from app.viewport.viewport_widget import ViewportWidget
     from scenes.artifact_commands import import_scan_command
     from scenes.exhibit_model import Artifact, Asset, AssetLevel, default_lights

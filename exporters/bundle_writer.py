@@ -31,6 +31,7 @@ from scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
 from scenes.project_store import Project, ProjectError
 from scenes.safe_paths import UnsafePathError, safe_file_name, slugify
 from scenes.validation import find_problems
+from scenes.version import generator_name
 
 from .credits_page import render_credits
 from .errors import ExportError
@@ -46,16 +47,6 @@ PROFILES = ("web", "kiosk")
 WEB_ORIGINAL_LIMIT = 1_000_000  # faces + points above which the web profile leaves out 'original'
 CAPTIONS_EMBED_LIMIT = 1 << 20  # bytes; WebVTT for a narration clip is a few KiB
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
-
-
-def generator_name() -> str:
-    """``Vitrine x.y`` from the installed package version."""
-    try:
-        from importlib.metadata import version
-        v = version("vitrine")
-    except Exception:
-        v = "0.1.0"
-    return "Vitrine " + ".".join(v.split(".")[:2])
 
 
 @dataclass

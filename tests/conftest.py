@@ -19,7 +19,7 @@ def pytest_configure(config: pytest.Config) -> None:
     else:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from app.gl_format import install_default_surface_format
+        from app.window.gl_format import install_default_surface_format
     except ImportError:
         return
     install_default_surface_format()

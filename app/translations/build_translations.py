@@ -32,10 +32,13 @@ def tool(name: str) -> str:
     return found
 
 
+UNTRANSLATED = ("cli", "workflows", "translations")  # the command line prints English; workflows have no UI
+
+
 def sources() -> list[str]:
-    """UI sources: everything in app/ but the command line (which prints English)."""
+    """UI sources: everything in app/ but the command line, the Qt-free workflows and this folder."""
     files = [p for p in sorted(APP_DIR.rglob("*.py"))
-             if not p.name.startswith("cli") and "translations" not in p.parts[len(APP_DIR.parts):]]
+             if p.relative_to(APP_DIR).parts[0] not in UNTRANSLATED]
     return [str(p.relative_to(APP_DIR.parent)) for p in files]
 
 

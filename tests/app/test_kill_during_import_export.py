@@ -22,7 +22,7 @@ def _no_fsync() -> None:
 
 def _import_forever(project_dir: str, scan: str) -> None:
     _no_fsync()
-    from app.project_import import import_scan
+    from app.workflows.project_import import import_scan
     from scenes.project_store import Project
     project = Project.open(project_dir)
     while True:
@@ -45,7 +45,7 @@ def _context() -> multiprocessing.context.BaseContext:
     # when this test process has Qt threads running
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([
-        "app.project_import", "exporters.bundle_writer", "scenes.project_store", "assets.scan_loading",
+        "app.workflows.project_import", "exporters.bundle_writer", "scenes.project_store", "assets.scan_loading",
         "assets.inspection", "assets.level_of_detail", "assets.mesh_repair", "assets.preparation",
         "assets.glb_io", "assets.textures", "exporters.glb_compression", "exporters.manifest"])
     return ctx
@@ -89,7 +89,7 @@ def test_kill_during_import_leaves_the_saved_project_intact(tmp_path: Path, scan
 
 
 def test_kill_during_export_keeps_a_good_bundle_good(tmp_path: Path, scan_file: Path) -> None:
-    from app.project_import import import_scan
+    from app.workflows.project_import import import_scan
     from exporters.bundle_writer import export_bundle
     from exporters.manifest import verify_bundle
     from scenes.project_store import Project

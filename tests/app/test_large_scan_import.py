@@ -51,7 +51,7 @@ def test_editor_offers_a_simplified_import(make_window, tmp_path: Path, big_scan
     if not __import__("os").environ.get("DISPLAY"):
         pytest.skip("needs a display (Xvfb)")
     from PySide6.QtWidgets import QMessageBox
-    import app.project_import as project_import
+    import app.workflows.project_import as project_import
     real = project_import.import_scan
     monkeypatch.setattr(project_import, "import_scan",
                         lambda *a, **k: real(*a, **{**k, "max_faces": k.get("max_faces") or 3000}))

@@ -58,7 +58,7 @@ def sphere():
 @pytest.fixture
 def make_view(qtbot):
     def make(project):
-        from app.editor_session import EditorSession
+        from app.workflows.editor_session import EditorSession
         from app.viewport.viewport_widget import ViewportWidget
         session = EditorSession(project)
         view = ViewportWidget(session)

@@ -48,7 +48,7 @@ def test_culled_closed_mesh_renders_like_the_two_sided_one(tmp_path, qtbot):
     """A closed 80k-face ball (culled, clusters skipped) looks the same as the same ball with
     one hidden face removed (open, so drawn two-sided without any culling)."""
     from tests.app.test_viewport import add_scan
-    from app.editor_session import EditorSession
+    from app.workflows.editor_session import EditorSession
     from app.viewport.viewport_widget import ViewportWidget
     from scenes.project_store import Project
     ball = trimesh.creation.icosphere(subdivisions=6, radius=0.2)

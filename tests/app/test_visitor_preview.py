@@ -25,7 +25,7 @@ gui = [pytest.mark.gui, NEEDS_DISPLAY]
 # --- without a display ----------------------------------------------------------------------
 def test_viewer_labels_match_the_viewer_javascript() -> None:
     """The preview's labels are a copy of the viewer's; they must not drift apart."""
-    from app.viewer_labels import LABELS, label
+    from app.visitor.viewer_labels import LABELS, label
     js = (REPO / "exporters" / "viewer" / "src" / "i18n_labels.js").read_text(encoding="utf-8")
     tables = {"en": js[js.index("  en: {"):js.index("'zh-Hans': {")], "zh-Hans": js[js.index("'zh-Hans': {"):]}
     for tag, table in LABELS.items():
@@ -37,7 +37,7 @@ def test_viewer_labels_match_the_viewer_javascript() -> None:
 
 
 def test_pin_world_point_applies_scale_rotation_translation() -> None:
-    from app.visitor_preview import pin_world_point
+    from app.visitor.preview import pin_world_point
     half = math.sqrt(0.5)
     t = Transform(translation=(1.0, 2.0, 3.0), rotation=(0.0, half, 0.0, half), scale=(2.0, 2.0, 2.0))
     # 90° about +Y takes +X to -Z
@@ -48,7 +48,7 @@ def test_pin_world_point_applies_scale_rotation_translation() -> None:
 def test_hotspots_of_covered_pins_are_not_placed() -> None:
     """As in the exported viewer, a hotspot whose pin a surface covers is hidden."""
     from PySide6.QtCore import QPointF
-    from app.visitor_preview import VisitorPreview
+    from app.visitor.preview import VisitorPreview
     from scenes.document import ExhibitDocument
     from scenes.exhibit_model import Annotation, Artifact
 
@@ -74,13 +74,13 @@ def test_hotspots_of_covered_pins_are_not_placed() -> None:
 
 
 def test_captions_are_cue_text_only() -> None:
-    from app.visitor_preview import caption_text
+    from app.visitor.preview import caption_text
     vtt = "WEBVTT\n\nNOTE made by hand\n\n1\n00:00.000 --> 00:02.000\n[a soft chime]\n\n00:02.000 --> 00:03.000\n<b>x</b>\n"
     assert caption_text(vtt) == "[a soft chime]\n<b>x</b>"
 
 
 def test_tour_player_advances_after_each_duration_and_ends(qtbot: Any) -> None:
-    from app.visitor_tour import TourPlayer
+    from app.visitor.tour import TourPlayer
     player = TourPlayer()
     tour = Tour(steps=[TourStep(duration=0.05), TourStep(duration=0.05)])
     shown: list[int] = []
@@ -102,7 +102,7 @@ def test_tour_player_advances_after_each_duration_and_ends(qtbot: Any) -> None:
 # --- in the editor window -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from app.sample_exhibit import write_sample_exhibit
+    from app.workflows.sample_exhibit import write_sample_exhibit
     folder = tmp_path_factory.mktemp("sample") / "s"
     return write_sample_exhibit(folder).path  # ~10 s: once for the module (adds .vitrine)
 
@@ -155,7 +155,7 @@ def check_start_view(window: Any) -> None:
 
 
 def check_hotspots_on_projected_pins(window: Any, qtbot: Any) -> None:
-    from app.visitor_preview import HOTSPOT_PX, pin_world_point
+    from app.visitor.preview import HOTSPOT_PX, pin_world_point
     doc, overlay = window.session.document, window.visitor_overlay
     shown = [a for a in doc.exhibit.annotations if doc.find(a.artifact_id).visible]
     assert sorted(overlay.hotspots) == sorted(a.id for a in shown)
@@ -247,7 +247,7 @@ def test_preview_in_browser_serves_the_bundle(make_window, qtbot, tmp_path: Path
 @NEEDS_DISPLAY
 def test_ui_language_switches_live(make_window, qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
-    from app.translations import qm_path, remove_translations
+    from app.window.translations import qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys

@@ -1,0 +1,25 @@
+"""The command families of ``vitrine``: the one list to extend when a family is added.
+
+Each family is a module in this package with ``register(subparsers)`` that adds its
+subcommands (each setting ``handler``); it imports ``app.cli.errors``, never the entry
+point. Modules are imported in this order, which is the order ``vitrine --help`` lists them.
+No Qt at import time: a family imports Qt inside the handler that needs it.
+"""
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+COMMAND_FAMILIES: tuple[str, ...] = (
+    "app.cli.project_commands",   # open, new, info, validate, sample
+    "app.cli.scan_commands",      # inspect, add
+    "app.cli.export_commands",    # export, serve, verify, keys
+)
+
+
+def command_modules() -> list[ModuleType]:
+    """The family modules, imported, in ``COMMAND_FAMILIES`` order."""
+    return [importlib.import_module(name) for name in COMMAND_FAMILIES]
+
+
+__all__ = ["COMMAND_FAMILIES", "command_modules"]

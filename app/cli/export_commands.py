@@ -1,0 +1,126 @@
+"""CLI commands for publishing: export, serve, verify, keys new."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export a project as a signed WebXR bundle")
+    p.add_argument("project", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="bundle folder to write (replaced atomically)")
+    p.add_argument("--zip", action="store_true", help="also write OUT.zip beside the folder")
+    p.add_argument("--profile", choices=["web", "kiosk"], default="web")
+    p.add_argument("--levels", nargs="+", metavar="LEVEL",
+                   choices=["thumbnail", "low", "medium", "high", "original"],
+                   help="levels of detail to include (default: all; web leaves out a huge original)")
+    p.set_defaults(handler=export_command)
+
+    p = sub.add_parser("serve", help="serve a bundle folder over http")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.set_defaults(handler=serve_command)
+
+    p = sub.add_parser("verify", help="check a bundle's files and signature (exit 1 if anything differs)")
+    p.add_argument("bundle", type=Path)
+    p.add_argument("--key", "--fingerprint", dest="key", metavar="PUBFILE_OR_FINGERPRINT",
+                   help="the publisher key (publisher-key.json, PEM, base64) or SHA256: fingerprint expected")
+    p.set_defaults(handler=verify_command)
+
+    p = sub.add_parser("keys", help="manage the museum signing key")
+    keys = p.add_subparsers(dest="keys_command", metavar="ACTION")
+    k = keys.add_parser("new", help="create the signing key in the user's configuration folder")
+    k.add_argument("--force", action="store_true", help="replace an existing key")
+    k.set_defaults(handler=keys_new_command)
+    p.set_defaults(handler=lambda args: (_ for _ in ()).throw(CliError("keys: give an action, e.g. 'vitrine keys new'")))
+
+
+def _export_error(exc: Exception) -> CliError:
+    for line in getattr(exc, "details", []):
+        print(f"  {line}", file=sys.stderr)
+    return CliError(str(exc))
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from exporters.bundle_writer import export_bundle
+    from exporters.errors import ExportError
+    from scenes.project_store import Project
+
+    def progress(fraction: float, message: str) -> None:
+        if sys.stderr.isatty():
+            print(f"\r{fraction * 100:5.1f}%  {message[:60]:<60}", end="", file=sys.stderr, flush=True)
+
+    try:
+        project = Project.open(args.project)
+        rep = export_bundle(project, args.out, profile=args.profile, make_zip=args.zip,
+                            progress=progress, levels=args.levels)
+    except ExportError as exc:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        raise _export_error(exc) from None
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if rep.key_created:
+        print(f"vitrine: created a signing key at {rep.key_path} (keep it safe; it never leaves this computer)",
+              file=sys.stderr)
+    for w in rep.warnings:
+        print(f"vitrine: warning: {w}", file=sys.stderr)
+    print(f"wrote {rep.out_dir} ({rep.files} files, {rep.bytes / 1e6:.1f} MB, profile {rep.profile})")
+    if rep.zip_path:
+        print(f"wrote {rep.zip_path} (the folder was written too)")
+    print(f"signed by {rep.fingerprint}")
+    return EXIT_OK
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    from exporters.errors import ExportError
+    from exporters.static_server import make_server, url_of
+    if not args.bundle.is_dir():
+        raise CliError(f"{args.bundle}: no such bundle folder")
+    try:
+        server = make_server(args.bundle, args.host, args.port)
+    except ExportError as exc:
+        raise _export_error(exc) from None
+    print(f"serving {args.bundle} at {url_of(server, args.host)} (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        server.server_close()
+    return EXIT_OK
+
+
+def verify_command(args: argparse.Namespace) -> int:
+    from exporters.errors import ExportError
+    from exporters.manifest import verify_bundle
+    from exporters.signing_keys import read_public_key
+    try:
+        expected = read_public_key(args.key) if args.key else None
+        result = verify_bundle(args.bundle, expected)
+    except ExportError as exc:
+        raise _export_error(exc) from None
+    for line in result.lines():
+        print(line)
+    who = f"{result.institution or 'unknown publisher'} ({result.fingerprint or 'no key'})"
+    if result.ok:
+        print(f"ok: {result.files_checked} files match the manifest, signed by {who}")
+        return EXIT_OK
+    print(f"{args.bundle}: the bundle differs from what was signed by {who}", file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def keys_new_command(args: argparse.Namespace) -> int:
+    from exporters.errors import ExportError
+    from exporters.signing_keys import new_key
+    try:
+        key = new_key(force=args.force)
+    except ExportError as exc:
+        raise _export_error(exc) from None
+    print(f"created {key.path}")
+    print(f"fingerprint {key.public.fingerprint}")
+    return EXIT_OK

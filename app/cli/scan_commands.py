@@ -1,0 +1,75 @@
+"""CLI commands on scans: inspect a file, add it to a project."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from app.workflows.project_import import UNIT_CHOICES, UP_CHOICES
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("inspect", help="report what a scan holds and what is wrong with it")
+    p.add_argument("scan", type=Path)
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=inspect_command)
+
+    p = sub.add_parser("add", help="import a scan into a project as a new artifact")
+    p.add_argument("project", type=Path)
+    p.add_argument("scan", type=Path)
+    p.add_argument("--name", help="the artifact's name (default: from the file name)")
+    p.add_argument("--units", choices=UNIT_CHOICES, default="auto", help="the scan's units (default: guess)")
+    p.add_argument("--up", choices=UP_CHOICES, default="auto", help="the scan's up axis (default: guess)")
+    p.add_argument("--max-faces", type=int, default=None,
+                   help="refuse scans with more faces than this (default 20 million)")
+    p.add_argument("--simplified", action="store_true",
+                   help="for a scan over the face limit: import it simplified to 500,000 faces "
+                        "(the original file is still kept unchanged)")
+    p.set_defaults(handler=add_command)
+
+
+def _progress_printer(enabled: bool):
+    last = {"msg": ""}
+
+    def show(fraction: float, message: str) -> None:
+        if enabled and message != last["msg"]:
+            last["msg"] = message
+            print(f"  {fraction * 100:5.1f}%  {message}", file=sys.stderr)
+    return show
+
+
+def inspect_command(args: argparse.Namespace) -> int:
+    from assets.inspection import format_report_text, inspect_scan
+    from assets.scan_loading import load_scan
+    if not args.scan.is_file():
+        raise CliError(f"{args.scan}: no such file")
+    report = inspect_scan(load_scan(args.scan))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(format_report_text(report))
+    errors = [p for p in report.get("problems", []) if p.get("severity") == "error"]
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
+def add_command(args: argparse.Namespace) -> int:
+    from scenes.project_store import Project
+    from app.workflows.project_import import import_scan
+    if not args.scan.is_file():
+        raise CliError(f"{args.scan}: no such file")
+    from assets.scan_errors import ScanTooLarge
+    project = Project.open(args.project)
+    try:
+        result = import_scan(project, args.scan, name=args.name, units=args.units, up=args.up,
+                             progress=_progress_printer(sys.stderr.isatty()), max_faces=args.max_faces,
+                             simplified=args.simplified)
+    except ScanTooLarge as exc:
+        raise CliError(f"{exc} (run again with --simplified to import a simplified version)") from None
+    project.document.history.push(result.command)
+    project.save()
+    for warning in result.warnings:
+        print(f"vitrine: warning: {warning}", file=sys.stderr)
+    print(result.artifact_id)
+    return EXIT_OK

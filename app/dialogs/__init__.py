@@ -1,0 +1,1 @@
+"""The editor's dialogs: scan import options, export, help, error messages."""

@@ -1,0 +1,124 @@
+"""The Assets dock: imported scans with a thumbnail and their inspection report."""
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+
+import numpy as np
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import QListView, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
+
+from app.panels.document_relay import DocumentRelay
+from scenes.exhibit_model import Asset
+
+THUMB = 72
+ASSET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def silhouette(vertices: Any, size: int = THUMB) -> QPixmap:
+    """A front-view density image of a scan's vertices: enough to recognise the object."""
+    pts = np.asarray(vertices, dtype=np.float64)[:, :2]
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(40, 43, 50))
+    if len(pts):
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        span = float(max(hi - lo)) or 1.0
+        grid = ((pts - lo) / span * (size - 5) + 2).astype(int)
+        hist = np.zeros((size, size), dtype=np.int64)
+        np.add.at(hist, (size - 1 - grid[:, 1], grid[:, 0]), 1)
+        level = np.clip(np.sqrt(hist / max(1, hist.max())) * 255 * 1.5, 0, 255).astype(int)
+        for y, x in zip(*np.nonzero(level)):
+            v = int(level[y, x])
+            image.setPixelColor(int(x), int(y), QColor(min(255, 90 + v), min(255, 80 + v), min(255, 60 + v)))
+    return QPixmap.fromImage(image)
+
+
+class AssetListModel(QAbstractListModel):
+    def __init__(self, relay: DocumentRelay, parent: Optional[QObject] = None) -> None:
+        super().__init__(parent)
+        self.relay = relay
+        self._thumbs: dict[str, QIcon] = {}
+
+    def assets(self) -> list[Asset]:
+        return self.relay.document.exhibit.assets if self.relay.document else []
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.assets())
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        assets = self.assets()
+        if not index.isValid() or index.row() >= len(assets):
+            return None
+        asset = assets[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            w, h, d = (c * 100 for c in asset.dimensions)
+            return f"{asset.original_name}\n{asset.format.upper()} · {w:.1f} × {h:.1f} × {d:.1f} cm"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._thumbnail(asset)
+        if role == ASSET_ID_ROLE:
+            return asset.id
+        return None
+
+    def _thumbnail(self, asset: Asset) -> QIcon:
+        if asset.id not in self._thumbs:
+            pixmap = QPixmap(THUMB, THUMB)
+            pixmap.fill(QColor(40, 43, 50))
+            levels = self.relay.session.available_levels(asset.id)
+            if levels:
+                try:  # the coarsest stored level is small enough to read on the GUI thread
+                    geometry = self.relay.session.geometry(asset.id, levels[0])
+                    if geometry is not None:
+                        pixmap = silhouette(geometry.vertices)
+                except Exception:  # unreadable level: the Problems panel reports missing files
+                    pass
+            self._thumbs[asset.id] = QIcon(pixmap)
+        return self._thumbs[asset.id]
+
+
+class AssetPanel(QWidget):
+    def __init__(self, relay: DocumentRelay, parent: Optional[QWidget] = None) -> None:
+        super().__init__(parent)
+        self.relay = relay
+        self.model = AssetListModel(relay, self)
+        self.view = QListView()
+        self.view.setObjectName("assetList")
+        self.view.setModel(self.model)
+        self.view.setIconSize(QSize(THUMB, THUMB))
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_report())
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("inspectionReport")
+        self.report.setReadOnly(True)
+        self.report.setPlaceholderText(self.tr("Select a scan to see its inspection report."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.report)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        relay.objectAdded.connect(lambda kind, *a: self.model.refresh() if kind == "asset" else None)
+        relay.objectRemoved.connect(lambda kind, *a: self.model.refresh() if kind == "asset" else None)
+        relay.objectChanged.connect(lambda kind, *a: self._on_changed(kind))
+        relay.documentReset.connect(self.model.refresh)
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == "asset":
+            self._show_report()
+
+    def _show_report(self) -> None:
+        asset_id = self.view.currentIndex().data(ASSET_ID_ROLE)
+        asset = self.relay.document.asset(asset_id) if self.relay.document and asset_id else None
+        if asset is None:
+            self.report.clear()
+            return
+        file_label, format_label = self.tr("File"), self.tr("Format")
+        units_label, up_label, levels_label = self.tr("Units"), self.tr("Up axis"), self.tr("Levels")
+        lines = [f"{file_label}: {asset.original_name}", f"SHA-256: {asset.id}",
+                 f"{format_label}: {asset.format}  ·  {units_label}: {asset.units}  ·  {up_label}: {asset.up_axis}",
+                 f"{levels_label}: " + ", ".join(lv.level for lv in asset.levels), ""]
+        lines.append(json.dumps(asset.inspection, indent=2, ensure_ascii=False, default=str))
+        self.report.setPlainText("\n".join(lines))

@@ -1,0 +1,129 @@
+"""The Edit and Insert menu slots of the main window: undo/redo, clipboard, delete,
+duplicate, adding furniture, lights and viewpoints, and pinning annotations.
+
+A mixin of :class:`app.window.main_window.MainWindow` (kept apart to keep files short);
+every change goes through a command pushed on the document's history.
+"""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData
+from PySide6.QtGui import QGuiApplication
+
+from app.workflows.edit_operations import (
+    CLIPBOARD_MIME, copy_payload, delete_command, duplicate_command, paste_command, select_all_ids,
+)
+from scenes.annotation_commands import PinAnnotation
+from scenes.exhibit_model import Annotation, Light, Plinth, Viewpoint
+from scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
+
+NEW_ANNOTATION = {"en": "New annotation", "zh": "新注释"}
+
+
+class EditSlotsMixin:
+    """Needs ``session``, ``relay``, ``viewport``, ``outline_panel``, ``outline_dock``,
+    ``annotation_dock`` and ``tr`` from the window."""
+
+    session: Any
+    relay: Any
+    viewport: Any
+    outline_panel: Any
+    outline_dock: Any
+    annotation_dock: Any
+
+    # --- edit ----------------------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.session.document is not None:
+            self.session.document.history.undo()
+
+    def redo(self) -> None:
+        if self.session.document is not None:
+            self.session.document.history.redo()
+
+    def delete_selection(self) -> None:
+        doc = self.session.document
+        command = delete_command(doc, self.session.selection.ids) if doc else None
+        if command is not None:
+            self.relay.push(command)
+
+    def duplicate(self) -> None:
+        doc = self.session.document
+        command = duplicate_command(doc, self.session.selection.ids) if doc else None
+        if command is not None:
+            self.relay.push(command)
+
+    def copy(self) -> bool:
+        doc = self.session.document
+        payload = copy_payload(doc, self.session.selection.ids) if doc else None
+        if payload is None:
+            return False
+        mime = QMimeData()
+        mime.setData(CLIPBOARD_MIME, QByteArray(payload.encode("utf-8")))
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def cut(self) -> None:
+        doc = self.session.document
+        if doc is not None and self.copy():
+            command = delete_command(doc, self.session.selection.ids, label="Cut")
+            if command is not None:
+                self.relay.push(command)
+
+    def paste(self) -> None:
+        doc = self.session.document
+        mime = QGuiApplication.clipboard().mimeData()
+        if doc is None or mime is None or not mime.hasFormat(CLIPBOARD_MIME):
+            return
+        command, ids = paste_command(doc, bytes(mime.data(CLIPBOARD_MIME).data()).decode("utf-8"))
+        if command is not None:
+            self.relay.push(command)
+            self.relay.select(ids)
+
+    def select_all(self) -> None:
+        if self.session.document is not None:
+            self.relay.select(select_all_ids(self.session.document))
+
+    def rename_selection(self) -> None:
+        self.outline_dock.raise_()
+        self.outline_panel.rename_current()
+
+    def add_plinth(self) -> None:
+        if self.session.document is not None:
+            plinth = Plinth(name=QCoreApplication.translate("MainWindow", "Plinth"))
+            self.relay.push(AddPlinth(self.session.document, plinth))
+            self.relay.select([plinth.id])
+
+    def add_light(self) -> None:
+        if self.session.document is not None:
+            light = Light(name=QCoreApplication.translate("MainWindow", "Spot light"), type="spot")
+            self.relay.push(AddLight(self.session.document, light))
+            self.relay.select([light.id])
+
+    def add_viewpoint(self) -> None:
+        doc = self.session.document
+        if doc is None:
+            return
+        state: dict = self.viewport.camera_state() or {}  # type: ignore[attr-defined]
+        vp = Viewpoint(name={doc.exhibit.languages[0]: QCoreApplication.translate("MainWindow", "View %1").replace("%1", str(len(doc.exhibit.viewpoints) + 1))})
+        for key in ("eye", "target", "up"):
+            if key in state:
+                setattr(vp, key, tuple(float(c) for c in state[key]))
+        if "fov" in state:
+            vp.fov = float(state["fov"])
+        self.relay.push(AddViewpoint(doc, vp))
+        self.relay.select([vp.id])
+
+    def pin_annotation(self, artifact_id: str, point: Any, normal: Any) -> Optional[str]:
+        """The viewport placed a pin in pin mode: add an annotation there and select it."""
+        doc = self.session.document
+        if doc is None or doc.find(artifact_id) is None:
+            return None
+        lang = doc.exhibit.languages[0]
+        title = NEW_ANNOTATION.get(lang.split("-")[0], NEW_ANNOTATION["en"])
+        annotation = Annotation(artifact_id=artifact_id, point=tuple(float(c) for c in point),
+                                normal=tuple(float(c) for c in normal), title={lang: title})
+        self.relay.push(PinAnnotation(doc, annotation))
+        self.relay.select([annotation.id])
+        self.annotation_dock.raise_()
+        return annotation.id

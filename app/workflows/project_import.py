@@ -1,0 +1,187 @@
+"""Importing a scan into a project: the original kept byte-identical, prepared levels of
+detail stored by content hash, every processing step recorded with hashes in and out.
+
+No Qt: the editor runs :func:`import_scan` on a worker thread and pushes the returned
+command on the GUI thread; the CLI pushes and saves it directly.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from assets.progress import CancelToken, ProgressFn, report, sub_progress
+from scenes.artifact_commands import import_scan_command
+from scenes.commands import CompositeCommand
+from scenes.exhibit_model import Artifact, Asset, AssetLevel, ProcessingStep
+from scenes.project_store import Project
+from scenes.version import tool_name
+
+UNIT_CHOICES = ("auto", "mm", "cm", "m", "in")
+UP_CHOICES = ("auto", "x", "y", "z")
+
+
+@dataclass
+class ImportResult:
+    """What an import produced; push ``command`` to add the artifact (one undo step)."""
+
+    command: CompositeCommand
+    artifact_id: str
+    asset_id: str
+    report: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _tool() -> str:
+    return tool_name()
+
+
+def memory_face_limit(bytes_per_face: int = 400, reserve: float = 0.5) -> int:
+    """The most faces a simplified import may load: half the memory available now, at a
+    generous estimate of the bytes a loaded, prepared and simplified face costs."""
+    available = 8 * 2**30
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    available = int(line.split()[1]) * 1024
+                    break
+    except OSError:
+        pass
+    return max(1_000_000, int(available * reserve / bytes_per_face))
+
+
+def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] = None,
+                units: str = "auto", up: str = "auto", progress: Optional[ProgressFn] = None,
+                cancel: Optional[CancelToken] = None, max_faces: Optional[int] = None,
+                simplified: bool = False) -> ImportResult:
+    """Load, inspect, prepare (metres, Y up, standing at the origin), repair and build levels
+    of detail for a scan, storing everything in ``project``; returns the command to add it.
+
+    Scans over ``max_faces`` (20 million by default) raise ``ScanTooLarge`` before they are
+    read; ``simplified=True`` is the curator's answer to that: the scan is read if memory
+    allows, simplified at once to the 'high' budget, and only simplified levels are kept
+    for display (the original file is still stored byte-identical).
+    Raises ``assets.scan_errors.ScanError`` for bad input and ``Cancelled`` when cancelled.
+    The document is not changed until the caller pushes ``result.command``.
+    """
+    from assets.glb_io import glb_bytes
+    from assets.inspection import inspect_scan
+    from assets.level_of_detail import LOD_BUDGETS, build_levels
+    from assets.mesh_repair import repair_mesh
+    from assets.preparation import prepare_mesh
+    from assets.scan_loading import load_scan
+
+    if units not in UNIT_CHOICES:
+        raise ValueError(f"units must be one of {', '.join(UNIT_CHOICES)}")
+    if up not in UP_CHOICES:
+        raise ValueError(f"up must be one of {', '.join(UP_CHOICES)}")
+    scan_path = Path(scan_path)
+    report(progress, 0.0, f"Reading {scan_path.name}", cancel)
+    load_kwargs: dict[str, Any] = {"progress": sub_progress(progress, 0.0, 0.3), "cancel": cancel}
+    if simplified:
+        load_kwargs["max_faces"] = max(max_faces or 0, memory_face_limit())
+    elif max_faces is not None:
+        load_kwargs["max_faces"] = max_faces
+    scan = load_scan(scan_path, **load_kwargs)
+    inspection = inspect_scan(scan)
+    warnings: list[str] = []
+    chosen_units = inspection["units_guess"] if units == "auto" else units
+    if chosen_units == "unknown":
+        chosen_units = "m"
+        warnings.append(f"{scan_path.name}: units could not be guessed ({inspection.get('units_reason', '')}); "
+                        "metres assumed — correct them in the Inspector or with --units")
+    chosen_up = inspection.get("up_axis_guess", "y") if up == "auto" else up
+
+    report(progress, 0.3, "Storing the original", cancel)
+    original_sha, original_rel = project.store_asset_file(scan_path)
+    steps: list[ProcessingStep] = [ProcessingStep(
+        "import", {"file": scan_path.name, "format": scan.format}, original_sha, original_sha, _tool(), _now())]
+
+    geometry = prepare_mesh(scan.geometry, units=chosen_units, up_axis=chosen_up)
+    prepare_params = {"units": chosen_units, "up_axis": chosen_up, "recentre": "base on floor"}
+    if scan.mesh is not None:
+        geometry, repair_report = repair_mesh(geometry)
+        prepare_params["repair"] = repair_report
+    simplified_from = 0
+    if simplified and scan.mesh is not None and len(geometry.faces) > LOD_BUDGETS["high"]:
+        from assets.level_of_detail import simplify_mesh
+        report(progress, 0.35, "Simplifying the scan", cancel)
+        simplified_from = len(geometry.faces)
+        geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
+                                 cancel=cancel)
+        warnings.append(f"{scan_path.name}: {simplified_from:,} faces simplified to {len(geometry.faces):,} "
+                        "on import; the original file is kept unchanged in the project")
+    report(progress, 0.5, "Building levels of detail", cancel)
+    levels = build_levels(geometry, progress=sub_progress(progress, 0.5, 0.9), cancel=cancel)
+    if simplified_from:
+        levels[0].name = "high"  # the full-detail level was not kept
+
+    stored: list[AssetLevel] = []
+    previous_sha = original_sha
+    for level in levels:
+        report(progress, 0.9, f"Storing level '{level.name}'", cancel)
+        glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size))
+        sha, rel = project.store_asset_bytes(glb, "glb")
+        stored.append(AssetLevel(level.name, rel, sha, level.faces, level.points, level.texture_size))
+        if level is levels[0]:
+            if simplified_from:
+                prepare_params["simplified_from_faces"] = simplified_from
+                prepare_params["simplified_to_faces"] = level.faces
+            steps.append(ProcessingStep("prepare", prepare_params, original_sha, sha, _tool(), _now()))
+        else:
+            # each level is simplified from the previous, finer one
+            steps.append(ProcessingStep(
+                "simplify" if scan.mesh is not None else "subsample",
+                {"target": level.faces or level.points, "texture_size": level.texture_size},
+                previous_sha, sha, _tool(), _now()))
+        previous_sha = sha
+
+    extent = [float(v) for v in geometry.extents] if hasattr(geometry, "extents") else [0.0, 0.0, 0.0]
+    asset = Asset(id=original_sha, original_name=scan_path.name, file=original_rel, format=scan.format,
+                  kind="mesh" if scan.mesh is not None else "points", units=chosen_units,
+                  up_axis=chosen_up, dimensions=tuple(extent), levels=stored,
+                  inspection=_json_safe(inspection), processing=steps)
+    existing = project.document.asset(original_sha)
+    if existing is not None:
+        asset = existing
+        warnings.append(f"{scan_path.name}: this scan is already in the project; a new artifact reuses it")
+    artifact = Artifact(name=name or _display_name(scan_path), asset_id=asset.id)
+    command = import_scan_command(project.document, asset, artifact)
+    report(progress, 1.0, "Imported", cancel)
+    return ImportResult(command, artifact.id, asset.id, inspection, warnings)
+
+
+def _level_texture(geometry: Any, max_side: Optional[int]) -> Any:
+    """The geometry's base-colour image resized to ``max_side`` pixels, or None to keep it."""
+    from assets.textures import resize_texture
+    material = getattr(getattr(geometry, "visual", None), "material", None)
+    image = getattr(material, "baseColorTexture", None) or getattr(material, "image", None)
+    if image is None or max_side is None or getattr(geometry.visual, "uv", None) is None:
+        return None
+    if max(image.size) <= max_side:
+        return None
+    return resize_texture(image, max_side)
+
+
+def _display_name(path: Path) -> str:
+    return path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Scan"
+
+
+def _json_safe(value: Any) -> Any:
+    """Inspection reports are stored in exhibit.json: plain numbers, strings, lists, dicts."""
+    import math
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if hasattr(value, "item"):
+        return _json_safe(value.item())
+    return value
