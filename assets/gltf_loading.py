@@ -20,6 +20,7 @@ from PIL import Image
 
 from .scan_errors import ScanError
 from .scan_model import Problem, Scan
+from .trimesh_scans import mesh_texture, scan_from_loaded
 
 _DRACO = "KHR_draco_mesh_compression"
 _REFUSED = {
@@ -198,10 +199,9 @@ class RegularFileResolver(trimesh.resolvers.FilePathResolver):
 
 
 def _load_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
-    from .scan_formats import _scan_from_loaded  # registry imports this module
     resolver = RegularFileResolver(str(path))
     loaded = trimesh.load(io.BytesIO(data), file_type=file_type, resolver=resolver)
-    scan = _scan_from_loaded(path, name, loaded, [])
+    scan = scan_from_loaded(path, name, loaded, [])
     scan.units_hint, scan.up_hint = "m", "y"
     return scan
 
@@ -280,7 +280,6 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     if not parts:
         raise ScanError(path, "the glTF holds no mesh in its scene")
     mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
-    from .scan_formats import mesh_texture
     return Scan(path, name, mesh=mesh, problems=problems, parts=parts if len(parts) > 1 else {},
                 texture=mesh_texture(mesh), units_hint="m", up_hint="y")
 

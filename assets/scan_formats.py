@@ -22,6 +22,7 @@ from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_he
 from .scan_errors import ScanError, UnsupportedFormat
 from .scan_model import Problem, Scan
 from .textures import placeholder_texture
+from .trimesh_scans import scan_from_loaded
 
 HEADER_BYTES = 1 << 20
 Loader = Callable[[Path, bytes], Scan]
@@ -190,43 +191,7 @@ def _peek_off(path: Path, head: bytes, size: int) -> dict:
 
 def _load_by_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan:
     loaded = trimesh.load(io.BytesIO(data), file_type=file_type, process=True)
-    return _scan_from_loaded(path, name, loaded, [])
-
-
-def _scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> Scan:
-    """Turn what trimesh.load returned (mesh, scene or points) into a Scan."""
-    parts: dict[str, trimesh.Trimesh] = {}
-    if isinstance(loaded, trimesh.Scene):
-        for node in loaded.graph.nodes_geometry:
-            transform, geom_name = loaded.graph[node]
-            geom = loaded.geometry[geom_name]
-            if isinstance(geom, trimesh.Trimesh):
-                parts[str(node)] = geom.copy().apply_transform(transform)
-        if not parts:
-            clouds = [g for g in loaded.geometry.values() if isinstance(g, trimesh.PointCloud)]
-            if clouds:
-                loaded = clouds[0]
-            else:
-                raise ScanError(path, "the file holds no triangle mesh")
-        else:
-            loaded = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
-    if isinstance(loaded, trimesh.PointCloud):
-        problems.append(Problem("info", "point_cloud", f"the file holds no faces: it is a point cloud "
-                                                       f"of {len(loaded.vertices):,} points"))
-        return Scan(path, name, points=loaded, problems=problems)
-    if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
-        raise ScanError(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
-    scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
-    scan.texture = mesh_texture(loaded)
-    scan.has_normals = "vertex_normals" in loaded._cache.cache
-    return scan
-
-
-def mesh_texture(mesh: trimesh.Trimesh) -> Image.Image | None:
-    """The base-colour image of a textured mesh, else None."""
-    mat = getattr(mesh.visual, "material", None)
-    img = getattr(mat, "baseColorTexture", None) or getattr(mat, "image", None)
-    return img if isinstance(img, Image.Image) else None
+    return scan_from_loaded(path, name, loaded, [])
 
 
 # -- OBJ ------------------------------------------------------------------------
@@ -265,7 +230,7 @@ def _load_obj(path: Path, data: bytes) -> Scan:
     placeholders = _check_obj_materials(path, data, problems)
     loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
                           resolver=gltf_loading.RegularFileResolver(str(path)))
-    scan = _scan_from_loaded(path, "OBJ", loaded, problems)
+    scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh
     if mesh is not None and placeholders and scan.texture is None and \
             getattr(mesh.visual, "uv", None) is not None:

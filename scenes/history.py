@@ -6,22 +6,40 @@ stack is *sealed* — the editor seals when a gesture ends and on save.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from .observable import Signal
 
-if TYPE_CHECKING:
-    from .commands import Command
-    from .document import ExhibitDocument
+
+class UndoableCommand(Protocol):
+    """What the stack needs of a command (``scenes.commands.Command`` is one). A protocol,
+    not an import, so that history, commands and document do not import each other in a circle."""
+
+    label: str
+    mergeable: bool
+
+    def execute(self, doc: Any) -> None: ...
+    def undo(self, doc: Any) -> None: ...
+    def merge_with(self, other: Any) -> bool: ...
+
+
+class StackedDocument(Protocol):
+    """What the stack needs of its document (``scenes.document.ExhibitDocument`` is one)."""
+
+    reset: Signal
+    object_added: Signal
+    object_removed: Signal
+    object_changed: Signal
+    order_changed: Signal
 
 
 class CommandStack:
     """Executes commands on a document and keeps them for undo and redo."""
 
-    def __init__(self, document: "ExhibitDocument") -> None:
+    def __init__(self, document: StackedDocument) -> None:
         self._document = document
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
+        self._done: list[UndoableCommand] = []
+        self._undone: list[UndoableCommand] = []
         self._sealed = True
         self._clean_index: int | None = 0
         self.changed = Signal("history_changed")
@@ -69,7 +87,7 @@ class CommandStack:
         self.changed.emit()
 
     # --- operations ---------------------------------------------------------------
-    def push(self, command: "Command") -> None:
+    def push(self, command: UndoableCommand) -> None:
         """Execute ``command`` and record it (merged into the previous step if it may)."""
         command.execute(self._document)
         top = self._done[-1] if self._done else None

@@ -9,15 +9,16 @@ them again when the UI language changes while the editor runs.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QDockWidget, QMenu, QToolBar
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStyle
 
-if TYPE_CHECKING:
-    from app.window.main_window import MainWindow
+# The MainWindow these functions fill. Typed loosely on purpose: main_window imports this
+# module, so importing main_window here (even for type checking) would be an import circle.
+Window = Any
 
 Std = QKeySequence.StandardKey
 
@@ -30,7 +31,7 @@ def tr(source: str) -> str:
     return QCoreApplication.translate("MainWindow", source)
 
 
-def _action(window: "MainWindow", name: str, text: str, slot: Optional[Callable[..., Any]] = None,
+def _action(window: Window, name: str, text: str, slot: Optional[Callable[..., Any]] = None,
             shortcut: Any = None, checkable: bool = False, icon: Any = None) -> QAction:
     action = QAction(tr(text), window)
     action.setProperty(SOURCE, text)
@@ -49,7 +50,7 @@ def _action(window: "MainWindow", name: str, text: str, slot: Optional[Callable[
     return action
 
 
-def create_actions(w: "MainWindow") -> None:
+def create_actions(w: Window) -> None:
     sp = QStyle.StandardPixmap
     # File
     _action(w, "action_new", QT_TRANSLATE_NOOP("MainWindow", "&New Project…"), w.new_project_dialog, Std.New, icon=sp.SP_FileIcon)
@@ -101,7 +102,7 @@ def _menu(parent: Any, source: str) -> QMenu:
     return menu
 
 
-def create_menus(w: "MainWindow") -> None:
+def create_menus(w: Window) -> None:
     bar = w.menuBar()
     w.menu_file = _menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&File"))
     w.menu_file.addActions([w.action_new, w.action_open])
@@ -149,7 +150,7 @@ def create_menus(w: "MainWindow") -> None:
     w.main_toolbar = toolbar
 
 
-def retranslate(w: "MainWindow") -> None:
+def retranslate(w: Window) -> None:
     """Set every action, menu, toolbar and dock title again in the current UI language."""
     for action in w.findChildren(QAction):
         if action.property(SOURCE):

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import Any, Optional, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -20,8 +20,16 @@ from PySide6.QtGui import QDesktopServices
 from app.window.background_jobs import BackgroundJob
 from app.dialogs.error_messages import show_error
 
-if TYPE_CHECKING:
-    from app.window.main_window import MainWindow
+
+
+class PreviewHost(Protocol):
+    """What the preview needs of its window (the MainWindow is one). A protocol rather than
+    an import of main_window, which imports this module: no import circle."""
+
+    project: Any  # the open scenes.project_store.Project, or None
+    jobs: Any  # the window's app.window.background_jobs.JobRunner
+
+    def statusBar(self) -> Any: ...
 
 
 class BrowserPreview(QObject):
@@ -30,8 +38,8 @@ class BrowserPreview(QObject):
 
     served = Signal(str)
 
-    def __init__(self, window: "MainWindow") -> None:
-        super().__init__(window)
+    def __init__(self, window: PreviewHost) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the window is a QObject too
         self.window = window
         self.url: Optional[str] = None
         self._server: Any = None
