@@ -19,15 +19,10 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from .gltf_loading import split_glb
+from .gltf_loading import check_document, split_glb
 from .scan_errors import ScanError
 from .textures import EncodedTexture, encode_texture
-
-
-def _mesh_image(mesh: trimesh.Trimesh) -> Image.Image | None:
-    mat = getattr(mesh.visual, "material", None)
-    img = getattr(mat, "baseColorTexture", None) or getattr(mat, "image", None)
-    return img if isinstance(img, Image.Image) else None
+from .trimesh_scans import mesh_texture
 
 
 def _pack_glb(doc: dict, binary: bytes) -> bytes:
@@ -72,7 +67,7 @@ def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
     if texture is not None and uv is None:
         raise ValueError("a texture needs a mesh with UV coordinates")
     if uv is not None:
-        source = texture if texture is not None else _mesh_image(geom)
+        source = texture if texture is not None else mesh_texture(geom)
         if isinstance(source, EncodedTexture):
             encoded = source
         elif source is not None:
@@ -101,6 +96,12 @@ def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.Poi
     name = "<bytes>" if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
     try:
         data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    except OSError as exc:
+        raise ScanError(name, f"cannot be read ({exc.strerror or exc})") from None
+    # the scan loader's guards first: trimesh trusts the declared lengths
+    doc, binary = split_glb(Path(name), data)
+    check_document(Path(name), doc, [len(binary)])
+    try:
         scene = trimesh.load(io.BytesIO(data), file_type="glb", process=False, force="scene")
         geoms = scene.dump(concatenate=False) if hasattr(scene, "dump") else [scene]
     except Exception as exc:  # noqa: BLE001 - trimesh raises many types on corrupt data

@@ -218,7 +218,7 @@ def _accessor(doc: dict, buffers: list[bytes], index: int) -> np.ndarray:
     return np.ascontiguousarray(rows).view(dt).reshape(acc["count"], width)
 
 
-def _node_transforms(doc: dict) -> list[tuple[int, np.ndarray]]:
+def node_transforms(doc: dict) -> list[tuple[int, np.ndarray]]:
     """(mesh index, 4×4 world matrix) for every node of the default scene carrying a mesh."""
     nodes = doc.get("nodes", [])
     scenes = doc.get("scenes", [{"nodes": list(range(len(nodes)))}])
@@ -249,7 +249,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     problems = [Problem("info", "draco", "Draco-compressed geometry was decoded")]
     parts: dict[str, trimesh.Trimesh] = {}
     try:
-        for mesh_index, world in _node_transforms(doc):
+        for mesh_index, world in node_transforms(doc):
             for p, prim in enumerate(doc["meshes"][mesh_index]["primitives"]):
                 ext = prim.get("extensions", {}).get(_DRACO)
                 if ext is not None:

@@ -45,7 +45,8 @@ RECORDS = {
 def _prepare(path: Path, z_up: bool) -> bytes:
     """Plain GLB of the scan in metres, Y up, base on y=0 (normals included), stored as a
     project stores a level: trimesh alone would write the mask's JPEG as a 14 MB PNG."""
-    from assets.glb_io import _swap_image, _mesh_image  # the project's own texture slot writer
+    from assets.glb_io import _swap_image  # the project's own texture slot writer
+    from assets.trimesh_scans import mesh_texture
     from assets.textures import encode_texture
     mesh = trimesh.load(path, force="mesh", process=False)
     if z_up and path.suffix == ".ply":
@@ -53,7 +54,7 @@ def _prepare(path: Path, z_up: bool) -> bytes:
     mesh.apply_translation(-np.array([mesh.bounds[:, 0].mean(), mesh.bounds[0, 1], mesh.bounds[:, 2].mean()]))
     _ = mesh.vertex_normals
     data = trimesh.Scene(mesh).export(file_type="glb", include_normals=True)
-    image = _mesh_image(mesh) if getattr(mesh.visual, "uv", None) is not None else None
+    image = mesh_texture(mesh) if getattr(mesh.visual, "uv", None) is not None else None
     return data if image is None else _swap_image(data, encode_texture(image, None, power_of_two=False))
 
 
@@ -75,7 +76,7 @@ def _metadata(case: str) -> tuple[str, dict]:
 
 def run(quick: bool) -> list[dict]:
     from exporters.glb_compression import GlbSettings, compress_mesh
-    from exporters.stored_glb import read_level
+    from assets.glb_arrays import read_glb_arrays
     rows: list[dict] = []
     have_pack = GLTFPACK.is_file() and shutil.which("node")
     cases = CASES[:1] if quick else CASES
@@ -89,7 +90,7 @@ def run(quick: bool) -> list[dict]:
             plain = tmpd / f"{case}.glb"
             plain.write_bytes(_prepare(src, z_up))
             t0 = time.perf_counter()
-            mesh = read_level(plain)
+            mesh = read_glb_arrays(plain)
             copyright_text, packet = _metadata(case)
             ours = compress_mesh(mesh, name=case, generator="Vitrine 0.1", copyright_text=copyright_text,
                                  xmp_packet=packet, settings=GlbSettings(texture_max=None))

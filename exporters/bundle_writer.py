@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
+from assets.glb_arrays import MeshData, read_glb_arrays
 from assets.progress import CancelToken, Cancelled, ProgressFn, report
+from assets.scan_errors import ScanError
 from scenes.atomic_files import replacing
 from scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
 from scenes.project_store import Project, ProjectError
@@ -39,7 +41,6 @@ from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
 from .signing_keys import load_or_create_key
-from .stored_glb import read_level
 from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, exhibit_script
 
 VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
@@ -47,6 +48,14 @@ PROFILES = ("web", "kiosk")
 WEB_ORIGINAL_LIMIT = 1_000_000  # faces + points above which the web profile leaves out 'original'
 CAPTIONS_EMBED_LIMIT = 1 << 20  # bytes; WebVTT for a narration clip is a few KiB
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
+
+
+def _read_level(path: Path) -> MeshData:
+    """A stored level's arrays; ExportError naming the file when it is missing or damaged."""
+    try:
+        return read_glb_arrays(path)
+    except ScanError as exc:
+        raise ExportError(f"{path}: stored level cannot be read ({exc.cause})") from None
 
 
 @dataclass
@@ -211,7 +220,7 @@ def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, 
     models: dict[str, list[dict]] = {}
     for n, (art, lv) in enumerate(jobs):
         report(progress, 0.05 + 0.8 * n / max(1, len(jobs)), f"compressing {art.name} ({lv.level})", cancel)
-        mesh = read_level(project.resolve(lv.file))
+        mesh = _read_level(project.resolve(lv.file))
         settings = GlbSettings(texture_max=TEXTURE_SIDE.get(lv.level))
         try:
             data = compress_mesh(mesh, name=art.name or art.id, generator=generator,

@@ -29,9 +29,8 @@ from typing import Any, Optional
 import meshoptimizer
 import numpy as np
 
+from assets.glb_arrays import MeshData
 from assets.textures import EncodedTexture, encode_texture
-
-from .stored_glb import MeshData
 
 EXT_MESHOPT = "EXT_meshopt_compression"
 KHR_QUANT = "KHR_mesh_quantization"

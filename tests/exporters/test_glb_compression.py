@@ -10,7 +10,7 @@ from PIL import Image
 
 from exporters.glb_compression import GlbSettings, compress_mesh, encode_octahedral
 from exporters.gltf_validation import validate_glbs, validator_available
-from exporters.stored_glb import read_level
+from assets.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, point_cloud, textured_sphere
 from .glb_decode import accessor, positions_in_metres, split, view_bytes
@@ -20,7 +20,7 @@ def _stored(geometry, tmp_path):
     import trimesh
     path = tmp_path / "level.glb"
     path.write_bytes(trimesh.Scene(geometry).export(file_type="glb"))
-    return read_level(path)
+    return read_glb_arrays(path)
 
 
 def _compress(mesh, **kw):

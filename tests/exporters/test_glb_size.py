@@ -14,7 +14,7 @@ import pytest
 import trimesh
 
 from exporters.glb_compression import GlbSettings, compress_mesh
-from exporters.stored_glb import read_level
+from assets.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, textured_sphere
 from .glb_decode import split
@@ -44,7 +44,7 @@ def _plain(geometry, tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("make", [textured_sphere, coloured_box], ids=["textured", "coloured"])
 def test_json_holds_no_names_or_samplers(make, tmp_path):
-    doc, _ = split(compress_mesh(read_level(_plain(make(), tmp_path)), name="Painted Vase", generator="Vitrine 0.1"))
+    doc, _ = split(compress_mesh(read_glb_arrays(_plain(make(), tmp_path)), name="Painted Vase", generator="Vitrine 0.1"))
     assert not [p for p, k in _keys(doc) if k == "name"]
     assert "samplers" not in doc and all("sampler" not in t for t in doc.get("textures", []))
 
@@ -63,7 +63,7 @@ def _sphere():
                     reason="gltfpack 1.3 is not installed (npm ci in exporters/viewer)")
 def test_no_larger_than_gltfpack_cc(tmp_path):
     plain = _plain(_sphere(), tmp_path)
-    ours = compress_mesh(read_level(plain), name="t", generator="gltfpack 1.3", settings=GlbSettings())
+    ours = compress_mesh(read_glb_arrays(plain), name="t", generator="gltfpack 1.3", settings=GlbSettings())
     out = tmp_path / "pack.glb"
     subprocess.run(["node", str(GLTFPACK), "-i", str(plain), "-o", str(out), "-cc"], check=True, capture_output=True)
     theirs = out.read_bytes()

@@ -12,7 +12,7 @@ from assets.glb_io import glb_bytes
 from assets.textures import encode_texture
 from exporters.glb_compression import GlbSettings, compress_mesh
 from exporters.gltf_validation import validate_glbs, validator_available
-from exporters.stored_glb import read_level
+from assets.glb_arrays import read_glb_arrays
 
 from .conftest import textured_sphere
 from .glb_decode import split, view_bytes
@@ -33,7 +33,7 @@ def _stored_level(tmp_path, image: Image.Image, name: str = "level.glb"):
     encoded = encode_texture(image, None, power_of_two=False)
     path = tmp_path / name
     path.write_bytes(glb_bytes(sphere, texture=encoded))
-    return read_level(path), encoded
+    return read_glb_arrays(path), encoded
 
 
 def _glb_image(glb: bytes) -> tuple[bytes, str]:

@@ -1,14 +1,16 @@
-"""Reading the plain GLB levels stored in a project into flat arrays for re-encoding.
+"""A plain GLB (a level stored in a project) as flat arrays, for re-encoding by the exporter.
 
 Stored levels are uncompressed glTF 2.0 binaries in metres, Y up. All mesh
 primitives of the default scene are merged (node transforms applied) into one
-triangle mesh or one point cloud.
+triangle mesh or one point cloud. The file passes the same guards as a scan
+(:func:`assets.gltf_loading.split_glb` and :func:`~assets.gltf_loading.check_document`:
+chunk lengths, buffer views and accessors inside their buffers, no refused extensions;
+cycle-safe node traversal), and face indices must name existing vertices: a damaged or
+hostile project file gives one :class:`ScanError` line, never a crash or a huge read.
 """
 from __future__ import annotations
 
 import io
-import json
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -16,9 +18,9 @@ from typing import Optional
 import numpy as np
 from PIL import Image
 
-from assets.textures import EncodedTexture
-
-from .errors import ExportError
+from .gltf_loading import check_document, node_transforms, split_glb
+from .scan_errors import ScanError
+from .textures import EncodedTexture
 
 _COMPONENT = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT4": 16}
@@ -50,25 +52,10 @@ class MeshData:
         return self.triangles is None
 
 
-def _split(path: Path, data: bytes) -> tuple[dict, bytes]:
-    if len(data) < 20 or data[:4] != b"glTF":
-        raise ExportError(f"{path}: not a GLB file")
-    clen, ctype = struct.unpack_from("<II", data, 12)
-    if ctype != 0x4E4F534A:
-        raise ExportError(f"{path}: the GLB has no JSON chunk")
-    doc = json.loads(data[20:20 + clen].decode("utf-8"))
-    off = 20 + ((clen + 3) & ~3)
-    binary = b""
-    if off + 8 <= len(data):
-        blen, _ = struct.unpack_from("<II", data, off)
-        binary = data[off + 8:off + 8 + blen]
-    return doc, binary
-
-
 def _view_bytes(doc: dict, binary: bytes, index: int) -> tuple[bytes, int]:
     view = doc["bufferViews"][index]
     if view.get("buffer", 0) != 0:
-        raise ValueError("external buffers are not supported in stored levels")
+        raise ValueError("external buffers are not supported in a stored level")
     start = view.get("byteOffset", 0)
     return binary[start:start + view["byteLength"]], view.get("byteStride", 0)
 
@@ -96,34 +83,10 @@ def _accessor(doc: dict, binary: bytes, index: int, *, normalize: bool = True) -
     return out
 
 
-def _node_matrix(node: dict) -> np.ndarray:
-    if "matrix" in node:
-        return np.array(node["matrix"], np.float64).reshape(4, 4).T
-    t = np.array(node.get("translation", [0, 0, 0]), np.float64)
-    x, y, z, w = node.get("rotation", [0, 0, 0, 1])
-    s = np.array(node.get("scale", [1, 1, 1]), np.float64)
-    r = np.array([[1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
-                  [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
-                  [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)]])
-    m = np.eye(4)
-    m[:3, :3] = r * s
-    m[:3, 3] = t
-    return m
-
-
 def _mesh_instances(doc: dict) -> list[tuple[int, np.ndarray]]:
-    nodes = doc.get("nodes", [])
-    scenes = doc.get("scenes", [])
-    roots = scenes[doc.get("scene", 0)].get("nodes", []) if scenes else list(range(len(nodes)))
-    out: list[tuple[int, np.ndarray]] = []
-    stack = [(i, np.eye(4)) for i in roots]
-    while stack:
-        i, parent = stack.pop()
-        node = nodes[i]
-        world = parent @ _node_matrix(node)
-        if "mesh" in node:
-            out.append((node["mesh"], world))
-        stack.extend((c, world) for c in node.get("children", []))
+    """(mesh index, 4×4 world matrix) of each mesh in the default scene; a file with meshes
+    but no nodes shows its first mesh untransformed."""
+    out = node_transforms(doc)
     if not out and doc.get("meshes"):
         out = [(0, np.eye(4))]
     return out
@@ -150,18 +113,22 @@ def _image(doc: dict, binary: bytes, material: dict) -> tuple[Optional[Image.Ima
     return image, source
 
 
-def read_level(path: Path) -> MeshData:
-    """Read a stored level GLB; ExportError naming the file when it cannot be read."""
+def read_glb_arrays(path: str | Path) -> MeshData:
+    """Read a plain GLB file into flat arrays; :class:`ScanError` (one line naming the file)
+    when it is missing, damaged or not a plain glTF 2.0 binary."""
     path = Path(path)
     try:
-        doc, binary = _split(path, path.read_bytes())
-        return _merge(doc, binary)
-    except ExportError:
-        raise
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise ExportError(f"{path}: stored level is missing") from None
-    except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
-        raise ExportError(f"{path}: stored level cannot be read ({exc})") from None
+        raise ScanError(path, "the file is missing") from None
+    except OSError as exc:
+        raise ScanError(path, f"cannot be read ({exc.strerror or exc})") from None
+    doc, binary = split_glb(path, data)
+    check_document(path, doc, [len(binary)])
+    try:
+        return _merge(doc, binary)
+    except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
+        raise ScanError(path, f"the GLB cannot be read ({exc.__class__.__name__}: {exc})") from None
 
 
 def _merge(doc: dict, binary: bytes) -> MeshData:
@@ -194,6 +161,8 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
                     tri = _accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
                 else:
                     tri = np.arange(len(pos), dtype=np.uint32).reshape(-1, 3)
+                if tri.size and int(tri.max()) >= len(pos):
+                    raise ValueError("a primitive has face indices outside its vertices")
             material = doc.get("materials", [{}])[prim["material"]] if "material" in prim else {}
             parts.append((pos, nrm, col, uv, tri, material))
     if not parts:
@@ -218,3 +187,6 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
                     normals=None if cat(1) is None else cat(1).astype(np.float32),
                     colors=cat(2), uvs=cat(3) if texture is not None else None,
                     triangles=tris, texture=texture, base_color=base_color, texture_source=source)
+
+
+__all__ = ["MeshData", "read_glb_arrays"]
