@@ -35,13 +35,17 @@ def import_scan_command(doc: ExhibitDocument, asset: Asset, artifact: Artifact) 
 
 def delete_artifact(doc: ExhibitDocument, artifact_id: str) -> CompositeCommand:
     """Delete an artifact with its annotations, clearing tour steps that opened them."""
-    annotation_ids = {a.id for a in doc.annotations_of(artifact_id)}
+    annotation_ids = [a.id for a in doc.annotations_of(artifact_id)]  # document order
+    doomed = set(annotation_ids)  # for membership only: never iterate a set (order varies by hash seed)
     children: list[Any] = []
     for tour in doc.exhibit.tours:
         for step in tour.steps:
-            if step.annotation_id in annotation_ids:
+            if step.annotation_id in doomed:
                 children.append(SetProperty(doc, step.id, ("annotation_id",), None))
-    children += [RemoveObject(doc, "annotations", a) for a in annotation_ids]
+    # Each RemoveObject remembers its index as the list stands now. Removing from the end
+    # first keeps the earlier indices valid; undo runs in reverse, re-inserting from the
+    # front, so every annotation returns to exactly its old place.
+    children += [RemoveObject(doc, "annotations", a) for a in reversed(annotation_ids)]
     children.append(RemoveObject(doc, "artifacts", artifact_id))
     return CompositeCommand("Delete Artifact", children)
 
