@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,10 +16,10 @@ HARNESS = REAL_VIEWER / "tests" / "browser_checks.mjs"
 
 @pytest.fixture(scope="module")
 def real_bundle(tiny_project, tmp_path_factory):
-    if not HARNESS.is_file():
-        pytest.skip(f"{HARNESS} not written yet")
     if not (REAL_VIEWER / "node_modules" / "playwright-core").is_dir() or shutil.which("node") is None:
         pytest.skip("node or exporters/viewer/node_modules (playwright-core) missing")
+    if not Path(os.environ.get("VITRINE_CHROMIUM", "/usr/bin/chromium")).exists():
+        pytest.skip("no Chromium for the harness (apt-get install chromium, or set VITRINE_CHROMIUM)")
     if not real_viewer_built():
         pytest.skip("viewer not built (npm run build in exporters/viewer) or index.template.html missing")
     from exporters.bundle_writer import export_bundle
@@ -34,10 +35,9 @@ def test_viewer_harness_passes(real_bundle: Path, check: str, tmp_path: Path):
     proc = subprocess.run(["node", str(HARNESS), str(real_bundle), "--check", check, "--json", str(report)],
                           capture_output=True, text=True, timeout=180)
     text = (proc.stdout + proc.stderr)[-2000:]
-    if proc.returncode != 0 and any(s in text.lower() for s in ("chromium", "executable doesn't exist", "browser not found")):
-        pytest.skip(f"no Chromium for the harness: {text.strip().splitlines()[-1]}")
-    assert proc.returncode in (0, 1), text
     data = json.loads(report.read_text()) if report.is_file() else json.loads(proc.stdout.strip().splitlines()[-1])
+    # the harness's own pass criteria (rendering, errors, verification) must hold: exit 0, pass true
+    assert proc.returncode == 0 and data["pass"] is True, text
     # the exporter's side of the contract (the harness's own pass criteria also judge rendering)
     if check.startswith("render"):
         assert data["verification"]["status"] == "verified", text
