@@ -58,8 +58,7 @@ class VisitorPreview(QObject):
         self.tour_player.ended.connect(lambda: self.narration.hide())
         viewport.installEventFilter(self)
         viewport.cameraChanged.connect(self.reposition)
-        if hasattr(viewport, "frameRendered"):  # the placeholder viewport has no frames
-            viewport.frameRendered.connect(lambda _ms: self.reposition())
+        viewport.frameRendered.connect(lambda _ms: self.reposition())
 
     # --- widgets --------------------------------------------------------------------
     def _build_widgets(self) -> None:

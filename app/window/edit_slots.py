@@ -104,7 +104,7 @@ class EditSlotsMixin:
         doc = self.session.document
         if doc is None:
             return
-        state: dict = self.viewport.camera_state() or {}  # type: ignore[attr-defined]
+        state: dict = self.viewport.camera_state() or {}
         vp = Viewpoint(name={doc.exhibit.languages[0]: QCoreApplication.translate("MainWindow", "View %1").replace("%1", str(len(doc.exhibit.viewpoints) + 1))})
         for key in ("eye", "target", "up"):
             if key in state:

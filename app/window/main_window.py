@@ -31,7 +31,7 @@ from app.panels.problems_panel import ProblemsPanel
 from app.panels.record_panel import RecordPanel
 from app.panels.tour_panel import TourPanel
 from app.window.translations import LANGUAGE_KEY, chosen_language, install_translations
-from app.viewport.host import create_viewport
+from app.viewport.viewport_widget import ViewportWidget
 from app.visitor.preview import VisitorPreview
 from app.window.edit_slots import EditSlotsMixin
 from scenes.project_store import Project, ProjectError
@@ -49,7 +49,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.setObjectName("vitrineMainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.viewport = create_viewport(session, self)
+        self.viewport = ViewportWidget(session, self)
         self.setCentralWidget(self.viewport)
         self._build_panels()
         window_actions.create_actions(self)
@@ -223,9 +223,9 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             return
         start = doc.find(doc.exhibit.start_viewpoint_id) if doc.exhibit.start_viewpoint_id else None
         if start is not None and hasattr(start, "eye"):
-            self.viewport.set_camera(start.eye, start.target, start.up, start.fov)  # type: ignore[attr-defined]
+            self.viewport.set_camera(start.eye, start.target, start.up, start.fov)
         else:
-            self.viewport.frame_selection()  # type: ignore[attr-defined]  # nothing is selected yet: the whole scene
+            self.viewport.frame_selection()  # nothing is selected yet: the whole scene
 
     def save(self) -> bool:
         if self.project is None:
@@ -435,18 +435,18 @@ class MainWindow(EditSlotsMixin, QMainWindow):
 
     # --- view ------------------------------------------------------------------------------------------------
     def frame_selection(self) -> None:
-        self.viewport.frame_selection()  # type: ignore[attr-defined]
+        self.viewport.frame_selection()
 
     def view_preset(self, preset: str) -> None:
-        self.viewport.set_view_preset(preset)  # type: ignore[attr-defined]
+        self.viewport.set_view_preset(preset)
 
     def set_pin_mode(self, on: bool) -> None:
-        self.viewport.set_pin_mode(on)  # type: ignore[attr-defined]
+        self.viewport.set_pin_mode(on)
 
     def set_visitor_preview(self, on: bool) -> None:
         """Show the exhibit as visitors will: panels hidden, no editing gizmos, the viewer's
         hotspots, annotation card, language switch and tours over the 3D view."""
-        self.viewport.set_visitor_preview(on)  # type: ignore[attr-defined]
+        self.viewport.set_visitor_preview(on)
         self.visitor_overlay.set_active(on)
         if on:
             self._hidden_for_preview = [d for d in self.docks if d.isVisible()]

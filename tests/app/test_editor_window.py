@@ -187,7 +187,6 @@ def test_autosave_then_recovery_after_a_crash(make_window, tmp_path: Path, qtbot
 
 
 def test_import_scan_through_the_file_menu(make_window, tmp_path: Path, qtbot, monkeypatch) -> None:
-    pytest.importorskip("app.workflows.project_import", reason="app/project_import.py is not written yet")
     import trimesh
     from PySide6.QtWidgets import QFileDialog
     from app.dialogs.import_dialog import ImportOptionsDialog
@@ -210,7 +209,6 @@ def test_import_scan_through_the_file_menu(make_window, tmp_path: Path, qtbot, m
 
 
 def test_bad_scan_shows_a_message_not_a_traceback(make_window, tmp_path: Path, qtbot, dialogs) -> None:
-    pytest.importorskip("app.workflows.project_import", reason="app/project_import.py is not written yet")
     bad = tmp_path / "broken.ply"
     bad.write_bytes(b"ply\nformat nonsense\n")
     window = make_window()
