@@ -1,32 +1,33 @@
-"""The editor's main window: the viewport in the middle, dockable panels around it,
-menus, project lifecycle (new/open/save, autosave and recovery), scan import and
-export as background jobs, and drag-and-drop of scan files."""
+"""The editor's main window: the viewport in the middle, dockable panels around it, menus
+and the file dialogs. A project's life (new/open/save, autosave and recovery) is
+:class:`~app.window.project_life.ProjectLife`; imports and exports as background jobs are
+:class:`~app.window.job_control.JobControl`; the window shows what they report."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any, Optional
 
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
 
 from app.window import actions as window_actions
 from app.panels.annotation_panel import AnnotationPanel
 from app.panels.asset_panel import AssetPanel
 from app.window.background_jobs import BackgroundJob, JobRunner
+from app.window.job_control import JobControl
+from app.window.project_life import ProjectLife
 from app.window.browser_preview import BrowserPreview
 from app.window.command_labels import command_label
 from app.panels.document_relay import DocumentRelay
 from app.workflows.editor_session import EditorSession
-from app.dialogs.error_messages import show_error
 from app.dialogs.export_dialog import ExportDialog
 from app.dialogs.help_dialogs import ShortcutsDialog, show_about
 from app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
 from app.panels.inspector_panel import InspectorPanel
 from app.panels.outline_panel import OutlinePanel
 from app.panels.plain_text import plain_tooltip
-from app.window.preferences import PreferencesDialog, add_recent_file, autosave_seconds, default_settings, recent_files
+from app.window.preferences import PreferencesDialog, default_settings, recent_files
 from app.panels.problems_panel import ProblemsPanel
 from app.panels.record_panel import RecordPanel
 from app.panels.tour_panel import TourPanel
@@ -34,7 +35,7 @@ from app.window.translations import LANGUAGE_KEY, chosen_language, install_trans
 from app.viewport.viewport_widget import ViewportWidget
 from app.visitor.preview import VisitorPreview
 from app.window.edit_slots import EditSlotsMixin
-from scenes.project_store import Project, ProjectError
+from scenes.project_store import Project
 
 STATE_VERSION = 1
 
@@ -64,10 +65,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         # the overlay mirrors the document (hotspots, tours, languages) while it is shown
         self.relay.documentChanged.connect(self._refresh_visitor_overlay)
         self.relay.projectChanged.connect(lambda _p: self._refresh_visitor_overlay())
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setSingleShot(True)
-        self.autosave_timer.setInterval(autosave_seconds(self.settings) * 1000)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.life = ProjectLife(self, session, self.settings)
+        self.life.opened.connect(lambda _project: self._show_start_view())
+        self.life.saved.connect(self._on_history_changed)
+        self.life.status.connect(self._show_status)
+        self.job_control = JobControl(self, session, self.relay, self.jobs)
+        self.job_control.status.connect(self._show_status)
         self.relay.historyChanged.connect(self._on_history_changed)
         self.relay.projectChanged.connect(lambda _p: self._on_history_changed())
         self.relay.selectionChanged.connect(lambda _ids: self._update_actions())
@@ -141,11 +144,11 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         name = project.name.replace("[*]", "[*][*]") if project else ""
         self.setWindowTitle(f"{name}[*] — Vitrine" if project else "Vitrine")
         self.setWindowModified(modified)
-        if modified and not self.autosave_timer.isActive():
-            self.autosave_timer.start()  # 30 s after the first unsaved change
-        elif not modified:
-            self.autosave_timer.stop()
+        self.life.history_changed()  # autosave 30 s after the first unsaved change
         self._update_actions()
+
+    def _show_status(self, text: str, ms: int) -> None:
+        self.statusBar().showMessage(text, ms)
 
     def _update_actions(self) -> None:
         doc = self.session.document
@@ -171,50 +174,28 @@ class MainWindow(EditSlotsMixin, QMainWindow):
                        self.action_rename, self.action_frame):
             action.setEnabled(has_project and has_selection)
 
-    # --- project lifecycle -------------------------------------------------------------------
+    # --- project life (see ProjectLife) --------------------------------------------------------
+    @property
+    def autosave_timer(self) -> QTimer:
+        return self.life.autosave_timer
+
     def new_project(self, path: str | Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            project = Project.create(path)
-        except (ProjectError, OSError) as exc:
-            show_error(self, self.tr("Cannot create the project"), exc)
-            return False
-        self._set_project(project)
-        return True
+        return self.life.new_project(path)
 
     def open_project(self, path: str | Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            project = Project.open(path)
-        except (ProjectError, OSError) as exc:
-            show_error(self, self.tr("Cannot open the project"), exc)
-            return False
-        info = project.recovery()
-        if info is not None:
-            when = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.saved_at))
-            answer = QMessageBox.question(
-                self, self.tr("Restore Unsaved Changes?"),
-                self.tr("Vitrine found changes to “%1” that were not saved (autosaved %2). "
-                        "Restore them?").replace("%1", project.name).replace("%2", when),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-            if answer == QMessageBox.StandardButton.Yes:
-                try:
-                    project.restore_recovery()
-                except ProjectError as exc:
-                    show_error(self, self.tr("Cannot restore the unsaved changes"), exc)
-            else:
-                project.discard_recovery()
-        self._set_project(project)
-        return True
+        return self.life.open_project(path)
 
-    def _set_project(self, project: Optional[Project]) -> None:
-        self.session.set_project(project)
-        self._show_start_view()
-        if project is not None:
-            add_recent_file(self.settings, str(project.path))
-            self.statusBar().showMessage(self.tr("Opened %1").replace("%1", str(project.path)), 5000)
+    def save(self) -> bool:
+        return self.life.save()
+
+    def save_as(self, path: str | Path) -> bool:
+        return self.life.save_as(path)
+
+    def autosave(self) -> None:
+        self.life.autosave()
+
+    def maybe_save(self) -> bool:
+        return self.life.maybe_save()
 
     def _show_start_view(self) -> None:
         """Open on the exhibit's start viewpoint, as visitors will; without one, frame everything."""
@@ -226,53 +207,6 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.viewport.set_camera(start.eye, start.target, start.up, start.fov)
         else:
             self.viewport.frame_selection()  # nothing is selected yet: the whole scene
-
-    def save(self) -> bool:
-        if self.project is None:
-            return False
-        try:
-            self.project.save()
-        except (ProjectError, OSError) as exc:
-            show_error(self, self.tr("Cannot save the project"), exc)
-            return False
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(self.project.path)), 4000)
-        return True
-
-    def save_as(self, path: str | Path) -> bool:
-        if self.project is None:
-            return False
-        try:
-            self.project.save_as(path)
-        except (ProjectError, OSError) as exc:
-            show_error(self, self.tr("Cannot save the project"), exc)
-            return False
-        add_recent_file(self.settings, str(self.project.path))
-        self._on_history_changed()
-        return True
-
-    def autosave(self) -> None:
-        """Write unsaved edits to the project's recovery file (never over the saved one)."""
-        if self.project is not None and self.project.is_modified:
-            try:
-                self.project.write_recovery()
-            except OSError as exc:
-                self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000)
-
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; True if it is fine to go on (saved or discarded)."""
-        if self.project is None or not self.project.is_modified:
-            return True
-        answer = QMessageBox.question(
-            self, self.tr("Unsaved Changes"),
-            self.tr("Save the changes to “%1” before closing it?").replace("%1", self.project.name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save)
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.project.discard_recovery()  # the curator chose to lose them: don't offer them again
-            return True
-        return False
 
     # --- file dialogs ----------------------------------------------------------------------------
     def _start_dir(self) -> str:
@@ -309,7 +243,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
     def preferences_dialog(self) -> None:
         before = chosen_language(self.settings)
         if PreferencesDialog(self.settings, self).exec():
-            self.autosave_timer.setInterval(autosave_seconds(self.settings) * 1000)
+            self.life.apply_settings()
             if chosen_language(self.settings) != before:
                 self.set_ui_language(chosen_language(self.settings))
 
@@ -327,7 +261,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
                 self._refresh_visitor_overlay()
         super().changeEvent(event)
 
-    # --- background jobs ---------------------------------------------------------------------------
+    # --- background jobs (see JobControl) ---------------------------------------------------------------------------
     def import_scan_dialog(self) -> None:
         if self.project is None:
             return
@@ -341,50 +275,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
                     up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
         """Queue a scan import; the artifact is added (one undo step) when it finishes."""
-        project = self.project
-        if project is None:
-            show_error(self, self.tr("Cannot import the scan"), self.tr("Open or create a project first."))
-            return None
-        try:
-            from app.workflows.project_import import import_scan
-        except ImportError as exc:
-            show_error(self, self.tr("Cannot import the scan"), self.tr("Scan import is not available."), str(exc))
-            return None
-        path = str(path)
-        job = self.jobs.start(self.tr("Importing %1").replace("%1", Path(path).name),
-                              lambda progress, cancel: import_scan(project, path, name=name, units=units, up=up,
-                                                                   progress=progress, cancel=cancel,
-                                                                   simplified=simplified), self)
-        job.succeeded.connect(lambda result: self._import_finished(project, result))
-        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
-        job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Import cancelled"), 4000))
-        return job
-
-    def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
-                       simplified: bool) -> None:
-        """A scan over the face limit is not loaded by surprise: offer a simplified import."""
-        from assets.scan_errors import ScanTooLarge
-        if isinstance(exc, ScanTooLarge) and not simplified:
-            answer = QMessageBox.question(
-                self, self.tr("Very large scan"),
-                self.tr("%1\n\nImport a simplified version (500,000 faces)? The original file is kept "
-                        "unchanged in the project.").replace("%1", str(exc)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Yes:
-                self.import_scan(path, name=name, units=units, up=up, simplified=True)
-            return
-        show_error(self, self.tr("Cannot import the scan"), exc)
-
-    def _import_finished(self, project: Project, result: Any) -> None:
-        if project is not self.project:
-            return  # another project was opened meanwhile; its stored files stay unused
-        self.relay.push(result.command)
-        self.relay.select([result.artifact_id])
-        warnings = list(getattr(result, "warnings", []) or [])
-        message = self.tr("Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))
-        if warnings:
-            message += " — " + "; ".join(str(w) for w in warnings)
-        self.statusBar().showMessage(message, 10000)
+        return self.job_control.import_scan(path, name=name, units=units, up=up, simplified=simplified)
 
     def export_dialog(self) -> None:
         if self.project is None:
@@ -394,23 +285,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.export_bundle(**options)
 
     def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
-        project = self.project
-        if project is None:
-            return None
-        try:
-            from exporters import export_bundle
-        except ImportError as exc:
-            show_error(self, self.tr("Cannot export the bundle"), self.tr("The exporter is not available."), str(exc))
-            return None
-        job = self.jobs.start(self.tr("Exporting %1").replace("%1", project.name),
-                              lambda progress, cancel: export_bundle(project, out_dir, profile=profile,
-                                                                     make_zip=make_zip, progress=progress,
-                                                                     cancel=cancel), self)
-        job.succeeded.connect(lambda _r: self.statusBar().showMessage(
-            self.tr("Exported to %1").replace("%1", out_dir), 10000))
-        job.failed.connect(lambda exc: show_error(self, self.tr("Cannot export the bundle"), exc))
-        job.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Export cancelled"), 4000))
-        return job
+        return self.job_control.export_bundle(out_dir, profile=profile, make_zip=make_zip)
 
     # --- drag and drop of scans ----------------------------------------------------------------------
     @staticmethod
@@ -484,9 +359,9 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             return
         if self.action_visitor_preview.isChecked():
             self.action_visitor_preview.setChecked(False)
-        self.jobs.cancel_all()
+        self.job_control.cancel_all()
         self.browser_preview.stop()
-        self.autosave_timer.stop()
+        self.life.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState(STATE_VERSION))
         self.settings.sync()

@@ -1,0 +1,102 @@
+"""Scan imports and bundle exports as background jobs with progress and Cancel.
+
+Owned by the main window: a finished import becomes one undo step pushed through the
+relay (the document's one entry point) and selected; failures are shown as one-line
+messages; ``status(text, ms)`` reports to the status bar. Strings stay in the
+"MainWindow" translation context they always had.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.dialogs.error_messages import show_error
+from app.panels.document_relay import DocumentRelay
+from app.window.background_jobs import BackgroundJob, JobRunner
+from app.workflows.editor_session import EditorSession
+from scenes.project_store import Project
+
+
+class JobControl(QObject):
+    """Starts imports and exports on the window's job runner and handles their endings."""
+
+    status = Signal(str, int)
+
+    def __init__(self, window: QWidget, session: EditorSession, relay: DocumentRelay, jobs: JobRunner) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = session
+        self.relay = relay
+        self.jobs = jobs
+
+    @property
+    def project(self) -> Optional[Project]:
+        return self.session.project
+
+    # --- import ---------------------------------------------------------------------------
+    def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
+                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
+        """Queue a scan import; the artifact is added (one undo step) when it finishes."""
+        from app.workflows.project_import import import_scan
+        project = self.project
+        if project is None:
+            show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"),
+                       QCoreApplication.translate("MainWindow", "Open or create a project first."))
+            return None
+        path = str(path)
+        job = self.jobs.start(QCoreApplication.translate("MainWindow", "Importing %1").replace("%1", Path(path).name),
+                              lambda progress, cancel: import_scan(project, path, name=name, units=units, up=up,
+                                                                   progress=progress, cancel=cancel,
+                                                                   simplified=simplified), self.window)
+        job.succeeded.connect(lambda result: self._import_finished(project, result))
+        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
+        job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Import cancelled"), 4000))
+        return job
+
+    def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
+                       simplified: bool) -> None:
+        """A scan over the face limit is not loaded by surprise: offer a simplified import."""
+        from assets.scan_errors import ScanTooLarge
+        if isinstance(exc, ScanTooLarge) and not simplified:
+            answer = QMessageBox.question(
+                self.window, QCoreApplication.translate("MainWindow", "Very large scan"),
+                QCoreApplication.translate("MainWindow", "%1\n\nImport a simplified version (500,000 faces)? The original file is kept "
+                                           "unchanged in the project.").replace("%1", str(exc)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.import_scan(path, name=name, units=units, up=up, simplified=True)
+            return
+        show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc)
+
+    def _import_finished(self, project: Project, result: Any) -> None:
+        if project is not self.project:
+            return  # another project was opened meanwhile; its stored files stay unused
+        self.relay.push(result.command)
+        self.relay.select([result.artifact_id])
+        warnings = list(getattr(result, "warnings", []) or [])
+        message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))
+        if warnings:
+            message += " — " + "; ".join(str(w) for w in warnings)
+        self.status.emit(message, 10000)
+
+    # --- export ---------------------------------------------------------------------------
+    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
+        from exporters import export_bundle
+        project = self.project
+        if project is None:
+            return None
+        job = self.jobs.start(QCoreApplication.translate("MainWindow", "Exporting %1").replace("%1", project.name),
+                              lambda progress, cancel: export_bundle(project, out_dir, profile=profile,
+                                                                     make_zip=make_zip, progress=progress,
+                                                                     cancel=cancel), self.window)
+        job.succeeded.connect(lambda _r: self.status.emit(
+            QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000))
+        job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot export the bundle"), exc))
+        job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Export cancelled"), 4000))
+        return job
+
+    def cancel_all(self) -> None:
+        self.jobs.cancel_all()
