@@ -38,6 +38,8 @@ def _command_modules() -> list:
     except ImportError as exc:  # the exporter is optional while it is being built
         if "cli_export_commands" not in str(exc):
             raise
+    from . import cli_kiosk_commands, cli_trust_commands
+    modules += [cli_trust_commands, cli_kiosk_commands]
     return modules
 
 
