@@ -147,6 +147,17 @@ def world(tmp_path_factory) -> dict:
     swap_viewer_js(js)
     k_js = copy(kiosk, "k-viewer-js")
     swap_viewer_js(k_js)
+    # data/exhibit.js carrying the exact exhibit.json text (proposed exporter form), so that file://
+    # can hash the document; then an attacker edits the text there without re-signing.
+    doc_text = copy(web, "doc-text")
+    text = (doc_text / "exhibit.json").read_text("utf-8")
+    (doc_text / "data" / "exhibit.js").write_text(
+        "window.VITRINE_EXHIBIT_JSON = " + json.dumps(text, ensure_ascii=True) + ";\n", encoding="utf-8")
+    _sign_bundle(doc_text, museum_key, [])
+    doc_forged = copy(doc_text, "doc-forged")
+    script = (doc_forged / "data" / "exhibit.js").read_text("utf-8")
+    assert "A chipped rim." in script
+    swap_file(doc_forged, "data/exhibit.js", script.replace("A chipped rim.", "Made in 2026 by the host.").encode())
     # A museum that set no institution name.
     nameless = copy(web, "nameless")
     _sign_bundle(nameless, museum_key, [], institution="")
@@ -170,6 +181,8 @@ def world(tmp_path_factory) -> dict:
         ("rotated-old-pin", rotated, "http", P, False), ("rotated-old-pin-file", rotated, "file", P, False),
         ("rotated-new-pin", rotated, "http", w["rotated"], False), ("rotated-no-pin", rotated, "http", None, False),
         ("viewer-js", js, "http", P, False), ("kiosk-viewer-js", k_js, "http", P, True),
+        ("doc-text-file", doc_text, "file", P, False), ("doc-forged-file", doc_forged, "file", P, False),
+        ("doc-forged", doc_forged, "http", P, False), ("kiosk-doc-forged-file", doc_forged, "file", P, True),
         ("nameless-verified", nameless, "http", P, False), ("nameless-signed", nameless, "http", None, False),
         ("forged-rotation", forged, "http", P, False), ("kiosk-forged-rotation", forged, "http", P, True),
     ]
@@ -324,6 +337,18 @@ def test_swapped_viewer_js_is_tampered_and_a_kiosk_shows_nothing(world):
     assert kiosk["noticeLines"] == [
         {"lang": "en", "text": "This exhibit is not shown: these files do not match the signed manifest: viewer.js"},
         {"lang": "zh-Hans", "text": "此展览未显示：以下文件与已签名的清单不一致：viewer.js"}]
+
+
+def test_exhibit_text_edited_in_data_exhibit_js_is_caught_from_file_urls(world):
+    good = seen(world, "doc-text-file")
+    assert good["verification"]["status"] == "verified" and good["annotations"] == 1
+    v = seen(world, "doc-forged-file")["verification"]
+    assert (v["status"], v["files"], v["signature"]) == ("tampered", ["exhibit.json"], "valid")
+    v = seen(world, "doc-forged")["verification"]
+    assert (v["status"], sorted(v["files"]), v["signature"]) == ("tampered", ["data/exhibit.js", "exhibit.json"], "valid")
+    kiosk = seen(world, "kiosk-doc-forged-file")
+    assert kiosk["closed"] == "files" and (kiosk["models"], kiosk["annotations"], kiosk["levelEvents"]) == (0, 0, [])
+    assert kiosk["noticeLines"][0]["text"] == "This exhibit is not shown: these files do not match the signed manifest: exhibit.json"
 
 
 @pytest.mark.parametrize("name", ["rotated-old-pin", "rotated-old-pin-file"])

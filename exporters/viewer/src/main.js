@@ -27,8 +27,8 @@ async function kioskRefusal(check, docBytes) {
   await check.ready;
   const reason = check.kioskRefusal();
   if (reason) return { reason, files: [] };
-  // Over http the exhibit document and page files are hashed before anything is built
-  // (from file:// they cannot be read back; the models are still hashed before parsing).
+  // The exhibit document (when data/exhibit.js carries its text, or over http) and, over http,
+  // the page files are hashed before anything is built; models are hashed before parsing.
   await check.checkDocument(docBytes);
   const files = check.result().files;
   return files.length ? { reason: 'files', files } : null;

@@ -106,12 +106,15 @@ export class ManifestCheck extends EventTarget {
     return ok;
   }
 
-  /** Over http, also check exhibit.json, data/exhibit.js, viewer.js and index.html as served. */
+  /**
+   * The exhibit document's bytes (when known) as exhibit.json; over http also data/exhibit.js,
+   * viewer.js and index.html as served.
+   */
   async checkDocument(docBytes) {
-    if (this.mode !== 'fetch') return;
     await this.ready;
     if (!this.manifest) return;
     if (docBytes) await this.checkBytes('exhibit.json', docBytes);
+    if (this.mode !== 'fetch') return;
     const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
     for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'index.html']) {
       if (!this.entry(p)) continue;

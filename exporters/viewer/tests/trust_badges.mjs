@@ -37,7 +37,7 @@ async function settle(page, mode) {
     if (app.closed || !check.manifest) return true;
     const seen = (p) => check.checked.has(p) || check.bad.has(p);
     const firstFiles = app.levels.plan.map((p) => p.models[0].file);
-    const pageFiles = fetchMode ? ['index.html'].filter((p) => check.entry(p)) : [];
+    const pageFiles = (fetchMode ? ['index.html'] : app.docBytes ? ['exhibit.json'] : []).filter((p) => check.entry(p));
     return [...firstFiles, ...pageFiles].every(seen);
   }, mode === 'http', { timeout: 60000, polling: 100 });
 }
