@@ -5,7 +5,8 @@
 //   node trust_badges.mjs SCENARIOS.json OUT.json
 // SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag}]
 // OUT.json: {name: {verification, badge, badgeStatus, notice, noticeLines, noticeHidden, levels,
-//   refused, closed, annotations, hotspots, tours, models, levelEvents, statusAtFirstModel, errors}}
+//   refused, closed, annotations, hotspots, tours, models, levelEvents, statusAtFirstModel,
+//   firstArtifactFrameAt, readyAt, errors}}
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,8 @@ async function look(page) {
       models,
       levelEvents: window.__trustLog.levels,
       statusAtFirstModel: window.__trustLog.statusAtFirstModel,
+      // ms since navigation start: what the kiosk's wait for the check costs
+      firstArtifactFrameAt: Math.round(v.state().timings.firstArtifactFrameAt || 0), readyAt: Math.round(v.state().timings.readyAt || 0),
     };
   });
 }
