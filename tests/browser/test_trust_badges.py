@@ -97,6 +97,11 @@ def world(tmp_path_factory) -> dict:
         museum = export_bundle(project, web, viewer_dir=VIEWER).fingerprint
         export_bundle(project, kiosk, viewer_dir=VIEWER, profile="kiosk")
         pem = (base / "config" / "signing-key.pem").read_bytes()
+        # `vitrine keys rotate`, then the next export carries the statement signed by the old key.
+        from exporters.trust.store import rotate_own_key
+        rotate_own_key()
+        exported_rotation = base / "rotated-export"
+        rotated_fp = export_bundle(project, exported_rotation, viewer_dir=VIEWER).fingerprint
     finally:
         if saved is None:
             os.environ.pop("VITRINE_CONFIG_DIR", None)
@@ -115,7 +120,7 @@ def world(tmp_path_factory) -> dict:
         swap_file(bundle, glb, (bundle / other_glb).read_bytes())
         swap_file(bundle, glb + ".js", (bundle / (other_glb + ".js")).read_text("utf-8").replace(other_glb, glb).encode())
 
-    w = {"museum": museum, "artifact": art, "glb": glb}
+    w = {"museum": museum, "artifact": art, "glb": glb, "rotatedExport": rotated_fp}
     resigned = copy(web, "resigned")
     w["attacker"] = resign_with_new_key(resigned)
     swapped = copy(web, "swapped")
@@ -132,7 +137,7 @@ def world(tmp_path_factory) -> dict:
     swap_model(k_swapped)
     k_rehashed = copy(kiosk, "k-rehashed")
     rehash_without_resign(k_rehashed, glb, (kiosk / other_glb).read_bytes())
-    # The museum rotated its key (twice): bundles signed by the newest key carry both statements.
+    # A key rotated twice (statements made here, one with non-ASCII text to test canonical bytes).
     mid, newest = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
     rotated = copy(web, "rotated")
     w["rotated"] = _sign_bundle(rotated, newest, [_rotation(museum_key, mid),
@@ -178,6 +183,8 @@ def world(tmp_path_factory) -> dict:
         ("kiosk-deleted", k_deleted, "http", P, True), ("kiosk-deleted-file", k_deleted, "file", P, True),
         ("kiosk-swapped", k_swapped, "http", P, True), ("kiosk-swapped-file", k_swapped, "file", P, True),
         ("kiosk-rehashed", k_rehashed, "http", P, True),
+        ("export-rotated-old-pin", exported_rotation, "http", P, False),
+        ("export-rotated-old-pin-file", exported_rotation, "file", P, False),
         ("rotated-old-pin", rotated, "http", P, False), ("rotated-old-pin-file", rotated, "file", P, False),
         ("rotated-new-pin", rotated, "http", w["rotated"], False), ("rotated-no-pin", rotated, "http", None, False),
         ("viewer-js", js, "http", P, False), ("kiosk-viewer-js", k_js, "http", P, True),
@@ -349,6 +356,15 @@ def test_exhibit_text_edited_in_data_exhibit_js_is_caught_from_file_urls(world):
     kiosk = seen(world, "kiosk-doc-forged-file")
     assert kiosk["closed"] == "files" and (kiosk["models"], kiosk["annotations"], kiosk["levelEvents"]) == (0, 0, [])
     assert kiosk["noticeLines"][0]["text"] == "This exhibit is not shown: these files do not match the signed manifest: exhibit.json"
+
+
+@pytest.mark.parametrize("name", ["export-rotated-old-pin", "export-rotated-old-pin-file"])
+def test_bundle_exported_after_keys_rotate_is_verified_with_the_old_pin(world, name):
+    r = seen(world, name)
+    new = world["rotatedExport"]
+    assert new != world["museum"]
+    assert r["verification"] == {"status": "verified", "files": [], "signature": "valid", "fingerprint": new, "pinned": world["museum"]}
+    assert r["badge"] == f"Verified: published by Museum & Co (key rotated from {_short(world['museum'])})"
 
 
 @pytest.mark.parametrize("name", ["rotated-old-pin", "rotated-old-pin-file"])
