@@ -31,7 +31,7 @@ def kiosk_command(args: argparse.Namespace) -> int:
     if not args.bundle.is_dir():
         raise CliError(f"{args.bundle}: no such bundle folder")
     kiosk = Kiosk(args.bundle, browser=args.browser, port=args.port, check_every=args.check_every * 60,
-                  log_file=args.log or config_dir() / "kiosk.log", echo=True)
+                  log_file=args.log or config_dir() / "kiosk.log")
     try:
         kiosk.start()
     except KioskRefused as exc:
@@ -40,6 +40,8 @@ def kiosk_command(args: argparse.Namespace) -> int:
     except ExportError as exc:
         kiosk.stop()
         raise CliError(str(exc)) from None
+    kiosk.echo()
+    print(f"kiosk: showing {args.bundle} at {kiosk.url} (log: {kiosk.log_file}; Ctrl-C stops)", flush=True)
     try:
         kiosk.run()
     except KeyboardInterrupt:

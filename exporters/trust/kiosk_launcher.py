@@ -48,8 +48,8 @@ def browser_command(browser: str, url: str, profile_dir: Path) -> list[str]:
     return [browser, *KIOSK_FLAGS, f"--user-data-dir={profile_dir}", url]
 
 
-def make_logger(log_file: Path | None, echo: bool = False) -> logging.Logger:
-    """A logger writing to a rotating file (1 MB x 5), and to stderr when ``echo``."""
+def make_logger(log_file: Path | None) -> logging.Logger:
+    """A logger writing to a rotating file (1 MB x 5)."""
     log = logging.getLogger(f"vitrine.kiosk.{id(object())}")
     log.setLevel(logging.INFO)
     log.propagate = False
@@ -59,10 +59,6 @@ def make_logger(log_file: Path | None, echo: bool = False) -> logging.Logger:
         handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(fmt)
         log.addHandler(handler)
-    if echo:
-        console = logging.StreamHandler()
-        console.setFormatter(fmt)
-        log.addHandler(console)
     return log
 
 
@@ -72,13 +68,13 @@ class Kiosk:
     def __init__(self, bundle: Path, *, browser: str = DEFAULT_BROWSER, port: int = 0,
                  check_every: float = 3600.0, hang_after: float = 60.0, log_file: Path | None = None,
                  profile_dir: Path | None = None, store: TrustStore | None = None,
-                 clock: Callable[[], float] = time.monotonic, echo: bool = False) -> None:
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.bundle = Path(bundle)
         self.browser, self.port, self.check_every, self.hang_after = browser, port, check_every, hang_after
         self.profile_dir = profile_dir or config_dir() / "kiosk-browser"
         self.store, self.clock = store, clock
         self.log_file = log_file
-        self.log = make_logger(log_file, echo)
+        self.log = make_logger(log_file)
         self.content = VerifiedContent(self.bundle)
         self.server = None
         self.process: subprocess.Popen | None = None
@@ -178,6 +174,12 @@ class Kiosk:
             time.sleep(poll)
             self.step()
             n += 1
+
+    def echo(self) -> None:
+        """Also log to stderr (the CLI does once the kiosk has started)."""
+        console = logging.StreamHandler()
+        console.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        self.log.addHandler(console)
 
     def stop(self) -> None:
         self.kill_browser()
