@@ -194,6 +194,8 @@ def world(tmp_path_factory) -> dict:
         ("forged-rotation", forged, "http", P, False), ("kiosk-forged-rotation", forged, "http", P, True),
     ]
     spec = [{"name": n, "bundle": str(b), "via": via, "pin": pin, "kiosk": k} for n, b, via, pin, k in scenarios]
+    spec.append({"name": "no-ed25519", "bundle": str(web), "via": "http", "pin": P, "noEd25519": True})
+    spec.append({"name": "kiosk-no-ed25519", "bundle": str(kiosk), "via": "http", "pin": P, "kiosk": True, "noEd25519": True})
     spec.append({"name": "signed-zh", "bundle": str(web), "via": "http", "pin": None, "lang": "zh-Hans"})
     spec.append({"name": "wrong-key-zh", "bundle": str(web), "via": "http", "pin": OTHER_KEY, "lang": "zh-Hans"})
     (base / "scenarios.json").write_text(json.dumps(spec), encoding="utf-8")
@@ -384,6 +386,17 @@ def test_rotation_statement_not_signed_by_the_old_key_is_refused(world):
     r = seen(world, "forged-rotation")
     assert r["verification"] == {"status": "wrong-key", "files": [], "signature": "valid",
                                  "fingerprint": world["thief"], "pinned": world["museum"]}
+
+
+def test_browser_without_ed25519_is_unchecked_and_a_kiosk_shows_nothing(world):
+    r = seen(world, "no-ed25519")
+    assert r["verification"] == {"status": "unchecked", "files": [], "signature": "unsupported",
+                                 "fingerprint": world["museum"], "pinned": world["museum"]}
+    assert r["badge"] == "Signature not checked (this browser cannot verify it)"
+    k = seen(world, "kiosk-no-ed25519")
+    assert k["closed"] == "unsupported" and (k["models"], k["annotations"], k["levelEvents"]) == (0, 0, [])
+    assert k["noticeLines"] == [{"lang": "en", "text": "This exhibit is not shown: this browser cannot check its signature."},
+                                {"lang": "zh-Hans", "text": "此展览未显示：此浏览器无法核对其签名。"}]
 
 
 def test_badges_in_chinese(world):

@@ -3,7 +3,7 @@
 // visitor sees of the trust check: the verification result, the badge and notice text, and
 // what the scene holds. One browser for all scenarios.
 //   node trust_badges.mjs SCENARIOS.json OUT.json
-// SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag}]
+// SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag, noEd25519?: bool}]
 // OUT.json: {name: {verification, badge, badgeStatus, notice, noticeLines, noticeHidden, levels,
 //   refused, closed, annotations, hotspots, tours, models, levelEvents, statusAtFirstModel,
 //   firstArtifactFrameAt, readyAt, errors}}
@@ -27,6 +27,16 @@ const RECORDER = `(() => {
       window.__trustLog.levels.push({ ...e.detail, status });
     });
   } });
+})();`;
+
+// A browser without Ed25519 in Web Crypto (older Safari/Firefox): importKey refuses the algorithm.
+const NO_ED25519 = `(() => {
+  const importKey = SubtleCrypto.prototype.importKey;
+  SubtleCrypto.prototype.importKey = function (format, data, algorithm, ...rest) {
+    const name = typeof algorithm === 'string' ? algorithm : algorithm && algorithm.name;
+    if (String(name).toLowerCase() === 'ed25519') return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+    return importKey.call(this, format, data, algorithm, ...rest);
+  };
 })();`;
 
 /** Waits until every check the viewer will make of the first models and page files is done. */
@@ -93,7 +103,7 @@ async function main() {
       const query = [s.kiosk ? 'profile=kiosk' : '', s.lang ? `lang=${encodeURIComponent(s.lang)}` : ''].filter(Boolean).join('&');
       if (query) url += `?${query}`;
       if (s.pin) url += `#key=${s.pin}`;
-      const { page, log } = await newPage({ context }, { init: [RECORDER] });
+      const { page, log } = await newPage({ context }, { init: s.noEd25519 ? [NO_ED25519, RECORDER] : [RECORDER] });
       try {
         await page.goto(url, { waitUntil: 'load' });
         await settle(page, s.via === 'file' ? 'file' : 'http');
