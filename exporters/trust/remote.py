@@ -2,8 +2,8 @@
 
 Fetches manifest.json, manifest.sig, publisher-key.json, data/manifest.js and every listed file,
 hashing as the bytes arrive and reading at most the manifest's size + 1 byte of each (more is a
-changed file). Redirects are followed only within the same scheme, host and port. One overall
-timeout (seconds) covers every request. Errors are ExportError with one line naming the address.
+changed file). Redirects are followed only to the same host (same scheme and port, or https).
+One overall timeout (seconds) covers every request. Errors are ExportError with one line naming the address.
 """
 from __future__ import annotations
 
@@ -57,8 +57,8 @@ def bundle_base(url: str) -> str:
 
 
 class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to the same scheme, host and port: a compromised host must not send
-    the checker to bytes somewhere else."""
+    """Follows a redirect only to the same host, over the same scheme and port or over https: a
+    compromised host must not send the checker to bytes somewhere else."""
 
     def __init__(self, origin: tuple) -> None:
         super().__init__()
@@ -66,8 +66,11 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
         target = urllib.parse.urljoin(req.full_url, newurl)
-        if _origin(target) != self.origin:
+        scheme, host, _ = _origin(target)
+        if host != self.origin[1]:
             raise ExportError(f"{req.full_url}: redirected to another host ({target}); refused")
+        if _origin(target) != self.origin and scheme != "https":  # the same host over https is fine
+            raise ExportError(f"{req.full_url}: redirected to {target} (another port or scheme); refused")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 

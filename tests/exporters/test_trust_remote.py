@@ -40,6 +40,11 @@ def site(bundle, it_machine, tmp_path):
                 self.send_header("Location", f"http://localhost:{port}/good/{rest}")  # another host name
                 self.end_headers()
                 return
+            if top == "redirect-port":
+                self.send_response(307)
+                self.send_header("Location", f"http://127.0.0.1:1/good/{rest}")  # same host, another port
+                self.end_headers()
+                return
             if top == "redirect-here":
                 self.send_response(301)
                 self.send_header("Location", f"/good/{rest}")
@@ -106,6 +111,9 @@ def test_redirect_to_another_host_is_refused(site, capsys):
     assert _verify(capsys, base + "/redirect-away/") == (
         2, "", f"vitrine: {base}/redirect-away/manifest.json: redirected to another host "
                f"(http://localhost:{port}/good/manifest.json); refused\n")
+    assert _verify(capsys, base + "/redirect-port/") == (
+        2, "", f"vitrine: {base}/redirect-port/manifest.json: redirected to http://127.0.0.1:1/good/manifest.json "
+               "(another port or scheme); refused\n")
 
 
 def test_missing_bundle_timeout_and_bad_addresses_are_one_line_errors(site, capsys):

@@ -70,6 +70,15 @@ def test_trusting_the_old_key_accepts_the_new_one_and_says_so(museum, capsys):
     assert _verify(capsys, museum["before"])[0] == 0
 
 
+def test_the_pin_for_a_rotated_key_is_the_trusted_key(museum):
+    """The kiosk pins the key the machine trusts; the viewer follows the bundle's chain from it."""
+    from exporters.trust.check import verify_folder
+    _trust(museum["old"])
+    assert verify_folder(museum["after"]).decision.anchor == museum["old"]
+    _trust(museum["new"])
+    assert verify_folder(museum["after"]).decision.anchor == museum["new"]
+
+
 def test_trusting_the_new_key_does_not_accept_the_old_one(museum, capsys):
     _trust(museum["new"])
     rc, lines = _verify(capsys, museum["before"])
