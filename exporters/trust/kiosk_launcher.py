@@ -7,7 +7,7 @@ Supervision (``Kiosk.step``, run every ``poll`` seconds by ``Kiosk.run``):
   (checked once the page has sent its first heartbeat, so a viewer without heartbeats is never killed);
 - every ``check_every`` seconds the bundle is verified again; when it no longer verifies, content
   stops (every request gets a blank 503) and the browser is restarted so nothing stays on screen;
-  when it verifies again, serving resumes.
+  when it verifies again, or verifies with a new manifest (a new export), it serves that one.
 The browser command is injectable (``browser`` = any executable; tests pass a fake script).
 """
 from __future__ import annotations
@@ -79,7 +79,7 @@ class Kiosk:
         self.server = None
         self.process: subprocess.Popen | None = None
         self.launches = 0
-        self.anchor = ""
+        self.anchor = self.signer = ""
         self.next_check = 0.0
 
     # --- verification ---------------------------------------------------------------------
@@ -90,7 +90,7 @@ class Kiosk:
         except ExportError as exc:
             return str(exc)
         if report.ok:
-            self.anchor = report.decision.anchor
+            self.anchor, self.signer = report.decision.anchor, report.result.fingerprint
             self.log.info("%s verifies: %s", self.bundle, report.lines()[-1])
             return ""
         d = report.decision
@@ -107,7 +107,11 @@ class Kiosk:
         if problem:
             self.log.error("not starting %s: %s", self.bundle, problem)
             raise KioskRefused(f"{self.bundle}: not starting the kiosk: {problem}")
-        self.content.load()
+        try:
+            self.content.load(self.signer)
+        except ExportError as exc:
+            self.log.error("not starting: %s", exc)
+            raise KioskRefused(str(exc)) from None
         self.server = make_kiosk_server(self.content, self.log, self.port)
         threading.Thread(target=self.server.serve_forever, name="kiosk-server", daemon=True).start()
         self.log.info("serving %s on %s", self.bundle, self.url)
@@ -153,10 +157,14 @@ class Kiosk:
                 self.content.stop()
                 self.log.error("%s no longer verifies, stopped showing it: %s", self.bundle, problem)
                 self.kill_browser()
-            elif not problem and not self.content.serving:
-                self.content.load()
-                self.log.info("%s verifies again, showing it", self.bundle)
-                self.kill_browser()
+            elif not problem and (not self.content.serving or self.content.manifest_changed()):
+                try:  # back, or re-exported by the museum: serve the newly verified manifest
+                    self.content.load(self.signer)
+                    self.log.info("%s verifies, showing it as now signed", self.bundle)
+                    self.kill_browser()
+                except ExportError as exc:
+                    self.content.stop()
+                    self.log.error("%s", exc)
         if self.process is not None and self.process.poll() is not None:
             self.log.warning("the browser exited with status %s; restarting it", self.process.returncode)
             self.process = None

@@ -20,7 +20,8 @@ import urllib.parse
 from pathlib import Path
 
 from ..errors import ExportError
-from ..manifest import MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, parse_manifest
+from ..manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, check_signature,
+                        manifest_script_differs, parse_manifest)
 from ..static_server import MIME_TYPES
 
 HEARTBEAT_PATH = "/__kiosk/heartbeat"
@@ -40,19 +41,33 @@ class VerifiedContent:
         self.serving = False
         self.last_heartbeat: float | None = None
 
-    def load(self) -> None:
-        """Take the manifest and extras now on disk (call right after the bundle verified)."""
+    def load(self, signer: str) -> None:
+        """Take the manifest and extras now on disk (right after the bundle verified as signed by
+        ``signer``). They are checked again as read, so that files swapped between that
+        verification and this read cannot become what is served."""
         extras = {}
         for rel in SIGNED_EXTRAS:
             try:
                 extras[rel] = (self.root / rel).read_bytes()
             except FileNotFoundError:
                 pass
-        listed = parse_manifest(extras.get(MANIFEST_NAME, b""), VerifyResult())
-        if not listed:
-            raise ExportError(f"{self.root / MANIFEST_NAME}: no readable manifest to serve from")
+        check = VerifyResult()
+        manifest = extras.get(MANIFEST_NAME, b"")
+        listed = parse_manifest(manifest, check)
+        check_signature(manifest, extras.get(SIGNATURE_NAME), extras.get(PUBLIC_KEY_NAME), check)
+        if (not listed or not check.signature_ok or check.fingerprint != signer
+                or (MANIFEST_SCRIPT in extras
+                    and manifest_script_differs(extras[MANIFEST_SCRIPT], manifest, extras.get(SIGNATURE_NAME), check))):
+            raise ExportError(f"{self.root}: the manifest changed while the kiosk was starting; not serving it")
         with self.lock:
             self.listed, self.extras, self.serving = listed, extras, True
+
+    def manifest_changed(self) -> bool:
+        """True when manifest.json on disk is no longer the one being served."""
+        try:
+            return (self.root / MANIFEST_NAME).read_bytes() != self.extras.get(MANIFEST_NAME)
+        except OSError:
+            return True
 
     def stop(self) -> None:
         with self.lock:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -158,7 +159,7 @@ def test_kiosk_restarts_a_browser_whose_page_stopped_its_heartbeat(bundle_copy, 
     assert "the page sent no heartbeat for 61 s; restarting the browser" in (tmp_path / "kiosk.log").read_text()
 
 
-def test_kiosk_stops_showing_a_bundle_that_stops_verifying(bundle_copy, it_machine, kiosk_factory, tmp_path):
+def test_kiosk_stops_showing_a_bundle_that_stops_verifying(bundle_copy, bundle, it_machine, kiosk_factory, tmp_path):
     clock = Clock()
     kiosk = kiosk_factory(bundle_copy, clock=clock, check_every=600)
     kiosk.start()
@@ -175,6 +176,33 @@ def test_kiosk_stops_showing_a_bundle_that_stops_verifying(bundle_copy, it_machi
     assert _get(kiosk, "/manifest.json")[0] == 503
     assert kiosk.launches == 2  # restarted so that nothing stays on screen
     assert f"no longer verifies, stopped showing it: untrusted: signed by {attacker}" in (tmp_path / "kiosk.log").read_text()
+    shutil.rmtree(bundle_copy)  # IT puts the signed bundle back
+    shutil.copytree(bundle[0], bundle_copy)
+    clock.now += 600
+    kiosk.step()
+    assert _get(kiosk, "/index.html") == (200, (bundle_copy / "index.html").read_bytes())
+    assert kiosk.launches == 3
+
+
+def test_kiosk_serves_a_new_export_of_the_museum(bundle_copy, it_machine, kiosk_factory, tiny_project, viewer_dir,
+                                                  isolated_config_dir, monkeypatch):
+    """The museum re-exports into the kiosk's folder (same key, new manifest): the next check
+    serves the new files, and only those."""
+    from exporters.bundle_writer import export_bundle
+    clock = Clock()
+    kiosk = kiosk_factory(bundle_copy, clock=clock, check_every=600)
+    kiosk.start()
+    assert _get(kiosk, "/models/painted-vase/thumbnail.glb")[0] == 200
+    it_config = os.environ["VITRINE_CONFIG_DIR"]
+    monkeypatch.setenv("VITRINE_CONFIG_DIR", str(isolated_config_dir))  # the museum's machine exports
+    export_bundle(tiny_project, bundle_copy, viewer_dir=viewer_dir, levels=["low", "medium"])
+    monkeypatch.setenv("VITRINE_CONFIG_DIR", it_config)
+    clock.now += 600
+    kiosk.step()
+    assert _get(kiosk, "/exhibit.json") == (200, (bundle_copy / "exhibit.json").read_bytes())
+    assert _get(kiosk, "/manifest.json") == (200, (bundle_copy / "manifest.json").read_bytes())
+    assert _get(kiosk, "/models/painted-vase/thumbnail.glb")[0] == 403
+    assert kiosk.launches == 2
 
 
 def test_kiosk_command_bad_input(tmp_path, capsys):
@@ -184,3 +212,15 @@ def test_kiosk_command_bad_input(tmp_path, capsys):
     assert main(["kiosk", str(tmp_path), "--check-every", "0"]) == 2
     assert capsys.readouterr().err == "vitrine: --check-every 0: give a number of minutes above 0\n"
     assert not os.path.exists(tmp_path / "launches")
+
+
+def test_files_swapped_between_the_check_and_the_start_are_not_served(bundle_copy, it_machine):
+    """The attacker races the launcher: re-signs right after it verified. The server's own read of
+    the manifest must still be signed by the key that verified, or nothing is served."""
+    from exporters.errors import ExportError
+    from exporters.trust.kiosk_server import VerifiedContent
+    resign_with_new_key(bundle_copy)
+    content = VerifiedContent(bundle_copy)
+    with pytest.raises(ExportError, match="the manifest changed while the kiosk was starting; not serving it"):
+        content.load(it_machine)
+    assert content.bytes_for("index.html") == (None, "not serving: the bundle no longer verifies")
