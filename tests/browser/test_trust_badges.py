@@ -163,6 +163,10 @@ def world(tmp_path_factory) -> dict:
     script = (doc_forged / "data" / "exhibit.js").read_text("utf-8")
     assert "A chipped rim." in script
     swap_file(doc_forged, "data/exhibit.js", script.replace("A chipped rim.", "Made in 2026 by the host.").encode())
+    k_image = copy(kiosk, "k-image")
+    doc = json.loads((kiosk / "exhibit.json").read_text("utf-8"))
+    w["image"] = doc["annotations"][0]["image"]["file"]
+    swap_file(k_image, w["image"], b"\x89PNG\r\n\x1a\n" + b"host's own picture")
     # A museum that set no institution name.
     nameless = copy(web, "nameless")
     _sign_bundle(nameless, museum_key, [], institution="")
@@ -194,6 +198,9 @@ def world(tmp_path_factory) -> dict:
         ("forged-rotation", forged, "http", P, False), ("kiosk-forged-rotation", forged, "http", P, True),
     ]
     spec = [{"name": n, "bundle": str(b), "via": via, "pin": pin, "kiosk": k} for n, b, via, pin, k in scenarios]
+    spec.append({"name": "kiosk-panel", "bundle": str(kiosk), "via": "http", "pin": P, "kiosk": True, "openPanel": True})
+    spec.append({"name": "kiosk-image", "bundle": str(k_image), "via": "http", "pin": P, "kiosk": True, "openPanel": True})
+    spec.append({"name": "web-panel", "bundle": str(web), "via": "http", "pin": P, "openPanel": True})
     spec.append({"name": "no-ed25519", "bundle": str(web), "via": "http", "pin": P, "noEd25519": True})
     spec.append({"name": "kiosk-no-ed25519", "bundle": str(kiosk), "via": "http", "pin": P, "kiosk": True, "noEd25519": True})
     spec.append({"name": "signed-zh", "bundle": str(web), "via": "http", "pin": None, "lang": "zh-Hans"})
@@ -386,6 +393,25 @@ def test_rotation_statement_not_signed_by_the_old_key_is_refused(world):
     r = seen(world, "forged-rotation")
     assert r["verification"] == {"status": "wrong-key", "files": [], "signature": "valid",
                                  "fingerprint": world["thief"], "pinned": world["museum"]}
+
+
+def test_kiosk_shows_media_only_from_checked_bytes(world):
+    good = seen(world, "kiosk-panel")
+    assert good["panel"]["img"] == "blob" and good["panel"]["audio"] == "blob"  # hashed, then shown from memory
+    assert good["panel"]["media"]["refused"] == [] and good["noticeHidden"]
+    web = seen(world, "web-panel")
+    assert web["panel"]["img"] == "http" and web["panel"]["media"]["gated"] is False  # the web profile only flags
+
+
+def test_kiosk_never_shows_a_swapped_image(world):
+    r = seen(world, "kiosk-image")
+    image = world["image"]
+    assert r["verification"]["status"] == "tampered" and r["verification"]["files"] == [image]
+    assert r["panel"]["img"] is None and r["panel"]["audio"] == "blob" and r["panel"]["media"]["refused"] == [image]
+    assert len(r["levels"]) == 3 and r["closed"] is None  # the artifacts themselves still match
+    assert r["noticeLines"] == [
+        {"lang": "en", "text": f"A picture or sound is not shown because its file does not match the signed manifest: {image}"},
+        {"lang": "zh-Hans", "text": f"一张图片或一段声音未显示，因为其文件与已签名的清单不一致：{image}"}]
 
 
 def test_browser_without_ed25519_is_unchecked_and_a_kiosk_shows_nothing(world):

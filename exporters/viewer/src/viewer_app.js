@@ -13,6 +13,7 @@ import { XRPanel } from './xr_panel.js';
 import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
 import { shortFingerprint } from './publisher_trust.js';
+import { verifyMedia } from './media_gate.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -45,6 +46,13 @@ export class ViewerApp {
 
     this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
     if (closed) root.classList.add('vt-closed');
+    // A kiosk over http shows a picture or sound only once its bytes match the signed manifest.
+    this.refusedMedia = [];
+    this.media = this.kiosk && !closed && mode === 'fetch' ? verifyMedia(check, doc).then(({ refused }) => {
+      this.refusedMedia = refused;
+      this.panel.render();
+      this.showVerification();
+    }) : Promise.resolve();
     this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.NeutralToneMapping;
@@ -405,7 +413,7 @@ export class ViewerApp {
     this.ui.badge.dataset.status = r.status;
     this.ui.badge.title = title;
     if (this.closed) this.showClosed();
-    else if (this.levels.refused.size) this.showRefused();
+    else if (this.levels.refused.size || this.refusedMedia.length) this.showRefused();
     else if (r.status === 'tampered') this.ui.showNotice(text);
   }
 
@@ -416,7 +424,7 @@ export class ViewerApp {
     this.ui.showNotice(this.L.labelAll(key, { files: this.closed.files.join(', ') }), { closable: false });
   }
 
-  /** Kiosk: artifacts whose files do not match are not shown; name them and their files. */
+  /** Kiosk: artifacts and media whose files do not match are not shown; name them and their files. */
   showRefused() {
     const names = [], files = [];
     for (const [id, file] of this.levels.refused) {
@@ -424,8 +432,15 @@ export class ViewerApp {
       names.push((a && (a.name || a.id)) || id);
       files.push(file);
     }
-    const lines = this.L.labelAll('tamperedRefused', { files: files.join(', ') }).map((l) => ({ ...l, text: `${l.text} (${names.join(', ')})` }));
-    this.ui.showNotice(lines);
+    const lines = files.length ? this.L.labelAll('tamperedRefused', { files: files.join(', ') }).map((l) => ({ ...l, text: `${l.text} (${names.join(', ')})` })) : [];
+    const media = this.refusedMedia.length ? this.L.labelAll('mediaRefused', { files: this.refusedMedia.join(', ') }) : [];
+    // One line per language: the artifact sentence, then the media sentence.
+    const merged = [];
+    for (const l of [...lines, ...media]) {
+      const same = merged.find((m) => m.tag === l.tag);
+      if (same) same.text += ` ${l.text}`; else merged.push({ ...l });
+    }
+    this.ui.showNotice(merged);
   }
 
   resetForNextVisitor() {

@@ -1,6 +1,7 @@
 // window.vitrine: the JavaScript API for embedding pages and tests.
 // Methods called before the viewer exists wait for it (or throw if it failed).
 import * as THREE from 'three';
+import { mediaState } from './media_gate.js';
 
 export class VitrineAPI extends EventTarget {
   constructor() {
@@ -54,6 +55,7 @@ export class VitrineAPI extends EventTarget {
       attract: app.kioskMode ? app.kioskMode.attracting : false,
       levels: app.levels.levels(),
       refused: Array.from(app.levels.refused.keys()),
+      media: mediaState(),
       failed: Object.fromEntries(app.levels.failed),
       xr: app.xr.mode,
       xrFrames: app.xr.frames,

@@ -3,7 +3,8 @@
 // visitor sees of the trust check: the verification result, the badge and notice text, and
 // what the scene holds. One browser for all scenarios.
 //   node trust_badges.mjs SCENARIOS.json OUT.json
-// SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag, noEd25519?: bool}]
+// SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag, noEd25519?: bool,
+//   openPanel?: bool (then also panel: {img, audio: URL scheme or null, media})}]
 // OUT.json: {name: {verification, badge, badgeStatus, notice, noticeLines, noticeHidden, levels,
 //   refused, closed, annotations, hotspots, tours, models, levelEvents, statusAtFirstModel,
 //   firstArtifactFrameAt, readyAt, errors}}
@@ -44,7 +45,8 @@ async function settle(page, mode) {
   await page.waitForFunction(() => window.vitrine && window.vitrine.ready, null, { timeout: 60000 });
   await page.evaluate(async () => { await window.vitrine.ready; await window.vitrine.app.check.ready; });
   await page.waitForFunction((fetchMode) => {
-    const app = window.vitrine.app, check = app.check;
+    const app = window.vitrine.app, check = app.check, media = window.vitrine.state().media;
+    if (media.gated && !media.checked) return false;
     if (app.closed || !check.manifest) return true;
     const seen = (p) => check.checked.has(p) || check.bad.has(p);
     const firstFiles = app.levels.plan.map((p) => p.models[0].file);
@@ -83,6 +85,17 @@ async function look(page) {
   });
 }
 
+/** Opens the first annotation: which media the panel shows, and from what kind of URL. */
+async function openFirstPanel(page) {
+  return page.evaluate(() => {
+    const v = window.vitrine;
+    v.openAnnotation(v.annotations()[0].id);
+    const img = document.querySelector('.vt-panel img'), audio = document.querySelector('.vt-panel audio');
+    const scheme = (u) => (u ? u.split(':')[0] : null);
+    return { img: img ? scheme(img.src) : null, audio: audio ? scheme(audio.src) : null, media: v.state().media };
+  });
+}
+
 async function main() {
   const [scenarioFile, outFile] = process.argv.slice(2);
   if (!scenarioFile || !outFile) { console.error('usage: trust_badges.mjs SCENARIOS.json OUT.json'); process.exit(2); }
@@ -107,7 +120,8 @@ async function main() {
       try {
         await page.goto(url, { waitUntil: 'load' });
         await settle(page, s.via === 'file' ? 'file' : 'http');
-        out[s.name] = { url, ...(await look(page)), errors: log.errors };
+        const seen = await look(page);
+        out[s.name] = { url, ...seen, panel: s.openPanel ? await openFirstPanel(page) : null, errors: log.errors };
       } catch (err) {
         out[s.name] = { url, error: String(err && err.stack || err).slice(0, 1500), errors: log.errors };
       }
