@@ -41,6 +41,7 @@ from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
 from .signing_keys import load_or_create_key
+from .trust.store import own_rotations
 from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, exhibit_script
 
 VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
@@ -302,9 +303,12 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
                                                                     generator=generator, created=created,
                                                                     media_rights=_media_rights(exhibit))),
                                           encoding="utf-8")
-        (tmp / PUBLIC_KEY_NAME).write_text(json.dumps(key.public.to_json(), indent=1) + "\n", encoding="utf-8")
+        rotations = own_rotations(key.public)  # so that machines trusting an older key accept this one
+        (tmp / PUBLIC_KEY_NAME).write_text(json.dumps({**key.public.to_json(), "rotations": rotations}, indent=1) + "\n",
+                                           encoding="utf-8")
         report(progress, 0.92, "signing", cancel)
-        write_signed_manifest(tmp, key, generator=generator, created=created, institution=exhibit.institution)
+        write_signed_manifest(tmp, key, generator=generator, created=created, institution=exhibit.institution,
+                              rotations=rotations)
         for path in tmp.rglob("*"):
             if path.is_file():
                 rep.files += 1

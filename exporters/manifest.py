@@ -62,15 +62,18 @@ def build_manifest(root: Path, *, generator: str, created: str, institution: str
 
 
 def write_signed_manifest(root: Path, key: SigningKey, *, generator: str, created: str,
-                          institution: str) -> str:
-    """Write manifest.json, manifest.sig and data/manifest.js (publisher-key.json must exist); returns the signature (base64)."""
+                          institution: str, rotations: list[dict] | None = None) -> str:
+    """Write manifest.json, manifest.sig and data/manifest.js (publisher-key.json must exist); returns the signature (base64).
+
+    ``rotations`` (the key's rotation statements, oldest first) are copied into data/manifest.js.
+    """
     manifest = build_manifest(root, generator=generator, created=created, institution=institution)
     signature = base64.b64encode(key.sign(manifest)).decode("ascii")
     (root / MANIFEST_NAME).write_bytes(manifest)
     (root / SIGNATURE_NAME).write_text(signature + "\n", encoding="ascii")
     public = key.public
     script = {"manifest_json": manifest.decode("utf-8"), "signature": signature,
-              "public_key": public.base64, "fingerprint": public.fingerprint}
+              "public_key": public.base64, "fingerprint": public.fingerprint, "rotations": list(rotations or [])}
     (root / "data").mkdir(exist_ok=True)
     (root / MANIFEST_SCRIPT).write_text(
         "window.VITRINE_MANIFEST = " + json.dumps(script, ensure_ascii=False) + ";\n", encoding="utf-8")
@@ -90,6 +93,7 @@ class VerifyResult:
     institution: str = ""
     other_publisher: str = ""  # set when --key was given and the bundle was signed by another key
     files_checked: int = 0
+    rotations: list = field(default_factory=list)  # publisher-key.json's rotation statements
 
     @property
     def ok(self) -> bool:
@@ -108,58 +112,87 @@ class VerifyResult:
         return out
 
 
-def _read_public(root: Path) -> PublicKeyInfo:
+def read_publisher_key(data: bytes, where: str) -> tuple[PublicKeyInfo, list]:
+    """(key, rotation statements) from the bytes of publisher-key.json; ExportError naming ``where``."""
     try:
-        obj = json.loads((root / PUBLIC_KEY_NAME).read_bytes())
+        obj = json.loads(data)
         raw = base64.b64decode(obj["public_key"], validate=True)
-    except FileNotFoundError:
-        raise ExportError(f"{root / PUBLIC_KEY_NAME}: missing, so the publisher cannot be checked") from None
-    except (ValueError, KeyError, TypeError):
-        raise ExportError(f"{root / PUBLIC_KEY_NAME}: not a readable publisher key") from None
+        rotations = obj.get("rotations", [])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise ExportError(f"{where}: not a readable publisher key") from None
     if len(raw) != 32:
-        raise ExportError(f"{root / PUBLIC_KEY_NAME}: the public key is not 32 bytes")
-    return PublicKeyInfo(raw)
+        raise ExportError(f"{where}: the public key is not 32 bytes")
+    if "fingerprint" in obj and obj["fingerprint"] != fingerprint_of(raw):
+        raise ExportError(f"{where}: its fingerprint is not the fingerprint of its key")
+    return PublicKeyInfo(raw), rotations if isinstance(rotations, list) else []
+
+
+def parse_manifest(manifest_bytes: bytes, result: VerifyResult) -> dict[str, tuple[int, str]]:
+    """{path: (size, sha256 hex)} of a manifest's files; an unreadable manifest is reported in ``result``."""
+    try:
+        manifest = json.loads(manifest_bytes)
+        listed = {str(e["path"]): (int(e["size"]), str(e["sha256"]).lower()) for e in manifest["files"]}
+        result.institution = str(manifest.get("institution", ""))
+        return listed
+    except (ValueError, KeyError, TypeError, AttributeError):
+        result.changed.append(MANIFEST_NAME)
+        result.signature_problem = "manifest.json is not a readable manifest"
+        return {}
+
+
+def check_signature(manifest_bytes: bytes, sig_data: bytes | None, key_data: bytes | None,
+                    result: VerifyResult) -> None:
+    """Check manifest.sig (``sig_data``, None when missing) with publisher-key.json (``key_data``)."""
+    if key_data is None:
+        result.signature_problem = f"{PUBLIC_KEY_NAME}: missing, so the publisher cannot be checked"
+        return
+    try:
+        public, result.rotations = read_publisher_key(key_data, PUBLIC_KEY_NAME)
+    except ExportError as exc:
+        result.signature_problem = str(exc)
+        return
+    result.fingerprint = public.fingerprint
+    if sig_data is None:
+        result.signature_problem = f"{SIGNATURE_NAME} is missing"
+        return
+    try:
+        signature = base64.b64decode(sig_data.decode("ascii").strip(), validate=True)
+    except (ValueError, UnicodeDecodeError):
+        result.signature_problem = f"{SIGNATURE_NAME} is not a base64 signature"
+        return
+    if public.verify(signature, manifest_bytes):
+        result.signature_ok = True
+    elif not result.signature_problem:
+        result.signature_problem = "manifest.sig does not match manifest.json and publisher-key.json"
+
+
+def _read_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        return None
 
 
 def verify_bundle(root: Path, expected: PublicKeyInfo | str | None = None) -> VerifyResult:
-    """Check a bundle's files against its manifest and the manifest's signature.
+    """Check a bundle's files against its manifest and the manifest's signature (not whether the
+    signer is trusted: see exporters.trust.check).
 
     ``expected`` (a key or a ``SHA256:`` fingerprint) also reports a bundle signed by another key.
-    Raises ExportError only when ``root`` is not a bundle at all (no manifest).
+    A folder without manifest.json is reported as unsigned (missing manifest); ExportError only
+    when ``root`` is not a folder.
     """
     root = Path(root)
     if not root.is_dir():
         raise ExportError(f"{root}: no such bundle folder")
-    try:
-        manifest_bytes = (root / MANIFEST_NAME).read_bytes()
-    except FileNotFoundError:
-        raise ExportError(f"{root}: no {MANIFEST_NAME} (is this a Vitrine bundle?)") from None
     result = VerifyResult()
-    try:
-        manifest = json.loads(manifest_bytes)
-        entries = manifest["files"]
-        listed = {str(e["path"]): (int(e["size"]), str(e["sha256"]).lower()) for e in entries}
-        result.institution = str(manifest.get("institution", ""))
-    except (ValueError, KeyError, TypeError):
-        result.changed.append(MANIFEST_NAME)
-        result.signature_problem = "manifest.json is not a readable manifest"
-        listed = {}
-    # signature
-    try:
-        public = _read_public(root)
-        result.fingerprint = public.fingerprint
-        sig_text = (root / SIGNATURE_NAME).read_text("ascii").strip()
-        signature = base64.b64decode(sig_text, validate=True)
-        if public.verify(signature, manifest_bytes):
-            result.signature_ok = True
-        else:
-            result.signature_problem = "manifest.sig does not match manifest.json and publisher-key.json"
-    except FileNotFoundError:
-        result.signature_problem = f"{SIGNATURE_NAME} is missing"
-    except (ValueError, UnicodeDecodeError):
-        result.signature_problem = f"{SIGNATURE_NAME} is not a base64 signature"
-    except ExportError as exc:
-        result.signature_problem = str(exc)
+    manifest_bytes = _read_or_none(root / MANIFEST_NAME)
+    if manifest_bytes is None:
+        result.missing.append(MANIFEST_NAME)
+        result.signature_problem = "manifest.json is missing, so nothing in this folder is signed"
+        result.unlisted = sorted(p for p in bundle_files(root) if p not in UNLISTED)
+        return result
+    listed = parse_manifest(manifest_bytes, result)
+    check_signature(manifest_bytes, _read_or_none(root / SIGNATURE_NAME), _read_or_none(root / PUBLIC_KEY_NAME), result)
     if expected is not None and result.fingerprint:
         want = expected if isinstance(expected, str) else expected.fingerprint
         if want.lower() != result.fingerprint.lower():
@@ -177,18 +210,15 @@ def verify_bundle(root: Path, expected: PublicKeyInfo | str | None = None) -> Ve
         if got_size != size or got_sha != sha:
             result.changed.append(rel)
     result.unlisted = sorted(p for p in present if p not in listed and p not in UNLISTED)
-    script_problem = _check_manifest_script(root, manifest_bytes, result)
-    if script_problem:
+    script = _read_or_none(root / MANIFEST_SCRIPT)
+    if script is not None and manifest_script_differs(script, manifest_bytes, _read_or_none(root / SIGNATURE_NAME), result):
         result.changed.append(MANIFEST_SCRIPT)
     return result
 
 
-def _check_manifest_script(root: Path, manifest_bytes: bytes, result: VerifyResult) -> bool:
-    """True when data/manifest.js exists but disagrees with manifest.json / the signature."""
-    path = root / MANIFEST_SCRIPT
-    if not path.is_file():
-        return False
-    text = path.read_text("utf-8", "replace").strip()
+def manifest_script_differs(script: bytes, manifest_bytes: bytes, sig_data: bytes | None, result: VerifyResult) -> bool:
+    """True when data/manifest.js disagrees with manifest.json, manifest.sig or publisher-key.json."""
+    text = script.decode("utf-8", "replace").strip()
     prefix = "window.VITRINE_MANIFEST = "
     if not text.startswith(prefix) or not text.endswith(";"):
         return True
@@ -197,7 +227,9 @@ def _check_manifest_script(root: Path, manifest_bytes: bytes, result: VerifyResu
         if obj.get("manifest_json") != manifest_bytes.decode("utf-8"):
             return True
         raw = base64.b64decode(obj.get("public_key", ""), validate=True)
-        sig = (root / SIGNATURE_NAME).read_text("ascii").strip() if (root / SIGNATURE_NAME).is_file() else ""
+        sig = sig_data.decode("ascii").strip() if sig_data is not None else ""
+        if obj.get("rotations", []) != result.rotations:
+            return True
         return obj.get("signature") != sig or fingerprint_of(raw) != result.fingerprint
     except (ValueError, UnicodeDecodeError, AttributeError):
         return True

@@ -13,7 +13,9 @@ from types import ModuleType
 COMMAND_FAMILIES: tuple[str, ...] = (
     "app.cli.project_commands",   # open, new, info, validate, sample
     "app.cli.scan_commands",      # inspect, add
-    "app.cli.export_commands",    # export, serve, verify, keys
+    "app.cli.export_commands",    # export, serve
+    "app.cli.trust_commands",     # verify, keys
+    "app.cli.kiosk_commands",     # kiosk
 )
 
 

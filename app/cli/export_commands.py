@@ -1,4 +1,4 @@
-"""CLI commands for publishing: export, serve, verify, keys new."""
+"""CLI commands for publishing: export, serve (verify and keys: cli_trust_commands)."""
 from __future__ import annotations
 
 import argparse
@@ -24,19 +24,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p.set_defaults(handler=serve_command)
-
-    p = sub.add_parser("verify", help="check a bundle's files and signature (exit 1 if anything differs)")
-    p.add_argument("bundle", type=Path)
-    p.add_argument("--key", "--fingerprint", dest="key", metavar="PUBFILE_OR_FINGERPRINT",
-                   help="the publisher key (publisher-key.json, PEM, base64) or SHA256: fingerprint expected")
-    p.set_defaults(handler=verify_command)
-
-    p = sub.add_parser("keys", help="manage the museum signing key")
-    keys = p.add_subparsers(dest="keys_command", metavar="ACTION")
-    k = keys.add_parser("new", help="create the signing key in the user's configuration folder")
-    k.add_argument("--force", action="store_true", help="replace an existing key")
-    k.set_defaults(handler=keys_new_command)
-    p.set_defaults(handler=lambda args: (_ for _ in ()).throw(CliError("keys: give an action, e.g. 'vitrine keys new'")))
 
 
 def _export_error(exc: Exception) -> CliError:
@@ -92,35 +79,4 @@ def serve_command(args: argparse.Namespace) -> int:
         print("stopped", file=sys.stderr)
     finally:
         server.server_close()
-    return EXIT_OK
-
-
-def verify_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.manifest import verify_bundle
-    from exporters.signing_keys import read_public_key
-    try:
-        expected = read_public_key(args.key) if args.key else None
-        result = verify_bundle(args.bundle, expected)
-    except ExportError as exc:
-        raise _export_error(exc) from None
-    for line in result.lines():
-        print(line)
-    who = f"{result.institution or 'unknown publisher'} ({result.fingerprint or 'no key'})"
-    if result.ok:
-        print(f"ok: {result.files_checked} files match the manifest, signed by {who}")
-        return EXIT_OK
-    print(f"{args.bundle}: the bundle differs from what was signed by {who}", file=sys.stderr)
-    return EXIT_PROBLEMS
-
-
-def keys_new_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.signing_keys import new_key
-    try:
-        key = new_key(force=args.force)
-    except ExportError as exc:
-        raise _export_error(exc) from None
-    print(f"created {key.path}")
-    print(f"fingerprint {key.public.fingerprint}")
     return EXIT_OK

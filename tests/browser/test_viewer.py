@@ -74,10 +74,16 @@ def test_fixture_models_are_valid_gltf(bundles):
     assert proc.returncode == 0
 
 
+def _fingerprint(bundle: Path) -> str:
+    return json.loads((bundle / "publisher-key.json").read_text("utf-8"))["fingerprint"]
+
+
 def test_render_http(bundles, tmp_path):
-    r = run_check(bundles["web"], "render-http", tmp_path, "--out", str(tmp_path / "render.png"))
+    # opened as the museum's own link would, with its key pinned in the address (#key=...)
+    pin = _fingerprint(bundles["web"])
+    r = run_check(bundles["web"], "render-http", tmp_path, "--out", str(tmp_path / "render.png"), "--pin", pin)
     assert r["pass"], r
-    assert r["mode"] == "fetch" and r["verification"]["status"] == "verified"
+    assert r["mode"] == "fetch" and r["verification"]["status"] == "verified" and r["verification"]["pinned"] == pin
     assert all(d > 30 for d in r["differs"].values())
     assert r["levels"]["art-vase"] == "medium"  # the finer level replaced the coarse one
     assert (tmp_path / "render.png").stat().st_size > 1000
@@ -87,6 +93,8 @@ def test_render_file(bundles, tmp_path):
     r = run_check(bundles["web"], "render-file", tmp_path)
     assert r["pass"], r
     assert r["mode"] == "script"
+    # no pin: a valid signature is only "signed", by the key it names
+    assert r["verification"]["status"] == "signed" and r["verification"]["fingerprint"] == _fingerprint(bundles["web"])
 
 
 def test_hotspots(bundles, tmp_path):

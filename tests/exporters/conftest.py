@@ -145,3 +145,24 @@ def bundle(tiny_project: Project, viewer_dir: Path, tmp_path_factory: pytest.Tem
     out = tmp_path_factory.mktemp("out") / "tiny-bundle"
     rep = export_bundle(tiny_project, out, viewer_dir=viewer_dir)
     return out, rep
+
+
+@pytest.fixture
+def bundle_copy(bundle, tmp_path: Path) -> Path:
+    """A copy of the web bundle (signed by this test session's own key) to attack."""
+    import shutil
+    out = tmp_path / "copy"
+    shutil.copytree(bundle[0], out)
+    return out
+
+
+@pytest.fixture
+def it_machine(bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Switch to another machine (IT's, or a kiosk) that holds no signing key and trusts the museum's
+    key under the name 'City Museum'; returns the museum's fingerprint."""
+    from exporters.trust.store import TrustStore
+    monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "it-config"))
+    store = TrustStore.load()
+    store.trust(bundle[1].fingerprint, "City Museum")
+    store.save()
+    return bundle[1].fingerprint

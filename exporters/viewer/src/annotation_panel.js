@@ -1,6 +1,7 @@
 // The annotation panel (DOM): title, plain-text body paragraphs, image with
 // alt text and credit, narration audio with captions. Text only via textContent.
 import { safePath } from './exhibit_loader.js';
+import { mediaUrl } from './media_gate.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -24,12 +25,12 @@ export function captionsUrl(entry) {
   if (typeof entry.captions_text === 'string') {
     return URL.createObjectURL(new Blob([entry.captions_text], { type: 'text/vtt' }));
   }
-  return (entry.captions && safeMedia(entry.captions)) || null;
+  return (entry.captions && mediaUrl(entry.captions)) || null;
 }
 
 /** <audio controls> with a captions <track> for one language entry {file, captions, captions_text}. */
 export function audioElement(entry, lang, label) {
-  const file = entry && safeMedia(entry.file);
+  const file = entry && mediaUrl(entry.file);
   if (!file) return null;
   const audio = document.createElement('audio');
   audio.controls = true;
@@ -106,10 +107,11 @@ export class AnnotationPanel {
     this.root.setAttribute('lang', L.current);
     const parts = [];
     for (const p of paragraphs(L.text(a.body))) parts.push(el('p', 'vt-panel-body', p));
-    if (a.image && safeMedia(a.image.file)) {
+    const imageUrl = a.image && mediaUrl(a.image.file);
+    if (imageUrl) {
       const figure = el('figure', 'vt-panel-figure');
       const img = document.createElement('img');
-      img.src = safeMedia(a.image.file);
+      img.src = imageUrl;
       img.alt = L.text(a.image.alt);
       img.decoding = 'async';
       figure.appendChild(img);

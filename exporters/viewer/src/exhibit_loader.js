@@ -9,6 +9,10 @@ export function dataMode(loc = window.location) {
 }
 
 export async function loadExhibitDocument(mode) {
+  // data/exhibit.js may carry the exact exhibit.json text as a string: then its bytes can be
+  // hashed against the signed manifest even from file:// (where nothing can be read back).
+  const text = window.VITRINE_EXHIBIT_JSON;
+  if (typeof text === 'string') return { doc: JSON.parse(text), bytes: new TextEncoder().encode(text).buffer };
   // index.html has already run data/exhibit.js (a classic script, before viewer.js): use
   // that copy rather than wait a round trip for exhibit.json. Both are in the signed
   // manifest; ManifestCheck.checkDocument hashes both as served.

@@ -54,6 +54,17 @@ export class Language extends EventTarget {
     return format(table[key] ?? labelTable('en')[key] ?? key, values);
   }
 
+  /** The label in every exhibit language (one per distinct table), current language first. */
+  labelAll(key, values) {
+    const out = [];
+    for (const tag of [this.current, ...this.available]) {
+      const table = labelTable(tag);
+      const text = format(table[key] ?? labelTable('en')[key] ?? key, values);
+      if (!out.some((o) => o.text === text)) out.push({ tag, text });
+    }
+    return out;
+  }
+
   displayName(tag) {
     try {
       const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);

@@ -22,6 +22,25 @@ function hasWebGL() {
   try { return !!document.createElement('canvas').getContext('webgl2'); } catch (_) { return false; }
 }
 
+/** Kiosk: {reason, files} when the whole exhibit must be refused, else null. */
+async function kioskRefusal(check, docBytes) {
+  await check.ready;
+  const reason = check.kioskRefusal();
+  if (reason) return { reason, files: [] };
+  // The exhibit document (when data/exhibit.js carries its text, or over http) and, over http,
+  // the page files are hashed before anything is built; models are hashed before parsing.
+  await check.checkDocument(docBytes);
+  const files = check.result().files;
+  return files.length ? { reason: 'files', files } : null;
+}
+
+/** What a refused kiosk keeps of the document: its languages and kiosk settings, no content. */
+function closedDocument(doc) {
+  const bundle = doc.bundle || {};
+  return { languages: doc.languages, title: {}, bundle: { profile: 'kiosk', idle_timeout: bundle.idle_timeout, attract: 'rotate' },
+    artifacts: [], annotations: [], tours: [], viewpoints: [], plinths: [], lights: [] };
+}
+
 async function boot() {
   let root = document.getElementById('vitrine');
   if (!root) { root = document.createElement('main'); root.id = 'vitrine'; document.body.appendChild(root); }
@@ -41,7 +60,12 @@ async function boot() {
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
     if (!hasWebGL()) throw new Error(language.label('noWebGL'));
     const check = new ManifestCheck(mode);
-    app = new ViewerApp({ root, doc, docBytes: bytes, mode, language, check, api });
+    api._attachCheck(check);
+    // A kiosk shows nothing until the signed manifest has been checked, and nothing at all
+    // when it cannot be trusted; the web profile shows at once and flags what fails.
+    const closed = kiosk ? await kioskRefusal(check, bytes) : null;
+    const shown = closed ? closedDocument(doc) : doc;
+    app = new ViewerApp({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
     api._attach(app);
     await app.start();
   } catch (err) {

@@ -202,11 +202,20 @@ export class ViewerUI {
 
   setXRMode(mode) { this.xrMode = mode; this.relabel(); }
 
-  showNotice(text) {
-    const close = button('vt-notice-close', () => { this.notice.hidden = true; });
-    close.textContent = '×';
-    close.setAttribute('aria-label', this.L.label('close'));
-    this.notice.replaceChildren(el('span', 'vt-notice-text', text), close);
-    this.notice.hidden = !text;
+  /** text: a string, or [{tag, text}] to say it in several languages (one line each). */
+  showNotice(text, { closable = true } = {}) {
+    const body = el('span', 'vt-notice-text');
+    if (Array.isArray(text)) {
+      for (const { tag, text: line } of text) { const s = el('span', null, line); s.lang = tag; body.appendChild(s); }
+    } else body.textContent = text;
+    const parts = [body];
+    if (closable) {
+      const close = button('vt-notice-close', () => { this.notice.hidden = true; });
+      close.textContent = '×';
+      close.setAttribute('aria-label', this.L.label('close'));
+      parts.push(close);
+    }
+    this.notice.replaceChildren(...parts);
+    this.notice.hidden = !(Array.isArray(text) ? text.length : text);
   }
 }

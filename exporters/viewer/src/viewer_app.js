@@ -12,14 +12,17 @@ import { XRSession } from './xr_session.js';
 import { XRPanel } from './xr_panel.js';
 import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
+import { shortFingerprint } from './publisher_trust.js';
+import { verifyMedia } from './media_gate.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
 const HOLD_FIRST_FRAME_MS = 1000;
 
 export class ViewerApp {
-  constructor({ root, doc, docBytes, mode, language, check, api }) {
-    Object.assign(this, { root, doc, docBytes, mode, L: language, check, api });
+  /** closed: {reason, files} when a kiosk refuses the whole exhibit (doc is then empty). */
+  constructor({ root, doc, docBytes, mode, language, check, api, closed = null }) {
+    Object.assign(this, { root, doc, docBytes, mode, L: language, check, api, closed });
     const params = new URLSearchParams(location.search);
     // A page may be previewed as a kiosk (only ever stricter, never looser).
     this.kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
@@ -42,6 +45,14 @@ export class ViewerApp {
     setTimeout(() => this.releaseFrames(), HOLD_FIRST_FRAME_MS);
 
     this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
+    if (closed) root.classList.add('vt-closed');
+    // A kiosk over http shows a picture or sound only once its bytes match the signed manifest.
+    this.refusedMedia = [];
+    this.media = this.kiosk && !closed && mode === 'fetch' ? verifyMedia(check, doc).then(({ refused }) => {
+      this.refusedMedia = refused;
+      this.panel.render();
+      this.showVerification();
+    }) : Promise.resolve();
     this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.NeutralToneMapping;
@@ -140,11 +151,7 @@ export class ViewerApp {
       this.requestRender(true);
       this.emit('levelchange', e.detail);
     });
-    this.levels.addEventListener('refused', (e) => {
-      const a = this.artifacts.get(e.detail.artifactId);
-      this.ui.showNotice(this.L.label('tamperedRefused', { institution: this.check.institution || '?', files: e.detail.file }) + (a ? ` (${a.name || a.id})` : ''));
-      this.requestRender(true);
-    });
+    this.levels.addEventListener('refused', () => { this.showRefused(); this.requestRender(true); });
     this.levels.addEventListener('error', (e) => {
       const a = this.artifacts.get(e.detail.artifactId);
       this.ui.showNotice(this.L.label('loadFailed', { name: (a && a.name) || e.detail.artifactId }));
@@ -171,8 +178,8 @@ export class ViewerApp {
     await this.levels.loadFirst((f) => this.ui.setProgress(f));
     this.releaseFrames(); // every first model drawn, refused or failed
     // Re-downloading the page's own files to hash them (viewer.js is ~0.7 MB) would share
-    // a slow link with the first models: check them once those are drawn.
-    this.check.checkDocument(this.docBytes);
+    // a slow link with the first models: check them once those are drawn (a kiosk did before).
+    if (!this.kiosk) this.check.checkDocument(this.docBytes);
     this.ui.setProgress(1);
     this.fitCameraLimits();
     this.requestRender(true);
@@ -386,16 +393,54 @@ export class ViewerApp {
   showVerification() {
     const r = this.check.result();
     const L = this.L;
-    const text = {
-      verified: L.label('verified', { institution: r.institution || '?' }),
-      tampered: L.label('tampered', { files: r.files.join(', ') }),
-      unsigned: L.label('unsigned'),
-      unchecked: r.signature === 'pending' ? L.label('checking') : L.label('unchecked'),
-    }[r.status];
+    const fp = shortFingerprint(r.fingerprint);
+    let title = r.fingerprint ? L.label('fingerprint', { fingerprint: r.fingerprint }) : '';
+    let text;
+    if (r.status === 'verified') {
+      // Only here is the manifest's institution shown: it was signed by the pinned key.
+      text = this.check.institution ? L.label('verified', { institution: this.check.institution }) : L.label('verifiedKey', { fingerprint: fp });
+      if (this.check.via) text += ` (${L.label('verifiedRotated', { fingerprint: shortFingerprint(this.check.via) })})`;
+    } else if (r.status === 'signed') {
+      text = L.label('signed', { fingerprint: fp });
+      title = L.label('signedTitle', { fingerprint: r.fingerprint });
+    } else if (r.status === 'wrong-key') {
+      text = L.label('wrongKey', { fingerprint: fp });
+      title = L.label('wrongKeyTitle', { pinned: r.pinned, fingerprint: r.fingerprint });
+    } else if (r.status === 'tampered') text = L.label('tampered', { files: r.files.join(', ') });
+    else if (r.status === 'unsigned') text = L.label('unsigned');
+    else text = r.signature === 'pending' ? L.label('checking') : L.label('unchecked');
     this.ui.badge.textContent = text;
     this.ui.badge.dataset.status = r.status;
-    this.ui.badge.title = r.fingerprint ? L.label('fingerprint', { fingerprint: r.fingerprint }) : '';
-    if (r.status === 'tampered' && !this.levels.refused.size) this.ui.showNotice(text);
+    this.ui.badge.title = title;
+    if (this.closed) this.showClosed();
+    else if (this.levels.refused.size || this.refusedMedia.length) this.showRefused();
+    else if (r.status === 'tampered') this.ui.showNotice(text);
+  }
+
+  /** Kiosk: the whole exhibit is refused; say why in every exhibit language. */
+  showClosed() {
+    const key = { missing: 'closedMissing', unparsable: 'closedUnparsable', unsigned: 'closedUnsigned', invalid: 'closedInvalid',
+      'wrong-key': 'closedWrongKey', unsupported: 'closedUnsupported', files: 'closedFiles' }[this.closed.reason] || 'closedInvalid';
+    this.ui.showNotice(this.L.labelAll(key, { files: this.closed.files.join(', ') }), { closable: false });
+  }
+
+  /** Kiosk: artifacts and media whose files do not match are not shown; name them and their files. */
+  showRefused() {
+    const names = [], files = [];
+    for (const [id, file] of this.levels.refused) {
+      const a = this.artifacts.get(id);
+      names.push((a && (a.name || a.id)) || id);
+      files.push(file);
+    }
+    const lines = files.length ? this.L.labelAll('tamperedRefused', { files: files.join(', ') }).map((l) => ({ ...l, text: `${l.text} (${names.join(', ')})` })) : [];
+    const media = this.refusedMedia.length ? this.L.labelAll('mediaRefused', { files: this.refusedMedia.join(', ') }) : [];
+    // One line per language: the artifact sentence, then the media sentence.
+    const merged = [];
+    for (const l of [...lines, ...media]) {
+      const same = merged.find((m) => m.tag === l.tag);
+      if (same) same.text += ` ${l.text}`; else merged.push({ ...l });
+    }
+    this.ui.showNotice(merged);
   }
 
   resetForNextVisitor() {

@@ -1,6 +1,7 @@
 // window.vitrine: the JavaScript API for embedding pages and tests.
 // Methods called before the viewer exists wait for it (or throw if it failed).
 import * as THREE from 'three';
+import { mediaState } from './media_gate.js';
 
 export class VitrineAPI extends EventTarget {
   constructor() {
@@ -11,6 +12,7 @@ export class VitrineAPI extends EventTarget {
   }
 
   _attach(app) { this.app = app; }
+  _attachCheck(check) { this.check = check; }
   _need() { if (!this.app) throw new Error('vitrine: the exhibit is not loaded yet (await vitrine.ready)'); return this.app; }
 
   annotations() {
@@ -33,13 +35,19 @@ export class VitrineAPI extends EventTarget {
     const app = this._need();
     return { eye: app.camera.position.toArray(), target: app.controls.target.toArray() };
   }
-  verification() { const r = this._need().check.result(); return { status: r.status, files: r.files.slice(), signature: r.signature }; }
+  /** {status, files, signature, fingerprint, pinned}: see README (answers before the exhibit is shown). */
+  verification() {
+    const check = this.check || this._need().check;
+    const r = check.result();
+    return { status: r.status, files: r.files.slice(), signature: r.signature, fingerprint: r.fingerprint, pinned: r.pinned };
+  }
 
   /** Extra state for tests and embedding pages. */
   state() {
     const app = this._need();
     return {
       profile: app.kiosk ? 'kiosk' : 'web',
+      closed: app.closed ? app.closed.reason : null,
       mode: app.mode,
       annotation: app.openId,
       flying: !!app.flight.active,
@@ -47,6 +55,7 @@ export class VitrineAPI extends EventTarget {
       attract: app.kioskMode ? app.kioskMode.attracting : false,
       levels: app.levels.levels(),
       refused: Array.from(app.levels.refused.keys()),
+      media: mediaState(),
       failed: Object.fromEntries(app.levels.failed),
       xr: app.xr.mode,
       xrFrames: app.xr.frames,

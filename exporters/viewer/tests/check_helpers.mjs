@@ -1,6 +1,30 @@
 // Shared helpers for the browser checks.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+export const PREFIX = '/museum/exhibit/';
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json',
+  '.glb': 'model/gltf-binary', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
+  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.wav': 'audio/wav', '.vtt': 'text/vtt', '.sig': 'text/plain' };
+
+/** Tiny static server: the folder root under /museum/exhibit/ on 127.0.0.1 (resolves to the server). */
+export function serve(root) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    if (!url.pathname.startsWith(PREFIX)) { res.writeHead(404); res.end(); return; }
+    const rel = decodeURIComponent(url.pathname.slice(PREFIX.length)) || 'index.html';
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root + sep) || !existsSync(file)) { res.writeHead(404); res.end(); return; }
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'content-length': body.length, 'cache-control': 'no-cache' });
+    res.end(body);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 
 /** Opens a page that records errors, dialogs and requests. */
 export async function newPage(env, { init = [], reducedMotion } = {}) {
