@@ -33,10 +33,10 @@ def _command_modules() -> list:
     from . import cli_project_commands, cli_scan_commands
     modules = [cli_project_commands, cli_scan_commands]
     try:
-        from . import cli_export_commands
-        modules.append(cli_export_commands)
+        from . import cli_export_commands, cli_publication_commands
+        modules += [cli_export_commands, cli_publication_commands]
     except ImportError as exc:  # the exporter is optional while it is being built
-        if "cli_export_commands" not in str(exc):
+        if "cli_export_commands" not in str(exc) and "cli_publication_commands" not in str(exc):
             raise
     return modules
 
