@@ -163,7 +163,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         has_project = doc is not None
         has_selection = bool(self.session.selection.ids)
         for action in (self.action_save, self.action_save_as, self.action_import, self.action_export,
-                       self.action_preview_browser,
+                       self.action_publications, self.action_preview_browser,
                        self.action_paste, self.action_select_all, self.action_add_plinth,
                        self.action_add_light, self.action_add_viewpoint, self.action_add_tour):
             action.setEnabled(has_project)
@@ -392,6 +392,11 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         options = ExportDialog.get_options(str(self.project.path.parent / f"{self.project.name}-web"), self)
         if options is not None:
             self.export_bundle(**options)
+
+    def publications_dialog(self) -> None:
+        if self.project is not None:
+            from app.publications_dialog import PublicationsDialog
+            PublicationsDialog(self.project.path, self).exec()
 
     def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
         project = self.project
