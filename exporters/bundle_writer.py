@@ -230,13 +230,12 @@ def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, 
             raise ExportError(f"{project.path}: scan '{asset.original_name}' of '{art.name}' has no prepared levels")
         jobs.extend((art, lv) for lv in chosen)
     marker = marker_for(secret, pub.export_id)
-    pub.marked = marker is not None
+    pub.marked = True
     models: dict[str, list[dict]] = {}
     for n, (art, lv) in enumerate(jobs):
         report(progress, 0.05 + 0.8 * n / max(1, len(jobs)), f"compressing {art.name} ({lv.level})", cancel)
         mesh = read_level(project.resolve(lv.file))
-        if marker is not None:
-            mesh = marker.apply(mesh, art.id)  # before compression: the mark must survive quantisation
+        mesh = marker.apply(mesh, art.id)  # before compression, so quantisation is applied on top of it
         cap = pub.policies[art.id].max_level
         settings = GlbSettings(texture_max=texture_limit(lv, cap))
         try:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from app.cli import main
@@ -131,6 +132,7 @@ def test_max_level_caps_one_export_and_the_cli_says_what_it_publishes(tmp_path: 
     # the globe's 'medium' level (896 faces, texture <= 1024 px) fits the 'low' budget, so it is published
     assert "publishes Globe: medium (finest: 896 faces, textures up to 64 px; limit low by export)" in out
     assert f"export id {doc['bundle']['export_id']} for Kiosk 3" in out
+    assert out.count("; marked for Kiosk 3") == 3  # one line per artifact, each marked
     assert read_entries(project.path)[-1]["recipient"] == "Kiosk 3"
 
 
@@ -140,3 +142,19 @@ def test_no_level_under_the_limit_refuses_the_export(tmp_path: Path, viewer_dir:
     with pytest.raises(ExportError, match="no level of 'Globe' fits its publication limit 'low'"):
         export_bundle(project, tmp_path / "b", viewer_dir=viewer_dir, max_level="low")
     assert read_entries(project.path) == []
+
+
+def test_every_export_marks_its_models_differently(tmp_path: Path, viewer_dir: Path) -> None:
+    from .glb_decode import positions_in_metres, split
+    project = make_project(tmp_path)
+    a = export_bundle(project, tmp_path / "a", viewer_dir=viewer_dir, recipient="A")
+    b = export_bundle(project, tmp_path / "b", viewer_dir=viewer_dir, recipient="B")
+    assert a.export_id != b.export_id
+    rel = "models/globe/medium.glb"
+    pa = positions_in_metres(*split((tmp_path / "a" / rel).read_bytes()))
+    pb = positions_in_metres(*split((tmp_path / "b" / rel).read_bytes()))
+    assert pa.shape == pb.shape
+    shift = np.linalg.norm(pa - pb, axis=1)
+    diag = float(np.linalg.norm(pa.max(0) - pa.min(0)))
+    # the two recipients' marks differ (each is ~0.0098 % of the diagonal, on top of quantisation)
+    assert shift.max() > 1e-5 * diag and shift.max() < 2e-3 * diag
