@@ -6,7 +6,8 @@
    with the smallest residual below :data:`ALIGN_RESIDUAL_MAX` (a fraction of the diagonal).
 3. For every register entry that published that artifact, and each level it published, score the
    recipient's mark (:func:`mark_statistic`, keyed by the secret of the key that signed the entry).
-   The best z wins; its false-match probability is ``candidates * exp(-z^2 / 2)`` (a union bound
+   Residuals are summed per cell once per level (suspect_cells), then scored per export
+   (score_cells). The best z wins; its false-match probability is ``candidates * exp(-z^2 / 2)`` (a union bound
    over every export and level tried); a match needs at most :data:`MATCH_PROBABILITY_MAX` (1e-6).
 """
 from __future__ import annotations
@@ -27,8 +28,8 @@ from ..errors import ExportError
 from ..publication.museum_secret import known_fingerprints, museum_secret
 from ..publication.register import verify_register
 from ..stored_glb import read_level
-from .recipient_mark import mark_key, mark_statistic
-from .suspect_alignment import ReferenceSurface, align_suspect
+from .recipient_mark import ReferenceSurface, mark_key, score_cells, suspect_cells
+from .suspect_alignment import align_suspect
 
 MATCH_PROBABILITY_MAX = 1e-6
 ALIGN_RESIDUAL_MAX = 0.01  # RMS distance to the surface / bounding-box diagonal of the reference
@@ -141,6 +142,7 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
     result.artifact_id, result.artifact_name = art.id, art.name
     levels = {lv.sha256: lv for a in project.document.exhibit.assets if a.id == art.asset_id for lv in a.levels}
     keys: dict[str, bytes] = {}
+    aligned: dict[str, np.ndarray] = {}
     best: tuple[float, Optional[dict], Optional[str]] = (-math.inf, None, None)
     for entry in register.entries:
         published = next((a for a in entry["artifacts"] if a.get("artifact_id") == art.id), None)
@@ -160,9 +162,10 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
             if level is None:
                 continue
             reference = _reference(project, level, cache)
-            aligned = _transform(points, np.asarray(align_suspect(points, reference).transform))
-            score = mark_statistic(aligned, reference, key=keys[fingerprint], export_id=entry["export_id"],
-                                   artifact_id=art.id)
+            if level.sha256 not in aligned:
+                aligned[level.sha256] = _transform(points, np.asarray(align_suspect(points, reference).transform))
+            sums = suspect_cells(aligned[level.sha256], reference, key=keys[fingerprint], artifact_id=art.id)
+            score = score_cells(sums, key=keys[fingerprint], export_id=entry["export_id"], artifact_id=art.id)
             result.candidates += 1
             if float(score.z) > best[0]:
                 best = (float(score.z), entry, level.level)
