@@ -164,6 +164,11 @@ def read_level(path: Path) -> MeshData:
         raise ExportError(f"{path}: stored level cannot be read ({exc})") from None
 
 
+def mesh_from_gltf(doc: dict, binary: bytes) -> MeshData:
+    """The merged mesh of a parsed GLB (JSON ``doc`` and BIN chunk), node transforms applied."""
+    return _merge(doc, binary)
+
+
 def _merge(doc: dict, binary: bytes) -> MeshData:
     parts = []
     for mesh_index, world in _mesh_instances(doc):

@@ -24,6 +24,7 @@ from assets.scan_loading import load_scan
 from scenes.exhibit_model import Artifact, AssetLevel
 from scenes.project_store import Project
 
+from ..compressed_glb import read_compressed_glb, uses_meshopt
 from ..errors import ExportError
 from ..publication.museum_secret import known_fingerprints, museum_secret
 from ..publication.register import verify_register
@@ -82,6 +83,18 @@ class TraceResult:
 def load_suspect_points(path: Path) -> tuple[np.ndarray, Optional[np.ndarray]]:
     """The suspect's vertex positions (n, 3) float64 in file units and its faces (m, 3) or None."""
     path = Path(path)
+    try:
+        head = path.read_bytes() if path.is_file() and path.suffix.lower() == ".glb" else b""
+    except OSError as exc:
+        raise SuspectError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if uses_meshopt(head):  # straight out of a bundle: the scan loader does not decode meshopt
+        try:
+            mesh = read_compressed_glb(path)
+        except ExportError as exc:
+            raise SuspectError(str(exc)) from None
+        if len(mesh.positions) < 3:
+            raise SuspectError(f"{path}: holds {len(mesh.positions)} points, too few to trace")
+        return np.asarray(mesh.positions, dtype=np.float64), mesh.triangles
     try:
         scan = load_scan(path)
     except ScanError as exc:
