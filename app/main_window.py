@@ -398,7 +398,8 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             from app.publications_dialog import PublicationsDialog
             PublicationsDialog(self.project.path, self).exec()
 
-    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
+    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False, recipient: str = "",
+                      max_level: Optional[str] = None) -> Optional[BackgroundJob]:
         project = self.project
         if project is None:
             return None
@@ -410,7 +411,8 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         job = self.jobs.start(self.tr("Exporting %1").replace("%1", project.name),
                               lambda progress, cancel: export_bundle(project, out_dir, profile=profile,
                                                                      make_zip=make_zip, progress=progress,
-                                                                     cancel=cancel), self)
+                                                                     cancel=cancel, recipient=recipient,
+                                                                     max_level=max_level), self)
         job.succeeded.connect(lambda _r: self.statusBar().showMessage(
             self.tr("Exported to %1").replace("%1", out_dir), 10000))
         job.failed.connect(lambda exc: show_error(self, self.tr("Cannot export the bundle"), exc))

@@ -438,12 +438,48 @@
         <translation>同时生成用于上传的 .zip 文件</translation>
     </message>
     <message>
+        <source>e.g. Partner museum, gallery kiosk 2, museum website</source>
+        <translation>例如：合作博物馆、展厅 2 号触摸屏、博物馆网站</translation>
+    </message>
+    <message>
+        <source>Recorded in the signed publication register and marked invisibly in every model, so a leaked copy can be traced to this export.</source>
+        <translation>记录在已签名的发布登记册中，并以隐形标记写入每个模型，泄露的副本可追溯到本次导出。</translation>
+    </message>
+    <message>
+        <source>As each artifact&apos;s publication policy allows</source>
+        <translation>按各展品的发布策略</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>缩略</translation>
+    </message>
+    <message>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
         <source>Profile:</source>
         <translation>配置：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <source>Finest level:</source>
+        <translation>最精细级别：</translation>
     </message>
     <message>
         <source>Output Folder</source>

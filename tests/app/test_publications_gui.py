@@ -72,3 +72,27 @@ def test_publications_dialog_lists_exports_and_verify_names_an_edited_entry(make
                                     "(its hash does not match its content)")
     assert dialog.table.selectionModel().isRowSelected(1)
     dialog.close()
+
+
+def test_export_dialog_names_the_recipient_and_the_export_is_registered(make_window, tmp_path, qtbot,
+                                                                        monkeypatch) -> None:
+    from app.export_dialog import ExportDialog
+    from exporters.publication.register import read_entries
+    from tests.exporters.conftest import REAL_VIEWER, make_project, real_viewer_built
+    dialog = ExportDialog(str(tmp_path / "out"))
+    dialog.recipient.setText("  Partner museum  ")
+    dialog.max_level.setCurrentIndex(dialog.max_level.findData("low"))
+    options = dialog.options()
+    assert options["recipient"] == "Partner museum" and options["max_level"] == "low"
+    assert real_viewer_built(), f"build the viewer first ({REAL_VIEWER})"
+    project = make_project(tmp_path)
+    window = make_window()
+    assert window.open_project(project.path)
+    job = window.export_bundle(**options)
+    with qtbot.waitSignal(job.succeeded, timeout=60000) as blocker:
+        pass
+    report = blocker.args[0]
+    entry = read_entries(project.path)[-1]
+    assert (entry["recipient"], entry["export_id"]) == ("Partner museum", report.export_id)
+    assert all(lv["level"] in ("thumbnail", "low") or lv["faces"] + lv["points"] <= 30_000
+               for art in entry["artifacts"] for lv in art["levels"])
