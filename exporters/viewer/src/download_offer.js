@@ -11,12 +11,32 @@ function safeName(text) {
   return String(text || 'model').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'model';
 }
 
-/** The GLB's URL: from file:// the bytes come from the bundle's script copy (fetch is refused there). */
-function hrefOf(file) {
-  const data = (window.VITRINE_MODEL_DATA || {})[file];
-  if (location.protocol !== 'file:' || !data) return file;
+/** The bundle's script copy of a model (file:// refuses fetch), loaded on demand. */
+function scriptCopy(file) {
+  const have = (window.VITRINE_MODEL_DATA || {})[file];
+  if (have) return Promise.resolve(have);
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = `${file}.js`;
+    script.onload = () => ((window.VITRINE_MODEL_DATA || {})[file] ? resolve(window.VITRINE_MODEL_DATA[file]) : reject(new Error(file)));
+    script.onerror = () => reject(new Error(file));
+    document.head.append(script);
+  });
+}
+
+/** From file:// a click saves the GLB from its script copy (a blob), as browsers ignore
+ *  `download` on file: links; over http the plain link downloads it. */
+async function saveFromScript(link, file) {
+  const data = await scriptCopy(file);
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-  return URL.createObjectURL(new Blob([bytes], { type: 'model/gltf-binary' }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'model/gltf-binary' }));
+  const temp = document.createElement('a');
+  temp.href = url;
+  temp.download = link.download;
+  document.body.append(temp);
+  temp.click();
+  temp.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 /** Links (<a download>) for every artifact of `doc` that offers a download; [] in a kiosk. */
@@ -29,8 +49,11 @@ export function downloadLinks(doc, L, kiosk) {
     const link = document.createElement('a');
     link.className = 'vt-download-link';
     link.textContent = L.label('downloadModel', { name: a.name || a.id, format: 'GLB', size: sizeText(offer.bytes) });
-    link.href = hrefOf(offer.file);
+    link.href = offer.file;
     link.download = `${safeName(a.name || a.id)}-${safeName(offer.level)}.glb`;
+    if (location.protocol === 'file:') {
+      link.addEventListener('click', (event) => { event.preventDefault(); saveFromScript(link, offer.file).catch(() => {}); });
+    }
     if (offer.license) link.title = L.label('downloadLicense', { license: offer.license });
     out.push(link);
   }
