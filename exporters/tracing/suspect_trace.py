@@ -131,8 +131,9 @@ def _choose_artifact(project: Project, points: np.ndarray, cache: dict) -> tuple
         if asset.id not in seen:  # duplicated artifacts share a scan: align once
             level = min(asset.levels, key=lambda lv: _SELECT_LEVELS.index(lv.level)
                         if lv.level in _SELECT_LEVELS else len(_SELECT_LEVELS))
-            seen[asset.id] = float(align_suspect(points, _reference(project, level, cache)).residual_rms_fraction)
-        if seen[asset.id] < best[1]:
+            residual = float(align_suspect(points, _reference(project, level, cache)).residual_rms_fraction)
+            seen[asset.id] = residual if math.isfinite(residual) else math.inf  # no overlap at all
+        if best[0] is None or seen[asset.id] < best[1]:
             best = (art, seen[asset.id])
     return best
 
@@ -145,11 +146,15 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
     if register.problem:
         result.warnings.append(f"publications.jsonl {register.problem}; entries after it were not used")
     cache: dict[str, ReferenceSurface] = {}
-    art, residual = _choose_artifact(project, points, cache)
-    result.residual = None if art is None else residual
+    try:
+        art, residual = _choose_artifact(project, points, cache)
+    except ValueError as exc:  # e.g. no finite coordinates to align
+        raise SuspectError(f"{suspect}: cannot be aligned ({exc})") from None
+    result.residual = residual if art is not None and math.isfinite(residual) else None
     if art is None or residual > ALIGN_RESIDUAL_MAX:
-        result.reason = ("the suspect is none of this project's artifacts (best alignment residual "
-                         f"{residual:.2%} of the diagonal, limit {ALIGN_RESIDUAL_MAX:.0%})" if art else
+        fit = f"best alignment residual {residual:.2%} of the diagonal" if math.isfinite(residual) else "no overlap"
+        result.reason = (f"the suspect is none of this project's artifacts ({fit}, limit {ALIGN_RESIDUAL_MAX:.0%})"
+                         if art is not None else
                          "the project has no artifacts with stored levels")
         return result
     result.artifact_id, result.artifact_name = art.id, art.name
