@@ -128,3 +128,32 @@ def test_a_corrupt_suspect_is_one_line_and_exit_2(traced, capsys) -> None:
     assert status == 2 and captured.out == ""
     lines = captured.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(("vitrine: broken.ply: ", f"vitrine: {bad}: ")), lines
+
+
+def test_exports_signed_by_a_retired_key_still_trace_and_verify(tmp_path: Path, viewer_dir: Path, monkeypatch,
+                                                                capsys) -> None:
+    """After a key rotation the old private key lives in retired-keys/<hex>.pem (trust contract):
+    tracing derives that export's mark secret from it; without it, tracing says which key is missing."""
+    from exporters.publication.museum_secret import retired_key_path
+    from exporters.signing_keys import key_path, new_key
+    monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))
+    project = Project.create(tmp_path / "rot.vitrine", title="Rotation", languages=["en"])
+    asset = _add_asset(project, "lion.ply", _bumpy(1), "mesh", ("high",))
+    project.document.exhibit.artifacts.append(Artifact(name="Lion", asset_id=asset.id))
+    project.save()
+    old = export_bundle(project, tmp_path / "old", viewer_dir=viewer_dir, recipient="Before rotation")
+    retired = retired_key_path(old.fingerprint)
+    retired.parent.mkdir(parents=True)
+    key_path().rename(retired)
+    new = new_key()
+    assert new.public.fingerprint != old.fingerprint
+    export_bundle(project, tmp_path / "new", viewer_dir=viewer_dir, recipient="After rotation")
+    assert main(["publications", str(project.path), "--verify"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("ok: 2 entries")
+    status, result = _trace(project, tmp_path / "old" / "models" / "lion" / "high.glb", capsys)
+    assert status == 0 and result["recipient"] == "Before rotation" and result["export_id"] == old.export_id
+    retired.unlink()
+    status, result = _trace(project, tmp_path / "old" / "models" / "lion" / "high.glb", capsys)
+    assert status == 1 and result["match"] is False
+    # without the old key this computer can neither vouch for the entry nor derive its mark secret
+    assert any(old.fingerprint in w for w in result["warnings"]), result
