@@ -1,9 +1,10 @@
 """``vitrine trace``: which export (and so which recipient) a suspect model came from.
 
 1. Load the suspect with the scan loader (any supported format; a bundle's meshopt GLB too).
-2. For each artifact of the project, align the suspect to one of its stored levels
+2. For each artifact of the project, align the suspect to its finest stored level
    (:func:`align_suspect` finds rotation, uniform scale and translation) and choose the artifact
-   with the smallest residual below :data:`ALIGN_RESIDUAL_MAX` (a fraction of the diagonal).
+   with the smallest residual below :data:`ALIGN_RESIDUAL_MAX` (a fraction of the diagonal);
+   that transform serves every level of the artifact.
 3. For every register entry that published that artifact, and each level it published, score the
    recipient's mark (:func:`mark_statistic`, keyed by the secret of the key that signed the entry).
    Residuals are summed per cell once per level (suspect_cells), then scored per export
@@ -34,7 +35,7 @@ from .suspect_alignment import align_suspect
 
 MATCH_PROBABILITY_MAX = 1e-6
 ALIGN_RESIDUAL_MAX = 0.01  # RMS distance to the surface / bounding-box diagonal of the reference
-_SELECT_LEVELS = ("medium", "low", "high", "thumbnail", "original")  # level used to choose the artifact
+_FINE_ORDER = ("thumbnail", "low", "medium", "high", "original")  # coarse to fine
 
 
 class SuspectError(Exception):
@@ -119,22 +120,30 @@ def _transform(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     return points @ matrix[:3, :3].T + matrix[:3, 3]
 
 
-def _choose_artifact(project: Project, points: np.ndarray, cache: dict) -> tuple[Optional[Artifact], float]:
-    """The artifact the suspect aligns with best (residual below the limit), and that residual."""
+def _finest(levels: list[AssetLevel]) -> AssetLevel:
+    return max(levels, key=lambda lv: _FINE_ORDER.index(lv.level) if lv.level in _FINE_ORDER else -1)
+
+
+def _choose_artifact(project: Project, points: np.ndarray,
+                     cache: dict) -> tuple[Optional[Artifact], float, Optional[np.ndarray]]:
+    """The artifact the suspect aligns with best, that residual, and the transform (4, 4) onto its
+    finest stored level. Every stored level is in the same frame and a simplified level keeps its
+    vertices where the finest level has them, so this one precise alignment serves every level
+    (aligning costs about the same whatever the reference's size)."""
     assets = {a.id: a for a in project.document.exhibit.assets}
-    best: tuple[Optional[Artifact], float] = (None, math.inf)
-    seen: dict[str, float] = {}
+    best: tuple[Optional[Artifact], float, Optional[np.ndarray]] = (None, math.inf, None)
+    seen: dict[str, tuple[float, np.ndarray]] = {}
     for art in project.document.exhibit.artifacts:
         asset = assets.get(art.asset_id)
         if asset is None or not asset.levels:
             continue
         if asset.id not in seen:  # duplicated artifacts share a scan: align once
-            level = min(asset.levels, key=lambda lv: _SELECT_LEVELS.index(lv.level)
-                        if lv.level in _SELECT_LEVELS else len(_SELECT_LEVELS))
-            residual = float(align_suspect(points, _reference(project, level, cache)).residual_rms_fraction)
-            seen[asset.id] = residual if math.isfinite(residual) else math.inf  # no overlap at all
-        if best[0] is None or seen[asset.id] < best[1]:
-            best = (art, seen[asset.id])
+            alignment = align_suspect(points, _reference(project, _finest(asset.levels), cache))
+            residual = float(alignment.residual_rms_fraction)
+            seen[asset.id] = (residual if math.isfinite(residual) else math.inf,  # inf: no overlap at all
+                              np.asarray(alignment.transform, dtype=np.float64))
+        if best[0] is None or seen[asset.id][0] < best[1]:
+            best = (art, *seen[asset.id])
     return best
 
 
@@ -147,7 +156,7 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
         result.warnings.append(f"publications.jsonl {register.problem}; entries after it were not used")
     cache: dict[str, ReferenceSurface] = {}
     try:
-        art, residual = _choose_artifact(project, points, cache)
+        art, residual, transform = _choose_artifact(project, points, cache)
     except ValueError as exc:  # e.g. no finite coordinates to align
         raise SuspectError(f"{suspect}: cannot be aligned ({exc})") from None
     result.residual = residual if art is not None and math.isfinite(residual) else None
@@ -159,8 +168,9 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
         return result
     result.artifact_id, result.artifact_name = art.id, art.name
     levels = {lv.sha256: lv for a in project.document.exhibit.assets if a.id == art.asset_id for lv in a.levels}
+    aligned = _transform(points, transform)
     keys: dict[str, bytes] = {}
-    aligned: dict[str, np.ndarray] = {}
+    sums_of: dict[tuple[str, str], Any] = {}
     best: tuple[float, Optional[dict], Optional[str]] = (-math.inf, None, None)
     for entry in register.entries:
         published = next((a for a in entry["artifacts"] if a.get("artifact_id") == art.id), None)
@@ -179,10 +189,10 @@ def trace_suspect(project: Project, suspect: Path) -> TraceResult:
             level = levels.get(pub_level.get("asset_sha256"))
             if level is None:
                 continue
-            reference = _reference(project, level, cache)
-            if level.sha256 not in aligned:
-                aligned[level.sha256] = _transform(points, np.asarray(align_suspect(points, reference).transform))
-            sums = suspect_cells(aligned[level.sha256], reference, key=keys[fingerprint], artifact_id=art.id)
+            if (level.sha256, fingerprint) not in sums_of:  # residuals per cell: once per level and key
+                sums_of[level.sha256, fingerprint] = suspect_cells(aligned, _reference(project, level, cache),
+                                                                   key=keys[fingerprint], artifact_id=art.id)
+            sums = sums_of[level.sha256, fingerprint]
             score = score_cells(sums, key=keys[fingerprint], export_id=entry["export_id"], artifact_id=art.id)
             result.candidates += 1
             if float(score.z) > best[0]:
