@@ -5,9 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import trimesh
+from scipy.spatial import cKDTree
 
 from exporters.tracing.recipient_mark import ReferenceSurface, embed_mark, mark_key, score_cells, suspect_cells
 from exporters.tracing.suspect_alignment import align_suspect
+from exporters.tracing.surface_normals import merged_normals
 from tests.conftest import SCANS_DIR
 from tests.exporters.tracing import attacks
 from tests.exporters.tracing.shapes import bumpy
@@ -75,3 +77,29 @@ def test_another_model_is_not_matched(bunny, level):
     assert min(scores(marked_sphere, bunny_ref, "art-bunny").values()) >= MATCH
     marked_bunny = embed_mark(bp, bf, key=KEY, export_id=RECIPIENTS[0], artifact_id="art-bust")
     assert min(scores(marked_bunny, sphere_ref, "art-bust").values()) >= MATCH
+
+
+@pytest.mark.parametrize("attack", ["similarity", "noise", "crop_half"])
+def test_alignment_error_along_the_normals_is_far_below_the_mark(attack, level):
+    """Registration error measured where it matters, along the surface normal: < 2e-5 diagonals RMS."""
+    p, f, reference = level
+    marked = embed_mark(p, f, key=KEY, export_id=RECIPIENTS[0], artifact_id="art-bust")
+    rng = np.random.default_rng(4)
+    rotation = trimesh.transformations.random_rotation_matrix(rng.random(3))
+    pose = rotation @ np.diag([7.5, 7.5, 7.5, 1.0])
+    pose[:3, 3] = [3.0, -40.0, 12.0]
+    moved = marked.astype(np.float64) @ pose[:3, :3].T + pose[:3, 3]
+    suspect, faces = attacks.ATTACKS[attack](moved, f, seed=4)
+    alignment = align_suspect(suspect, reference)
+    unique, normals, inverse = merged_normals(p, f)
+    truth = marked.astype(np.float64)
+    if attack == "crop_half":  # the crop keeps a subset: find each kept point's original vertex
+        _, index = cKDTree(moved).query(suspect)
+        truth, per_vertex = truth[index], normals[inverse][index]
+    else:
+        per_vertex = normals[inverse]
+    along = np.einsum("ni,ni->n", alignment.apply(suspect) - truth, per_vertex)
+    if attack == "noise":  # the noise itself is not alignment error: compare with the noise-free pose
+        along = np.einsum("ni,ni->n", alignment.apply(moved) - truth, per_vertex)
+    assert np.sqrt(np.mean(along ** 2)) < 2e-5 * reference.diagonal
+    assert alignment.inlier_fraction > 0.9
