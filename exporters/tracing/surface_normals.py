@@ -50,15 +50,18 @@ def area_weighted_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarra
     no face with area get a zero vector (they are not displaced)."""
     p = np.asarray(positions, dtype=np.float64)
     f = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
-    a = p[f[:, 0]]
-    e1, e2 = p[f[:, 1]] - a, p[f[:, 2]] - a
-    # the cross product (length = 2 x area) written out: np.cross is 6x slower
-    cross = (e1[:, 1] * e2[:, 2] - e1[:, 2] * e2[:, 1], e1[:, 2] * e2[:, 0] - e1[:, 0] * e2[:, 2],
-             e1[:, 0] * e2[:, 1] - e1[:, 1] * e2[:, 0])
-    normals = np.zeros_like(p)
-    for corner in range(3):  # bincount is an order of magnitude faster than np.add.at
-        for axis in range(3):
-            normals[:, axis] += np.bincount(f[:, corner], weights=cross[axis], minlength=len(p))
+    # one contiguous array per coordinate and corner: gathers from (n, 3) rows and np.cross
+    # cost 3-4x more on a 500k-face level, and the export's time budget is tight
+    x, y, z = (np.ascontiguousarray(p[:, axis]) for axis in range(3))
+    i0, i1, i2 = (np.ascontiguousarray(f[:, corner]) for corner in range(3))
+    ax, ay, az = x[i0], y[i0], z[i0]
+    e1x, e1y, e1z = x[i1] - ax, y[i1] - ay, z[i1] - az
+    e2x, e2y, e2z = x[i2] - ax, y[i2] - ay, z[i2] - az
+    cross = (e1y * e2z - e1z * e2y, e1z * e2x - e1x * e2z, e1x * e2y - e1y * e2x)  # length = 2 x area
+    corners = np.concatenate([i0, i1, i2])
+    normals = np.empty_like(p)
+    for axis in range(3):  # bincount is an order of magnitude faster than np.add.at
+        normals[:, axis] = np.bincount(corners, weights=np.tile(cross[axis], 3), minlength=len(p))
     return _unit(normals)
 
 
