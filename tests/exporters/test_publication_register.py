@@ -127,3 +127,15 @@ def test_a_truncated_last_line_is_refused_and_blocks_the_next_append(project: Pr
     with pytest.raises(ExportError, match="the last entry is incomplete"):
         append_entry(project.path, key, _fields(4))
     assert verify_register(project.path).bad_line == 3  # nothing was appended to the damaged file
+
+
+def test_bad_input_is_one_line_and_an_empty_register_says_so(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "nowhere.vitrine"
+    assert main(["publications", str(missing), "--verify"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("vitrine: ") and "nowhere.vitrine" in err[0]
+    project = Project.create(tmp_path / "empty.vitrine", title="Empty", languages=["en"])
+    assert main(["publications", str(project.path)]) == 0
+    assert capsys.readouterr().out.strip() == f"{register_path(project.path)}: no exports recorded yet"
+    assert main(["publications", str(project.path), "--verify"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("ok: 0 entries")
