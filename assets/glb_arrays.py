@@ -131,6 +131,11 @@ def read_glb_arrays(path: str | Path) -> MeshData:
         raise ScanError(path, f"the GLB cannot be read ({exc.__class__.__name__}: {exc})") from None
 
 
+def mesh_from_gltf(doc: dict, binary: bytes) -> MeshData:
+    """The merged mesh of a parsed GLB (JSON ``doc`` and BIN chunk), node transforms applied."""
+    return _merge(doc, binary)
+
+
 def _merge(doc: dict, binary: bytes) -> MeshData:
     parts = []
     for mesh_index, world in _mesh_instances(doc):

@@ -40,6 +40,11 @@ from .errors import ExportError
 from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
+from .publication import register
+from .publication.marking import marker_for
+from .publication.museum_secret import derive_secret
+from .publication.policy import texture_limit
+from .publication.publishing import Publication, new_export_id
 from .signing_keys import load_or_create_key
 from .trust.store import own_rotations
 from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, exhibit_script
@@ -74,6 +79,9 @@ class ExportReport:
     key_created: bool = False
     fingerprint: str = ""
     seconds: float = 0.0
+    export_id: str = ""
+    recipient: str = ""
+    published: list[str] = field(default_factory=list)  # one line per artifact: what it publishes
 
 
 def _viewer_files(viewer_dir: Path) -> tuple[Path, Path, Path]:
@@ -106,8 +114,9 @@ def _html_safe(page: str) -> str:
     return re.sub("[\ud800-\udfff]", "\ufffd", page)
 
 
-def _choose_levels(asset: Asset, profile: str, wanted: Optional[list[str]], warnings: list[str]) -> list[AssetLevel]:
-    levels = [lv for lv in asset.levels if lv.level in LEVEL_ORDER]
+def _choose_levels(asset: Asset, allowed: list[AssetLevel], profile: str, wanted: Optional[list[str]],
+                   warnings: list[str]) -> list[AssetLevel]:
+    levels = [lv for lv in allowed if lv.level in LEVEL_ORDER]
     if wanted:
         chosen = [lv for lv in levels if lv.level in wanted]
         if not chosen and levels:
@@ -208,21 +217,28 @@ def _slugs(artifacts: list[Artifact]) -> dict[str, str]:
 
 def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, levels: Optional[list[str]],
                   generator: str, rep: ExportReport, progress: Optional[ProgressFn],
-                  cancel: Optional[CancelToken]) -> dict[str, list[dict]]:
+                  cancel: Optional[CancelToken], pub: Publication, secret: bytes) -> dict[str, list[dict]]:
     assets = {a.id: a for a in exhibit.assets}
     slugs = _slugs(exhibit.artifacts)
     jobs = []
     for art in exhibit.artifacts:
         asset = assets[art.asset_id]
-        chosen = _choose_levels(asset, profile, levels, rep.warnings)
+        chosen = _choose_levels(asset, pub.allowed_levels(art, asset.levels), profile, levels, rep.warnings)
+        if not chosen and asset.levels:
+            raise ExportError(f"{project.path}: no level of '{art.name}' fits its publication limit "
+                              f"'{pub.policies[art.id].max_level}' (prepare smaller levels or raise the limit)")
         if not chosen:
             raise ExportError(f"{project.path}: scan '{asset.original_name}' of '{art.name}' has no prepared levels")
         jobs.extend((art, lv) for lv in chosen)
+    marker = marker_for(secret, pub.export_id)
+    pub.marked = True
     models: dict[str, list[dict]] = {}
     for n, (art, lv) in enumerate(jobs):
         report(progress, 0.05 + 0.8 * n / max(1, len(jobs)), f"compressing {art.name} ({lv.level})", cancel)
         mesh = _read_level(project.resolve(lv.file))
-        settings = GlbSettings(texture_max=TEXTURE_SIDE.get(lv.level))
+        mesh = marker.apply(mesh, art.id)  # before compression, so quantisation is applied on top of it
+        cap = pub.policies[art.id].max_level
+        settings = GlbSettings(texture_max=texture_limit(lv, cap))
         try:
             data = compress_mesh(mesh, name=art.name or art.id, generator=generator,
                                  copyright_text=model_copyright(art), xmp_packet=xmp_packet(art, assets.get(art.asset_id)),
@@ -242,14 +258,21 @@ def _write_models(project: Project, exhibit: Exhibit, root: Path, profile: str, 
                  "sha256": hashlib.sha256(data).hexdigest()}
         models.setdefault(art.id, []).append(entry)
         rep.models.append(entry)
+        side = max(mesh.texture.size) if mesh.texture is not None else None
+        pub.record(art.id, lv, entry, min(side, settings.texture_max or side) if side else None)
     return models
 
 
 def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile: str = "web",
                   make_zip: bool = False, progress: Optional[ProgressFn] = None,
                   cancel: Optional[CancelToken] = None, levels: Optional[list[str]] = None,
-                  viewer_dir: Optional[Path] = None, now: Optional[Callable[[], _dt.datetime]] = None) -> ExportReport:
+                  viewer_dir: Optional[Path] = None, now: Optional[Callable[[], _dt.datetime]] = None,
+                  recipient: str = "", max_level: Optional[str] = None) -> ExportReport:
     """Export ``project`` as a signed bundle folder ``out_dir`` (and ``out_dir``.zip when ``make_zip``).
+
+    ``recipient`` names who receives this export: the bundle gets a new export id, every model
+    carries the recipient's mark, and the project's publication register gets a signed entry.
+    ``max_level`` caps the finest level published (see exporters/publication/policy.py).
 
     ``progress(fraction 0..1, message)`` and ``cancel`` work as in :mod:`assets.progress`;
     a cancelled export raises :class:`Cancelled` and leaves any existing bundle untouched.
@@ -267,8 +290,10 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MANIFEST_NAME).is_file())):
         raise ExportError(f"{out_dir}: exists and is not a Vitrine bundle; choose an empty or new folder")
     template, viewer_js, viewer_css = _viewer_files(viewer_dir or VIEWER_DIR)
-    rep = ExportReport(profile=profile)
+    pub = Publication(new_export_id(), recipient.strip(), max_level)
+    rep = ExportReport(profile=profile, export_id=pub.export_id, recipient=pub.recipient)
     _problems(exhibit, project, profile, rep.warnings)
+    register.check_appendable(project.path)
     report(progress, 0.0, "preparing", cancel)
     key, created_key = load_or_create_key()
     rep.key_path, rep.key_created, rep.fingerprint = key.path, created_key, key.public.fingerprint
@@ -277,14 +302,18 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.partial-", dir=out_dir.parent))
     try:
-        models = _write_models(project, exhibit, tmp, profile, levels, generator, rep, progress, cancel)
+        models = _write_models(project, exhibit, tmp, profile, levels, generator, rep, progress, cancel,
+                               pub, derive_secret(key))
+        rep.published = pub.summary_lines(exhibit)
         report(progress, 0.86, "writing the exhibit", cancel)
         media = _MediaCopier(project, tmp)
         bundle_info = {"profile": profile, "idle_timeout": 120, "attract": "rotate", "generator": generator,
                        "created": created, "publisher": {"institution": exhibit.institution,
-                                                         "fingerprint": rep.fingerprint}}
+                                                         "fingerprint": rep.fingerprint},
+                       "export_id": pub.export_id}
         doc_text = document_json(build_viewer_document(exhibit, models, media, bundle_info,
-                                                         captions_text=media.text))
+                                                         captions_text=media.text,
+                                                         downloads=pub.downloads(exhibit, models)))
         (tmp / "data").mkdir(exist_ok=True)
         (tmp / "exhibit.json").write_text(doc_text, encoding="utf-8")
         (tmp / "data" / "exhibit.js").write_text(exhibit_script(doc_text), encoding="utf-8")
@@ -316,6 +345,7 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         report(progress, 0.95, "finishing", cancel)
         if make_zip:
             rep.zip_path = write_zip(tmp, out_dir.with_name(out_dir.name + ".zip"), out_dir.name)
+        register.append_entry(project.path, key, pub.register_fields(exhibit, profile, created, tmp / MANIFEST_NAME))
         _swap_into_place(tmp, out_dir)
         rep.out_dir = out_dir
     except BaseException:

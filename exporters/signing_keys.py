@@ -87,6 +87,11 @@ class SigningKey:
         """The 64-byte Ed25519 signature of ``data``."""
         return self._private.sign(data)
 
+    def raw_private(self) -> bytes:
+        """The raw 32-byte private key (only for deriving the museum's mark secret)."""
+        return self._private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                           serialization.NoEncryption())
+
 
 def _write_private(path: Path, private: Ed25519PrivateKey) -> None:
     pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,

@@ -53,12 +53,15 @@ def _step(step: TourStep, media: MediaMap, text_of: Optional[TextOf]) -> dict[st
 
 
 def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media: MediaMap,
-                          bundle: dict[str, Any], captions_text: Optional[TextOf] = None) -> dict[str, Any]:
+                          bundle: dict[str, Any], captions_text: Optional[TextOf] = None,
+                          downloads: Optional[dict[str, dict[str, Any]]] = None) -> dict[str, Any]:
     """The exhibit.json object.
 
     ``models`` maps artifact id to its model entries ({level, file, faces, points, bytes, sha256});
     artifacts without models are left out. ``media`` maps a project media path to its bundle path.
     ``captions_text`` maps a captions file's bundle path to its text (None: not embedded).
+    ``downloads`` maps artifact id to its download offer ({file, level, bytes, format, license});
+    an artifact without one gets ``"download": null`` (its rights do not allow reuse).
     """
     kinds = {a.id: a.kind for a in exhibit.assets}
     dims = {a.id: list(a.dimensions) for a in exhibit.assets}
@@ -72,7 +75,7 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
             "id": art.id, "name": art.name, "kind": kinds.get(art.asset_id, "mesh"), "visible": art.visible,
             "transform": to_dict(art.transform), "dimensions": dims.get(art.asset_id, [0.0, 0.0, 0.0]),
             "display": to_dict(art.display), "models": entries, "record": to_dict(art.record),
-            "rights": to_dict(art.rights),
+            "rights": to_dict(art.rights), "download": (downloads or {}).get(art.id),
         })
     shown = {a["id"] for a in artifacts}
     return {

@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from .commands import AddObject, CompositeCommand, RemoveObject, SetProperty
 from .document import DELETE, ExhibitDocument
-from .exhibit_model import Artifact, Asset, CaptureProvenance, ProcessingStep, Rights, Transform
+from .exhibit_model import Artifact, Asset, CaptureProvenance, ProcessingStep, PublicationSettings, Rights, Transform
 from .ids import new_id
 from .serialization import clone
 
@@ -115,6 +115,18 @@ class EditArtifactRights(SetProperty):
         if which not in ("object", "model"):
             raise ValueError("rights are for the 'object' or the 'model'")
         super().__init__(doc, artifact_id, ("rights", which), rights)
+
+
+class SetPublication(SetProperty):
+    """Raise or lower what bundles may publish of an artifact (finest level, download offer)."""
+
+    label = "Change Publication Policy"
+    mergeable = False
+
+    def __init__(self, doc: ExhibitDocument, artifact_id: str, publication: PublicationSettings) -> None:
+        if publication.max_level not in (None, "original", "high", "medium", "low", "thumbnail"):
+            raise ValueError(f"unknown level {publication.max_level!r}")
+        super().__init__(doc, artifact_id, ("publication",), publication)
 
 
 class EditCapture(SetProperty):

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from .ids import new_id
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: artifacts gained ``publication`` (what a bundle may publish)
 DEFAULT_LANGUAGES = ["en", "zh-Hans"]
 
 LocalizedText = dict[str, str]
@@ -85,6 +85,17 @@ class DisplaySettings:
 
 
 @dataclass
+class PublicationSettings:
+    """What bundles may publish of an artifact; ``None`` follows the model's rights statement
+    (see exporters/publication/policy.py). ``max_level`` is the finest level of detail
+    ('original' .. 'thumbnail'); ``allow_download`` False withholds the viewer's download
+    offer even where the rights allow reuse (True never offers one they do not allow)."""
+
+    max_level: Optional[str] = None
+    allow_download: Optional[bool] = None
+
+
+@dataclass
 class Artifact:
     """A scanned object placed in the exhibit; ``asset_id`` is its scan's SHA-256."""
 
@@ -96,6 +107,7 @@ class Artifact:
     display: DisplaySettings = field(default_factory=DisplaySettings)
     record: ObjectRecord = field(default_factory=ObjectRecord)
     rights: ArtifactRights = field(default_factory=ArtifactRights)
+    publication: PublicationSettings = field(default_factory=PublicationSettings)
 
 
 @dataclass

@@ -11,9 +11,21 @@ from .exhibit_model import SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
-# from-version -> function producing from-version + 1. Version 1 is the first
-# published format, so nothing is registered yet; tests register their own.
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 gave artifacts a ``publication`` policy; a version-1 artifact follows its
+    model's rights statement (both fields None), which is what version 1 exports did not
+    have: they published every level. Copies the artifacts so the input stays untouched."""
+    artifacts = data.get("artifacts")
+    if isinstance(artifacts, list):
+        data["artifacts"] = [dict(a, publication={"max_level": None, "allow_download": None})
+                             if isinstance(a, dict) and "publication" not in a else a for a in artifacts]
+    return data
+
+
+# from-version -> function producing from-version + 1.
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class NewerVersionError(ValueError):

@@ -16,6 +16,7 @@ COMMAND_FAMILIES: tuple[str, ...] = (
     "app.cli.export_commands",    # export, serve
     "app.cli.trust_commands",     # verify, keys
     "app.cli.kiosk_commands",     # kiosk
+    "app.cli.publication_commands",  # publications, trace
 )
 
 

@@ -17,6 +17,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--levels", nargs="+", metavar="LEVEL",
                    choices=["thumbnail", "low", "medium", "high", "original"],
                    help="levels of detail to include (default: all; web leaves out a huge original)")
+    p.add_argument("--recipient", default="", metavar="TEXT",
+                   help="who receives this export (partner, kiosk, site): recorded in the signed publication "
+                        "register and marked invisibly in every model, so a leaked copy can be traced")
+    p.add_argument("--max-level", choices=["thumbnail", "low", "medium", "high", "original"],
+                   help="finest level this export may publish (lowers, never raises, each artifact's policy)")
     p.set_defaults(handler=export_command)
 
     p = sub.add_parser("serve", help="serve a bundle folder over http")
@@ -44,7 +49,8 @@ def export_command(args: argparse.Namespace) -> int:
     try:
         project = Project.open(args.project)
         rep = export_bundle(project, args.out, profile=args.profile, make_zip=args.zip,
-                            progress=progress, levels=args.levels)
+                            progress=progress, levels=args.levels, recipient=args.recipient,
+                            max_level=args.max_level)
     except ExportError as exc:
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -59,6 +65,9 @@ def export_command(args: argparse.Namespace) -> int:
     print(f"wrote {rep.out_dir} ({rep.files} files, {rep.bytes / 1e6:.1f} MB, profile {rep.profile})")
     if rep.zip_path:
         print(f"wrote {rep.zip_path} (the folder was written too)")
+    for line in rep.published:
+        print(f"publishes {line}")
+    print(f"export id {rep.export_id} for {rep.recipient or '(no recipient named)'}, recorded in publications.jsonl")
     print(f"signed by {rep.fingerprint}")
     return EXIT_OK
 

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
 
 from app.panels.document_relay import DocumentRelay
 from app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
-from scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord
+from app.panels.publication_editor import PublicationEditor
+from scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
 from scenes.exhibit_commands import SetClassifications
-from scenes.exhibit_model import Artifact, CaptureProvenance, Rights
+from scenes.exhibit_model import Artifact, CaptureProvenance, PublicationSettings, Rights
 
 # The statements curators use most; any other URI can be typed in.
 COMMON_RIGHTS = [
@@ -127,6 +128,8 @@ class RecordPanel(QWidget):
         self.model_rights = RightsEditor(self.tr("Rights of the 3D model"), self, "model")
         layout.addWidget(self.object_rights)
         layout.addWidget(self.model_rights)
+        self.publication = PublicationEditor(self)
+        layout.addWidget(self.publication)
         capture = QGroupBox(self.tr("Capture of the scan"))
         cform = QFormLayout(capture)
         self.capture: dict[str, QLineEdit] = {}
@@ -221,6 +224,7 @@ class RecordPanel(QWidget):
             self.classification.setCurrentIndex(max(0, self.classification.findData(rec.classification)))
         self.object_rights.show_rights(obj.rights.object)
         self.model_rights.show_rights(obj.rights.model)
+        self.publication.show_artifact(obj)
         asset = doc.asset(obj.asset_id)
         for name, edit in self.capture.items():
             with QSignalBlocker(edit):
@@ -269,6 +273,11 @@ class RecordPanel(QWidget):
         art = self.artifact()
         if art is not None and getattr(art.rights, which) != rights:
             self._push(EditArtifactRights(self.doc, art.id, which, rights))
+
+    def edit_publication(self, settings: PublicationSettings) -> None:
+        art = self.artifact()
+        if art is not None and art.publication != settings:
+            self._push(SetPublication(self.doc, art.id, settings))
 
     def _edit_capture(self) -> None:
         art = self.artifact()

@@ -260,6 +260,10 @@
         <translation>编辑版权</translation>
     </message>
     <message>
+        <source>Change Publication Policy</source>
+        <translation>更改发布策略</translation>
+    </message>
+    <message>
         <source>Edit Capture Details</source>
         <translation>编辑采集信息</translation>
     </message>
@@ -434,12 +438,48 @@
         <translation>同时生成用于上传的 .zip 文件</translation>
     </message>
     <message>
+        <source>e.g. Partner museum, gallery kiosk 2, museum website</source>
+        <translation>例如：合作博物馆、展厅 2 号触摸屏、博物馆网站</translation>
+    </message>
+    <message>
+        <source>Recorded in the signed publication register and marked invisibly in every model, so a leaked copy can be traced to this export.</source>
+        <translation>记录在已签名的发布登记册中，并以隐形标记写入每个模型，泄露的副本可追溯到本次导出。</translation>
+    </message>
+    <message>
+        <source>As each artifact&apos;s publication policy allows</source>
+        <translation>按各展品的发布策略</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Thumbnail</source>
+        <translation>缩略</translation>
+    </message>
+    <message>
         <source>Output folder:</source>
         <translation>输出文件夹：</translation>
     </message>
     <message>
         <source>Profile:</source>
         <translation>配置：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <source>Finest level:</source>
+        <translation>最精细级别：</translation>
     </message>
     <message>
         <source>Output Folder</source>
@@ -847,6 +887,10 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>导出发布包(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Publications…</source>
+        <translation>发布记录(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
     </message>
@@ -1104,6 +1148,132 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>%1 errors, %2 warnings, %3 notes</source>
         <translation>%1 个错误，%2 个警告，%3 条提示</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationEditor</name>
+    <message>
+        <source>Publication</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Original (full resolution)</source>
+        <translation>原始（完整分辨率）</translation>
+    </message>
+    <message>
+        <source>High (≤ 500,000 faces, 4096 px)</source>
+        <translation>高（≤ 500,000 个面，4096 像素）</translation>
+    </message>
+    <message>
+        <source>Medium (≤ 150,000 faces, 2048 px)</source>
+        <translation>中（≤ 150,000 个面，2048 像素）</translation>
+    </message>
+    <message>
+        <source>Low (≤ 30,000 faces, 1024 px)</source>
+        <translation>低（≤ 30,000 个面，1024 像素）</translation>
+    </message>
+    <message>
+        <source>Thumbnail (≤ 5,000 faces, 512 px)</source>
+        <translation>缩略（≤ 5,000 个面，512 像素）</translation>
+    </message>
+    <message>
+        <source>Offer when the rights allow reuse</source>
+        <translation>版权允许再利用时提供</translation>
+    </message>
+    <message>
+        <source>Never offer</source>
+        <translation>从不提供</translation>
+    </message>
+    <message>
+        <source>Finest level published:</source>
+        <translation>发布的最精细级别：</translation>
+    </message>
+    <message>
+        <source>Download for reuse:</source>
+        <translation>供再利用的下载：</translation>
+    </message>
+    <message>
+        <source>As the rights statement allows (%1)</source>
+        <translation>按版权声明允许的级别（%1）</translation>
+    </message>
+    <message>
+        <source>the viewer offers a download of it</source>
+        <translation>查看器提供其下载</translation>
+    </message>
+    <message>
+        <source>no download is offered (withheld here)</source>
+        <translation>不提供下载（在此处保留）</translation>
+    </message>
+    <message>
+        <source>no download is offered (the rights do not allow reuse)</source>
+        <translation>不提供下载（版权不允许再利用）</translation>
+    </message>
+    <message>
+        <source>Bundles publish at most the &apos;%1&apos; level; %2. Every published model carries its recipient&apos;s invisible mark.</source>
+        <translation>发布包最多发布“%1”级别；%2。每个发布的模型都带有其接收方的隐形标记。</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationsDialog</name>
+    <message>
+        <source>Publications</source>
+        <translation>发布记录</translation>
+    </message>
+    <message>
+        <source>Every export of this project, as recorded in its signed publication register.</source>
+        <translation>本项目的每次导出，均记录在其已签名的发布登记册中。</translation>
+    </message>
+    <message>
+        <source>Date (UTC)</source>
+        <translation>日期（UTC）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Export id</source>
+        <translation>导出编号</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>展品</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 export(s) recorded.</source>
+        <translation>已记录 %1 次导出。</translation>
+    </message>
+    <message>
+        <source>No exports recorded yet.</source>
+        <translation>尚未记录任何导出。</translation>
+    </message>
+    <message>
+        <source>(no recipient)</source>
+        <translation>（未指定接收方）</translation>
+    </message>
+    <message>
+        <source>Cannot verify: %1</source>
+        <translation>无法验证：%1</translation>
+    </message>
+    <message>
+        <source>Verified: %1 entries, hash chain intact, every signature by this museum&apos;s key.</source>
+        <translation>已验证：%1 条记录，哈希链完整，每个签名均来自本馆的密钥。</translation>
+    </message>
+    <message>
+        <source>Not sound: %1</source>
+        <translation>不完整：%1</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ def create_actions(w: Window) -> None:
     _action(w, "action_save_as", QT_TRANSLATE_NOOP("MainWindow", "Save &As…"), w.save_as_dialog, Std.SaveAs)
     _action(w, "action_import", QT_TRANSLATE_NOOP("MainWindow", "&Import Scan…"), w.import_scan_dialog, "Ctrl+I", icon=sp.SP_ArrowDown)
     _action(w, "action_export", QT_TRANSLATE_NOOP("MainWindow", "&Export Bundle…"), w.export_dialog, "Ctrl+E", icon=sp.SP_ArrowUp)
+    _action(w, "action_publications", QT_TRANSLATE_NOOP("MainWindow", "&Publications…"), w.publications_dialog)
     _action(w, "action_preferences", QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"), w.preferences_dialog, Std.Preferences)
     _action(w, "action_quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), w.close, Std.Quit)
     # Edit
@@ -110,7 +111,7 @@ def create_menus(w: Window) -> None:
     w.menu_file.addSeparator()
     w.menu_file.addActions([w.action_save, w.action_save_as])
     w.menu_file.addSeparator()
-    w.menu_file.addActions([w.action_import, w.action_export])
+    w.menu_file.addActions([w.action_import, w.action_export, w.action_publications])
     w.menu_file.addSeparator()
     w.menu_file.addAction(w.action_preferences)
     w.menu_file.addSeparator()

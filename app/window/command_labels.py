@@ -38,6 +38,7 @@ COMMAND_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CommandLabels", "Change Display Setting"),
     QT_TRANSLATE_NOOP("CommandLabels", "Edit Object Record"),
     QT_TRANSLATE_NOOP("CommandLabels", "Edit Rights"),
+    QT_TRANSLATE_NOOP("CommandLabels", "Change Publication Policy"),
     QT_TRANSLATE_NOOP("CommandLabels", "Edit Capture Details"),
     QT_TRANSLATE_NOOP("CommandLabels", "Process Scan"),
     QT_TRANSLATE_NOOP("CommandLabels", "Add Plinth"),

@@ -83,7 +83,8 @@ class JobControl(QObject):
         self.status.emit(message, 10000)
 
     # --- export ---------------------------------------------------------------------------
-    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
+    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False, recipient: str = "",
+                      max_level: Optional[str] = None) -> Optional[BackgroundJob]:
         from exporters import export_bundle
         project = self.project
         if project is None:
@@ -91,7 +92,8 @@ class JobControl(QObject):
         job = self.jobs.start(QCoreApplication.translate("MainWindow", "Exporting %1").replace("%1", project.name),
                               lambda progress, cancel: export_bundle(project, out_dir, profile=profile,
                                                                      make_zip=make_zip, progress=progress,
-                                                                     cancel=cancel), self.window)
+                                                                     cancel=cancel, recipient=recipient,
+                                                                     max_level=max_level), self.window)
         job.succeeded.connect(lambda _r: self.status.emit(
             QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000))
         job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot export the bundle"), exc))

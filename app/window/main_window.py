@@ -166,7 +166,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         has_project = doc is not None
         has_selection = bool(self.session.selection.ids)
         for action in (self.action_save, self.action_save_as, self.action_import, self.action_export,
-                       self.action_preview_browser,
+                       self.action_publications, self.action_preview_browser,
                        self.action_paste, self.action_select_all, self.action_add_plinth,
                        self.action_add_light, self.action_add_viewpoint, self.action_add_tour):
             action.setEnabled(has_project)
@@ -284,8 +284,15 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         if options is not None:
             self.export_bundle(**options)
 
-    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False) -> Optional[BackgroundJob]:
-        return self.job_control.export_bundle(out_dir, profile=profile, make_zip=make_zip)
+    def publications_dialog(self) -> None:
+        if self.project is not None:
+            from app.dialogs.publications_dialog import PublicationsDialog
+            PublicationsDialog(self.project.path, self).exec()
+
+    def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False, recipient: str = "",
+                      max_level: Optional[str] = None) -> Optional[BackgroundJob]:
+        return self.job_control.export_bundle(out_dir, profile=profile, make_zip=make_zip, recipient=recipient,
+                                              max_level=max_level)
 
     # --- drag and drop of scans ----------------------------------------------------------------------
     @staticmethod

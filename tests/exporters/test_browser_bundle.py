@@ -48,3 +48,28 @@ def test_viewer_harness_passes(real_bundle: Path, check: str, tmp_path: Path):
         assert data["file"] in data["web"]["verification"]["files"]
         assert data["kiosk"]["refused"], text
         assert data["signature"]["signature"] == "invalid"
+
+
+@pytest.mark.browser
+def test_download_offer_links_the_finest_glb_only_where_rights_allow(tiny_project, tmp_path: Path):
+    """The vase's model rights forbid reuse here, so only the globe and the points are offered."""
+    if not real_viewer_built() or shutil.which("node") is None:
+        pytest.fail("the viewer must be built and node installed for this check")
+    from exporters.bundle_writer import export_bundle
+    from scenes.serialization import clone
+    project = tiny_project
+    vase = project.document.exhibit.artifacts[0]
+    saved = clone(vase.rights)
+    vase.rights.model.statement_uri = "http://rightsstatements.org/vocab/InC/1.0/"
+    try:
+        out = tmp_path / "bundle"
+        export_bundle(project, out, viewer_dir=REAL_VIEWER, recipient="browser test")
+    finally:
+        vase.rights = saved
+    report = tmp_path / "report.json"
+    proc = subprocess.run(["node", str(HARNESS), str(out), "--check", "download-offer", "--json", str(report)],
+                          capture_output=True, text=True, timeout=180)
+    data = json.loads(report.read_text()) if report.is_file() else {}
+    assert data.get("pass"), (proc.stdout + proc.stderr)[-2000:]
+    assert data["offered"] == ["Globe", "Bunny points"]
+    assert data["fileSchemes"] == ["blob", "blob"] and data["httpSchemes"] == ["http", "http"]

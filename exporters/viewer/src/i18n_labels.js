@@ -50,6 +50,8 @@ export const LABELS = {
     openAnnotation: 'Open: {title}',
     noWebGL: 'This exhibit needs WebGL, which this browser does not provide.',
     maker: 'Maker', date: 'Date', materials: 'Materials', dimensions: 'Dimensions', identifier: 'Identifier',
+    downloadModel: 'Download {name} for reuse ({format}, {size})',
+    downloadLicense: 'Reuse under {license}',
   },
   'zh-Hans': {
     loading: '正在加载展品…',
@@ -101,6 +103,8 @@ export const LABELS = {
     openAnnotation: '打开：{title}',
     noWebGL: '此展览需要 WebGL，但此浏览器不支持。',
     maker: '制作者', date: '年代', materials: '材质', dimensions: '尺寸', identifier: '编号',
+    downloadModel: '下载 {name} 以供再利用（{format}，{size}）',
+    downloadLicense: '按 {license} 再利用',
   },
 };
 

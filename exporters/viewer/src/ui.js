@@ -1,5 +1,7 @@
 // DOM chrome around the canvas: progress bar, toolbar (language, points of
 // interest, tours, reset, VR/AR, credits), tour bar, badge, notices.
+import { downloadLinks } from './download_offer.js';
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -142,6 +144,7 @@ export class ViewerUI {
       const lines = [r.object && r.object.attribution, r.model && r.model.attribution].filter(Boolean);
       if (lines.length) parts.push(el('p', 'vt-credits-artifact', `${a.name || a.id}: ${lines.join(' · ')}`));
     }
+    parts.push(...downloadLinks(d, L, this.kiosk));
     if (!this.kiosk) {
       const link = el('a', 'vt-credits-link', 'credits.html');
       link.href = 'credits.html';
