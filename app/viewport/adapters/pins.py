@@ -11,7 +11,7 @@ import math
 from typing import Any, Callable, Optional
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from ..gl_window import read_depths
@@ -25,7 +25,8 @@ PIN_RADIUS_PX = 11.0
 # fraction of the pin's view depth (absorbs LOD differences between the drawn level and the
 # finest one the pin was placed on, and depth-buffer quantisation)
 OCCLUSION_TOLERANCE = 0.02
-PIN_MODE_HINT = "Pin mode: click a surface to place an annotation"
+# translated when painted (the language can change while the editor runs)
+PIN_MODE_HINT = QT_TRANSLATE_NOOP("ViewportOverlay", "Pin mode: click a surface to place an annotation")
 
 
 class PinAdapter(Adapter):
@@ -138,4 +139,5 @@ class PinAdapter(Adapter):
             painter.drawText(QRectF(x - r, y - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, str(ann.marker.number))
         if hint:
             painter.setPen(QColor(255, 255, 255, 200))
-            painter.drawText(QRectF(8, 6, 400, 18), Qt.AlignmentFlag.AlignLeft, PIN_MODE_HINT)
+            painter.drawText(QRectF(8, 6, 400, 18), Qt.AlignmentFlag.AlignLeft,
+                             QCoreApplication.translate("ViewportOverlay", PIN_MODE_HINT))
