@@ -22,6 +22,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtOpenGL import QOpenGLPaintDevice
 
+from app.workflows.editor_session import Selection
 from scenes.document import KIND_OF_TYPE
 from scenes.exhibit_model import Annotation, Artifact, Light, Plinth
 
@@ -95,10 +96,10 @@ class SceneRenderer:
         self.artifacts: ArtifactAdapter = self.adapters[Artifact]  # type: ignore[assignment]
         self.pins: PinAdapter = self.adapters[Annotation]  # type: ignore[assignment]
         self.lights: LightAdapter = self.adapters[Light]  # type: ignore[assignment]
-        self.selection: SelectionAdapter = next(a for a in self._instances if isinstance(a, SelectionAdapter))
+        self.selection: SelectionAdapter = self.adapters[Selection]  # type: ignore[assignment]
         self._draw = [self.adapters[m] for m in DRAW_ORDER]
         self._after_draw = [self.adapters[m] for m in AFTER_DRAW_ORDER]
-        self._overlay = [next(a for a in self._instances if isinstance(a, ADAPTERS[m])) for m in OVERLAY_ORDER]
+        self._overlay = [self.adapters[m] for m in OVERLAY_ORDER]
 
     def adapter(self, model_class: type) -> Adapter:
         return self.adapters[model_class]

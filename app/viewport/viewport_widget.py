@@ -108,8 +108,9 @@ class ViewportWidget(QWidget):
         self._anim_timer.setInterval(16)
         self._anim_timer.timeout.connect(self._animate_step)
         self._anim: Optional[dict] = None
+        # documentReset also comes with every project change (after projectChanged)
         self._relay_slots = [
-            (self.relay.projectChanged, self._on_project_changed), (self.relay.documentReset, self._on_reset),
+            (self.relay.documentReset, self._on_reset),
             (self.relay.selectionChanged, self._on_selection_changed), (self.relay.objectAdded, self._on_added),
             (self.relay.objectRemoved, self._on_removed), (self.relay.objectChanged, self._on_changed),
             (self.relay.orderChanged, self._on_order_changed)]
@@ -195,14 +196,12 @@ class ViewportWidget(QWidget):
         return self._gl_ready
 
     # ------------------------------------------------------------------ the document, through the relay
-    def _on_project_changed(self, _project=None) -> None:
+    def _on_reset(self) -> None:
+        """Another project, or the whole document replaced: drop every cache, frame anew."""
         self.renderer.reset()
         self.state.selected = set(self.session.selection.ids)
         self._frame_initial()
         self.update()
-
-    def _on_reset(self) -> None:
-        self._on_project_changed()
 
     def _on_selection_changed(self, ids) -> None:
         self.state.selected = set(ids)
