@@ -68,7 +68,12 @@ def _delete_containers_before_qt_cleanup() -> None:
 
 
 class ViewportWidget(QWidget):
-    """3D view of the open exhibit. See the module docstring; API names are stable."""
+    """3D view of the open exhibit. See the module docstring; API names are stable.
+
+    ``relay``: the window's ``DocumentRelay`` (its one entry point for commands and the
+    selection); without one the widget makes its own over ``session`` (tests, benchmarks).
+    A click selects what is under it and emits ``objectClicked``; in pin mode it pushes a
+    ``PinAnnotation``, selects it, and emits ``pinPlaced`` then ``annotationPinned``."""
 
     objectClicked = Signal(str)
     pinPlaced = Signal(str, object, object)      # artifact id, point, normal (artifact frame)
@@ -76,7 +81,7 @@ class ViewportWidget(QWidget):
     cameraChanged = Signal()
     frameRendered = Signal(float)
 
-    def __init__(self, session, parent=None, relay: Optional[DocumentRelay] = None) -> None:
+    def __init__(self, session: Any, parent: Optional[QWidget] = None, relay: Optional[DocumentRelay] = None) -> None:
         super().__init__(parent)
         self.session = session
         self.camera = OrbitCamera()

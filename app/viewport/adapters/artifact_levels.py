@@ -167,4 +167,7 @@ class LevelStore:
             doc = self.session.document
             if doc is not None and doc.asset(key[0]) is not None:
                 self.prepared[key] = data
-        self._request_update()
+        try:
+            self._request_update()
+        except RuntimeError:  # arrived after the viewport's window was deleted: nothing to draw
+            pass
