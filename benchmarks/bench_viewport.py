@@ -263,18 +263,17 @@ def _worker_ours(npz: Path, folder: Path) -> dict:
     # orbit: each frame turns the camera as a mouse drag would (motion LOD active)
     for _ in range(3):
         view.camera.orbit(0.02, 0.0)
-        view._camera_changed()
+        view.camera_changed()
         timed_frame()
     orbit = []
     for _ in range(ORBIT_FRAMES):
         view.camera.orbit(0.02, 0.0)
-        view._camera_changed()
+        view.camera_changed()
         orbit.append(timed_frame())
     orbit_level = view.drawn_level(art.id)
     orbit_scale = float(getattr(view, "motion_scale", 1.0))
     # still, full detail
-    view._still.stop()
-    view._on_still()
+    view.settle()
     doc.get(art.id).display.lod = "original"
     timed_frame()
     view.wait_for_loads(120)
@@ -290,7 +289,7 @@ def _worker_ours(npz: Path, folder: Path) -> dict:
             "orbit_faces": len(meshes[orbit_level].faces), "still_ms": round(float(np.median(still)), 2),
             "still_faces": len(meshes[still_level].faces), "renderer": renderer,
             "window_s": round(window_s, 3), "empty_ms": round(float(np.median(empty[2:])), 2),
-            "orbit_scale": orbit_scale, "still_culled": bool(getattr(view._gpu.meshes.get((asset.id, still_level)),
+            "orbit_scale": orbit_scale, "still_culled": bool(getattr(view.renderer.uploaded_meshes().get((asset.id, still_level)),
                                                                      "closed", 0))}
 
 

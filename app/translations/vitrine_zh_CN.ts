@@ -1473,6 +1473,13 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     </message>
 </context>
 <context>
+    <name>ViewportOverlay</name>
+    <message>
+        <source>Pin mode: click a surface to place an annotation</source>
+        <translation>钉注释模式：点击表面即可放置注释</translation>
+    </message>
+</context>
+<context>
     <name>ViewportPlaceholder</name>
     <message>
         <source>3D view unavailable</source>

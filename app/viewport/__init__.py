@@ -1,4 +1,7 @@
-"""The editor's OpenGL viewport (``ViewportWidget``) and its camera, LOD and picking helpers."""
+"""The editor's OpenGL viewport, in three parts: ``renderer`` (one adapter per kind of
+object, ``adapters.ADAPTERS``), ``interaction`` (input to commands, Qt-free) and the widget
+``ViewportWidget`` (observes the document through the relay); plus the camera, LOD,
+picking and GPU helpers they share."""
 from __future__ import annotations
 
 __all__ = ["ViewportWidget"]

@@ -1,324 +1,306 @@
-"""Mouse, wheel, gesture and keyboard handling of ``ViewportWidget`` (a mixin): camera
-navigation, clicks (select, place pins), dragging artifacts, pins and gizmo handles, and
-the CPU ray casts behind them (``assets.surface_picking.SurfacePicker``, embree BVH).
+"""The viewport's interaction layer: mouse, wheel, touch-gesture and key input in, camera
+moves and edit commands out. Qt-free (plain coordinates, button and key names), so it is
+tested without a display.
 
-Handlers take the event both from the widget (tests send synthetic events there) and from
-the embedded GL window, which forwards its native events here; positions are the same
-since the window fills the widget.
+Edits never touch the model: each builds a command (``MoveArtifact``, ``MoveAnnotationPin``,
+``PinAnnotation``) and pushes it through the editor's one entry point (the document relay:
+``push`` onto the document's command stack, ``select``). A drag seals the stack when it
+starts and ends, so its many MoveArtifact commands merge into one undo step.
+
+It asks three collaborators: the ``scene`` (the renderer: picking, gizmo handles, local
+bounds, world rays), the ``view`` (the widget: camera, height, camera-changed notice,
+presets, the signals it re-emits) and the ``editor`` (the relay). Positions are widget
+pixels, top-left origin.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import replace
-from typing import Optional
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional, Protocol
 
 import numpy as np
-from PySide6.QtCore import Qt
 
-from .math3d import normalize, quat_from_axis_angle, quat_multiply, transform_matrix
-from .picking import PickResult, make_surface_picker, pick_artifact
+from app.workflows.annotation_placement import pin_annotation_command
+from scenes.annotation_commands import MoveAnnotationPin
+from scenes.artifact_commands import MoveArtifact
+
+from .math3d import quat_from_axis_angle, quat_multiply
+from .placement import resting_height
+from .view_state import ViewState
 
 CLICK_SLOP_PX = 4
 ORBIT_RAD_PER_PX = 0.008
 KEY_ORBIT_RAD = math.radians(5.0)
+LEFT, MIDDLE, RIGHT = "left", "middle", "right"
+KEY_ORBITS = {"left": (KEY_ORBIT_RAD, 0.0), "right": (-KEY_ORBIT_RAD, 0.0),
+              "up": (0.0, KEY_ORBIT_RAD), "down": (0.0, -KEY_ORBIT_RAD)}
+KEY_ZOOMS = {"plus": 0.85, "minus": 1 / 0.85}
+KEY_PRESETS = {"1": "front", "3": "side", "7": "top", "5": "perspective"}
+AXES = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}
 
 
-class InteractionMixin:
-    """Input handling and object dragging for ``ViewportWidget``."""
+class Editor(Protocol):
+    """The document's one entry point (``app.panels.document_relay.DocumentRelay``)."""
 
-    # ------------------------------------------------------------------ input
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        self._stop_animation()
-        pos = event.position()
-        press = {"pos": pos, "last": pos, "button": event.button(), "mods": event.modifiers(),
-                 "dragging": False, "mode": None}
-        if event.button() == Qt.MouseButton.LeftButton and not self._visitor and not self._pin_mode \
-                and not (event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
-            handle = self._hit_gizmo(pos.x(), pos.y())
+    @property
+    def document(self) -> Any: ...
+    def push(self, command: Any) -> None: ...
+    def select(self, ids: list[str]) -> None: ...
+
+
+class Scene(Protocol):
+    """What the renderer answers about the picture (``renderer.SceneRenderer``)."""
+
+    def pick(self, x: float, y: float, *, kinds: tuple = ..., fine: bool = False) -> Any: ...
+    def pick_surface(self, artifact_id: str, x: float, y: float) -> Any: ...
+    def gizmo(self) -> Optional[dict]: ...
+    def gizmo_handle_at(self, x: float, y: float) -> Optional[str]: ...
+    def local_bounds(self, asset_id: str) -> Any: ...
+    def world_ray(self, x: float, y: float) -> tuple[np.ndarray, np.ndarray]: ...
+
+
+class View(Protocol):
+    """What the widget offers (``viewport_widget.ViewportWidget``)."""
+
+    camera: Any
+
+    def height(self) -> int: ...
+    def camera_changed(self, moving: bool = True) -> None: ...
+    def stop_animation(self) -> None: ...
+    def frame_selection(self) -> None: ...
+    def set_view_preset(self, name: str) -> None: ...
+    def set_pin_mode(self, on: bool) -> None: ...
+    def object_clicked(self, obj_id: str) -> None: ...
+    def pin_placed(self, artifact_id: str, point: tuple, normal: tuple, annotation_id: str) -> None: ...
+
+
+@dataclass
+class Press:
+    """One button held down: where, which, and what a drag from here does (``mode``:
+    None for the camera, 'move-artifact', 'move-annotation' or 'gizmo-<handle>')."""
+
+    x: float
+    y: float
+    button: str
+    shift: bool
+    mode: Optional[str] = None
+    hit: Any = None
+    dragging: bool = False
+    last: tuple[float, float] = (0.0, 0.0)
+    drag: dict = field(default_factory=dict)
+
+
+class ViewportInteraction:
+    """Turns input into camera moves and commands; holds only the current press."""
+
+    def __init__(self, view: View, scene: Scene, editor: Editor, state: ViewState) -> None:
+        self.view = view
+        self.scene = scene
+        self.editor = editor
+        self.state = state
+        self.press_state: Optional[Press] = None
+
+    # ------------------------------------------------------------------ buttons
+    def press(self, x: float, y: float, button: str, shift: bool = False) -> None:
+        self.view.stop_animation()
+        pr = Press(x, y, button, shift, last=(x, y))
+        if button == LEFT and not self.state.visitor and not self.state.pin_mode and not shift:
+            handle = self.scene.gizmo_handle_at(x, y)
             if handle is not None:
-                press["mode"] = "gizmo-" + handle
+                pr.mode = "gizmo-" + handle
             else:
-                hit = self.pick(pos.x(), pos.y())
-                if hit is not None and hit.object_id in self._selected and hit.kind in ("artifact", "annotation"):
-                    press["mode"] = "move-" + hit.kind
-                    press["hit"] = hit
-        self._press = press
-        event.accept()
+                hit = self.scene.pick(x, y)
+                if hit is not None and hit.object_id in self.state.selected and hit.kind in ("artifact", "annotation"):
+                    pr.mode, pr.hit = "move-" + hit.kind, hit
+        self.press_state = pr
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        pr = self._press
+    def move(self, x: float, y: float) -> None:
+        pr = self.press_state
         if pr is None:
             return
-        pos = event.position()
-        if not pr["dragging"]:
-            if (pos - pr["pos"]).manhattanLength() < CLICK_SLOP_PX:
+        if not pr.dragging:
+            if abs(x - pr.x) + abs(y - pr.y) < CLICK_SLOP_PX:
                 return
-            pr["dragging"] = True
-            if pr["mode"] and self.session.document is not None:
-                self.session.document.history.seal()
-                self._begin_object_drag(pr)
-        dx, dy = pos.x() - pr["last"].x(), pos.y() - pr["last"].y()
-        pr["last"] = pos
-        mode = pr["mode"]
-        if mode == "move-artifact":
-            self._drag_artifact(pr, pos.x(), pos.y())
-        elif mode == "move-annotation":
-            self._drag_pin(pr, pos.x(), pos.y())
-        elif mode and mode.startswith("gizmo-"):
-            self._drag_gizmo(pr, pos.x(), pos.y())
-        elif pr["button"] == Qt.MouseButton.MiddleButton or (
-                pr["button"] == Qt.MouseButton.LeftButton and pr["mods"] & Qt.KeyboardModifier.ShiftModifier):
-            self.camera.pan_pixels(dx, dy, self.height())
-            self._camera_changed()
-        elif pr["button"] == Qt.MouseButton.LeftButton:
-            self.camera.orbit(-dx * ORBIT_RAD_PER_PX, dy * ORBIT_RAD_PER_PX)
-            self._camera_changed()
-        elif pr["button"] == Qt.MouseButton.RightButton:
-            self.camera.zoom(math.exp(dy * 0.01))
-            self._camera_changed()
+            pr.dragging = True
+            if pr.mode and self.editor.document is not None:
+                self.editor.document.history.seal()
+                if not self._begin_object_drag(pr):
+                    pr.mode = None
+        dx, dy = x - pr.last[0], y - pr.last[1]
+        pr.last = (x, y)
+        camera = self.view.camera
+        if pr.mode == "move-artifact":
+            self._drag_artifact(pr, x, y)
+        elif pr.mode == "move-annotation":
+            self._drag_pin(pr, x, y)
+        elif pr.mode:
+            self._drag_gizmo(pr, x, y)
+        elif pr.button == MIDDLE or (pr.button == LEFT and pr.shift):
+            camera.pan_pixels(dx, dy, self.view.height())
+            self.view.camera_changed()
+        elif pr.button == LEFT:
+            camera.orbit(-dx * ORBIT_RAD_PER_PX, dy * ORBIT_RAD_PER_PX)
+            self.view.camera_changed()
+        elif pr.button == RIGHT:
+            camera.zoom(math.exp(dy * 0.01))
+            self.view.camera_changed()
 
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        pr, self._press = self._press, None
+    def release(self, x: float, y: float) -> None:
+        pr, self.press_state = self.press_state, None
         if pr is None:
             return
-        if pr["dragging"]:
-            if pr["mode"] and self.session.document is not None:
-                self.session.document.history.seal()
+        if pr.dragging:
+            if pr.mode and self.editor.document is not None:
+                self.editor.document.history.seal()
             return
-        if pr["button"] != Qt.MouseButton.LeftButton:
-            return
-        pos = event.position()
-        self._click(pos.x(), pos.y())
+        if pr.button == LEFT:
+            self.click(x, y)
 
-    def _click(self, x: float, y: float) -> None:
-        if self._pin_mode and not self._visitor:
-            hit = self.pick(x, y, kinds=("artifact",), fine=True)
-            if hit is not None and hit.point_local is not None:
-                self.pinPlaced.emit(hit.object_id, tuple(hit.point_local), tuple(hit.normal_local))
+    def click(self, x: float, y: float) -> None:
+        """A click without a drag: place a pin in pin mode, else select what is under it."""
+        if self.state.pin_mode and not self.state.visitor:
+            self._place_pin(x, y)
             return
-        hit = self.pick(x, y)
-        self.objectClicked.emit(hit.object_id if hit is not None else "")
+        hit = self.scene.pick(x, y)
+        obj_id = hit.object_id if hit is not None else ""
+        self.editor.select([obj_id] if obj_id else [])
+        self.view.object_clicked(obj_id)
 
-    def wheelEvent(self, event) -> None:  # noqa: N802
-        self._stop_animation()
-        steps = event.angleDelta().y() / 120.0
-        if not steps and not event.pixelDelta().isNull():
-            steps = event.pixelDelta().y() / 60.0
+    # ------------------------------------------------------------------ wheel, gestures, keys
+    def wheel(self, steps: float) -> None:
+        """``steps``: wheel notches (120 eighths of a degree each), positive away from the user."""
+        self.view.stop_animation()
         if steps:
-            self.camera.zoom(0.88 ** steps)
-            self._camera_changed()
-        event.accept()
+            self.view.camera.zoom(0.88 ** steps)
+            self.view.camera_changed()
 
-    def event(self, ev) -> bool:
-        from PySide6.QtCore import QEvent
-        if ev.type() == QEvent.Type.NativeGesture:
-            gtype = ev.gestureType()
-            if gtype == Qt.NativeGestureType.ZoomNativeGesture:
-                self.camera.zoom(max(0.2, 1.0 - float(ev.value())))
-                self._camera_changed()
-                return True
-            if gtype == Qt.NativeGestureType.RotateNativeGesture:
-                self.camera.orbit(math.radians(float(ev.value())), 0.0)
-                self._camera_changed()
-                return True
-        return super().event(ev)
+    def pinch(self, amount: float) -> None:
+        """A touch pinch: ``amount`` > 0 spreads the fingers (zooms in)."""
+        self.view.camera.zoom(max(0.2, 1.0 - float(amount)))
+        self.view.camera_changed()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        K = Qt.Key
-        if key == K.Key_Left:
-            self.camera.orbit(KEY_ORBIT_RAD, 0.0)
-        elif key == K.Key_Right:
-            self.camera.orbit(-KEY_ORBIT_RAD, 0.0)
-        elif key == K.Key_Up:
-            self.camera.orbit(0.0, KEY_ORBIT_RAD)
-        elif key == K.Key_Down:
-            self.camera.orbit(0.0, -KEY_ORBIT_RAD)
-        elif key in (K.Key_Plus, K.Key_Equal):
-            self.camera.zoom(0.85)
-        elif key in (K.Key_Minus, K.Key_Underscore):
-            self.camera.zoom(1 / 0.85)
-        elif key == K.Key_F:
-            self.frame_selection()
-            return
-        elif key == K.Key_1:
-            self.set_view_preset("front")
-            return
-        elif key == K.Key_3:
-            self.set_view_preset("side")
-            return
-        elif key == K.Key_7:
-            self.set_view_preset("top")
-            return
-        elif key == K.Key_5:
-            self.set_view_preset("perspective")
-            return
-        elif key == K.Key_Escape and self._pin_mode:
-            self.set_pin_mode(False)
-            return
+    def twist(self, degrees: float) -> None:
+        """A two-finger rotation turns the camera about the target."""
+        self.view.camera.orbit(math.radians(float(degrees)), 0.0)
+        self.view.camera_changed()
+
+    def key(self, name: str) -> bool:
+        """Arrows orbit, plus/minus zoom, F frames the selection, 1/3/7/5 are the front,
+        side, top and perspective presets, Escape leaves pin mode. False: not handled."""
+        camera = self.view.camera
+        if name in KEY_ORBITS:
+            camera.orbit(*KEY_ORBITS[name])
+        elif name in KEY_ZOOMS:
+            camera.zoom(KEY_ZOOMS[name])
+        elif name == "f":
+            self.view.frame_selection()
+            return True
+        elif name in KEY_PRESETS:
+            self.view.set_view_preset(KEY_PRESETS[name])
+            return True
+        elif name == "escape" and self.state.pin_mode:
+            self.view.set_pin_mode(False)
+            return True
         else:
-            super().keyPressEvent(event)
-            return
-        self._camera_changed()
+            return False
+        self.view.camera_changed()
+        return True
 
-    # ------------------------------------------------------------------ object dragging
-    def _begin_object_drag(self, pr: dict) -> None:
-        doc = self.session.document
-        mode = pr["mode"]
-        if mode in ("move-artifact",) or mode.startswith("gizmo-"):
-            art = pr["hit"].object_id if mode == "move-artifact" else self._gizmo_target().id
-            a = doc.get(art)
-            pr["artifact_id"] = a.id
-            pr["t0"] = a.transform
-            if mode == "move-artifact":
-                pr["plane_y"] = pr["hit"].point[1]
-                pr["grab"] = np.asarray(pr["hit"].point, float)
-            else:
-                g = self._gizmo_geometry()
-                pr["gizmo"] = g
+    # ------------------------------------------------------------------ commands
+    def _place_pin(self, x: float, y: float) -> None:
+        doc = self.editor.document
+        hit = self.scene.pick(x, y, kinds=("artifact",), fine=True)
+        if doc is None or hit is None or hit.point_local is None:
+            return
+        command = pin_annotation_command(doc, hit.object_id, hit.point_local, hit.normal_local)
+        if command is None:
+            return
+        self.editor.push(command)
+        self.editor.select([command.object_id])
+        self.view.pin_placed(hit.object_id, tuple(hit.point_local), tuple(hit.normal_local), command.object_id)
+
+    def _begin_object_drag(self, pr: Press) -> bool:
+        """Remember what the drag starts from; False when its object is gone."""
+        doc = self.editor.document
+        if pr.mode == "move-annotation":
+            return doc.find(pr.hit.object_id) is not None
+        if pr.mode == "move-artifact":
+            art = doc.find(pr.hit.object_id)
+            pr.drag.update(plane_y=pr.hit.point[1], grab=np.asarray(pr.hit.point, float))
+        else:
+            gizmo = self.scene.gizmo()
+            art = doc.find(self._single_selected()) if gizmo is not None else None
+            pr.drag["gizmo"] = gizmo
+        if art is None:
+            return False
+        pr.drag.update(artifact_id=art.id, t0=art.transform)
+        return True
+
+    def _single_selected(self) -> str:
+        return next(iter(self.state.selected)) if len(self.state.selected) == 1 else ""
 
     def _ray_plane_y(self, x: float, y: float, plane_y: float) -> Optional[np.ndarray]:
-        o, d = self.world_ray(x, y)
+        o, d = self.scene.world_ray(x, y)
         if abs(d[1]) < 1e-6:
             return None
         t = (plane_y - o[1]) / d[1]
-        if t <= 0:
-            return None
-        return o + d * t
+        return None if t <= 0 else o + d * t
 
-    def support_height(self, x: float, z: float, exclude: Optional[str] = None) -> float:
-        """Height of what an object at (x, z) would stand on: a plinth's top or the floor."""
-        doc = self.session.document
-        top = 0.0
-        for pl in doc.exhibit.plinths if doc else []:
-            m = transform_matrix(pl.transform)
-            lp = np.linalg.inv(m) @ np.array([x, 0.0, z, 1.0])
-            w, h, dp = pl.size
-            if pl.shape == "cylinder":
-                inside = (lp[0] / (w / 2)) ** 2 + (lp[2] / (dp / 2)) ** 2 <= 1.0
-            else:
-                inside = abs(lp[0]) <= w / 2 and abs(lp[2]) <= dp / 2
-            if inside:
-                top = max(top, float((m @ np.array([0.0, h, 0.0, 1.0]))[1]))
-        return top
+    def _move_artifact(self, art, transform) -> None:
+        self.editor.push(MoveArtifact(self.editor.document, art.id, transform))
 
-    def _base_offset(self, art, transform) -> tuple[float, np.ndarray]:
-        """(lowest y of the artifact relative to its translation, its footprint centre offset)."""
-        b = self.local_bounds(art.asset_id)
-        if b is None:
-            return 0.0, np.zeros(3)
-        rs = transform_matrix(replace(transform, translation=(0.0, 0.0, 0.0)))[:3, :3]
-        corners = np.array([[x, y, z] for x in (b[0][0], b[1][0]) for y in (b[0][1], b[1][1])
-                            for z in (b[0][2], b[1][2])]) @ rs.T
-        return float(corners[:, 1].min()), corners.mean(axis=0)
-
-    def _drag_artifact(self, pr: dict, x: float, y: float) -> None:
-        from scenes.artifact_commands import MoveArtifact
-        p = self._ray_plane_y(x, y, pr["plane_y"])
-        if p is None:
+    def _drag_artifact(self, pr: Press, x: float, y: float) -> None:
+        """Slide the artifact under the cursor on the horizontal plane through the grabbed
+        point, standing it on the floor or the plinth below."""
+        p = self._ray_plane_y(x, y, pr.drag["plane_y"])
+        doc = self.editor.document
+        art = doc.find(pr.drag["artifact_id"])
+        if p is None or art is None:
             return
-        t0 = pr["t0"]
-        doc = self.session.document
-        art = doc.find(pr["artifact_id"])
-        if art is None:
-            return
-        delta = p - pr["grab"]
+        t0 = pr.drag["t0"]
+        delta = p - pr.drag["grab"]
         nx, nz = t0.translation[0] + delta[0], t0.translation[2] + delta[2]
-        low, centre = self._base_offset(art, t0)
-        ny = self.support_height(nx + centre[0], nz + centre[2]) - low
-        doc.history.push(MoveArtifact(doc, art.id, replace(t0, translation=(float(nx), float(ny), float(nz)))))
+        ny = resting_height(doc.exhibit.plinths, self.scene.local_bounds(art.asset_id), t0, nx, nz)
+        self._move_artifact(art, replace(t0, translation=(float(nx), float(ny), float(nz))))
 
-    def _drag_gizmo(self, pr: dict, x: float, y: float) -> None:
-        from scenes.artifact_commands import MoveArtifact
-        g = pr.get("gizmo")
-        doc = self.session.document
-        art = doc.find(pr.get("artifact_id", "")) if doc else None
+    def _drag_gizmo(self, pr: Press, x: float, y: float) -> None:
+        """Ring: turn about the vertical axis; arrows: slide along x or z (standing on what is
+        below) or lift along y, by the cursor's travel along the arrow on screen."""
+        g = pr.drag.get("gizmo")
+        doc = self.editor.document
+        art = doc.find(pr.drag.get("artifact_id", "")) if doc else None
         if g is None or art is None:
             return
-        t0 = pr["t0"]
-        handle = pr["mode"][len("gizmo-"):]
+        t0 = pr.drag["t0"]
+        handle = pr.mode[len("gizmo-"):]
         cx, cy = g["center"]
         if handle == "ring":
-            a0 = math.atan2(pr["pos"].y() - cy, pr["pos"].x() - cx)
+            a0 = math.atan2(pr.y - cy, pr.x - cx)
             a1 = math.atan2(y - cy, x - cx)
-            sign = 1.0 if self.camera.eye[1] > g["center3"][1] else -1.0
-            angle = -(a1 - a0) * sign
-            rot = quat_multiply(quat_from_axis_angle((0, 1, 0), angle), t0.rotation)
-            new = replace(t0, rotation=tuple(float(c) for c in rot))
-        else:
-            ex, ey = g["axes"][handle]
-            ax = np.array([ex - cx, ey - cy])
-            length_px = float(np.linalg.norm(ax))
-            if length_px < 1e-3:
-                return
-            moved_px = float(np.dot([x - pr["pos"].x(), y - pr["pos"].y()], ax / length_px))
-            metres = moved_px / length_px * g["size"]
-            vec = {"x": (1, 0, 0), "y": (0, 1, 0), "z": (0, 0, 1)}[handle]
-            tr = np.asarray(t0.translation, float) + np.asarray(vec, float) * metres
-            if handle != "y":
-                low, centre = self._base_offset(art, t0)
-                tr[1] = self.support_height(tr[0] + centre[0], tr[2] + centre[2]) - low
-            new = replace(t0, translation=tuple(float(c) for c in tr))
-        doc.history.push(MoveArtifact(doc, art.id, new))
-
-    def _drag_pin(self, pr: dict, x: float, y: float) -> None:
-        from scenes.annotation_commands import MoveAnnotationPin
-        doc = self.session.document
-        ann = doc.find(pr["hit"].object_id)
-        art = doc.find(ann.artifact_id) if ann is not None else None
-        if art is None:
+            sign = 1.0 if self.view.camera.eye[1] > g["center3"][1] else -1.0
+            rot = quat_multiply(quat_from_axis_angle((0, 1, 0), -(a1 - a0) * sign), t0.rotation)
+            self._move_artifact(art, replace(t0, rotation=tuple(float(c) for c in rot)))
             return
-        origin, direction = self.world_ray(x, y)
-        hit = self._pick_artifact(art, origin, direction, fine=True)
-        if hit is None:
+        if handle not in g["axes"]:
             return
-        doc.history.push(MoveAnnotationPin(doc, ann.id, hit.point_local, hit.normal_local))
+        ex, ey = g["axes"][handle]
+        ax = np.array([ex - cx, ey - cy])
+        length_px = float(np.linalg.norm(ax))
+        if length_px < 1e-3:
+            return
+        moved_px = float(np.dot([x - pr.x, y - pr.y], ax / length_px))
+        tr = np.asarray(t0.translation, float) + np.asarray(AXES[handle]) * (moved_px / length_px * g["size"])
+        if handle != "y":
+            tr[1] = resting_height(doc.exhibit.plinths, self.scene.local_bounds(art.asset_id), t0, tr[0], tr[2])
+        self._move_artifact(art, replace(t0, translation=tuple(float(c) for c in tr)))
 
-    # ------------------------------------------------------------------ picking helpers
-    def _picker(self, asset_id: str, level: str):
-        key = (asset_id, level)
-        if key not in self._pickers:
-            geom = self._geometry(asset_id, level)
-            self._pickers[key] = make_surface_picker(geom) if geom is not None and hasattr(geom, "faces") \
-                and len(getattr(geom, "faces", ())) else None
-        return self._pickers[key]
-
-    def _pick_artifact(self, art, origin, direction, fine: bool = False) -> Optional[PickResult]:
-        sphere = self._artifact_sphere(art)
-        if sphere is not None:
-            from .picking import ray_sphere
-            if not ray_sphere(origin, direction, sphere[0], sphere[1] * 1.01):
-                return None
-        levels = self.session.available_levels(art.asset_id)
-        if not levels:
-            return None
-        level = levels[-1] if fine else (self._drawn_level.get(art.id) or levels[-1])
-        picker = self._picker(art.asset_id, level)
-        if picker is None:
-            return self._pick_points(art, level, origin, direction)
-        return pick_artifact(art.id, picker, self._model(art), origin, direction)
-
-    def _pick_points(self, art, level, origin, direction) -> Optional[PickResult]:
-        """A point cloud is hit at its point nearest the ray (within a few point sizes)."""
-        geom = self._geometry(art.asset_id, level)
-        if geom is None or not len(geom.vertices):
-            return None
-        m = self._model(art)
-        inv = np.linalg.inv(m)
-        o = (inv @ np.append(origin, 1.0))[:3]
-        d = normalize(inv[:3, :3] @ direction)
-        v = np.asarray(geom.vertices, float)
-        rel = v - o
-        t = rel @ d
-        perp = np.linalg.norm(rel - t[:, None] * d[None, :], axis=1)
-        tol = max(art.display.point_size * 3, float(np.linalg.norm(v.max(0) - v.min(0))) * 0.01)
-        ok = (perp < tol) & (t > 0)
-        if not ok.any():
-            return None
-        i = int(np.argmin(np.where(ok, t, np.inf)))
-        pw = (m @ np.append(v[i], 1.0))[:3]
-        n_local = tuple(float(c) for c in -d)
-        return PickResult("artifact", art.id, float(np.linalg.norm(pw - origin)), tuple(pw),
-                          tuple(normalize(-direction)), tuple(float(c) for c in v[i]), n_local)
-
-
+    def _drag_pin(self, pr: Press, x: float, y: float) -> None:
+        """Slide a pin over its artifact's surface (the finest level)."""
+        doc = self.editor.document
+        ann = doc.find(pr.hit.object_id)
+        if ann is None:
+            return
+        hit = self.scene.pick_surface(ann.artifact_id, x, y)
+        if hit is None or hit.point_local is None:
+            return
+        self.editor.push(MoveAnnotationPin(doc, ann.id, hit.point_local, hit.normal_local))

@@ -11,14 +11,12 @@ from typing import Any, Optional
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
+from app.workflows.annotation_placement import pin_annotation_command
 from app.workflows.edit_operations import (
     CLIPBOARD_MIME, copy_payload, delete_command, duplicate_command, paste_command, select_all_ids,
 )
-from scenes.annotation_commands import PinAnnotation
-from scenes.exhibit_model import Annotation, Light, Plinth, Viewpoint
+from scenes.exhibit_model import Light, Plinth, Viewpoint
 from scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
-
-NEW_ANNOTATION = {"en": "New annotation", "zh": "新注释"}
 
 
 class EditSlotsMixin:
@@ -115,15 +113,12 @@ class EditSlotsMixin:
         self.relay.select([vp.id])
 
     def pin_annotation(self, artifact_id: str, point: Any, normal: Any) -> Optional[str]:
-        """The viewport placed a pin in pin mode: add an annotation there and select it."""
+        """Add an annotation pinned at ``point`` with ``normal`` (the artifact's frame) and select it."""
         doc = self.session.document
-        if doc is None or doc.find(artifact_id) is None:
+        command = pin_annotation_command(doc, artifact_id, point, normal) if doc is not None else None
+        if command is None:
             return None
-        lang = doc.exhibit.languages[0]
-        title = NEW_ANNOTATION.get(lang.split("-")[0], NEW_ANNOTATION["en"])
-        annotation = Annotation(artifact_id=artifact_id, point=tuple(float(c) for c in point),
-                                normal=tuple(float(c) for c in normal), title={lang: title})
-        self.relay.push(PinAnnotation(doc, annotation))
-        self.relay.select([annotation.id])
+        self.relay.push(command)
+        self.relay.select([command.object_id])
         self.annotation_dock.raise_()
-        return annotation.id
+        return command.object_id

@@ -50,7 +50,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.setObjectName("vitrineMainWindow")
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
-        self.viewport = ViewportWidget(session, self)
+        self.viewport = ViewportWidget(session, self, relay=self.relay)
         self.setCentralWidget(self.viewport)
         self._build_panels()
         window_actions.create_actions(self)
@@ -129,8 +129,8 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         vp: Any = self.viewport
         self.tour_panel.camera_state = lambda: vp.camera_state()
         self.tour_panel.fly_to = lambda vp_id: vp.fly_to_viewpoint(vp_id)
-        vp.objectClicked.connect(lambda obj_id: self.relay.select([obj_id] if obj_id else []))
-        vp.pinPlaced.connect(self.pin_annotation)
+        # the viewport selects what is clicked and pushes the pins it places itself (through the relay)
+        vp.annotationPinned.connect(lambda _ann_id: self.annotation_dock.raise_())
 
     # --- state shown in the window ---------------------------------------------------------
     @property

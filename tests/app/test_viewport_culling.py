@@ -67,7 +67,7 @@ def test_culled_closed_mesh_renders_like_the_two_sided_one(tmp_path, qtbot):
         view.grab_image()
         view.wait_for_loads(60)
         img = view.grab_image()
-        mb = next(iter(view._gpu.meshes.values()))
+        mb = next(iter(view.renderer.uploaded_meshes().values()))
         assert bool(mb.closed) == (i == 0) and (mb.clusters is not None) == (i == 0)
         ptr = img.constBits()
         images.append(np.frombuffer(ptr, np.uint8, img.sizeInBytes()).reshape(img.height(), -1)[:, :img.width() * 4]
