@@ -106,5 +106,11 @@ def document_json(doc: dict[str, Any]) -> str:
 
 
 def exhibit_script(json_text: str) -> str:
-    """``data/exhibit.js``: exactly ``window.VITRINE_EXHIBIT = `` + the JSON text + ``;\\n``."""
-    return "window.VITRINE_EXHIBIT = " + json_text + ";\n"
+    """``data/exhibit.js``: the exact text of exhibit.json as a string (``VITRINE_EXHIBIT_JSON``).
+
+    From file:// nothing can be read back, so the viewer hashes this string's UTF-8 against the
+    signed manifest's entry for exhibit.json: an edited copy here is caught even on a USB stick.
+    ASCII escapes keep the script's own bytes independent of the page's charset.
+    """
+    return ("window.VITRINE_EXHIBIT_JSON = " + json.dumps(json_text, ensure_ascii=True) + ";\n"
+            "window.VITRINE_EXHIBIT = JSON.parse(window.VITRINE_EXHIBIT_JSON);\n")

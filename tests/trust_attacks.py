@@ -46,7 +46,12 @@ def resign_with_new_key(bundle: Path, institution: str = "Trusted Museum") -> st
     exhibit["institution"] = institution
     if isinstance(exhibit.get("title"), dict):
         exhibit["title"] = {lang: "Forged: " + str(text) for lang, text in exhibit["title"].items()}
-    exhibit_path.write_text(json.dumps(exhibit, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    exhibit_text = json.dumps(exhibit, ensure_ascii=False, indent=1) + "\n"
+    exhibit_path.write_text(exhibit_text, encoding="utf-8")
+    if (bundle / "data" / "exhibit.js").is_file():  # a thorough attacker keeps the file:// copy in step
+        (bundle / "data" / "exhibit.js").write_text(
+            "window.VITRINE_EXHIBIT_JSON = " + json.dumps(exhibit_text, ensure_ascii=True) + ";\n"
+            "window.VITRINE_EXHIBIT = JSON.parse(window.VITRINE_EXHIBIT_JSON);\n", encoding="utf-8")
     key = Ed25519PrivateKey.generate()
     raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     public = {"algorithm": "Ed25519", "public_key": base64.b64encode(raw).decode("ascii"),

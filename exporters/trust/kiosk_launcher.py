@@ -98,7 +98,8 @@ class Kiosk:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/index.html#key={self.anchor}"
+        # ?profile=kiosk keeps the page a kiosk even if a re-signed exhibit.json said "web"
+        return f"http://127.0.0.1:{self.server.server_address[1]}/index.html?profile=kiosk#key={self.anchor}"
 
     # --- lifecycle ------------------------------------------------------------------------
     def start(self) -> None:

@@ -63,7 +63,11 @@ def test_exhibit_json_is_the_visitor_document(bundle, tiny_project):
 def test_exhibit_script_is_exactly_the_json(bundle):
     out, _ = bundle
     text = (out / "exhibit.json").read_text("utf-8")
-    assert (out / "data/exhibit.js").read_text("utf-8") == "window.VITRINE_EXHIBIT = " + text + ";\n"
+    script = (out / "data/exhibit.js").read_text("utf-8")
+    prefix = "window.VITRINE_EXHIBIT_JSON = "
+    assert script.startswith(prefix)
+    # the script carries exhibit.json's exact text, so the viewer can hash it from file://
+    assert json.loads(script[len(prefix):script.index(";\n")]) == text
 
 
 def test_model_script_carries_the_glb_bytes(bundle):

@@ -104,7 +104,7 @@ def test_kiosk_passes_the_pin_with_kiosk_flags_on_loopback(bundle_copy, it_machi
     host, port = kiosk.server.server_address[:2]
     assert host == "127.0.0.1"
     (argv,) = _launches(tmp_path, 1)
-    assert argv[-1] == f"http://127.0.0.1:{port}/index.html#key={it_machine}"
+    assert argv[-1] == f"http://127.0.0.1:{port}/index.html?profile=kiosk#key={it_machine}"
     assert argv[:-2] == list(KIOSK_FLAGS) and argv[-2] == f"--user-data-dir={tmp_path / 'profile'}"
     for flag in ("--kiosk", "--noerrdialogs", "--incognito", "--disable-pinch", "--overscroll-history-navigation=0"):
         assert flag in argv
@@ -224,3 +224,26 @@ def test_files_swapped_between_the_check_and_the_start_are_not_served(bundle_cop
     with pytest.raises(ExportError, match="the manifest changed while the kiosk was starting; not serving it"):
         content.load(it_machine)
     assert content.bytes_for("index.html") == (None, "not serving: the bundle no longer verifies")
+
+
+@pytest.mark.browser
+def test_real_chromium_kiosk_page_sends_its_heartbeat(bundle_copy, it_machine, tmp_path):
+    """The whole chain with Debian's Chromium: the launcher verifies, serves, pins, and the viewer,
+    opened as a kiosk on 127.0.0.1, beats (so a hung page can be told from a living one)."""
+    chromium = os.environ.get("VITRINE_CHROMIUM", "/usr/bin/chromium")
+    wrapper = tmp_path / "chromium-headless"
+    # root in CI needs --no-sandbox; headless because CI has no screen for a kiosk window
+    wrapper.write_text(f'#!/bin/sh\nexec "{chromium}" --headless=new --no-sandbox --disable-gpu '
+                       '--disable-background-networking --disable-component-update --disable-sync "$@"\n')
+    wrapper.chmod(0o755)
+    kiosk = Kiosk(bundle_copy, browser=str(wrapper), log_file=tmp_path / "kiosk.log", profile_dir=tmp_path / "profile")
+    try:
+        kiosk.start()
+        deadline = time.monotonic() + 90
+        while kiosk.content.last_heartbeat is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert kiosk.content.last_heartbeat is not None, (tmp_path / "kiosk.log").read_text()[-2000:]
+        log = (tmp_path / "kiosk.log").read_text()
+        assert "refused" not in log.lower(), log[-2000:]
+    finally:
+        kiosk.stop()

@@ -6,6 +6,7 @@ import { ManifestCheck } from './manifest_check.js';
 import { VitrineAPI } from './vitrine_api.js';
 import { ViewerApp } from './viewer_app.js';
 import { labelTable } from './i18n_labels.js';
+import { startHeartbeat } from './kiosk_heartbeat.js';
 
 const api = new VitrineAPI();
 window.vitrine = api;
@@ -57,6 +58,8 @@ async function boot() {
       if (first && first.file) prefetchModel(mode, first.file, first.bytes);
     }
     const kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
+    // beat even when the exhibit is refused: the page is alive and its notice must stay up
+    if (kiosk) startHeartbeat();
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
     if (!hasWebGL()) throw new Error(language.label('noWebGL'));
     const check = new ManifestCheck(mode);
