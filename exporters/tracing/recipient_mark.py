@@ -7,10 +7,13 @@ in [0, 1)^3 cells (HMAC of the key and the artifact id). Each cell ``c`` gets a 
 without the key the signs can be neither read nor forged, and the patterns of two
 exports are independent.
 
-Embedding moves every unique position along its unit normal by ``a * s_c`` with
-``a = AMPLITUDE * diag``: RMS and maximum displacement are both ``a`` (0.0098 % of
-the diagonal; limits 0.01 % and 0.05 %). A taper near cell borders would lower the
-mean displacement more than its RMS, and the mean is what detection sums.
+Embedding moves every unique position along its unit normal by ``A * s_c * w(p)``,
+where the taper ``w`` is 1 inside the cell and falls smoothly (smoothstep) to 0 over
+the outer ``TAPER`` of the cell on each axis: a plain step of 2A between cells would tilt
+the small triangles that straddle a border by up to 20 degrees (a visible seam), the
+taper keeps the slope near 1 degree. ``A`` is chosen so that the RMS displacement over
+the level's vertices is ``AMPLITUDE`` x diagonal (0.0098 %; limit 0.01 %), and at most
+``MAX_AMPLITUDE`` (0.049 %; limit 0.05 %).
 
 Detection is informed: the museum holds the unmarked level (the reference). For each
 aligned suspect point ``q_i`` the residual ``r_i = (q_i - v_i) . n_i`` against its
@@ -38,7 +41,9 @@ from scipy.spatial import cKDTree
 from .surface_normals import merged_normals
 
 GRID_CELLS = 24          # cells along the diagonal: ~1,000-3,000 surface cells on a scan
-AMPLITUDE = 0.98e-4      # displacement / diagonal; float32 rounding stays under 1e-4
+AMPLITUDE = 0.98e-4      # RMS displacement / diagonal; float32 rounding stays under 1e-4
+MAX_AMPLITUDE = 4.9e-4   # largest displacement / diagonal
+TAPER = 0.2              # share of a cell's side, at each border, over which the mark fades
 GATE_CELLS = 2.0         # suspect points farther than this many cells from the reference are dropped
 RESIDUAL_CLIP = 5e-4     # |r_i| / diag above this is clipped: a misfit point must not outweigh a cell
 _INFO = b"vitrine recipient mark v1"
@@ -120,8 +125,18 @@ def _field(text: str) -> bytes:
 
 
 def _cells(points: np.ndarray, lo: np.ndarray, diagonal: float, offset: np.ndarray) -> np.ndarray:
-    h = diagonal / GRID_CELLS
-    return np.floor((points - lo) / h + offset).astype(np.int64)
+    return np.floor(_grid_coordinates(points, lo, diagonal, offset)).astype(np.int64)
+
+
+def _grid_coordinates(points: np.ndarray, lo: np.ndarray, diagonal: float, offset: np.ndarray) -> np.ndarray:
+    return (points - lo) * (GRID_CELLS / diagonal if diagonal > 0 else 0.0) + offset
+
+
+def _taper(grid: np.ndarray) -> np.ndarray:
+    """Weights (U,) in [0, 1] from grid coordinates (U, 3): 1 in a cell's core, C1-smooth to 0 at its faces."""
+    frac = grid - np.floor(grid)
+    t = np.clip(np.minimum(frac, 1.0 - frac) / TAPER, 0.0, 1.0)
+    return np.prod(t * t * (3.0 - 2.0 * t), axis=1)
 
 
 def cell_signs(cells: np.ndarray, *, key: bytes, export_id: str, artifact_id: str) -> np.ndarray:
@@ -171,9 +186,12 @@ def embed_mark(positions: np.ndarray, faces: Optional[np.ndarray], *, key: bytes
     unique, normals, inverse = merged_normals(p, faces)
     lo = unique.min(axis=0)
     diagonal = float(np.linalg.norm(unique.max(axis=0) - lo))
-    cells = _cells(unique, lo, diagonal, _grid_offset(key, artifact_id))
-    signs = _per_point_signs(cells, key=key, export_id=export_id, artifact_id=artifact_id)
-    moved = unique + (AMPLITUDE * diagonal) * signs[:, None] * normals
+    grid = _grid_coordinates(unique, lo, diagonal, _grid_offset(key, artifact_id))
+    signs = _per_point_signs(np.floor(grid).astype(np.int64), key=key, export_id=export_id, artifact_id=artifact_id)
+    weight = _taper(grid) * np.any(normals != 0, axis=1)
+    rms = float(np.sqrt(np.mean(weight[inverse] ** 2)))  # over the level's vertices, as the limit is stated
+    amplitude = min(AMPLITUDE / rms, MAX_AMPLITUDE) * diagonal if rms > 0 else 0.0
+    moved = unique + (amplitude * signs * weight)[:, None] * normals
     marked = moved[inverse].astype(np.float32)
     if not return_stats:
         return marked

@@ -61,8 +61,14 @@ def test_split_vertices_stay_together(kind, seed):
     marked = embed_mark(soup, faces, key=KEY, export_id="e", artifact_id="a")
     _, first, inverse = np.unique(soup, axis=0, return_index=True, return_inverse=True)
     assert np.array_equal(marked, marked[first][inverse.reshape(-1)])
-    # and the soup is marked exactly as the indexed mesh is
-    assert np.array_equal(marked, embed_mark(p, f, key=KEY, export_id="e", artifact_id="a")[f].reshape(-1, 3))
+    # and along the same directions as the indexed mesh (the amplitude follows the RMS over
+    # the vertices, which the seam copies change)
+    indexed = embed_mark(p, f, key=KEY, export_id="e", artifact_id="a")[f].reshape(-1, 3).astype(np.float64) - soup
+    moved = marked.astype(np.float64) - soup
+    big = np.linalg.norm(indexed, axis=1) > 1e-3 * np.abs(indexed).max()
+    cosine = np.einsum("ni,ni->n", indexed[big], moved[big]) / (
+        np.linalg.norm(indexed[big], axis=1) * np.linalg.norm(moved[big], axis=1))
+    assert cosine.min() > 0.99
 
 
 @SLOW
