@@ -165,39 +165,66 @@ def _group_cells(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return unique.astype(np.int64), lookup[flat]
 
 
-def _per_point_signs(cells: np.ndarray, **ids) -> np.ndarray:
-    unique, inverse = _group_cells(cells)
-    return cell_signs(unique, **ids)[inverse] if len(unique) else np.zeros(0)
+@dataclass(frozen=True)
+class MarkBasis:
+    """Everything of the mark that does not depend on the export id, for one level, key and
+    artifact: unique positions (U, 3) metres, the displacement (U, 3) metres before the sign
+    (normal x taper x amplitude), the cells (C, 3) and each unique position's cell (U,),
+    ``inverse`` (N,) from the level's vertices to unique positions, and the diagonal (metres).
+    A caller exporting one level to many recipients builds it once (``for_level``)."""
+
+    unique: np.ndarray
+    displacement: np.ndarray
+    cells: np.ndarray
+    cell_of: np.ndarray
+    inverse: np.ndarray
+    diagonal: float
+
+    @classmethod
+    def for_level(cls, positions: np.ndarray, faces: Optional[np.ndarray], *, key: bytes,
+                  artifact_id: str) -> "MarkBasis":
+        """``positions`` (N, 3) float32/float64 metres, ``faces`` (M, 3) int or None (point cloud)."""
+        p = np.asarray(positions)
+        if p.ndim != 2 or p.shape[1] != 3 or len(p) == 0:
+            raise ValueError("positions must have shape (N, 3), N > 0")
+        unique, normals, inverse = merged_normals(p, faces)
+        lo = unique.min(axis=0)
+        diagonal = float(np.linalg.norm(unique.max(axis=0) - lo))
+        grid = _grid_coordinates(unique, lo, diagonal, _grid_offset(key, artifact_id))
+        cells, cell_of = _group_cells(np.floor(grid).astype(np.int64))
+        weight = _taper(grid) * np.any(normals != 0, axis=1)
+        rms = float(np.sqrt(np.mean(weight[inverse] ** 2)))  # over the level's vertices, as the limit is stated
+        amplitude = min(AMPLITUDE / rms, MAX_AMPLITUDE) * diagonal if rms > 0 else 0.0
+        return cls(unique, (amplitude * weight)[:, None] * normals, cells, cell_of, inverse, diagonal)
 
 
 def embed_mark(positions: np.ndarray, faces: Optional[np.ndarray], *, key: bytes, export_id: str,
-               artifact_id: str, return_stats: bool = False):
+               artifact_id: str, return_stats: bool = False, basis: Optional[MarkBasis] = None):
     """Marked copy (N, 3) float32 of ``positions`` (N, 3) float32/float64 metres.
 
     ``faces`` (M, 3) int indices, or None for a point cloud (normals by PCA of the 12
     nearest neighbours). Coincident vertices move together. Deterministic; the input is
-    not modified. With ``return_stats=True`` returns ``(marked, MarkStats)``."""
+    not modified. With ``return_stats=True`` returns ``(marked, MarkStats)``. ``basis``,
+    if given, must be ``MarkBasis.for_level`` of these positions, faces, key and artifact:
+    it saves ~90 % of the time when one level is exported to several recipients."""
     p = np.asarray(positions)
     if p.ndim != 2 or p.shape[1] != 3:
         raise ValueError("positions must have shape (N, 3)")
     if len(p) == 0:
         empty = np.zeros((0, 3), np.float32)
         return (empty, MarkStats(0.0, 0.0, 0.0)) if return_stats else empty
-    unique, normals, inverse = merged_normals(p, faces)
-    lo = unique.min(axis=0)
-    diagonal = float(np.linalg.norm(unique.max(axis=0) - lo))
-    grid = _grid_coordinates(unique, lo, diagonal, _grid_offset(key, artifact_id))
-    signs = _per_point_signs(np.floor(grid).astype(np.int64), key=key, export_id=export_id, artifact_id=artifact_id)
-    weight = _taper(grid) * np.any(normals != 0, axis=1)
-    rms = float(np.sqrt(np.mean(weight[inverse] ** 2)))  # over the level's vertices, as the limit is stated
-    amplitude = min(AMPLITUDE / rms, MAX_AMPLITUDE) * diagonal if rms > 0 else 0.0
-    moved = unique + (amplitude * signs * weight)[:, None] * normals
-    marked = moved[inverse].astype(np.float32)
+    if basis is None:
+        basis = MarkBasis.for_level(p, faces, key=key, artifact_id=artifact_id)
+    if len(basis.inverse) != len(p):
+        raise ValueError("the mark basis belongs to another level")
+    signs = cell_signs(basis.cells, key=key, export_id=export_id, artifact_id=artifact_id)[basis.cell_of]
+    moved = basis.unique + signs[:, None] * basis.displacement
+    marked = moved[basis.inverse].astype(np.float32)
     if not return_stats:
         return marked
     shift = np.linalg.norm(marked.astype(np.float64) - p.astype(np.float64), axis=1)
-    scale = diagonal if diagonal > 0 else 1.0
-    stats = MarkStats(float(np.sqrt(np.mean(shift ** 2)) / scale), float(shift.max() / scale), diagonal)
+    scale = basis.diagonal if basis.diagonal > 0 else 1.0
+    stats = MarkStats(float(np.sqrt(np.mean(shift ** 2)) / scale), float(shift.max() / scale), basis.diagonal)
     return marked, stats
 
 
