@@ -95,6 +95,8 @@ def reordered(p: np.ndarray, f: np.ndarray, seed: int = 0) -> Mesh:
     perm = rng.permutation(len(p))
     new_index = np.empty(len(p), np.int64)
     new_index[perm] = np.arange(len(p))
+    if f is None:  # a point cloud: only the order changes
+        return np.asarray(p, np.float64)[perm], None
     faces = new_index[np.asarray(f, np.int64)][rng.permutation(len(f))]
     return np.asarray(p, np.float64)[perm], np.roll(faces, int(rng.integers(3)), axis=1)
 
