@@ -21,9 +21,16 @@ def unique_positions(positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Exact equality of the given coordinates: copies written by a loader or an exporter
     for a seam are bit-identical, and anything else is a different point. The order of
     the unique positions is unspecified (callers only use it through ``inverse``)."""
+    unique, inverse = unique_or_identity(positions)
+    return unique, np.arange(len(unique), dtype=np.int64) if inverse is None else inverse
+
+
+def unique_or_identity(positions: np.ndarray) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """As :func:`unique_positions`, but ``inverse`` is None when every position is distinct
+    (then unique is the input as float64, in its order): callers skip the gathers."""
     p = np.ascontiguousarray(positions, dtype=np.float64) + 0.0  # + 0.0 turns -0.0 into 0.0
     if len(p) == 0:
-        return p.reshape(0, 3), np.zeros(0, np.int64)
+        return p.reshape(0, 3), None
     # a 64-bit hash of the coordinates' bits; distinct hashes mean distinct positions, so
     # a plain sort (SIMD, ~8 ms for 250k) proves most levels have no coincident vertices
     bits = p.view(np.uint64)
@@ -32,7 +39,7 @@ def unique_positions(positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             ^ (bits[:, 2] * np.uint64(0x165667B19E3779F9))
     ordered = np.sort(h)
     if not np.any(ordered[1:] == ordered[:-1]):
-        return p, np.arange(len(p), dtype=np.int64)
+        return p, None
     order = np.argsort(h)  # not stable: only the grouping matters, and it is deterministic
     ordered = h[order]
     starts = np.empty(len(p), bool)
@@ -48,41 +55,51 @@ def unique_positions(positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return p[first], inverse.reshape(-1).astype(np.int64)
 
 
-def _corners(positions: np.ndarray, faces: np.ndarray) -> list[list[np.ndarray]]:
-    """Corner coordinates of ``faces`` (M, 3): ``out[corner][axis]`` (M,) float64 metres.
+def _corners(positions: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """Corner positions (3, M, 4) float32 (x, y, z, 0) of faces given as ``index`` (3, M).
 
     Gathering x, y and z separately from a random-order index costs three cache misses
-    per corner (~30 ms for 500k faces); float32-exact positions padded to 16 bytes and
-    viewed as one complex128 per vertex cost one (~5 ms). Values are exact either way."""
-    index = np.ascontiguousarray(faces.T)
-    p32 = positions.astype(np.float32)
-    if np.array_equal(p32, positions):
-        padded = np.zeros((len(positions), 4), np.float32)
-        padded[:, :3] = p32
-        rows = padded.view(np.complex128).reshape(-1)[index].view(np.float32).reshape(3, -1, 4)
-    else:
-        rows = np.take(positions, index, axis=0)
-    return [[rows[k, :, axis].astype(np.float64) for axis in range(3)] for k in range(3)]
+    per corner (~30 ms for 500k faces); positions padded to 16 bytes and viewed as one
+    complex128 per vertex cost one (~5 ms)."""
+    padded = np.zeros((len(positions), 4), np.float32)
+    padded[:, :3] = positions
+    return padded.view(np.complex128).reshape(-1)[index].view(np.float32).reshape(3, -1, 4)
 
 
 def area_weighted_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
     """Unit vertex normals (U, 3) of a triangle mesh on merged ``positions`` (U, 3) metres,
     ``faces`` (M, 3) indices into them; each face counts with its area. Vertices touched by
     no face with area get a zero vector (they are not displaced)."""
-    p = np.asarray(positions, dtype=np.float64)
-    f = np.asarray(faces, dtype=np.int64).reshape(-1, 3)
-    (ax, ay, az), (bx, by, bz), (cx, cy, cz) = _corners(p, f)
-    e1x, e1y, e1z = bx - ax, by - ay, bz - az
-    e2x, e2y, e2z = cx - ax, cy - ay, cz - az
+    return np.ascontiguousarray(normal_columns(positions, faces).T)
+
+
+def normal_columns(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """:func:`area_weighted_normals` as columns (3, U): x, y and z each contiguous.
+
+    Edges and cross products in float32 (the positions are float32 when published; a
+    normal needs ~1e-6, not 1e-15): half the memory traffic of float64, and the same
+    numbers for the embedding and the detection, which both come here."""
+    p = np.asarray(positions)
+    index = np.ascontiguousarray(np.asarray(faces, dtype=np.int64).reshape(-1, 3).T)  # (3, M): one row per corner
+    rows = _corners(p, index)
+    a, b, c = rows[0], rows[1], rows[2]
+    e1x, e1y, e1z = b[:, 0] - a[:, 0], b[:, 1] - a[:, 1], b[:, 2] - a[:, 2]
+    e2x, e2y, e2z = c[:, 0] - a[:, 0], c[:, 1] - a[:, 1], c[:, 2] - a[:, 2]
     cross = (e1y * e2z - e1z * e2y, e1z * e2x - e1x * e2z, e1x * e2y - e1y * e2x)  # length = 2 x area
-    normals = np.empty_like(p)
-    corners = [np.ascontiguousarray(f[:, k]) for k in range(3)]
+    normals = np.empty((3, len(p)))
     for axis in range(3):  # bincount per corner: an order of magnitude faster than np.add.at
-        total = np.bincount(corners[0], weights=cross[axis], minlength=len(p))
-        total += np.bincount(corners[1], weights=cross[axis], minlength=len(p))
-        total += np.bincount(corners[2], weights=cross[axis], minlength=len(p))
-        normals[:, axis] = total
-    return _unit(normals)
+        total = normals[axis]
+        total[:] = np.bincount(index[0], weights=cross[axis], minlength=len(p))
+        total += np.bincount(index[1], weights=cross[axis], minlength=len(p))
+        total += np.bincount(index[2], weights=cross[axis], minlength=len(p))
+    return unit_columns(normals)
+
+
+def unit_columns(v: np.ndarray) -> np.ndarray:
+    """Vectors given as columns (3, U) scaled to unit length; zero vectors stay zero."""
+    length = np.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2])
+    scale = np.divide(1.0, length, out=np.zeros_like(length), where=length > 0)
+    return v * scale
 
 
 def point_cloud_normals(positions: np.ndarray, k: int = PCA_NEIGHBOURS) -> np.ndarray:
