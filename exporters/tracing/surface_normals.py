@@ -28,7 +28,8 @@ def unique_positions(positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def unique_or_identity(positions: np.ndarray) -> tuple[np.ndarray, Optional[np.ndarray]]:
     """As :func:`unique_positions`, but ``inverse`` is None when every position is distinct
     (then unique is the input as float64, in its order): callers skip the gathers."""
-    p = np.ascontiguousarray(positions, dtype=np.float64) + 0.0  # + 0.0 turns -0.0 into 0.0
+    p = np.array(positions, dtype=np.float64, order="C")  # a copy: the caller's array is never changed
+    p += 0.0  # turns -0.0 into 0.0
     if len(p) == 0:
         return p.reshape(0, 3), None
     # a 64-bit hash of the coordinates' bits; distinct hashes mean distinct positions, so
