@@ -16,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=0, help="loopback port to serve on (default: any free port)")
     p.add_argument("--check-every", type=float, default=60.0, metavar="MINUTES",
                    help="verify the bundle again this often (default 60)")
+    p.add_argument("--memory-limit", type=float, default=2048, metavar="MB",
+                   help="restart the browser when its processes hold more than this much memory (default 2048)")
     p.add_argument("--log", type=Path, metavar="FILE", help="rotating log file (default: CONFIG/kiosk.log)")
     p.set_defaults(handler=kiosk_command)
 
@@ -26,12 +28,14 @@ def kiosk_command(args: argparse.Namespace) -> int:
     from exporters.trust.kiosk_launcher import Kiosk, KioskRefused
     if not args.check_every > 0:
         raise CliError(f"--check-every {args.check_every:g}: give a number of minutes above 0")
+    if not args.memory_limit >= 64:
+        raise CliError(f"--memory-limit {args.memory_limit:g}: give a number of megabytes, at least 64")
     if not 0 <= args.port <= 65535:
         raise CliError(f"--port {args.port}: not a port number")
     if not args.bundle.is_dir():
         raise CliError(f"{args.bundle}: no such bundle folder")
     kiosk = Kiosk(args.bundle, browser=args.browser, port=args.port, check_every=args.check_every * 60,
-                  log_file=args.log or config_dir() / "kiosk.log")
+                  memory_limit_mb=args.memory_limit, log_file=args.log or config_dir() / "kiosk.log")
     try:
         kiosk.start()
     except KioskRefused as exc:

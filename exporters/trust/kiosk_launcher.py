@@ -5,6 +5,9 @@ Supervision (``Kiosk.step``, run every ``poll`` seconds by ``Kiosk.run``):
 - a browser that exited or crashed is started again;
 - a page whose heartbeats (see kiosk_server) stopped for ``hang_after`` seconds is killed and restarted
   (checked once the page has sent its first heartbeat, so a viewer without heartbeats is never killed);
+- a browser whose process tree's resident memory (from /proc) passes ``memory_limit_mb`` is restarted
+  cleanly, a last line of defence against a leak; its memory is logged every ``memory_log_every``
+  seconds and at every verification check;
 - every ``check_every`` seconds the bundle is verified again; when it no longer verifies, content
   stops (every request gets a blank 503) and the browser is restarted so nothing stays on screen;
   when it verifies again, or verifies with a new manifest (a new export), it serves that one.
@@ -26,9 +29,14 @@ from ..errors import ExportError
 from ..signing_keys import config_dir
 from .check import verify_folder
 from .kiosk_server import VerifiedContent, make_kiosk_server
+from .process_memory import tree_rss_bytes
 from .store import TrustStore
 
 DEFAULT_BROWSER = "/usr/bin/chromium"
+# A kiosk's Chromium showing an exhibit holds some 300-700 MB; 2 GB leaves room for big models and
+# still restarts well before a 4 GB kiosk PC starts swapping.
+DEFAULT_MEMORY_LIMIT_MB = 2048
+MB = 1024 * 1024
 # What an unattended touch kiosk needs: full screen with no way out, no dialogs, bubbles, infobars,
 # first-run or update prompts, no swipe-back or pinch zoom leaving the exhibit, sound without a tap,
 # no translation offer, and a dedicated, throw-away profile.
@@ -68,8 +76,12 @@ class Kiosk:
     def __init__(self, bundle: Path, *, browser: str = DEFAULT_BROWSER, port: int = 0,
                  check_every: float = 3600.0, hang_after: float = 60.0, log_file: Path | None = None,
                  profile_dir: Path | None = None, store: TrustStore | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, memory_limit_mb: float = DEFAULT_MEMORY_LIMIT_MB,
+                 memory_log_every: float = 600.0) -> None:
         self.bundle = Path(bundle)
+        self.memory_limit_mb, self.memory_log_every = memory_limit_mb, memory_log_every
+        self.next_memory_log = 0.0
+        self.memory_restarts = 0
         self.browser, self.port, self.check_every, self.hang_after = browser, port, check_every, hang_after
         self.profile_dir = profile_dir or config_dir() / "kiosk-browser"
         self.store, self.clock = store, clock
@@ -151,7 +163,8 @@ class Kiosk:
     def step(self) -> None:
         """One supervision cycle: re-verify when due, restart a browser that exited or hangs."""
         now = self.clock()
-        if now >= self.next_check:
+        checking = now >= self.next_check
+        if checking:
             self.next_check = now + self.check_every
             problem = self.check()
             if problem and self.content.serving:
@@ -166,6 +179,7 @@ class Kiosk:
                 except ExportError as exc:
                     self.content.stop()
                     self.log.error("%s", exc)
+        self.watch_memory(now, log_now=checking or now >= self.next_memory_log)
         if self.process is not None and self.process.poll() is not None:
             self.log.warning("the browser exited with status %s; restarting it", self.process.returncode)
             self.process = None
@@ -175,6 +189,20 @@ class Kiosk:
             self.kill_browser()
         if self.process is None:
             self.launch()
+
+    def watch_memory(self, now: float, log_now: bool) -> None:
+        """Log the browser's resident memory when due; restart the browser when it passes the limit."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        mb = tree_rss_bytes(self.process.pid) / MB
+        if mb > self.memory_limit_mb:
+            self.memory_restarts += 1
+            self.log.warning("the browser uses %.0f MB, over the %.0f MB limit; restarting it", mb, self.memory_limit_mb)
+            self.kill_browser()
+            self.next_memory_log = now + self.memory_log_every
+        elif log_now:
+            self.log.info("browser memory: %.0f MB (limit %.0f MB)", mb, self.memory_limit_mb)
+            self.next_memory_log = now + self.memory_log_every
 
     def run(self, cycles: int | None = None, poll: float = 2.0) -> None:
         """Supervise for ``cycles`` cycles (None: until interrupted), ``poll`` seconds apart."""

@@ -18,18 +18,27 @@ export function safeMedia(path) {
   try { return safePath(path); } catch (_) { return null; }
 }
 
+// Captions blob: URLs not yet revoked (a revoked URL leaves the set): debugInfo() reports the count.
+const captionUrls = new Set();
+export function liveCaptionUrls() { return captionUrls.size; }
+export function revokeCaptionUrl(url) { if (captionUrls.delete(url)) URL.revokeObjectURL(url); }
+
 /** The captions track's URL for {captions, captions_text}: a blob: URL of the embedded WebVTT
  * text when the exporter embedded it (from file:// Chromium refuses <track src="media/x.vtt">
  * as cross-origin; the CSP allows media-src blob:), else the bundle path (older bundles). */
 export function captionsUrl(entry) {
   if (typeof entry.captions_text === 'string') {
-    return URL.createObjectURL(new Blob([entry.captions_text], { type: 'text/vtt' }));
+    const url = URL.createObjectURL(new Blob([entry.captions_text], { type: 'text/vtt' }));
+    captionUrls.add(url);
+    return url;
   }
   return (entry.captions && mediaUrl(entry.captions)) || null;
 }
 
-/** <audio controls> with a captions <track> for one language entry {file, captions, captions_text}. */
-export function audioElement(entry, lang, label) {
+/** <audio controls> with a captions <track> for one language entry {file, captions, captions_text}.
+ * signal: an AbortSignal that ends the element's life (its listeners go with it); pass the element
+ * to releaseAudio() when it is taken out, or the browser keeps it (and its blob: URL) alive. */
+export function audioElement(entry, lang, label, { signal } = {}) {
   const file = entry && mediaUrl(entry.file);
   if (!file) return null;
   const audio = document.createElement('audio');
@@ -41,11 +50,11 @@ export function audioElement(entry, lang, label) {
     const track = document.createElement('track');
     track.kind = 'captions';
     track.src = captions;
-    // The blob: URL is only needed until the track has read it.
+    // The blob: URL is only needed until the track has read it (releaseAudio revokes it otherwise).
     if (captions.startsWith('blob:')) {
-      const release = () => URL.revokeObjectURL(captions);
-      track.addEventListener('load', release, { once: true });
-      track.addEventListener('error', release, { once: true });
+      const release = () => revokeCaptionUrl(captions);
+      track.addEventListener('load', release, { once: true, signal });
+      track.addEventListener('error', release, { once: true, signal });
     }
     track.srclang = lang;
     track.label = label;
@@ -53,6 +62,23 @@ export function audioElement(entry, lang, label) {
     audio.appendChild(track);
   }
   return audio;
+}
+
+/** Stop and unload every <audio> under root (or root itself), take out its captions <track>s and
+ * revoke their blob: URLs. An <audio> with a <track> that left the document stays alive in Chromium
+ * (the text track keeps it), with its controls' shadow tree: over 100 nodes per annotation opening. */
+export function releaseAudio(root) {
+  if (!root) return;
+  const list = root.tagName === 'AUDIO' ? [root] : root.querySelectorAll('audio');
+  for (const audio of list) {
+    audio.pause();
+    for (const track of audio.querySelectorAll('track')) {
+      if (track.src.startsWith('blob:')) revokeCaptionUrl(track.src);
+      track.remove();
+    }
+    audio.removeAttribute('src');
+    audio.load(); // back to NETWORK_EMPTY: the element holds no resource and can be collected
+  }
 }
 
 export class AnnotationPanel {
@@ -95,7 +121,14 @@ export class AnnotationPanel {
   hide() {
     this.current = null;
     this.root.hidden = true;
-    for (const a of this.root.querySelectorAll('audio')) a.pause();
+    this.clearContent();
+  }
+
+  /** Empty the content: audio unloaded, this open state's listeners removed (one AbortController each). */
+  clearContent() {
+    if (this.openState) this.openState.abort();
+    this.openState = null;
+    releaseAudio(this.content);
     this.content.replaceChildren();
   }
 
@@ -103,6 +136,8 @@ export class AnnotationPanel {
     if (!this.current) return;
     const { annotation: a, artifact } = this.current;
     const L = this.language;
+    this.clearContent();
+    this.openState = new AbortController();
     this.titleEl.textContent = L.text(a.title);
     this.root.setAttribute('lang', L.current);
     const parts = [];
@@ -118,7 +153,7 @@ export class AnnotationPanel {
       if (a.image.credit) figure.appendChild(el('figcaption', null, L.label('imageCredit', { credit: a.image.credit })));
       parts.push(figure);
     }
-    const audio = audioElement(L.pick(a.audio), L.current, L.displayName(L.current));
+    const audio = audioElement(L.pick(a.audio), L.current, L.displayName(L.current), { signal: this.openState.signal });
     if (audio) parts.push(audio);
     if (artifact && artifact.record) parts.push(this.recordBlock(artifact));
     this.content.replaceChildren(...parts);

@@ -119,6 +119,7 @@ export class Hotspots {
 
   /** Small numbered discs for immersive sessions (hidden outside XR). */
   buildMarkers() {
+    this.disposeMarkers(); // a rebuild replaces the markers, never stacks a second set
     const meshes = [];
     for (const item of this.items) {
       const canvas = document.createElement('canvas');
@@ -141,6 +142,21 @@ export class Hotspots {
       meshes.push(sprite);
     }
     return meshes;
+  }
+
+  /** Remove the XR markers and free their GPU resources (sprite material, canvas texture, hit meshes). */
+  disposeMarkers() {
+    for (const item of this.items) {
+      const sprite = item.marker;
+      if (!sprite) continue;
+      item.marker = null;
+      if (sprite.parent) sprite.parent.remove(sprite);
+      sprite.traverse((o) => {
+        if (o.geometry && o.geometry !== sprite.geometry) o.geometry.dispose(); // Sprite's quad is shared by all sprites
+        const mats = Array.isArray(o.material) ? o.material : (o.material ? [o.material] : []);
+        for (const m of mats) { if (m.map) m.map.dispose(); m.dispose(); }
+      });
+    }
   }
 
   /** Keep XR markers about 3 cm across whatever the artifact's scale. */

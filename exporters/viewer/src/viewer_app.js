@@ -5,7 +5,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildEnvironment, buildPlinths, buildLights, buildArtifactGroups } from './scene_builder.js';
 import { CameraFlight, prefersReducedMotion } from './camera_flight.js';
 import { Hotspots } from './hotspots.js';
-import { AnnotationPanel, audioElement } from './annotation_panel.js';
+import { AnnotationPanel, audioElement, releaseAudio } from './annotation_panel.js';
 import { TourPlayer } from './tour_player.js';
 import { KioskMode } from './kiosk_mode.js';
 import { XRSession } from './xr_session.js';
@@ -341,7 +341,10 @@ export class ViewerApp {
     this.ui.tourStep.textContent = L.label('stepOf', { n: index + 1, total: tour.steps.length });
     this.ui.narration.textContent = L.text(step.narration);
     this.setTourAudio(false);
-    const audio = audioElement(L.pick(step.audio), L.current, L.displayName(L.current));
+    // One AbortController per step: the step's audio listeners end with it.
+    this.releaseTourAudio();
+    this.stepState = new AbortController();
+    const audio = audioElement(L.pick(step.audio), L.current, L.displayName(L.current), { signal: this.stepState.signal });
     this.ui.tourAudio.replaceChildren(...(audio ? [audio] : []));
     if (audio && !this.tour.paused) audio.play().catch(() => {});
     if (step.annotation_id && this.annotations.has(step.annotation_id)) this.openAnnotation(step.annotation_id, { fromTour: true });
@@ -358,8 +361,15 @@ export class ViewerApp {
   clearTourStep() {
     this.setTourAudio(false);
     this.ui.tourBar.hidden = true;
+    this.releaseTourAudio();
     this.ui.tourAudio.replaceChildren();
     this.closeAnnotation();
+  }
+
+  releaseTourAudio() {
+    if (this.stepState) this.stepState.abort();
+    this.stepState = null;
+    releaseAudio(this.ui.tourAudio);
   }
 
   setTourAudio(on) {

@@ -2,6 +2,7 @@
 // Methods called before the viewer exists wait for it (or throw if it failed).
 import * as THREE from 'three';
 import { mediaState } from './media_gate.js';
+import { liveCaptionUrls } from './annotation_panel.js';
 
 export class VitrineAPI extends EventTarget {
   constructor() {
@@ -62,6 +63,21 @@ export class VitrineAPI extends EventTarget {
       arPlaced: app.xr.placed,
       xrPanelVisible: app.xrPanel.mesh.visible,
       timings: { ...app.timings, levelAt: { ...app.timings.levelAt }, levelFrameAt: { ...app.timings.levelFrameAt } },
+    };
+  }
+
+  /** Read-only counters for leak checks and soak benchmarks (documented in README):
+   * {renderer: {geometries, textures, programs, calls, triangles}, blobUrls (captions blob: URLs not yet
+   * revoked), hotspots (buttons in the layer), markers (XR marker sprites)}. */
+  debugInfo() {
+    const app = this._need();
+    const info = app.renderer.info;
+    return {
+      renderer: { geometries: info.memory.geometries, textures: info.memory.textures, programs: (info.programs || []).length,
+        calls: info.render.calls, triangles: info.render.triangles },
+      blobUrls: liveCaptionUrls(),
+      hotspots: app.ui.hotspotLayer.childElementCount,
+      markers: app.hotspots.items.filter((i) => i.marker).length,
     };
   }
 
