@@ -319,6 +319,20 @@ class ViewportWidget(QWidget):
         self.set_camera(vp.eye, vp.target, vp.up, vp.fov, animate=True)
         return True
 
+    def fly_to_view(self, view: dict) -> None:
+        """Fly to a viewer-document view ({eye, target, up: metres; fov: radians}), as the web
+        viewer does for the same view (see exporters/visitor_rules.py)."""
+        self.set_camera(view["eye"], view["target"], view.get("up", (0.0, 1.0, 0.0)), view.get("fov"), animate=True)
+
+    def finish_flight(self) -> None:
+        """Jump a running camera flight to its end (tests; the viewer's reduced motion cuts too)."""
+        a = self._anim
+        if a is None:
+            return
+        self.stop_animation()
+        self.camera.set(a["to"]["eye"], a["to"]["target"], a["to"]["up"], a["to"]["fov"])
+        self.camera_changed(moving=False)
+
     def set_view_preset(self, name: str) -> None:
         center, radius = self.renderer.selection_sphere() or self.renderer.scene_sphere()
         self.camera.preset(name, center, radius)

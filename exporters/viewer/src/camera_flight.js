@@ -1,6 +1,7 @@
 // Smooth camera flights between viewpoints (cuts when the visitor prefers
 // reduced motion). Drives OrbitControls' target together with the camera.
 import * as THREE from 'three';
+import { TOUR } from './visitor_rules.js';
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -18,7 +19,7 @@ export class CameraFlight {
   }
 
   /** Fly (or cut) to eye/target; resolves when there. */
-  flyTo({ eye, target, fov, up }, { duration = 1.4, cut = false } = {}) {
+  flyTo({ eye, target, fov, up }, { duration = TOUR.flight_seconds, cut = false } = {}) {
     this.cancel();
     const toEye = new THREE.Vector3().fromArray(eye);
     const toTarget = new THREE.Vector3().fromArray(target);
