@@ -1,4 +1,7 @@
-"""Browser checks of the web viewer against a hand-made fixture bundle.
+"""Browser checks of the web viewer on bundles made by the Python exporter.
+
+The bundles are exported from the project of tests/browser/viewer_project.py by
+exporters.bundle_writer.export_bundle (and so validated against the viewer document schema).
 
 Each test runs one named check of exporters/viewer/tests/browser_checks.mjs
 (Playwright + Debian's headless Chromium) and asserts on its JSON result.
@@ -11,6 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from tests.browser.viewer_project import BACK, CAPTION, GLAZE, HOSTILE, VASE, export_viewer_bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEWER = ROOT / "exporters" / "viewer"
@@ -36,19 +41,13 @@ if _REASON:
     pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=_REASON)]
 
 
-def _make_bundle(out: Path, *extra: str) -> Path:
-    subprocess.run(["node", str(VIEWER / "tests" / "make_fixture_bundle.mjs"), str(out), *extra],
-                   check=True, capture_output=True, text=True, timeout=60)
-    return out
-
-
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("bundles")
     return {
-        "web": _make_bundle(base / "web"),
-        "kiosk": _make_bundle(base / "kiosk", "--profile", "kiosk", "--idle", "30"),
-        "xss": _make_bundle(base / "xss", "--xss"),
+        "web": export_viewer_bundle(base, "web"),
+        "kiosk": export_viewer_bundle(base, "kiosk", profile="kiosk"),
+        "xss": export_viewer_bundle(base, "xss", hostile=True),
     }
 
 
@@ -85,7 +84,7 @@ def test_render_http(bundles, tmp_path):
     assert r["pass"], r
     assert r["mode"] == "fetch" and r["verification"]["status"] == "verified" and r["verification"]["pinned"] == pin
     assert all(d > 30 for d in r["differs"].values())
-    assert r["levels"]["art-vase"] == "medium"  # the finer level replaced the coarse one
+    assert r["levels"][VASE] == "medium"  # the finer level replaced the coarse one
     assert (tmp_path / "render.png").stat().st_size > 1000
 
 
@@ -101,7 +100,7 @@ def test_hotspots(bundles, tmp_path):
     r = run_check(bundles["web"], "hotspots", tmp_path)
     assert r["pass"], r
     assert r["count"] == r["annotations"] == 3
-    assert r["occluded"] == ["ann-back"]  # behind the vase from the start view
+    assert r["occluded"] == [BACK]  # behind the vase from the start view
     assert r["panel"]["captions"] and r["panel"]["img"]
 
 
@@ -109,7 +108,7 @@ def test_captions_from_file(bundles, tmp_path):
     # file:// refuses <track src="media/x.vtt"> (cross-origin): the track reads the embedded text
     r = run_check(bundles["web"], "captions-file", tmp_path)
     assert r["pass"], r
-    assert r["cues"] == ["The glaze ran while firing."] and r["src"] == "blob" and r["console"] == []
+    assert r["cues"] == [CAPTION] and r["src"] == "blob" and r["console"] == []
 
 
 def test_language(bundles, tmp_path):
@@ -138,7 +137,7 @@ def test_kiosk_idle(bundles, tmp_path):
 def test_vr(bundles, tmp_path):
     r = run_check(bundles["web"], "vr", tmp_path)
     assert r["pass"], r
-    assert r["frames"] > 10 and r["opened"] == "ann-glaze"
+    assert r["frames"] > 10 and r["opened"] == GLAZE
 
 
 def test_ar(bundles, tmp_path):
@@ -155,12 +154,12 @@ def test_no_external_requests(bundles, tmp_path):
 def test_xss(bundles, tmp_path):
     r = run_check(bundles["xss"], "xss", tmp_path)
     assert r["pass"], r
-    assert r["dialogs"] == [] and r["panelTitle"] == "<img src=x onerror=alert(1)>"
+    assert r["dialogs"] == [] and r["panelTitle"] == HOSTILE["ann"]
 
 
 def test_tamper(bundles, tmp_path):
     r = run_check(bundles["web"], "tamper", tmp_path)
     assert r["pass"], r
     assert r["web"]["verification"]["files"] == ["models/painted-vase/low.glb"]
-    assert r["kiosk"]["refused"] == ["art-vase"]
+    assert r["kiosk"]["refused"] == [VASE]
     assert r["signature"]["files"] == ["manifest.json"]
