@@ -172,7 +172,8 @@ def make_viewer_project(root: Path, *, hostile: bool = False) -> Project:
         TourStep(id="stp-0000000000a1", viewpoint_id=VP_VASE, annotation_id=GLAZE,
                  narration={"en": x["narration"] if x else "Start with the vase.", "zh-Hans": "从花瓶开始。"},
                  duration=6),
-        TourStep(id="stp-0000000000a2", viewpoint_id=VP_OVERVIEW, annotation_id=LID,
+        # no viewpoint: the step shows its annotation's view (the lid has none: the framing rule)
+        TourStep(id="stp-0000000000a2", viewpoint_id=None, annotation_id=LID,
                  narration={"en": "Now the box.", "zh-Hans": "现在看盒子。"}, duration=6),
         TourStep(id="stp-0000000000a3", viewpoint_id=VP_OVERVIEW, narration={"en": "Thank you.", "zh-Hans": "谢谢。"},
                  duration=4),
