@@ -131,3 +131,14 @@ def test_tamper(bundles, tmp_path):
     assert r["web"]["verification"]["files"] == ["models/painted-vase/low.glb"]
     assert r["kiosk"]["refused"] == [VASE]
     assert r["signature"]["files"] == ["manifest.json"]
+
+
+def test_viewer_refuses_another_document_version_with_a_clear_notice(bundles, tmp_path):
+    """A document of another schema_version, or without required parts, shows one notice (the
+    shared label, in the exhibit's first language) and no 3D view."""
+    from exporters.viewer_contract import VIEWER_DOCUMENT_VERSION
+    from exporters.visitor_rules import label
+    r = run_check(bundles["web"], "document-check", tmp_path)
+    assert r["pass"], r
+    assert r["version"]["text"] == label("en", "documentVersion", found=99, expected=VIEWER_DOCUMENT_VERSION)
+    assert r["structure"]["text"] == label("en", "documentBroken", problems="$.tours, $.artifacts[0].models")

@@ -33,7 +33,7 @@ export function checkDocument(doc) {
     });
   }
   (Array.isArray(doc.artifacts) ? doc.artifacts : []).forEach((a, i) => {
-    if (isObject(a) && (!Array.isArray(a.models) || !a.models.length)) out.push(`$.artifacts[${i}].models`);
+    if (isObject(a) && 'models' in a && (!Array.isArray(a.models) || !a.models.length)) out.push(`$.artifacts[${i}].models`);
   });
   if ('bundle' in doc && !isObject(doc.bundle)) out.push('$.bundle');
   return out.length ? { kind: 'structure', problems: out } : null;
