@@ -25,6 +25,8 @@ LABELS: dict[str, dict[str, str]] = _RULES["labels"]
 COLORS: dict[str, str] = _RULES["colors"]
 DEFAULT_STEP_S: float = float(_RULES["tour"]["default_step_seconds"])  # seconds
 FLIGHT_S: float = float(_RULES["tour"]["flight_seconds"])  # seconds, a camera flight's base duration
+FLIGHT_MIN_S: float = float(_RULES["tour"]["flight_min_seconds"])
+FLIGHT_MAX_S: float = float(_RULES["tour"]["flight_max_seconds"])
 FRAMING_DISTANCE: float = float(_RULES["framing"]["distance"])  # metres from the pin along its normal
 FRAMING_FOV: float = float(_RULES["framing"]["fov"])  # radians, vertical
 _UP = np.array([0.0, 1.0, 0.0])
@@ -33,6 +35,12 @@ _UP = np.array([0.0, 1.0, 0.0])
 def step_seconds(step: TourStep) -> float:
     """How long a tour step stays, in seconds: its duration, else the shared default."""
     return float(step.duration) if step.duration and step.duration > 0 else DEFAULT_STEP_S
+
+
+def flight_seconds(travel_m: float) -> float:
+    """How long a camera flight lasts, in seconds, for ``travel_m`` metres travelled by the eye
+    plus the target (the viewer's CameraFlight rule): longer trips take a little longer."""
+    return min(FLIGHT_MAX_S, max(FLIGHT_MIN_S, FLIGHT_S * min(1.5, 0.5 + travel_m / 3.0)))
 
 
 def default_lights() -> list[Light]:

@@ -92,3 +92,13 @@ def test_tours_panel_play_runs_the_preview_player(qtbot: Any, tmp_path: Path) ->
         panel.play_button.setChecked(True)
     assert flown == [s.id for s in tour.steps]  # every step, through the preview's rule
     assert not panel.play_button.isChecked() and panel.play_button.text() == "Play"
+
+
+def test_flight_time_follows_the_viewers_rule() -> None:
+    from exporters.visitor_rules import flight_seconds
+    tour = RULES["tour"]
+    assert flight_seconds(0.0) == pytest.approx(max(tour["flight_min_seconds"], tour["flight_seconds"] * 0.5))
+    assert flight_seconds(1.5) == pytest.approx(tour["flight_seconds"])
+    assert flight_seconds(100.0) == pytest.approx(min(tour["flight_max_seconds"], tour["flight_seconds"] * 1.5))
+    js = (REPO / "exporters" / "viewer" / "src" / "camera_flight.js").read_text(encoding="utf-8")
+    assert "TOUR.flight_max_seconds" in js and "TOUR.flight_min_seconds" in js  # the viewer reads the same numbers

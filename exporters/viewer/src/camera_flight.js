@@ -34,7 +34,7 @@ export class CameraFlight {
     const fromFov = this.baseFov;
     // Longer trips take a bit longer, within limits.
     const dist = fromEye.distanceTo(toEye) + fromTarget.distanceTo(toTarget);
-    const seconds = Math.min(2.5, Math.max(0.6, duration * Math.min(1.5, 0.5 + dist / 3)));
+    const seconds = Math.min(TOUR.flight_max_seconds, Math.max(TOUR.flight_min_seconds, duration * Math.min(1.5, 0.5 + dist / 3)));
     return new Promise((resolve) => {
       const start = performance.now();
       this.active = {
