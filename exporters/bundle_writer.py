@@ -37,7 +37,7 @@ from scenes.version import generator_name
 
 from .credits_page import render_credits
 from .errors import ExportError
-from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
+from .glb_compression import GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
 from .publication import register

@@ -1,9 +1,9 @@
 """Building blocks of the visitor preview overlay (``app.visitor.preview``): the pin
-transform, WebVTT caption text, language names, native overlay widgets and the
+transform (from exporters.visitor_rules), WebVTT caption text, language names, native overlay widgets and the
 annotation card. Curator text goes into plain-text labels only."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
