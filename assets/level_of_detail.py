@@ -16,12 +16,12 @@ import meshoptimizer.simplifier
 import numpy as np
 import trimesh
 
+from .level_table import FACE_BUDGETS, POINT_BUDGETS, TEXTURE_SIDES
 from .progress import CancelToken, ProgressFn, report, sub_progress
 
-LOD_BUDGETS: dict[str, int] = {"high": 500_000, "medium": 150_000, "low": 30_000, "thumbnail": 5_000}
-POINT_BUDGETS: dict[str, int] = {"high": 2_000_000, "medium": 500_000, "low": 100_000, "thumbnail": 20_000}
-TEXTURE_SIZES: dict[str, int | None] = {"original": None, "high": 4096, "medium": 2048, "low": 1024,
-                                        "thumbnail": 512}
+# Budgets and texture sizes come from assets/levels.json (shared with the web viewer).
+LOD_BUDGETS: dict[str, int] = FACE_BUDGETS
+TEXTURE_SIZES: dict[str, int | None] = TEXTURE_SIDES
 # Attribute weights relative to positions (which meshoptimizer normalises to a
 # unit box): colour/UV changes of ~0.1 cost about as much as a 1 % shape error.
 _COLOR_WEIGHT = 0.5

@@ -37,7 +37,7 @@ from scenes.version import generator_name
 
 from .credits_page import render_credits
 from .errors import ExportError
-from .glb_compression import TEXTURE_SIDE, GlbSettings, compress_mesh
+from .glb_compression import GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
 from .publication import register
@@ -47,7 +47,9 @@ from .publication.policy import texture_limit
 from .publication.publishing import Publication, new_export_id
 from .signing_keys import load_or_create_key
 from .trust.store import own_rotations
-from .viewer_document import LEVEL_ORDER, build_viewer_document, document_json, exhibit_script
+from assets.level_table import LEVEL_ORDER
+from .viewer_contract import check_document
+from .viewer_document import build_viewer_document, document_json, exhibit_script
 
 VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
 PROFILES = ("web", "kiosk")
@@ -311,9 +313,10 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
                        "created": created, "publisher": {"institution": exhibit.institution,
                                                          "fingerprint": rep.fingerprint},
                        "export_id": pub.export_id}
-        doc_text = document_json(build_viewer_document(exhibit, models, media, bundle_info,
-                                                         captions_text=media.text,
-                                                         downloads=pub.downloads(exhibit, models)))
+        doc = build_viewer_document(exhibit, models, media, bundle_info, captions_text=media.text,
+                                    downloads=pub.downloads(exhibit, models))
+        check_document(doc)  # never ship a document the viewer's published schema does not describe
+        doc_text = document_json(doc)
         (tmp / "data").mkdir(exist_ok=True)
         (tmp / "exhibit.json").write_text(doc_text, encoding="utf-8")
         (tmp / "data" / "exhibit.js").write_text(exhibit_script(doc_text), encoding="utf-8")

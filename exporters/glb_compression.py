@@ -30,13 +30,14 @@ import meshoptimizer
 import numpy as np
 
 from assets.glb_arrays import MeshData
+from assets.level_table import TEXTURE_SIDES
 from assets.textures import EncodedTexture, encode_texture
 
 EXT_MESHOPT = "EXT_meshopt_compression"
 KHR_QUANT = "KHR_mesh_quantization"
 KHR_XMP = "KHR_xmp_json_ld"
 KHR_TRANSFORM = "KHR_texture_transform"
-TEXTURE_SIDE = {"original": None, "high": 4096, "medium": 2048, "low": 1024, "thumbnail": 512}
+TEXTURE_SIDE = TEXTURE_SIDES  # longest side per level, from assets/levels.json
 
 _UNSIGNED_BYTE, _BYTE, _UNSIGNED_SHORT, _UNSIGNED_INT = 5121, 5120, 5123, 5125
 

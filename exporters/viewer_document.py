@@ -2,18 +2,22 @@
 
 No asset-store paths and no processing internals: artifacts carry their bundle
 model files (ordered coarse to fine), record and rights; media paths are
-rewritten to bundle paths.
+rewritten to bundle paths. Its shape is published as
+``exporters/viewer/viewer-document.schema.json`` (see exporters/viewer_contract.py).
 """
 from __future__ import annotations
 
 import json
 from typing import Any, Callable, Optional
 
+from assets.level_table import level_rank
 from scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
 from scenes.exhibit_format import escape_lone_surrogates
 from scenes.serialization import to_dict
 
-LEVEL_ORDER = ("thumbnail", "low", "medium", "high", "original")
+from .viewer_contract import VIEWER_DOCUMENT_VERSION
+from .visitor_rules import annotation_view
+
 MediaMap = Callable[[str], str]
 TextOf = Callable[[str], Optional[str]]
 
@@ -39,10 +43,13 @@ def _image(image: Optional[MediaImage], media: MediaMap) -> Optional[dict[str, A
     return d
 
 
-def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf]) -> dict[str, Any]:
+def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf], view: Optional[dict]) -> dict[str, Any]:
     d = to_dict(ann)
     d["image"] = _image(ann.image, media)
     d["audio"] = _audio(ann.audio, media, text_of)
+    # Where opening it flies (its viewpoint, else the shared framing rule): computed once here,
+    # so the viewer and the editor's preview (same function) take visitors to the same place.
+    d["view"] = view
     return d
 
 
@@ -69,8 +76,7 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
     for art in exhibit.artifacts:
         if art.id not in models:
             continue
-        entries = sorted(models[art.id], key=lambda m: LEVEL_ORDER.index(m["level"])
-                         if m["level"] in LEVEL_ORDER else len(LEVEL_ORDER))
+        entries = sorted(models[art.id], key=lambda m: level_rank(m["level"]))
         artifacts.append({
             "id": art.id, "name": art.name, "kind": kinds.get(art.asset_id, "mesh"), "visible": art.visible,
             "transform": to_dict(art.transform), "dimensions": dims.get(art.asset_id, [0.0, 0.0, 0.0]),
@@ -78,8 +84,11 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
             "rights": to_dict(art.rights), "download": (downloads or {}).get(art.id),
         })
     shown = {a["id"] for a in artifacts}
+    transforms = {a.id: a.transform for a in exhibit.artifacts}
+    viewpoints = {v.id: v for v in exhibit.viewpoints}
+    views = {a.id: annotation_view(a, transforms.get(a.artifact_id), viewpoints) for a in exhibit.annotations}
     return {
-        "schema_version": exhibit.schema_version,
+        "schema_version": VIEWER_DOCUMENT_VERSION,
         "id": exhibit.id,
         "title": dict(exhibit.title),
         "description": dict(exhibit.description),
@@ -93,7 +102,8 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
         "lights": [to_dict(light) for light in exhibit.lights],
         "viewpoints": [to_dict(v) for v in exhibit.viewpoints],
         "start_viewpoint_id": exhibit.start_viewpoint_id,
-        "annotations": [_annotation(a, media, captions_text) for a in exhibit.annotations if a.artifact_id in shown],
+        "annotations": [_annotation(a, media, captions_text, views[a.id])
+                        for a in exhibit.annotations if a.artifact_id in shown],
         "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media, captions_text) for s in t.steps]}
                   for t in exhibit.tours],
         "bundle": bundle,

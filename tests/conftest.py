@@ -36,6 +36,14 @@ def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory):
         os.environ["VITRINE_CONFIG_DIR"] = old
 
 
+@pytest.fixture(scope="session", autouse=True)
+def exports_follow_the_viewer_contract():
+    """Every bundle any test exports is validated against the viewer document schema."""
+    from tests.bundle_contract import checking_exports
+    with checking_exports():
+        yield
+
+
 @pytest.fixture(scope="session")
 def scans_dir() -> Path:
     """Folder of real museum scans; tests that need it skip (saying why) when absent."""

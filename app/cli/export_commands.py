@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from assets.level_table import LEVEL_ORDER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,12 +16,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--zip", action="store_true", help="also write OUT.zip beside the folder")
     p.add_argument("--profile", choices=["web", "kiosk"], default="web")
     p.add_argument("--levels", nargs="+", metavar="LEVEL",
-                   choices=["thumbnail", "low", "medium", "high", "original"],
+                   choices=list(LEVEL_ORDER),
                    help="levels of detail to include (default: all; web leaves out a huge original)")
     p.add_argument("--recipient", default="", metavar="TEXT",
                    help="who receives this export (partner, kiosk, site): recorded in the signed publication "
                         "register and marked invisibly in every model, so a leaked copy can be traced")
-    p.add_argument("--max-level", choices=["thumbnail", "low", "medium", "high", "original"],
+    p.add_argument("--max-level", choices=list(LEVEL_ORDER),
                    help="finest level this export may publish (lowers, never raises, each artifact's policy)")
     p.set_defaults(handler=export_command)
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import (
-    QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, QSignalBlocker, Qt, QTimer,
-)
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QListView, QPushButton, QVBoxLayout, QWidget,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
 from app.panels.document_relay import DocumentRelay
 from app.panels.object_text import localized, untitled
 from app.panels.property_widgets import LONGTEXT_MAX, spin
+from app.visitor.tour import TourPlayer
 from scenes.commands import CompositeCommand
 from scenes.exhibit_model import Tour, TourStep, Viewpoint
 from scenes.furniture_commands import AddViewpoint
@@ -111,9 +110,10 @@ class TourPanel(QWidget):
     def __init__(self, relay: DocumentRelay, parent: Optional[QWidget] = None) -> None:
         super().__init__(parent)
         self.relay = relay
-        # Set by the window: the viewport's camera_state() and fly_to_viewpoint(id).
+        # Set by the window: the viewport's camera_state(), and the visitor preview's fly_to_step
+        # (a step flies where the exported viewer flies: its viewpoint, else its annotation's view).
         self.camera_state: Callable[[], dict] = lambda: {}
-        self.fly_to: Callable[[str], None] = lambda _vp: None
+        self.fly_to_step: Callable[[TourStep], None] = lambda _step: None
         self.tours = QComboBox()
         self.tours.setObjectName("tourCombo")
         self.tours.currentIndexChanged.connect(self._tour_chosen)
@@ -159,10 +159,10 @@ class TourPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Selected step")))
         layout.addLayout(self.step_form)
-        self._play_timer = QTimer(self)
-        self._play_timer.setSingleShot(True)
-        self._play_timer.timeout.connect(self._play_next)
-        self._play_row = 0
+        # Play runs the visitor preview's player (app/visitor/tour.py): the viewer's timing rules.
+        self.player = TourPlayer(self)
+        self.player.stepShown.connect(self._play_step)
+        self.player.ended.connect(lambda: self.play_button.setChecked(False))
         relay.documentChanged.connect(self.refresh)
         self.refresh()
 
@@ -306,23 +306,21 @@ class TourPanel(QWidget):
     # --- playback -------------------------------------------------------------------------------------
     def _fly(self, row: int) -> None:
         tour = self.model.tour()
-        if tour is not None and 0 <= row < len(tour.steps) and tour.steps[row].viewpoint_id:
-            self.fly_to(tour.steps[row].viewpoint_id)
+        if tour is not None and 0 <= row < len(tour.steps):
+            self.fly_to_step(tour.steps[row])
 
     def _play_toggled(self, playing: bool) -> None:
         self.play_button.setText(self.tr("Stop") if playing else self.tr("Play"))
-        if playing:
-            self._play_row = 0
-            self._play_next()
-        else:
-            self._play_timer.stop()
-
-    def _play_next(self) -> None:
         tour = self.model.tour()
-        if tour is None or self._play_row >= len(tour.steps):
+        if playing and tour is not None and tour.steps:
+            self.player.start(tour)
+        elif playing:
             self.play_button.setChecked(False)
-            return
-        self.steps.setCurrentIndex(self.model.index(self._play_row))
-        self._fly(self._play_row)
-        self._play_timer.start(int(tour.steps[self._play_row].duration * 1000))
-        self._play_row += 1
+        else:
+            self.player.stop(silent=True)
+
+    def _play_step(self, index: int) -> None:
+        self.steps.setCurrentIndex(self.model.index(index))
+        step = self.player.step
+        if step is not None:
+            self.fly_to_step(step)

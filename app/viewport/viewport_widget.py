@@ -26,6 +26,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.panels.document_relay import DocumentRelay
+from exporters.visitor_rules import flight_seconds
 
 from .camera import OrbitCamera
 from .gl_window import GLWindow
@@ -299,10 +300,11 @@ class ViewportWidget(QWidget):
     def camera_state(self) -> dict:
         return self.camera.state()
 
-    def set_camera(self, eye, target, up=(0.0, 1.0, 0.0), fov=None, animate: bool = False) -> None:
+    def set_camera(self, eye, target, up=(0.0, 1.0, 0.0), fov=None, animate: bool = False,
+                   seconds: float = FLY_SECONDS) -> None:
         if animate and self.isVisible():
             start = self.camera.state()
-            self._anim = {"t0": time.perf_counter(), "dur": FLY_SECONDS, "from": start,
+            self._anim = {"t0": time.perf_counter(), "dur": seconds, "from": start,
                           "to": {"eye": tuple(eye), "target": tuple(target), "up": tuple(up),
                                  "fov": start["fov"] if fov is None else float(fov)}}
             self._anim_timer.start()
@@ -318,6 +320,23 @@ class ViewportWidget(QWidget):
             return False
         self.set_camera(vp.eye, vp.target, vp.up, vp.fov, animate=True)
         return True
+
+    def fly_to_view(self, view: dict) -> None:
+        """Fly to a viewer-document view ({eye, target, up: metres; fov: radians}), as the web
+        viewer does for the same view (see exporters/visitor_rules.py)."""
+        cam = self.camera
+        travel = float(np.linalg.norm(np.subtract(view["eye"], cam.eye)) + np.linalg.norm(np.subtract(view["target"], cam.target)))
+        self.set_camera(view["eye"], view["target"], view.get("up", (0.0, 1.0, 0.0)), view.get("fov"), animate=True,
+                        seconds=flight_seconds(travel))
+
+    def finish_flight(self) -> None:
+        """Jump a running camera flight to its end (tests; the viewer's reduced motion cuts too)."""
+        a = self._anim
+        if a is None:
+            return
+        self.stop_animation()
+        self.camera.set(a["to"]["eye"], a["to"]["target"], a["to"]["up"], a["to"]["fov"])
+        self.camera_changed(moving=False)
 
     def set_view_preset(self, name: str) -> None:
         center, radius = self.renderer.selection_sphere() or self.renderer.scene_sphere()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QTool
 
 from app.workflows.editor_session import EditorSession
 from app.panels.object_text import localized, ui_content_language
-from app.visitor.viewer_labels import label
+from exporters.visitor_rules import COLORS, annotation_view, label, step_view
 from app.visitor.widgets import (  # noqa: F401 - pin_world_point and caption_text are part of this module's API
     PANEL_STYLE, AnnotationCard, _plain_label, caption_text, float_over_gl, language_name, pin_world_point,
     plain_tooltip,
@@ -153,9 +153,10 @@ class VisitorPreview(QObject):
             button.setText(str(ann.marker.number or number))
             button.setFixedSize(HOTSPOT_PX, HOTSPOT_PX)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setStyleSheet(
-                f"QToolButton {{ background: {ann.marker.color or '#f2b134'}; color: #111; font-weight: bold;"
-                f" border: 2px solid white; border-radius: {HOTSPOT_PX // 2}px; }}")
+            button.setStyleSheet(  # the viewer's marker colours (exporters/viewer/visitor.json)
+                f"QToolButton {{ background: {ann.marker.color or COLORS['marker']}; color: {COLORS['marker_text']};"
+                f" font-weight: bold; border: 2px solid {COLORS['marker_border']};"
+                f" border-radius: {HOTSPOT_PX // 2}px; }}")
             button.clicked.connect(lambda _c=False, a=ann.id: self.open_annotation(a))
             button.hide()
             self.hotspots[ann.id] = button
@@ -188,7 +189,7 @@ class VisitorPreview(QObject):
         self.tour_combo.setCurrentIndex(max(0, self.tour_combo.findData(current_tour)))
         self._relabel()
         if self.current_annotation:
-            self.open_annotation(self.current_annotation, fly=False)
+            self.open_annotation(self.current_annotation, fly=False, by_visitor=False)
         if self.tour_player.active:
             self._show_narration()
 
@@ -261,13 +262,42 @@ class VisitorPreview(QObject):
         return False
 
     # --- the annotation card ------------------------------------------------------------------
-    def open_annotation(self, annotation_id: str, fly: bool = True) -> None:
+    # --- the viewer's camera rules (exporters/visitor_rules.py, shared with the exporter) --------
+    def annotation_view(self, ann: Annotation) -> Optional[dict]:
+        """Where opening ``ann`` flies: its viewpoint, else the shared framing rule."""
+        doc = self.session.document
+        if doc is None:
+            return None
+        art = doc.find(ann.artifact_id)
+        return annotation_view(ann, getattr(art, "transform", None), {v.id: v for v in doc.exhibit.viewpoints})
+
+    def step_view(self, step: Any) -> Optional[dict]:
+        """Where a tour step flies: its viewpoint, else its annotation's view."""
+        doc = self.session.document
+        if doc is None:
+            return None
+        ann = doc.find(step.annotation_id) if step.annotation_id else None
+        views = {ann.id: self.annotation_view(ann)} if isinstance(ann, Annotation) else {}
+        return step_view(step, views, {v.id: v for v in doc.exhibit.viewpoints})
+
+    def fly_to_step(self, step: Any) -> None:
+        """Fly the viewport where the viewer flies for ``step`` (the Tours panel uses this too)."""
+        view = self.step_view(step)
+        if view is not None:
+            self.viewport.fly_to_view(view)
+
+    def open_annotation(self, annotation_id: str, fly: bool = True, by_visitor: bool = True) -> None:
+        """Show an annotation's card; ``by_visitor`` (a click, not a tour step or a relabel)
+        pauses a running tour, as in the viewer."""
         doc = self.session.document
         ann = doc.find(annotation_id) if doc else None
         if not isinstance(ann, Annotation):
             return
-        if fly and ann.viewpoint_id:
-            self.viewport.fly_to_viewpoint(ann.viewpoint_id)
+        if by_visitor and self.tour_player.active and not self.tour_player.paused:
+            self.tour_player.set_paused(True)
+        view = self.annotation_view(ann) if fly else None
+        if view is not None:
+            self.viewport.fly_to_view(view)
         if annotation_id != self.current_annotation:
             self._stop_audio()
         self.current_annotation = annotation_id
@@ -346,6 +376,7 @@ class VisitorPreview(QObject):
         tour = doc.find(tour_id) if doc and tour_id else None
         if tour is None or not getattr(tour, "steps", None):
             return False
+        self.close_annotation()  # as the viewer's startTour
         self.tour_player.start(tour)
         return True
 
@@ -361,13 +392,13 @@ class VisitorPreview(QObject):
             return
         doc = self.session.document
         ann = doc.find(step.annotation_id) if doc and step.annotation_id else None
-        viewpoint = step.viewpoint_id or (ann.viewpoint_id if ann is not None else None)
-        if viewpoint:
-            self.viewport.fly_to_viewpoint(viewpoint)
+        if not isinstance(ann, Annotation):
+            ann = None
         if ann is not None:
-            self.open_annotation(ann.id, fly=False)
+            self.open_annotation(ann.id, fly=False, by_visitor=False)
         else:
             self.close_annotation()
+        self.fly_to_step(step)
         self._show_narration()
         self._update_tour_controls()
 

@@ -10,9 +10,8 @@ from typing import Optional
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
+from exporters.visitor_rules import step_seconds
 from scenes.exhibit_model import Tour, TourStep
-
-DEFAULT_STEP_S = 8.0  # the viewer's default for a missing or non-positive duration
 
 
 class TourPlayer(QObject):
@@ -61,7 +60,7 @@ class TourPlayer(QObject):
             return
         self.index = max(0, index)
         step = self.tour.steps[self.index]
-        seconds = step.duration if step.duration and step.duration > 0 else DEFAULT_STEP_S
+        seconds = step_seconds(step)  # the viewer's rule, from exporters/viewer/visitor.json
         self._remaining_ms = int(seconds * 1000)
         self._timer.stop()
         self.stepShown.emit(self.index)

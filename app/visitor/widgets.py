@@ -1,16 +1,15 @@
 """Building blocks of the visitor preview overlay (``app.visitor.preview``): the pin
-transform, WebVTT caption text, language names, native overlay widgets and the
+transform (from exporters.visitor_rules), WebVTT caption text, language names, native overlay widgets and the
 annotation card. Curator text goes into plain-text labels only."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Optional
 
-import numpy as np
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.panels.plain_text import plain_tooltip  # noqa: F401  (re-exported for the overlay)
-from scenes.exhibit_model import Transform
+from exporters.visitor_rules import pin_world_point  # noqa: F401  (one implementation, shared with the exporter)
 
 # Panels are opaque with square corners: as native child windows (see float_over_gl) they
 # cannot blend with the GL surface, and rounded corners would show the window background.
@@ -19,18 +18,6 @@ PANEL_STYLE = ("QFrame#vtPanel { background: rgb(16, 18, 21); }"
                "QFrame#vtPanel QPushButton, QFrame#vtPanel QComboBox { color: #f2f2f2; background: #2b2f36;"
                " border: 1px solid #4a4f58; border-radius: 4px; padding: 3px 8px; }"
                "QFrame#vtPanel QPushButton:disabled { color: #777; }")
-
-
-def pin_world_point(transform: Transform, point: Any) -> np.ndarray:
-    """A pin's model-local point in world space: scale, then rotate by the (x, y, z, w)
-    quaternion, then translate — the artifact's placement as the viewer applies it."""
-    p = np.asarray(point, dtype=float) * np.asarray(transform.scale, dtype=float)
-    x, y, z, w = (float(c) for c in transform.rotation)
-    norm = (x * x + y * y + z * z + w * w) ** 0.5 or 1.0
-    q = np.array([x, y, z]) / norm
-    w /= norm
-    t = 2.0 * np.cross(q, p)
-    return p + w * t + np.cross(q, t) + np.asarray(transform.translation, dtype=float)
 
 
 def caption_text(vtt: str) -> str:

@@ -128,7 +128,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
     def _connect_viewport(self) -> None:
         vp: Any = self.viewport
         self.tour_panel.camera_state = lambda: vp.camera_state()
-        self.tour_panel.fly_to = lambda vp_id: vp.fly_to_viewpoint(vp_id)
+        self.tour_panel.fly_to_step = lambda step: self.visitor_overlay.fly_to_step(step)
         # the viewport selects what is clicked and pushes the pins it places itself (through the relay)
         vp.annotationPinned.connect(lambda _ann_id: self.annotation_dock.raise_())
 

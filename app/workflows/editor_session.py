@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
+from assets.level_table import LEVEL_ORDER
 from scenes.document import ExhibitDocument
 from scenes.observable import Signal
 from scenes.project_store import Project
 
-LEVEL_ORDER = ("thumbnail", "low", "medium", "high", "original")
 
 
 class Selection:

@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from assets.level_of_detail import LOD_BUDGETS, POINT_BUDGETS
+from assets.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
 from scenes.exhibit_model import Artifact, AssetLevel
 
 from ..glb_compression import TEXTURE_SIDE
 
-LEVELS = ("thumbnail", "low", "medium", "high", "original")  # coarse to fine
+LEVELS = LEVEL_ORDER  # coarse to fine, from assets/levels.json
 DEFAULT_MAX_LEVEL = "high"
 
 _OPEN = ("creativecommons.org/publicdomain/zero/", "creativecommons.org/publicdomain/mark/",

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
+from assets.level_table import level_rank
 from scenes.exhibit_model import Artifact, AssetLevel, Exhibit
 
-from .policy import LEVELS, ArtifactPolicy, artifact_policy, publishable_levels, rights_allow_reuse
+from .policy import ArtifactPolicy, artifact_policy, publishable_levels, rights_allow_reuse
 
 
 def _coarse_to_fine(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(entries, key=lambda e: LEVELS.index(e["level"]) if e["level"] in LEVELS else len(LEVELS))
+    return sorted(entries, key=lambda e: level_rank(e["level"]))
 
 
 def new_export_id() -> str:

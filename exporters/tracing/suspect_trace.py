@@ -21,6 +21,7 @@ from typing import Any, Optional
 import numpy as np
 
 from assets.glb_arrays import read_glb_arrays
+from assets.level_table import LEVEL_ORDER, level_rank
 from assets.meshopt_glb import read_compressed_glb, uses_meshopt
 from assets.scan_errors import ScanError
 from assets.scan_loading import load_scan
@@ -35,7 +36,6 @@ from .suspect_alignment import align_suspect
 
 MATCH_PROBABILITY_MAX = 1e-6
 ALIGN_RESIDUAL_MAX = 0.01  # RMS distance to the surface / bounding-box diagonal of the reference
-_FINE_ORDER = ("thumbnail", "low", "medium", "high", "original")  # coarse to fine
 
 
 class SuspectError(Exception):
@@ -121,7 +121,7 @@ def _transform(points: np.ndarray, matrix: np.ndarray) -> np.ndarray:
 
 
 def _finest(levels: list[AssetLevel]) -> AssetLevel:
-    return max(levels, key=lambda lv: _FINE_ORDER.index(lv.level) if lv.level in _FINE_ORDER else -1)
+    return max(levels, key=lambda lv: level_rank(lv.level) if lv.level in LEVEL_ORDER else -1)
 
 
 def _choose_artifact(project: Project, points: np.ndarray,

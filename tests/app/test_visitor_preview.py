@@ -23,15 +23,17 @@ gui = [pytest.mark.gui, NEEDS_DISPLAY]
 
 
 # --- without a display ----------------------------------------------------------------------
-def test_viewer_labels_match_the_viewer_javascript() -> None:
-    """The preview's labels are a copy of the viewer's; they must not drift apart."""
-    from app.visitor.viewer_labels import LABELS, label
+def test_preview_and_viewer_read_their_labels_from_one_file() -> None:
+    """Both the preview (Python) and the viewer (bundled by esbuild) take their labels from
+    exporters/viewer/visitor.json; neither keeps a copy."""
+    import json
+    from exporters.visitor_rules import LABELS, label
+    shared = json.loads((REPO / "exporters" / "viewer" / "visitor.json").read_text(encoding="utf-8"))
+    assert LABELS == shared["labels"] and set(LABELS) == {"en", "zh-Hans"}
+    assert set(LABELS["en"]) == set(LABELS["zh-Hans"])
     js = (REPO / "exporters" / "viewer" / "src" / "i18n_labels.js").read_text(encoding="utf-8")
-    tables = {"en": js[js.index("  en: {"):js.index("'zh-Hans': {")], "zh-Hans": js[js.index("'zh-Hans': {"):]}
-    for tag, table in LABELS.items():
-        for key, text in table.items():
-            match = re.search(rf"\b{key}: '([^']*)'", tables[tag])
-            assert match and match.group(1) == text, (tag, key)
+    assert "import rules from '../visitor.json'" in js and "Start tour" not in js
+    assert not (REPO / "app" / "visitor" / "viewer_labels.py").exists()
     assert label("zh-CN", "stepOf", n=2, total=3) == "第 2 步，共 3 步"
     assert label("fr", "close") == "Close"
 

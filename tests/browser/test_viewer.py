@@ -1,4 +1,7 @@
-"""Browser checks of the web viewer against a hand-made fixture bundle.
+"""Browser checks of the web viewer on bundles made by the Python exporter.
+
+The bundles are exported from the project of tests/browser/viewer_project.py by
+exporters.bundle_writer.export_bundle (and so validated against the viewer document schema).
 
 Each test runs one named check of exporters/viewer/tests/browser_checks.mjs
 (Playwright + Debian's headless Chromium) and asserts on its JSON result.
@@ -6,63 +9,27 @@ Each test runs one named check of exporters/viewer/tests/browser_checks.mjs
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-VIEWER = ROOT / "exporters" / "viewer"
-CHROMIUM = Path("/usr/bin/chromium")
+from tests.browser.browser_run import MISSING, VIEWER, run_check
+from tests.browser.viewer_project import BACK, CAPTION, GLAZE, HOSTILE, VASE, export_viewer_bundle
 
 pytestmark = pytest.mark.browser
-
-
-def _missing() -> str | None:
-    if shutil.which("node") is None:
-        return "node is not installed"
-    if not (VIEWER / "node_modules" / "playwright-core").is_dir():
-        return "exporters/viewer/node_modules missing: run `npm ci` in exporters/viewer"
-    if not (VIEWER / "dist" / "viewer.js").is_file():
-        return "exporters/viewer/dist/viewer.js missing: run `npm run build` in exporters/viewer"
-    if not CHROMIUM.exists():
-        return "/usr/bin/chromium missing: apt-get install chromium"
-    return None
-
-
-_REASON = _missing()
-if _REASON:
-    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=_REASON)]
-
-
-def _make_bundle(out: Path, *extra: str) -> Path:
-    subprocess.run(["node", str(VIEWER / "tests" / "make_fixture_bundle.mjs"), str(out), *extra],
-                   check=True, capture_output=True, text=True, timeout=60)
-    return out
+if MISSING:
+    pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=MISSING)]
 
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("bundles")
     return {
-        "web": _make_bundle(base / "web"),
-        "kiosk": _make_bundle(base / "kiosk", "--profile", "kiosk", "--idle", "30"),
-        "xss": _make_bundle(base / "xss", "--xss"),
+        "web": export_viewer_bundle(base, "web"),
+        "kiosk": export_viewer_bundle(base, "kiosk", profile="kiosk"),
+        "xss": export_viewer_bundle(base, "xss", hostile=True),
     }
-
-
-def run_check(bundle: Path, name: str, tmp_path: Path, *extra: str, timeout: int = 120) -> dict:
-    out_json = tmp_path / f"{name}.json"
-    proc = subprocess.run(
-        ["node", str(VIEWER / "tests" / "browser_checks.mjs"), str(bundle), "--check", name, "--json", str(out_json), *extra],
-        capture_output=True, text=True, timeout=timeout, cwd=ROOT,
-    )
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    assert lines, f"no result from {name}: rc={proc.returncode}\n{proc.stdout}\n{proc.stderr}"
-    result = json.loads(lines[-1])
-    assert result["check"] == name
-    return result
 
 
 def test_fixture_models_are_valid_gltf(bundles):
@@ -85,7 +52,7 @@ def test_render_http(bundles, tmp_path):
     assert r["pass"], r
     assert r["mode"] == "fetch" and r["verification"]["status"] == "verified" and r["verification"]["pinned"] == pin
     assert all(d > 30 for d in r["differs"].values())
-    assert r["levels"]["art-vase"] == "medium"  # the finer level replaced the coarse one
+    assert r["levels"][VASE] == "medium"  # the finer level replaced the coarse one
     assert (tmp_path / "render.png").stat().st_size > 1000
 
 
@@ -101,7 +68,7 @@ def test_hotspots(bundles, tmp_path):
     r = run_check(bundles["web"], "hotspots", tmp_path)
     assert r["pass"], r
     assert r["count"] == r["annotations"] == 3
-    assert r["occluded"] == ["ann-back"]  # behind the vase from the start view
+    assert r["occluded"] == [BACK]  # behind the vase from the start view
     assert r["panel"]["captions"] and r["panel"]["img"]
 
 
@@ -109,7 +76,7 @@ def test_captions_from_file(bundles, tmp_path):
     # file:// refuses <track src="media/x.vtt"> (cross-origin): the track reads the embedded text
     r = run_check(bundles["web"], "captions-file", tmp_path)
     assert r["pass"], r
-    assert r["cues"] == ["The glaze ran while firing."] and r["src"] == "blob" and r["console"] == []
+    assert r["cues"] == [CAPTION] and r["src"] == "blob" and r["console"] == []
 
 
 def test_language(bundles, tmp_path):
@@ -138,7 +105,7 @@ def test_kiosk_idle(bundles, tmp_path):
 def test_vr(bundles, tmp_path):
     r = run_check(bundles["web"], "vr", tmp_path)
     assert r["pass"], r
-    assert r["frames"] > 10 and r["opened"] == "ann-glaze"
+    assert r["frames"] > 10 and r["opened"] == GLAZE
 
 
 def test_ar(bundles, tmp_path):
@@ -155,12 +122,23 @@ def test_no_external_requests(bundles, tmp_path):
 def test_xss(bundles, tmp_path):
     r = run_check(bundles["xss"], "xss", tmp_path)
     assert r["pass"], r
-    assert r["dialogs"] == [] and r["panelTitle"] == "<img src=x onerror=alert(1)>"
+    assert r["dialogs"] == [] and r["panelTitle"] == HOSTILE["ann"]
 
 
 def test_tamper(bundles, tmp_path):
     r = run_check(bundles["web"], "tamper", tmp_path)
     assert r["pass"], r
     assert r["web"]["verification"]["files"] == ["models/painted-vase/low.glb"]
-    assert r["kiosk"]["refused"] == ["art-vase"]
+    assert r["kiosk"]["refused"] == [VASE]
     assert r["signature"]["files"] == ["manifest.json"]
+
+
+def test_viewer_refuses_another_document_version_with_a_clear_notice(bundles, tmp_path):
+    """A document of another schema_version, or without required parts, shows one notice (the
+    shared label, in the exhibit's first language) and no 3D view."""
+    from exporters.viewer_contract import VIEWER_DOCUMENT_VERSION
+    from exporters.visitor_rules import label
+    r = run_check(bundles["web"], "document-check", tmp_path)
+    assert r["pass"], r
+    assert r["version"]["text"] == label("en", "documentVersion", found=99, expected=VIEWER_DOCUMENT_VERSION)
+    assert r["structure"]["text"] == label("en", "documentBroken", problems="$.tours, $.artifacts[0].models")

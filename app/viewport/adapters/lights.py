@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import numpy as np
 
+from exporters.visitor_rules import default_lights
 from scenes.exhibit_model import Exhibit
 
 from .. import shaders
@@ -46,7 +47,8 @@ class LightAdapter(Adapter):
             ambient = np.zeros(3)
             rows = []
             has_ambient = False
-            for light in exhibit.lights:
+            # No lights: the defaults of exporters/viewer/visitor.json, which the web viewer uses too.
+            for light in exhibit.lights or default_lights():
                 col = np.array(linear_rgb(hex_to_rgb(light.color, (1, 1, 1)))) * float(light.intensity)
                 if light.type == "ambient":
                     ambient += col
@@ -65,14 +67,8 @@ class LightAdapter(Adapter):
         return self._cache
 
     def rows(self, exhibit, camera) -> list:
-        """The punctual lights of a frame; with none, a headlight slightly above and to the
-        left of the eye (so it moves with the camera and is recomputed each frame)."""
-        rows = list(self._lights(exhibit)["rows"])
-        if not rows:
-            right, up, fwd = camera.basis()
-            d = normalize(fwd - up * 0.9 + right * 0.6)
-            rows = [(1, camera.eye, d, np.array([2.4, 2.4, 2.4]) / math.pi, 1.0, 0.0)]
-        return rows
+        """The punctual lights of a frame (an exhibit without lights gets the shared defaults)."""
+        return list(self._lights(exhibit)["rows"])
 
     def set_uniforms(self, p: Program, exhibit, rows: list) -> None:
         lights = self._lights(exhibit)

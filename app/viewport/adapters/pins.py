@@ -14,6 +14,8 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from exporters.visitor_rules import COLORS
+
 from ..gl_window import read_depths
 from ..math3d import normal_matrix, normalize
 from ..picking import PickResult
@@ -124,7 +126,7 @@ class PinAdapter(Adapter):
             model = artifacts.model(arts[ann.artifact_id])
             n_world = normal_matrix(model) @ np.asarray(ann.normal, float)
             facing = float(np.dot(normalize(n_world), normalize(eye - (model @ np.append(ann.point, 1.0))[:3]))) > -0.05
-            color = QColor(ann.marker.color or "#f2b134")
+            color = QColor(ann.marker.color or COLORS["marker"])
             if not facing:
                 color.setAlpha(110)
             r = PIN_RADIUS_PX

@@ -1,6 +1,7 @@
 // Smooth camera flights between viewpoints (cuts when the visitor prefers
 // reduced motion). Drives OrbitControls' target together with the camera.
 import * as THREE from 'three';
+import { TOUR } from './visitor_rules.js';
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -18,7 +19,7 @@ export class CameraFlight {
   }
 
   /** Fly (or cut) to eye/target; resolves when there. */
-  flyTo({ eye, target, fov, up }, { duration = 1.4, cut = false } = {}) {
+  flyTo({ eye, target, fov, up }, { duration = TOUR.flight_seconds, cut = false } = {}) {
     this.cancel();
     const toEye = new THREE.Vector3().fromArray(eye);
     const toTarget = new THREE.Vector3().fromArray(target);
@@ -33,7 +34,7 @@ export class CameraFlight {
     const fromFov = this.baseFov;
     // Longer trips take a bit longer, within limits.
     const dist = fromEye.distanceTo(toEye) + fromTarget.distanceTo(toTarget);
-    const seconds = Math.min(2.5, Math.max(0.6, duration * Math.min(1.5, 0.5 + dist / 3)));
+    const seconds = Math.min(TOUR.flight_max_seconds, Math.max(TOUR.flight_min_seconds, duration * Math.min(1.5, 0.5 + dist / 3)));
     return new Promise((resolve) => {
       const start = performance.now();
       this.active = {

@@ -3,6 +3,7 @@
 // 3D markers used inside immersive sessions.
 import * as THREE from 'three';
 import { color } from './scene_builder.js';
+import { COLORS } from './visitor_rules.js';
 
 const _v = new THREE.Vector3();
 const _dir = new THREE.Vector3();
@@ -33,7 +34,10 @@ export class Hotspots {
       num.setAttribute('aria-hidden', 'true');
       num.textContent = String((a.marker && a.marker.number) || this.items.length + 1);
       button.appendChild(num);
-      if (a.marker && a.marker.color) button.style.setProperty('--vt-marker', color(a.marker.color).getStyle());
+      // Marker colours from visitor.json, as the editor's preview draws them.
+      button.style.setProperty('--vt-marker', color((a.marker && a.marker.color) || COLORS.marker).getStyle());
+      button.style.color = COLORS.marker_text;
+      button.style.borderColor = COLORS.marker_border;
       button.addEventListener('click', (e) => { e.stopPropagation(); onOpen(a.id, button); });
       layer.appendChild(button);
       this.items.push({
@@ -125,10 +129,10 @@ export class Hotspots {
       const canvas = document.createElement('canvas');
       canvas.width = canvas.height = 128;
       const ctx = canvas.getContext('2d');
-      ctx.fillStyle = color((item.annotation.marker && item.annotation.marker.color) || '#e0a030').getStyle();
+      ctx.fillStyle = color((item.annotation.marker && item.annotation.marker.color) || COLORS.marker).getStyle();
       ctx.beginPath(); ctx.arc(64, 64, 58, 0, Math.PI * 2); ctx.fill();
-      ctx.lineWidth = 8; ctx.strokeStyle = '#ffffff'; ctx.stroke();
-      ctx.fillStyle = '#ffffff'; ctx.font = 'bold 64px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+      ctx.lineWidth = 8; ctx.strokeStyle = COLORS.marker_border; ctx.stroke();
+      ctx.fillStyle = COLORS.marker_text; ctx.font = 'bold 64px sans-serif'; ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
       ctx.fillText(item.button.firstChild.textContent, 64, 68);
       const tex = new THREE.CanvasTexture(canvas);
       tex.colorSpace = THREE.SRGBColorSpace;

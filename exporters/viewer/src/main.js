@@ -5,7 +5,8 @@ import { Language } from './language.js';
 import { ManifestCheck } from './manifest_check.js';
 import { VitrineAPI } from './vitrine_api.js';
 import { ViewerApp } from './viewer_app.js';
-import { labelTable } from './i18n_labels.js';
+import { format, labelTable } from './i18n_labels.js';
+import { checkDocument } from './document_check.js';
 import { startHeartbeat } from './kiosk_heartbeat.js';
 
 const api = new VitrineAPI();
@@ -51,6 +52,16 @@ async function boot() {
   let app;
   try {
     const { doc, bytes } = await loadExhibitDocument(mode);
+    // The document must be the version this viewer reads, with the parts it needs (see the schema).
+    const problem = checkDocument(doc);
+    if (problem) {
+      const L = labelTable((Array.isArray(doc && doc.languages) && doc.languages[0]) || navigator.language);
+      const err = new Error(problem.kind === 'version'
+        ? format(L.documentVersion, { found: problem.found, expected: problem.expected })
+        : format(L.documentBroken, { problems: problem.problems.slice(0, 5).join(', ') }));
+      err.documentCheck = problem;
+      throw err;
+    }
     // The coarsest level of each visible artifact is drawn first: start its download
     // before the WebGL context, scene and UI are built (a few hundred ms on a phone).
     for (const a of Array.isArray(doc.artifacts) ? doc.artifacts : []) {
@@ -73,7 +84,7 @@ async function boot() {
     await app.start();
   } catch (err) {
     const msg = (err && err.message) || String(err);
-    fail(root, app ? msg : `${labelTable(navigator.language).loading} ${msg}`);
+    fail(root, app || (err && err.documentCheck) ? msg : `${labelTable(navigator.language).loading} ${msg}`);
     api._reject(err);
     api.dispatchEvent(new CustomEvent('error', { detail: { error: msg } }));
     return;

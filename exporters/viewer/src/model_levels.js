@@ -5,8 +5,10 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { loadModelBytes } from './exhibit_loader.js';
 import { preparePoints } from './scene_builder.js';
+import levelTable from '../../../assets/levels.json';
 
-export const LEVELS = ['thumbnail', 'low', 'medium', 'high', 'original'];
+// Level order (coarse to fine) from assets/levels.json, the one source shared with Python.
+export const LEVELS = levelTable.order.slice();
 
 export function defaultMaxLevel() {
   const q = new URLSearchParams(location.search).get('lod');

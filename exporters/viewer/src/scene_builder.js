@@ -1,6 +1,7 @@
 // Builds the three.js scene from the viewer document: background, floor,
 // plinths, lights and one group per artifact (its transform applied).
 import * as THREE from 'three';
+import { COLORS, DEFAULT_LIGHTS } from './visitor_rules.js';
 
 export function color(hex, fallback = '#888888') {
   const c = new THREE.Color();
@@ -30,14 +31,14 @@ function gradientTexture(colors) {
 
 export function buildEnvironment(scene, root, doc) {
   const env = doc.environment || {};
-  const bg = env.background || { kind: 'solid', colors: ['#20242a'] };
-  const colors = Array.isArray(bg.colors) && bg.colors.length ? bg.colors : ['#20242a'];
+  const bg = env.background || { kind: 'solid', colors: [COLORS.background] };
+  const colors = Array.isArray(bg.colors) && bg.colors.length ? bg.colors : [COLORS.background];
   scene.background = bg.kind === 'gradient' && colors.length > 1 ? gradientTexture(colors) : color(colors[0]);
-  const floorSpec = env.floor || { visible: true, color: '#55585c', radius: 6 };
+  const floorSpec = env.floor || { visible: true, color: COLORS.floor, radius: 6 };
   let floor = null;
   if (floorSpec.visible !== false) {
     const radius = Number(floorSpec.radius) > 0 ? Number(floorSpec.radius) : 6;
-    floor = new THREE.Mesh(new THREE.CircleGeometry(radius, 64), new THREE.MeshStandardMaterial({ color: color(floorSpec.color, '#55585c'), roughness: 0.95 }));
+    floor = new THREE.Mesh(new THREE.CircleGeometry(radius, 64), new THREE.MeshStandardMaterial({ color: color(floorSpec.color, COLORS.floor), roughness: 0.95 }));
     floor.rotation.x = -Math.PI / 2;
     floor.name = 'vitrine-floor';
     floor.userData.environment = true;
@@ -54,7 +55,7 @@ export function buildPlinths(parent, doc) {
       ? new THREE.CylinderGeometry(w / 2, w / 2, h, 48)
       : new THREE.BoxGeometry(w, h, d);
     geometry.translate(0, h / 2, 0); // the transform's translation is the centre of the base
-    const mesh = new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: color(p.color, '#e8e4dc'), roughness: 0.8 }));
+    const mesh = new THREE.Mesh(geometry, new THREE.MeshStandardMaterial({ color: color(p.color, COLORS.plinth), roughness: 0.8 }));
     applyTransform(mesh, p.transform);
     mesh.name = `plinth:${p.id}`;
     mesh.userData.occluder = true;
@@ -65,15 +66,13 @@ export function buildPlinths(parent, doc) {
 }
 
 export function buildLights(parent, doc) {
-  const lights = doc.lights && doc.lights.length ? doc.lights : [
-    { type: 'ambient', color: '#ffffff', intensity: 0.6 },
-    { type: 'directional', color: '#ffffff', intensity: 2.0, position: [2, 4, 3], target: [0, 1, 0] },
-  ];
+  // No lights: the shared defaults of visitor.json (the editor's preview uses the same).
+  const lights = doc.lights && doc.lights.length ? doc.lights : DEFAULT_LIGHTS;
   for (const l of lights) {
     const c = color(l.color, '#ffffff');
     const intensity = Number.isFinite(l.intensity) ? l.intensity : 1;
     let light;
-    if (l.type === 'ambient') light = new THREE.HemisphereLight(c, color('#444444'), intensity);
+    if (l.type === 'ambient') light = new THREE.HemisphereLight(c, color(COLORS.ambient_ground), intensity);
     else if (l.type === 'point') light = new THREE.PointLight(c, intensity, Number(l.range) || 0, 2);
     else if (l.type === 'spot') light = new THREE.SpotLight(c, intensity, Number(l.range) || 0, Number(l.angle) || Math.PI / 6, 0.3, 2);
     else light = new THREE.DirectionalLight(c, intensity);

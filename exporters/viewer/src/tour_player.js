@@ -1,5 +1,7 @@
 // Guided tours: steps fly the camera to a viewpoint, open an annotation or
-// show narration, play narration audio, and advance after their duration.
+// show narration, play narration audio, and advance after their duration
+// (the default duration is shared with the editor's preview: visitor.json).
+import { stepSeconds } from './visitor_rules.js';
 export class TourPlayer extends EventTarget {
   constructor(doc, hooks) {
     super();
@@ -45,7 +47,7 @@ export class TourPlayer extends EventTarget {
     const step = steps[index];
     const token = ++this.token;
     this.dispatchEvent(new CustomEvent('tourstep', { detail: { id: this.tour.id, index, stepId: step.id, steps: steps.length } }));
-    const seconds = Number.isFinite(step.duration) && step.duration > 0 ? step.duration : 8;
+    const seconds = stepSeconds(step);
     Promise.resolve(this.hooks.showStep(step, index, this.tour)).catch(() => {}).then(() => {
       if (token !== this.token || !this.tour) return;
       this.remaining = seconds * 1000;

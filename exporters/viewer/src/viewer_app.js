@@ -287,13 +287,11 @@ export class ViewerApp {
     return this.flight.flyTo(vp, opts);
   }
 
+  /** Where opening an annotation flies: its viewpoint, else the view the exporter framed for it
+   * (exporters/visitor_rules.py; the editor's preview uses the same function). */
   annotationViewpoint(a) {
     if (a.viewpoint_id && this.viewpoints.has(a.viewpoint_id)) return this.viewpoints.get(a.viewpoint_id);
-    const wp = this.hotspots.worldPoint(a.id);
-    if (!wp) return null;
-    const normal = wp.normal || this.camera.position.clone().sub(wp.point).normalize();
-    const eye = wp.point.clone().addScaledVector(normal, 0.6);
-    return { eye: eye.toArray(), target: wp.point.toArray() };
+    return a.view || null;
   }
 
   openAnnotation(id, { fromTour = false } = {}) {
@@ -355,7 +353,9 @@ export class ViewerApp {
         footer: L.label('stepOf', { n: index + 1, total: tour.steps.length }) }, a ? a.id : null);
       return Promise.resolve();
     }
-    return this.goToViewpoint(this.viewpoints.get(step.viewpoint_id));
+    // A step without a viewpoint shows its annotation's view (the same rule as the preview).
+    const a = step.annotation_id && this.annotations.get(step.annotation_id);
+    return this.goToViewpoint(this.viewpoints.get(step.viewpoint_id) || (a ? this.annotationViewpoint(a) : null));
   }
 
   clearTourStep() {

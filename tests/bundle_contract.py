@@ -1,0 +1,62 @@
+"""Every bundle the test suite exports is checked against the viewer document schema.
+
+``validate_bundle`` reads what an export wrote (exhibit.json and its script copy
+data/exhibit.js) and validates it against exporters/viewer/viewer-document.schema.json.
+``tests/conftest.py`` installs ``checking_exports`` for the whole session, so every
+``export_bundle`` call in any test (exporter, CLI, editor) is checked before the bundle is put
+in place: a test that exports something the viewer's contract does not describe fails.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any, Iterator
+
+import jsonschema
+
+from exporters.viewer_contract import SCHEMA_FILE
+
+SCRIPT_PREFIX, SCRIPT_SUFFIX = "window.VITRINE_EXHIBIT = ", ";\n"
+checked: list[Path] = []  # bundle folders validated in this session (newest last)
+
+
+class BundleContractError(AssertionError):
+    """An exported bundle breaks the viewer document contract."""
+
+
+def validate_bundle(folder: Path) -> dict[str, Any]:
+    """The bundle's exhibit.json as an object, after checking it against the published schema and
+    that data/exhibit.js carries exactly the same document. Raises BundleContractError."""
+    text = (folder / "exhibit.json").read_text(encoding="utf-8")
+    doc = json.loads(text)
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(doc), key=lambda e: list(map(str, e.path)))
+    if errors:
+        e = errors[0]
+        raise BundleContractError(f"{folder}/exhibit.json breaks the viewer schema at "
+                                  f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
+    script = (folder / "data" / "exhibit.js").read_text(encoding="utf-8")
+    if not (script.startswith(SCRIPT_PREFIX) and script.endswith(SCRIPT_SUFFIX)) or \
+            script[len(SCRIPT_PREFIX):-len(SCRIPT_SUFFIX)] != text:
+        raise BundleContractError(f"{folder}/data/exhibit.js is not exactly exhibit.json as a script")
+    checked.append(folder)
+    return doc
+
+
+@contextlib.contextmanager
+def checking_exports() -> Iterator[None]:
+    """While active, every export is validated just before it is put in place (the writer's
+    ``_swap_into_place`` is the one step every export passes through)."""
+    from exporters import bundle_writer
+    original = bundle_writer._swap_into_place
+
+    def checked_swap(tmp: Path, out_dir: Path) -> None:
+        validate_bundle(tmp)
+        original(tmp, out_dir)
+
+    bundle_writer._swap_into_place = checked_swap
+    try:
+        yield
+    finally:
+        bundle_writer._swap_into_place = original
