@@ -61,6 +61,11 @@ def build_viewer() -> None:
 class BuildPyWithViewer(build_py):
     def run(self) -> None:
         build_viewer()
+        # bdist_wheel packs everything under build/lib: files left there by an earlier build
+        # (a module since moved or renamed) would ship beside the current ones
+        build_lib = Path(self.build_lib).resolve()
+        if build_lib.is_relative_to(Path(__file__).resolve().parent / "build"):
+            shutil.rmtree(build_lib, ignore_errors=True)
         # data_files is computed lazily from the package-data globs: recompute it now that dist/ exists
         self.__dict__.pop("data_files", None)
         super().run()
