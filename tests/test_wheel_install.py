@@ -21,6 +21,7 @@ pytestmark = pytest.mark.slow
 
 # After the rename to one `vitrine` import name these become "vitrine.exporters" etc.
 INSTALLED_PACKAGES = ("app", "scenes", "assets", "exporters")
+WHEEL_TOP_LEVEL = {"app", "scenes", "assets", "exporters"}  # after the rename: {"vitrine"}
 VIEWER_IN_WHEEL = ("exporters/viewer/dist/viewer.js", "exporters/viewer/dist/viewer.css")
 
 
@@ -44,6 +45,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     import zipfile
     names = set(zipfile.ZipFile(wheels[0]).namelist())
     assert set(VIEWER_IN_WHEEL) <= names, "the wheel lacks the built viewer"
+    top = {n.split("/")[0] for n in names if not n.split("/")[0].endswith(".dist-info")}
+    assert top == WHEEL_TOP_LEVEL, f"the wheel installs {sorted(top)}"
     venv.create(tmp / "venv", with_pip=True)
     bin_dir = tmp / "venv" / "bin"
     _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "-c", str(ROOT / "requirements.lock"),
