@@ -120,16 +120,19 @@ def run(quick: bool = False) -> list[dict]:
             rows.append(dict(base, case=case, metric="ours error", value="failed", note=ours["error"]))
         else:
             rows += [
-                dict(base, case=case, metric="ours: time to first frame", value=ours["first_frame_s"], unit="s",
-                     target="<= 0.5 s", note=f"import into the shown viewport until drawn (level "
-                                             f"{ours['first_level']}); {common}"),
+                dict(base, case=case, metric="ours: first coarse frame (levels already in memory)",
+                     value=ours["first_frame_s"], unit="s", target="<= 0.5 s",
+                     note=f"import into the shown viewport until drawn, level {ours['first_level']} from a warm "
+                          f"geometry cache (not like for like with GLMeshItem's first frame); {common}"),
+                dict(base, case=case, metric="ours: first full-detail frame (levels already in memory)",
+                     value=ours["full_frame_s"], unit="s",
+                     note=f"same import until level {ours['full_level']} is drawn: the like-for-like figure "
+                          f"beside GLMeshItem's first frame"),
                 dict(base, case=case, metric="ours: empty window + GL context", value=ours["window_s"], unit="s",
                      note="fixed cost of any GL widget here (context creation on llvmpipe), not per scan"),
                 dict(base, case=case, metric="ours: empty frame (no artifacts)", value=ours["empty_ms"], unit="ms",
                      note="background, floor and grid only: the fixed per-frame cost (QOpenGLWindow in a "
                           "window container, swap included)"),
-                dict(base, case=case, metric="ours: time to first full-detail frame", value=ours["full_frame_s"],
-                     unit="s", note="fine level uploaded from a worker thread while coarse one shows"),
                 dict(base, case=case, metric="ours: ms/frame while orbiting", value=ours["orbit_ms"], unit="ms",
                      target="<= 33 ms", note=f"motion LOD level: {ours['orbit_level']} "
                                              f"({ours['orbit_faces']:,} faces); drawn at "
@@ -143,8 +146,9 @@ def run(quick: bool = False) -> list[dict]:
             rows.append(dict(base, case=case, metric="pyqtgraph GLMeshItem error", value="failed", note=pg["error"]))
         else:
             rows += [
-                dict(base, case=case, metric="pyqtgraph GLMeshItem: time to first frame", value=pg["first_frame_s"],
-                     unit="s", note="MeshData + GLMeshItem(smooth, shaded) added to a shown view, until drawn"),
+                dict(base, case=case, metric="pyqtgraph GLMeshItem: first (full-detail) frame", value=pg["first_frame_s"],
+                     unit="s", note="MeshData + GLMeshItem(smooth, shaded) added to a shown view, until drawn; "
+                                    "compare with ours: first full-detail frame"),
                 dict(base, case=case, metric="pyqtgraph GLMeshItem: ms/frame while orbiting", value=pg["orbit_ms"],
                      unit="ms", note=f"{pg['frames']} frames, no LOD"),
             ]

@@ -91,7 +91,11 @@ def _viewer_files(viewer_dir: Path) -> tuple[Path, Path, Path]:
     js, css = viewer_dir / "dist" / "viewer.js", viewer_dir / "dist" / "viewer.css"
     missing = [p for p in (js, css) if not p.is_file()]
     if missing:
-        raise ExportError(f"{missing[0]}: the viewer is not built (run 'npm install && npm run build' in {viewer_dir})")
+        if (viewer_dir / "build.mjs").is_file():  # a source checkout: the developer builds it
+            raise ExportError(f"{missing[0]}: the viewer is not built (run 'npm ci && npm run build' in {viewer_dir})")
+        # an installed copy: the wheel's build step ships dist/, so this install is incomplete
+        raise ExportError(f"{missing[0]}: this Vitrine installation lacks its built web viewer; reinstall it "
+                          "from a wheel or sdist built with Node.js available")
     if not template.is_file():
         raise ExportError(f"{template}: the viewer's page template is missing")
     return template, js, css
