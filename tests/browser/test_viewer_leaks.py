@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_viewer import _REASON, VIEWER
+from tests.browser.browser_run import MISSING as _REASON, VIEWER
 
 pytestmark = [pytest.mark.browser] + ([pytest.mark.skip(reason=_REASON)] if _REASON else [])
 SOAK = VIEWER / "tests" / "leak_soak.mjs"
