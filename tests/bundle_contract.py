@@ -8,6 +8,8 @@ in place: a test that exports something the viewer's contract does not describe 
 """
 from __future__ import annotations
 
+from exporters.viewer_document import exhibit_script
+
 import contextlib
 import json
 from pathlib import Path
@@ -17,7 +19,6 @@ import jsonschema
 
 from exporters.viewer_contract import SCHEMA_FILE
 
-SCRIPT_PREFIX, SCRIPT_SUFFIX = "window.VITRINE_EXHIBIT = ", ";\n"
 checked: list[Path] = []  # bundle folders validated in this session (newest last)
 
 
@@ -37,8 +38,7 @@ def validate_bundle(folder: Path) -> dict[str, Any]:
         raise BundleContractError(f"{folder}/exhibit.json breaks the viewer schema at "
                                   f"{'/'.join(map(str, e.absolute_path))}: {e.message[:200]}")
     script = (folder / "data" / "exhibit.js").read_text(encoding="utf-8")
-    if not (script.startswith(SCRIPT_PREFIX) and script.endswith(SCRIPT_SUFFIX)) or \
-            script[len(SCRIPT_PREFIX):-len(SCRIPT_SUFFIX)] != text:
+    if script != exhibit_script(text):
         raise BundleContractError(f"{folder}/data/exhibit.js is not exactly exhibit.json as a script")
     checked.append(folder)
     return doc
