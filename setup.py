@@ -60,7 +60,10 @@ def build_viewer() -> None:
 
 class BuildPyWithViewer(build_py):
     def run(self) -> None:
-        build_viewer()
+        # an editable install runs from the checkout, whose viewer .ci/setup (or the developer)
+        # builds with the pinned Node.js; only a real wheel must carry a built viewer
+        if not getattr(self, "editable_mode", False):
+            build_viewer()
         # bdist_wheel packs everything under build/lib: files left there by an earlier build
         # (a module since moved or renamed) would ship beside the current ones
         build_lib = Path(self.build_lib).resolve()
