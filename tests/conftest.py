@@ -36,6 +36,17 @@ def isolated_config_dir(tmp_path_factory: pytest.TempPathFactory):
         os.environ["VITRINE_CONFIG_DIR"] = old
 
 
+@pytest.fixture(autouse=True)
+def config_dir_is_restored(isolated_config_dir: Path, request: pytest.FixtureRequest):
+    """A test that points VITRINE_CONFIG_DIR elsewhere without restoring it would make later tests
+    sign with another machine's key; fail that test by name instead of a later one by chance."""
+    yield
+    now = os.environ.get("VITRINE_CONFIG_DIR")
+    if now != str(isolated_config_dir):
+        os.environ["VITRINE_CONFIG_DIR"] = str(isolated_config_dir)
+        pytest.fail(f"{request.node.nodeid} left VITRINE_CONFIG_DIR={now}; use monkeypatch.setenv", pytrace=False)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def exports_follow_the_viewer_contract():
     """Every bundle any test exports is validated against the viewer document schema."""

@@ -88,12 +88,13 @@ def test_kill_during_import_leaves_the_saved_project_intact(tmp_path: Path, scan
           f"{len(leftovers)} temporary files left beside the store (never under a final name)")
 
 
-def test_kill_during_export_keeps_a_good_bundle_good(tmp_path: Path, scan_file: Path) -> None:
+def test_kill_during_export_keeps_a_good_bundle_good(tmp_path: Path, scan_file: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from app.workflows.project_import import import_scan
     from exporters.bundle_writer import export_bundle
     from exporters.manifest import verify_bundle
     from scenes.project_store import Project
-    os.environ["VITRINE_CONFIG_DIR"] = str(tmp_path / "config")
+    monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))  # children inherit it
     project = Project.create(tmp_path / "exports")
     project.document.history.push(import_scan(project, scan_file, units="mm", up="z").command)
     project.save()
