@@ -25,16 +25,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from assets.glb_arrays import MeshData, read_glb_arrays
-from assets.progress import CancelToken, Cancelled, ProgressFn, report
-from assets.scan_errors import ScanError
-from scenes.atomic_files import replacing
-from scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
-from scenes.project_store import Project, ProjectError
-from scenes.safe_paths import UnsafePathError, safe_file_name, slugify
-from scenes.validation import find_problems
-from scenes.version import generator_name
+from vitrine.assets.glb_arrays import MeshData, read_glb_arrays
+from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
+from vitrine.assets.scan_errors import ScanError
+from vitrine.scenes.atomic_files import replacing
+from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
+from vitrine.scenes.project_store import Project, ProjectError
+from vitrine.scenes.safe_paths import UnsafePathError, safe_file_name, slugify
+from vitrine.scenes.validation import find_problems
+from vitrine.scenes.version import generator_name
 
+from .bundle_outputs import write_outputs
+from .bundle_outputs.context import BundleContext
 from .credits_page import render_credits
 from .errors import ExportError
 from .glb_compression import GlbSettings, compress_mesh
@@ -47,7 +49,7 @@ from .publication.policy import texture_limit
 from .publication.publishing import Publication, new_export_id
 from .signing_keys import load_or_create_key
 from .trust.store import own_rotations
-from assets.level_table import LEVEL_ORDER
+from vitrine.assets.level_table import LEVEL_ORDER
 from .viewer_contract import check_document
 from .viewer_document import build_viewer_document, document_json, exhibit_script
 
@@ -273,14 +275,15 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
                   make_zip: bool = False, progress: Optional[ProgressFn] = None,
                   cancel: Optional[CancelToken] = None, levels: Optional[list[str]] = None,
                   viewer_dir: Optional[Path] = None, now: Optional[Callable[[], _dt.datetime]] = None,
-                  recipient: str = "", max_level: Optional[str] = None) -> ExportReport:
+                  recipient: str = "", max_level: Optional[str] = None, public_url: str = "") -> ExportReport:
     """Export ``project`` as a signed bundle folder ``out_dir`` (and ``out_dir``.zip when ``make_zip``).
 
     ``recipient`` names who receives this export: the bundle gets a new export id, every model
     carries the recipient's mark, and the project's publication register gets a signed entry.
     ``max_level`` caps the finest level published (see exporters/publication/policy.py).
+    ``public_url`` says where the web bundle will live (for links back to it; "" when unknown).
 
-    ``progress(fraction 0..1, message)`` and ``cancel`` work as in :mod:`assets.progress`;
+    ``progress(fraction 0..1, message)`` and ``cancel`` work as in :mod:`vitrine.assets.progress`;
     a cancelled export raises :class:`Cancelled` and leaves any existing bundle untouched.
     Bad input raises :class:`ExportError` (one line, with ``details``).
     """
@@ -339,6 +342,10 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
                                                                     generator=generator, created=created,
                                                                     media_rights=_media_rights(exhibit))),
                                           encoding="utf-8")
+        report(progress, 0.9, "writing further outputs", cancel)
+        write_outputs(BundleContext(project=project, exhibit=exhibit, root=tmp, document=doc, models=models,
+                                    profile=profile, generator=generator, created=created, report=rep,
+                                    public_url=public_url))
         rotations = own_rotations(key.public)  # so that machines trusting an older key accept this one
         (tmp / PUBLIC_KEY_NAME).write_text(json.dumps({**key.public.to_json(), "rotations": rotations}, indent=1) + "\n",
                                            encoding="utf-8")
