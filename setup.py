@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import find_packages, setup
 from setuptools.command.build_py import build_py
 from setuptools.command.sdist import sdist
 from setuptools.errors import SetupError
@@ -80,4 +80,8 @@ class SdistWithViewer(sdist):
         super().run()
 
 
-setup(cmdclass={"build_py": BuildPyWithViewer, "sdist": SdistWithViewer})
+# the four folders install as vitrine.<folder> (pyproject package-dir)
+PACKAGES = ["vitrine"] + [f"vitrine.{name}" for name in find_packages(
+    include=[p for top in ("app", "scenes", "assets", "exporters") for p in (top, f"{top}.*")])]
+
+setup(packages=PACKAGES, cmdclass={"build_py": BuildPyWithViewer, "sdist": SdistWithViewer})

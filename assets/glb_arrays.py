@@ -3,7 +3,7 @@
 Stored levels are uncompressed glTF 2.0 binaries in metres, Y up. All mesh
 primitives of the default scene are merged (node transforms applied) into one
 triangle mesh or one point cloud. The file passes the same guards as a scan
-(:func:`assets.gltf_loading.split_glb` and :func:`~assets.gltf_loading.check_document`:
+(:func:`vitrine.assets.gltf_loading.split_glb` and :func:`~vitrine.assets.gltf_loading.check_document`:
 chunk lengths, buffer views and accessors inside their buffers, no refused extensions;
 cycle-safe node traversal), and face indices must name existing vertices: a damaged or
 hostile project file gives one :class:`ScanError` line, never a crash or a huge read.

@@ -3,7 +3,7 @@
 trimesh writes the geometry (positions, UVs, RGBA vertex colours, POINTS for
 clouds).  Its image path would store every texture as PNG (or re-save JPEGs at
 quality 75), so the texture slot is written with a 1×1 stand-in and then
-replaced by bytes from :func:`assets.textures.encode_texture`: JPEG when
+replaced by bytes from :func:`vitrine.assets.textures.encode_texture`: JPEG when
 opaque, PNG when there is transparency.
 """
 from __future__ import annotations

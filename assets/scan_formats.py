@@ -2,8 +2,8 @@
 
 Like trimesh's exchange modules, each format has one loader taking the file's
 bytes; ``scan_loading.load_scan`` picks it by extension after sniffing the
-magic bytes.  PLY is read by :mod:`assets.ply_reader`; STL, OFF and OBJ by
-trimesh; glTF/GLB by :mod:`assets.gltf_loading`.
+magic bytes.  PLY is read by :mod:`vitrine.assets.ply_reader`; STL, OFF and OBJ by
+trimesh; glTF/GLB by :mod:`vitrine.assets.gltf_loading`.
 """
 from __future__ import annotations
 

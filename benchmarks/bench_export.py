@@ -2,8 +2,8 @@
 
 For each real scan (../shared/scans; rows skipped when missing) the scan is
 prepared to metres, Y up, base on y=0, written as a plain GLB the way a project stores
-its levels (``assets.glb_io.glb_bytes``: JPEG when opaque, PNG with alpha),
-then compressed by ``exporters.glb_compression`` and by gltfpack. Reports both
+its levels (``vitrine.assets.glb_io.glb_bytes``: JPEG when opaque, PNG with alpha),
+then compressed by ``vitrine.exporters.glb_compression`` and by gltfpack. Reports both
 sizes (bytes) and their ratio; whether the geometry is the same (the decoded meshopt
 streams and dequantising transforms compared byte for byte, benchmarks/glb_streams.py);
 and the time, both sides measured the same way: each as a whole process on the same plain
@@ -50,9 +50,9 @@ RECORDS = {
 def _prepare(path: Path, z_up: bool) -> bytes:
     """Plain GLB of the scan in metres, Y up, base on y=0 (normals included), stored as a
     project stores a level: trimesh alone would write the mask's JPEG as a 14 MB PNG."""
-    from assets.glb_io import _swap_image  # the project's own texture slot writer
-    from assets.trimesh_scans import mesh_texture
-    from assets.textures import encode_texture
+    from vitrine.assets.glb_io import _swap_image  # the project's own texture slot writer
+    from vitrine.assets.trimesh_scans import mesh_texture
+    from vitrine.assets.textures import encode_texture
     mesh = trimesh.load(path, force="mesh", process=False)
     if z_up and path.suffix == ".ply":
         mesh.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
@@ -70,8 +70,8 @@ def _row(case: str, metric: str, value, unit: str, target: str = "", note: str =
 
 def _metadata(case: str) -> tuple[str, dict]:
     """(asset.copyright, XMP packet) built the way bundle_writer builds them."""
-    from exporters.object_metadata import model_copyright, xmp_packet
-    from scenes.exhibit_model import Artifact, ArtifactRights, ObjectRecord, Rights
+    from vitrine.exporters.object_metadata import model_copyright, xmp_packet
+    from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, ObjectRecord, Rights
     title, institution, uri, holder = RECORDS[case]
     art = Artifact(id=f"art-{case}", name=title,
                    record=ObjectRecord(identifier=f"BENCH.{case}", title={"en": title}, institution=institution),
@@ -82,8 +82,8 @@ def _metadata(case: str) -> tuple[str, dict]:
 def _export_file(src: Path, dst: Path, case: str, with_xmp: bool = True) -> None:
     """What the timed export process does: read the plain GLB, compress it as a bundle's
     top level (copyright and, by default, the Dublin Core record), write the file."""
-    from assets.glb_arrays import read_glb_arrays
-    from exporters.glb_compression import GlbSettings, compress_mesh
+    from vitrine.assets.glb_arrays import read_glb_arrays
+    from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
     mesh = read_glb_arrays(src)
     copyright_text, packet = _metadata(case)
     dst.write_bytes(compress_mesh(mesh, name=case, generator="Vitrine 0.1", copyright_text=copyright_text,
@@ -127,7 +127,7 @@ def run(quick: bool) -> list[dict]:
             plain.write_bytes(_prepare(src, z_up))
             ours_path, bare_path, pack_path = (tmpd / f"{case}.{n}.glb" for n in ("ours", "bare", "pack"))
             _export_file(plain, bare_path, case, with_xmp=False)  # untimed: for the XMP record's share
-            from assets.glb_arrays import read_glb_arrays
+            from vitrine.assets.glb_arrays import read_glb_arrays
             mesh = read_glb_arrays(plain)
             faces = 0 if mesh.triangles is None else len(mesh.triangles)
             rows.append(_row(case, "input", faces, "faces", note=f"{plain.stat().st_size} B plain GLB"))
@@ -183,10 +183,14 @@ if __name__ == "__main__":
         _export_file(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])
         print(f"{time.perf_counter() - start:.4f}")
     elif sys.argv[1:] == ["--worker-startup"]:
-        import assets.glb_arrays  # noqa: F401  the same imports as a worker, and nothing else
-        import exporters.glb_compression  # noqa: F401
-        import exporters.object_metadata  # noqa: F401
-        import scenes.exhibit_model  # noqa: F401
+        import vitrine.assets.glb_arrays
+        from vitrine import assets  # noqa: F401  the same imports as a worker, and nothing else
+        import vitrine.exporters.glb_compression
+        from vitrine import exporters  # noqa: F401
+        import vitrine.exporters.object_metadata
+        from vitrine import exporters  # noqa: F401
+        import vitrine.scenes.exhibit_model
+        from vitrine import scenes  # noqa: F401
     else:
         from run import print_table  # type: ignore[import-not-found]
         print_table(run(quick="--quick" in sys.argv))

@@ -32,7 +32,7 @@ class _NoMark:
 
 
 def _export_seconds(project, out: Path, viewer: Path, marked: bool) -> tuple[float, object]:
-    import exporters.bundle_writer as bw
+    import vitrine.exporters.bundle_writer as bw
     original = bw.marker_for
     if not marked:
         bw.marker_for = lambda secret, export_id: _NoMark()
@@ -49,10 +49,10 @@ def _export_seconds(project, out: Path, viewer: Path, marked: bool) -> tuple[flo
 
 
 def run(quick: bool) -> list[dict]:
-    from app.cli import main as cli
-    from exporters.bundle_writer import VIEWER_DIR
-    from exporters.tracing.suspect_trace import trace_suspect
-    from scenes.project_store import Project
+    from vitrine.app.cli import main as cli
+    from vitrine.exporters.bundle_writer import VIEWER_DIR
+    from vitrine.exporters.tracing.suspect_trace import trace_suspect
+    from vitrine.scenes.project_store import Project
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)
@@ -80,7 +80,7 @@ def run(quick: bool) -> list[dict]:
                                   f"p={result.confidence:.1e}"))
             if case == "igea":  # a suspect above 500,000 faces: the marked original, subdivided once
                 import trimesh
-                from assets.meshopt_glb import read_compressed_glb
+                from vitrine.assets.meshopt_glb import read_compressed_glb
                 mesh = read_compressed_glb(rep.out_dir / finest["file"])
                 big = trimesh.Trimesh(mesh.positions, mesh.triangles, process=False).subdivide()
                 suspect = tmpd / "igea-subdivided.ply"

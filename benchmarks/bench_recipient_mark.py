@@ -33,7 +33,7 @@ POINT_ATTACKS = ["reordered", "similarity", "noise", "crop_points"]
 RECIPIENTS = 20
 THRESHOLD = 1e-6
 
-from exporters.tracing.recipient_mark import mark_key  # noqa: E402 (needs ROOT on sys.path)
+from vitrine.exporters.tracing.recipient_mark import mark_key  # noqa: E402 (needs ROOT on sys.path)
 
 _KEY = mark_key(b"benchmark museum secret")
 
@@ -57,8 +57,8 @@ def _crop_points(p: np.ndarray, f, seed: int = 0):
 
 
 def _named(suspect: np.ndarray, reference, key: bytes, exports: list[str], artifact: str) -> list[str]:
-    from exporters.tracing.recipient_mark import score_cells, suspect_cells
-    from exporters.tracing.suspect_alignment import align_suspect
+    from vitrine.exporters.tracing.recipient_mark import score_cells, suspect_cells
+    from vitrine.exporters.tracing.suspect_alignment import align_suspect
     alignment = align_suspect(suspect, reference)
     sums = suspect_cells(alignment.apply(suspect), reference, key=key, artifact_id=artifact)
     return [e for e in exports
@@ -69,7 +69,7 @@ def _named(suspect: np.ndarray, reference, key: bytes, exports: list[str], artif
 def _screen_change(p: np.ndarray, f, marked: np.ndarray) -> tuple[float, float, float, float]:
     """(mean, 99th percentile, max normal deviation in degrees, 99th percentile headlight
     shading change in grey levels)."""
-    from exporters.tracing.surface_normals import merged_normals
+    from vitrine.exporters.tracing.surface_normals import merged_normals
     _, before, inverse = merged_normals(p, f)
     _, after, inverse_marked = merged_normals(marked, f)
     before, after = before[inverse], after[inverse_marked]  # per vertex, in the file's order
@@ -86,7 +86,7 @@ _WORKER: dict[str, tuple] = {}  # per worker process: case -> (positions, faces,
 
 def _case_data(case: str) -> tuple:
     """(positions, faces, ReferenceSurface, MarkBasis) of one scan, built once per process."""
-    from exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface
+    from vitrine.exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface
     if case not in _WORKER:
         p, f = _load(SCANS / dict(CASES)[case])
         _WORKER[case] = (p, f, ReferenceSurface.from_mesh(p, f),
@@ -97,7 +97,7 @@ def _case_data(case: str) -> tuple:
 def _trial(task: tuple[str, str, int]) -> dict:
     """One marked copy (``index`` >= 0: recipient ``index``) or the unmarked level (``index`` < 0),
     attacked and traced against all RECIPIENTS candidates; the basis and reference are reused."""
-    from exporters.tracing.recipient_mark import embed_mark
+    from vitrine.exporters.tracing.recipient_mark import embed_mark
     from tests.exporters.tracing import attacks
     case, attack_name, index = task
     p, f, reference, basis = _case_data(case)
@@ -132,7 +132,7 @@ def _reliability(quick: bool, rows: list[dict], *, recipients: int | None = None
     the ``deadline`` (time.time()) and reports exactly what ran. ``log``: one JSON line per trial."""
     import json
     import multiprocessing
-    from exporters.tracing.recipient_mark import embed_mark
+    from vitrine.exporters.tracing.recipient_mark import embed_mark
     cases = [case for case, rel in CASES if (SCANS / rel).is_file()]
     rows.extend(_row(case, "skipped", "-", "", note=f"{rel} not found") for case, rel in CASES if case not in cases)
     count = 1 if quick else (recipients or RECIPIENTS)
@@ -195,9 +195,9 @@ def _reliability(quick: bool, rows: list[dict], *, recipients: int | None = None
 
 def _timings(quick: bool, rows: list[dict]) -> None:
     import fast_simplification
-    from exporters.glb_compression import compress_mesh
-    from assets.glb_arrays import MeshData
-    from exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface, embed_mark, mark_key
+    from vitrine.exporters.glb_compression import compress_mesh
+    from vitrine.assets.glb_arrays import MeshData
+    from vitrine.exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface, embed_mark, mark_key
     from tests.exporters.tracing import attacks
     path = SCANS / "igea" / "igea.ply"
     if not path.is_file():

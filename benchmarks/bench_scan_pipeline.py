@@ -22,10 +22,10 @@ sys.path.insert(0, str(HERE.parent))
 import trimesh  # noqa: E402
 from scipy.spatial import cKDTree  # noqa: E402
 
-from assets.inspection import inspect_scan  # noqa: E402
-from assets.level_of_detail import simplify_mesh  # noqa: E402
-from assets.scan_loading import load_scan  # noqa: E402
-from assets.surface_picking import SurfacePicker  # noqa: E402
+from vitrine.assets.inspection import inspect_scan  # noqa: E402
+from vitrine.assets.level_of_detail import simplify_mesh  # noqa: E402
+from vitrine.assets.scan_loading import load_scan  # noqa: E402
+from vitrine.assets.surface_picking import SurfacePicker  # noqa: E402
 
 SCANS = Path(os.environ.get("VITRINE_SCANS", HERE.parent.parent / "shared" / "scans"))
 NAME = "scan_pipeline"

@@ -3,12 +3,12 @@
 Full run: igea.ply (268,686 faces) with one step of Loop subdivision = 1,074,744 faces,
 at 1280×720 under X (Xvfb + Mesa llvmpipe on a machine without a GPU). Quick run: an
 icosphere of 81,920 faces. Each renderer runs in its own process (clean GL state; pyqtgraph
-with its usual default surface format, ours with app.window.gl_format's 3.3 core). Timings end
+with its usual default surface format, ours with vitrine.app.window.gl_format's 3.3 core). Timings end
 with glFinish(). Figures are printed, never asserted.
 
 Rows: time to first frame after the scan is in memory (from handing it to an already open\nview until it is drawn); for ours also the first frame at
 full detail (the fine level streams in behind a coarse one); ms per frame while the camera
-orbits (ours: motion LOD built with assets.level_of_detail.simplify_mesh); ms for a
+orbits (ours: motion LOD built with vitrine.assets.level_of_detail.simplify_mesh); ms for a
 full-detail still frame; the empty frame (no artifacts). The note carries the
 environment settings that change llvmpipe timings (LP_NUM_THREADS etc.) and the load
 average: this machine is shared, and a busy one inflates every figure.
@@ -75,10 +75,10 @@ def _build_input(quick: bool, folder: Path) -> tuple[Path, str]:
     mesh.apply_translation([0, 1.0, 0])
     levels = {"original": mesh}
     try:
-        from assets.level_of_detail import simplify_mesh
+        from vitrine.assets.level_of_detail import simplify_mesh
         levels["low"] = simplify_mesh(mesh, 30_000)
         levels["medium"] = simplify_mesh(mesh, 150_000)
-        lod_note = "LOD by assets.level_of_detail.simplify_mesh"
+        lod_note = "LOD by vitrine.assets.level_of_detail.simplify_mesh"
     except ImportError:
         import fast_simplification
         for name, target in (("low", 30_000), ("medium", 150_000)):
@@ -185,19 +185,19 @@ def _wait(app, cond, timeout=120.0):
 
 
 def _worker_ours(npz: Path, folder: Path) -> dict:
-    from app.window.gl_format import install_default_surface_format
+    from vitrine.app.window.gl_format import install_default_surface_format
     install_default_surface_format()
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
     import trimesh
     from OpenGL import GL
 
-    from app.workflows.editor_session import EditorSession
-    from app.viewport.viewport_widget import ViewportWidget
-    from scenes.artifact_commands import import_scan_command
-    from scenes.exhibit_model import Artifact, Asset, AssetLevel, default_lights
-    from scenes.furniture_commands import AddLight
-    from scenes.project_store import Project
+    from vitrine.app.workflows.editor_session import EditorSession
+    from vitrine.app.viewport.viewport_widget import ViewportWidget
+    from vitrine.scenes.artifact_commands import import_scan_command
+    from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, default_lights
+    from vitrine.scenes.furniture_commands import AddLight
+    from vitrine.scenes.project_store import Project
 
     data = np.load(npz)
     meshes = {n: trimesh.Trimesh(data[f"{n}_v"], data[f"{n}_f"], process=False) for n in ("low", "medium", "original")}

@@ -46,9 +46,9 @@ def main() -> int:
     import trimesh
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
-    from app.window.main_window import MainWindow
-    from app.workflows.editor_session import EditorSession
-    from scenes.artifact_commands import delete_artifact
+    from vitrine.app.window.main_window import MainWindow
+    from vitrine.app.workflows.editor_session import EditorSession
+    from vitrine.scenes.artifact_commands import delete_artifact
 
     scan = work / "scan.ply"
     trimesh.creation.icosphere(subdivisions=4, radius=0.1).export(scan)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Iterable
 
-from scenes.exhibit_model import Exhibit, Rights
+from vitrine.scenes.exhibit_model import Exhibit, Rights
 
 from .object_metadata import measured_dimensions, rights_text
 

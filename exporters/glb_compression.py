@@ -29,9 +29,9 @@ from typing import Any, Optional
 import meshoptimizer
 import numpy as np
 
-from assets.glb_arrays import MeshData
-from assets.level_table import TEXTURE_SIDES
-from assets.textures import EncodedTexture, encode_texture
+from vitrine.assets.glb_arrays import MeshData
+from vitrine.assets.level_table import TEXTURE_SIDES
+from vitrine.assets.textures import EncodedTexture, encode_texture
 
 EXT_MESHOPT = "EXT_meshopt_compression"
 KHR_QUANT = "KHR_mesh_quantization"

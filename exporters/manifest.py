@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.exhibit_format import escape_lone_surrogates
 
 from .errors import ExportError
 from .signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
@@ -175,7 +175,7 @@ def _read_or_none(path: Path) -> bytes | None:
 
 def verify_bundle(root: Path, expected: PublicKeyInfo | str | None = None) -> VerifyResult:
     """Check a bundle's files against its manifest and the manifest's signature (not whether the
-    signer is trusted: see exporters.trust.check).
+    signer is trusted: see vitrine.exporters.trust.check).
 
     ``expected`` (a key or a ``SHA256:`` fingerprint) also reports a bundle signed by another key.
     A folder without manifest.json is reported as unsigned (missing manifest); ExportError only

@@ -5,7 +5,7 @@ from typing import Any
 
 from typing import Optional
 
-from scenes.exhibit_model import Artifact, Asset, Rights
+from vitrine.scenes.exhibit_model import Artifact, Asset, Rights
 
 DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional
 
-from assets.level_table import level_rank
-from scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
-from scenes.exhibit_format import escape_lone_surrogates
-from scenes.serialization import to_dict
+from vitrine.assets.level_table import level_rank
+from vitrine.scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
+from vitrine.scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.serialization import to_dict
 
 from .viewer_contract import VIEWER_DOCUMENT_VERSION
 from .visitor_rules import annotation_view

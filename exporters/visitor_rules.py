@@ -16,7 +16,7 @@ from typing import Any, Mapping, Optional, Sequence
 
 import numpy as np
 
-from scenes.exhibit_model import Annotation, Light, Transform, TourStep, Viewpoint
+from vitrine.scenes.exhibit_model import Annotation, Light, Transform, TourStep, Viewpoint
 
 RULES_FILE = Path(__file__).resolve().parent / "viewer" / "visitor.json"
 _RULES: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))

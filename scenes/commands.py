@@ -33,7 +33,7 @@ class Command:
 class SetProperty(Command):
     """Set the value at ``path`` (field names, dict keys) inside object ``target_id``.
 
-    ``value`` may be :data:`scenes.document.DELETE` to remove a dict key. Consecutive
+    ``value`` may be :data:`vitrine.scenes.document.DELETE` to remove a dict key. Consecutive
     SetProperty commands of the same class on the same target and path merge.
     """
 

@@ -1,6 +1,6 @@
 """The observable exhibit document: the model, lookup by id, and change signals.
 
-Views connect to the signals and never poll. Only commands (``scenes.commands``)
+Views connect to the signals and never poll. Only commands (``vitrine.scenes.commands``)
 call the ``_apply_*`` methods, so every change can be undone.
 """
 from __future__ import annotations

@@ -39,7 +39,7 @@ class DocumentError(ValueError):
 @lru_cache(maxsize=1)
 def exhibit_schema() -> dict[str, Any]:
     """The published JSON Schema (``scenes/schema/exhibit.schema.json``)."""
-    text = resources.files("scenes").joinpath("schema/exhibit.schema.json").read_text("utf-8")
+    text = resources.files("vitrine.scenes").joinpath("schema/exhibit.schema.json").read_text("utf-8")
     return json.loads(text)
 
 

@@ -12,7 +12,7 @@ from .observable import Signal
 
 
 class UndoableCommand(Protocol):
-    """What the stack needs of a command (``scenes.commands.Command`` is one). A protocol,
+    """What the stack needs of a command (``vitrine.scenes.commands.Command`` is one). A protocol,
     not an import, so that history, commands and document do not import each other in a circle."""
 
     label: str
@@ -24,7 +24,7 @@ class UndoableCommand(Protocol):
 
 
 class StackedDocument(Protocol):
-    """What the stack needs of its document (``scenes.document.ExhibitDocument`` is one)."""
+    """What the stack needs of its document (``vitrine.scenes.document.ExhibitDocument`` is one)."""
 
     reset: Signal
     object_added: Signal

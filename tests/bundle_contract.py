@@ -8,7 +8,7 @@ in place: a test that exports something the viewer's contract does not describe 
 """
 from __future__ import annotations
 
-from exporters.viewer_document import exhibit_script
+from vitrine.exporters.viewer_document import exhibit_script
 
 import contextlib
 import json
@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import jsonschema
 
-from exporters.viewer_contract import SCHEMA_FILE
+from vitrine.exporters.viewer_contract import SCHEMA_FILE
 
 checked: list[Path] = []  # bundle folders validated in this session (newest last)
 
@@ -48,7 +48,7 @@ def validate_bundle(folder: Path) -> dict[str, Any]:
 def checking_exports() -> Iterator[None]:
     """While active, every export is validated just before it is put in place (the writer's
     ``_swap_into_place`` is the one step every export passes through)."""
-    from exporters import bundle_writer
+    from vitrine.exporters import bundle_writer
     original = bundle_writer._swap_into_place
 
     def checked_swap(tmp: Path, out_dir: Path) -> None:

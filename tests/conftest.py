@@ -20,7 +20,7 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
     else:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.window.gl_format import install_default_surface_format
+    from vitrine.app.window.gl_format import install_default_surface_format
     install_default_surface_format()
 
 

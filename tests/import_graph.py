@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 
+# top-level folders installed as vitrine.<name> (pyproject.toml [tool.setuptools.package-dir])
+INSTALLED_UNDER_VITRINE = ("app", "scenes", "assets", "exporters")
+
+
 @dataclass(frozen=True)
 class ImportEdge:
     """``importer`` imports ``imported`` (an absolute dotted name) at ``line``;
@@ -36,6 +40,8 @@ def module_files(root: Path, packages: Iterable[str]) -> dict[str, Path]:
             parts = list(rel.with_suffix("").parts)
             if parts[-1] == "__init__":
                 parts.pop()
+            if parts[0] in INSTALLED_UNDER_VITRINE:  # pyproject package-dir: app/ is vitrine.app
+                parts.insert(0, "vitrine")
             modules[".".join(parts)] = path
     return modules
 

@@ -19,16 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "scenes", "assets", "exporters")
 CHECKED_FOR_CYCLES = (*PACKAGES, "tests", "benchmarks")
 GUI = {"PySide6", "shiboken6", "PyQt5", "PyQt6", "pyqtgraph", "OpenGL"}
-APP_ROOMS_WITH_QT = {"app.window", "app.panels", "app.dialogs", "app.visitor", "app.viewport"}
+APP_ROOMS_WITH_QT = {"vitrine.app.window", "vitrine.app.panels", "vitrine.app.dialogs", "vitrine.app.visitor", "vitrine.app.viewport"}
 
 # module prefix -> (imported-name prefixes it may not import, why)
 RULES: dict[str, tuple[set[str], str]] = {
-    "scenes": (GUI | {"app", "exporters", "assets"}, "the document knows nothing of scans, bundles or Qt"),
-    "assets": (GUI | {"app", "exporters", "scenes"}, "the scan pipeline knows nothing of documents or Qt"),
-    "exporters": (GUI | {"app"}, "exporting runs headless"),
-    "app.cli": (GUI, "the CLI runs on machines without a display; it reaches the editor only "
-                     "through app.window.editor_app, which imports Qt inside its function"),
-    "app.workflows": (GUI | {"app.cli"} | APP_ROOMS_WITH_QT,
+    "vitrine.scenes": (GUI | {"vitrine.app", "vitrine.exporters", "vitrine.assets"}, "the document knows nothing of scans, bundles or Qt"),
+    "vitrine.assets": (GUI | {"vitrine.app", "vitrine.exporters", "vitrine.scenes"}, "the scan pipeline knows nothing of documents or Qt"),
+    "vitrine.exporters": (GUI | {"vitrine.app"}, "exporting runs headless"),
+    "vitrine.app.cli": (GUI, "the CLI runs on machines without a display; it reaches the editor only "
+                     "through vitrine.app.window.editor_app, which imports Qt inside its function"),
+    "vitrine.app.workflows": (GUI | {"vitrine.app.cli"} | APP_ROOMS_WITH_QT,
                       "workflows are Qt-free and shared by the CLI and the editor: no Qt can reach them"),
 }
 
@@ -56,8 +56,8 @@ def graph() -> tuple[dict[str, Path], list[ImportEdge]]:
 def test_every_package_imports_only_what_it_may(graph) -> None:
     modules, edges = graph
     for package in PACKAGES:
-        assert any(_matches(m, package) for m in modules), f"{package}/ has no Python files"
-    for room in ("app.cli", "app.workflows"):
+        assert any(_matches(m, f"vitrine.{package}") for m in modules), f"{package}/ has no Python files"
+    for room in ("vitrine.app.cli", "vitrine.app.workflows"):
         assert room in modules, f"{room} is missing: the rule for it would check nothing"
     assert rule_offences(edges, RULES, ROOT) == []
 
@@ -113,14 +113,14 @@ def test_the_checker_catches_forbidden_imports_written_any_way(tmp_path: Path) -
         "app/window/__init__.py": "",
         "app/window/main_window.py": "import OpenGL.GL as gl\n",
         "scenes/__init__.py": "",
-        "scenes/doc.py": "from assets import mesh\n",
+        "scenes/doc.py": "from vitrine.assets import mesh\n",
     })
     _, edges = import_graph(tmp_path, ["app", "scenes"])
     offences = rule_offences(edges, RULES, tmp_path)
     assert [line.split(" (")[0] for line in offences] == [
         "app/cli/tool.py:2 imports PySide6.QtCore",
-        "app/workflows/job.py:1 imports app.window.main_window",
-        "scenes/doc.py:1 imports assets",
+        "app/workflows/job.py:1 imports vitrine.app.window.main_window",
+        "scenes/doc.py:1 imports vitrine.assets",
     ]
 
 
@@ -129,10 +129,10 @@ def test_cli_and_workflows_do_not_load_qt_at_import_time() -> None:
     the workflows must not load PySide6 (checked in a fresh interpreter)."""
     code = (
         "import sys, importlib, pkgutil\n"
-        "import app.cli, app.workflows\n"
-        "from app.cli.commands import command_modules\n"
+        "import vitrine.app.cli, vitrine.app.workflows\n"
+        "from vitrine.app.cli.commands import command_modules\n"
         "assert command_modules()\n"
-        "for pkg in (app.cli, app.workflows):\n"
+        "for pkg in (vitrine.app.cli, vitrine.app.workflows):\n"
         "    for m in pkgutil.iter_modules(pkg.__path__, pkg.__name__ + '.'):\n"
         "        if not m.name.endswith('__main__'):\n"
         "            importlib.import_module(m.name)\n"
@@ -148,7 +148,7 @@ def test_cli_and_workflows_do_not_load_qt_at_import_time() -> None:
 def test_every_command_family_registers_subcommands() -> None:
     import argparse
 
-    from app.cli.commands import COMMAND_FAMILIES, command_modules
+    from vitrine.app.cli.commands import COMMAND_FAMILIES, command_modules
     modules = command_modules()
     assert [m.__name__ for m in modules] == list(COMMAND_FAMILIES)
     for module in modules:

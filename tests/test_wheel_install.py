@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 # After the rename to one `vitrine` import name these become "vitrine.exporters" etc.
-INSTALLED_PACKAGES = ("app", "scenes", "assets", "exporters")
-WHEEL_TOP_LEVEL = {"app", "scenes", "assets", "exporters"}  # after the rename: {"vitrine"}
-VIEWER_IN_WHEEL = ("exporters/viewer/dist/viewer.js", "exporters/viewer/dist/viewer.css")
+INSTALLED_PACKAGES = ("vitrine.app", "vitrine.scenes", "vitrine.assets", "vitrine.exporters")
+WHEEL_TOP_LEVEL = {"vitrine"}  # the one import name
+VIEWER_IN_WHEEL = ("vitrine/exporters/viewer/dist/viewer.js", "vitrine/exporters/viewer/dist/viewer.css")
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess:
@@ -78,5 +78,5 @@ def test_installed_vitrine_exports_a_bundle_that_verifies(installed: tuple[Path,
     verify = _run([vitrine, "verify", "bundle"], tmp_path, env)
     assert verify.returncode == 0
     # the bundle's viewer is the one shipped in the wheel, byte for byte
-    shipped = next((bin_dir.parent / "lib").glob("python*/site-packages/exporters/viewer/dist/viewer.js"))
+    shipped = next((bin_dir.parent / "lib").glob("python*/site-packages/vitrine/exporters/viewer/dist/viewer.js"))
     assert (bundle / "viewer.js").read_bytes() == shipped.read_bytes()

@@ -1,6 +1,6 @@
-"""``python -m app.cli``: the same as the ``vitrine`` command."""
+"""``python -m vitrine.app.cli``: the same as the ``vitrine`` command."""
 from __future__ import annotations
 
-from app.cli.entry import main
+from vitrine.app.cli.entry import main
 
 raise SystemExit(main())

@@ -1,7 +1,7 @@
 """The command families of ``vitrine``: the one list to extend when a family is added.
 
 Each family is a module in this package with ``register(subparsers)`` that adds its
-subcommands (each setting ``handler``); it imports ``app.cli.errors``, never the entry
+subcommands (each setting ``handler``); it imports ``vitrine.app.cli.errors``, never the entry
 point. Modules are imported in this order, which is the order ``vitrine --help`` lists them.
 No Qt at import time: a family imports Qt inside the handler that needs it.
 """
@@ -11,12 +11,12 @@ import importlib
 from types import ModuleType
 
 COMMAND_FAMILIES: tuple[str, ...] = (
-    "app.cli.project_commands",   # open, new, info, validate, sample
-    "app.cli.scan_commands",      # inspect, add
-    "app.cli.export_commands",    # export, serve
-    "app.cli.trust_commands",     # verify, keys
-    "app.cli.kiosk_commands",     # kiosk
-    "app.cli.publication_commands",  # publications, trace
+    "vitrine.app.cli.project_commands",   # open, new, info, validate, sample
+    "vitrine.app.cli.scan_commands",      # inspect, add
+    "vitrine.app.cli.export_commands",    # export, serve
+    "vitrine.app.cli.trust_commands",     # verify, keys
+    "vitrine.app.cli.kiosk_commands",     # kiosk
+    "vitrine.app.cli.publication_commands",  # publications, trace
 )
 
 

@@ -2,7 +2,7 @@
 
 Exit status: 0 success, 1 problems found, 2 bad input or usage. Errors are one
 line on stderr naming the file and the reason; ``--debug`` shows tracebacks.
-Subcommands live in one module per family, listed in :mod:`app.cli.commands`.
+Subcommands live in one module per family, listed in :mod:`vitrine.app.cli.commands`.
 """
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import sys
 import traceback
 from typing import Callable, Optional, Sequence
 
-from app.cli.commands import command_modules
-from app.cli.errors import EXIT_BAD_INPUT, CliError
-from scenes.version import version
+from vitrine.app.cli.commands import command_modules
+from vitrine.app.cli.errors import EXIT_BAD_INPUT, CliError
+from vitrine.scenes.version import version
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +39,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parser.parse_args(argv)
     handler: Optional[Callable[[argparse.Namespace], int]] = getattr(args, "handler", None)
     if handler is None:
-        from app.cli.project_commands import open_editor
+        from vitrine.app.cli.project_commands import open_editor
         handler = open_editor
         args.project = None
     try:
@@ -62,16 +62,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _known_error_message(exc: Exception) -> str:
     """The one-line message of errors raised by scenes/assets/exporters for bad input."""
-    from scenes.project_store import ProjectError
-    from scenes.safe_paths import UnsafePathError
+    from vitrine.scenes.project_store import ProjectError
+    from vitrine.scenes.safe_paths import UnsafePathError
     known: tuple[type, ...] = (ProjectError, UnsafePathError)
     try:
-        from assets.scan_errors import ScanError
+        from vitrine.assets.scan_errors import ScanError
         known += (ScanError,)
     except ImportError:
         pass
     try:
-        from exporters.errors import ExportError
+        from vitrine.exporters.errors import ExportError
         known += (ExportError,)
     except ImportError:
         pass

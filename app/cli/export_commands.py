@@ -5,8 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
-from assets.level_table import LEVEL_ORDER
+from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.assets.level_table import LEVEL_ORDER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,9 +39,9 @@ def _export_error(exc: Exception) -> CliError:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from exporters.bundle_writer import export_bundle
-    from exporters.errors import ExportError
-    from scenes.project_store import Project
+    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.errors import ExportError
+    from vitrine.scenes.project_store import Project
 
     def progress(fraction: float, message: str) -> None:
         if sys.stderr.isatty():
@@ -74,8 +74,8 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 def serve_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.static_server import make_server, url_of
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.static_server import make_server, url_of
     if not args.bundle.is_dir():
         raise CliError(f"{args.bundle}: no such bundle folder")
     try:

@@ -1,12 +1,12 @@
 """CLI command `vitrine kiosk`: verify, serve on 127.0.0.1 from the verifying server, run Chromium
-in kiosk mode and keep it running. A thin handler over exporters.trust.kiosk_launcher."""
+in kiosk mode and keep it running. A thin handler over vitrine.exporters.trust.kiosk_launcher."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
-from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,9 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def kiosk_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.signing_keys import config_dir
-    from exporters.trust.kiosk_launcher import Kiosk, KioskRefused
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.signing_keys import config_dir
+    from vitrine.exporters.trust.kiosk_launcher import Kiosk, KioskRefused
     if not args.check_every > 0:
         raise CliError(f"--check-every {args.check_every:g}: give a number of minutes above 0")
     if not args.memory_limit >= 64:

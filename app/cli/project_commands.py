@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from app.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CliError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_languages(text: str) -> list[str]:
-    from scenes.exhibit_format import exhibit_schema
+    from vitrine.scenes.exhibit_format import exhibit_schema
     import re
     pattern = re.compile(exhibit_schema()["$defs"]["language"]["pattern"])
     tags = [t.strip() for t in text.split(",") if t.strip()]
@@ -61,10 +61,10 @@ def open_editor(args: argparse.Namespace) -> int:
     if path is None:
         path = default_sample_path()
         if not (path / "exhibit.json").is_file():
-            from app.workflows.sample_exhibit import write_sample_exhibit
+            from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
             print(f"vitrine: writing the sample exhibit to {path}", file=sys.stderr)
             write_sample_exhibit(path)
-    from app.window.editor_app import run_editor
+    from vitrine.app.window.editor_app import run_editor
     return run_editor(str(path))
 
 
@@ -75,7 +75,7 @@ def default_sample_path() -> Path:
 
 
 def new_project(args: argparse.Namespace) -> int:
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     languages = parse_languages(args.languages)
     project = Project.create(args.project, title=args.title, languages=languages)
     print(project.path)
@@ -83,7 +83,7 @@ def new_project(args: argparse.Namespace) -> int:
 
 
 def project_info(args: argparse.Namespace) -> int:
-    from scenes.project_store import Project, summary
+    from vitrine.scenes.project_store import Project, summary
     project = Project.open(args.project)
     data = summary(project)
     if args.json:
@@ -111,7 +111,7 @@ def project_info(args: argparse.Namespace) -> int:
 
 
 def validate_project(args: argparse.Namespace) -> int:
-    from scenes.project_store import Project, ProjectError
+    from vitrine.scenes.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
     except ProjectError as exc:
@@ -135,7 +135,7 @@ def validate_project(args: argparse.Namespace) -> int:
 
 
 def write_sample(args: argparse.Namespace) -> int:
-    from app.workflows.sample_exhibit import write_sample_exhibit
+    from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
     project = write_sample_exhibit(args.project)
     print(project.path)
     return EXIT_OK

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 TRACE_HELP = ("find which export a suspect model (GLB, glTF, OBJ, PLY, STL, ...) came from. Exit 0: a match, "
               "printed with the recipient, export id, date and artifact; a match needs a false-match "
@@ -38,10 +38,10 @@ def _artifacts_text(entry: dict) -> str:
 
 
 def publications_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.publication.museum_secret import known_fingerprints
-    from exporters.publication.register import RegisterReport, read_entries, register_path, verify_register
-    from scenes.project_store import Project, ProjectError
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.publication.museum_secret import known_fingerprints
+    from vitrine.exporters.publication.register import RegisterReport, read_entries, register_path, verify_register
+    from vitrine.scenes.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
     except ProjectError as exc:
@@ -71,9 +71,9 @@ def publications_command(args: argparse.Namespace) -> int:
 
 
 def trace_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.tracing.suspect_trace import SuspectError, trace_suspect
-    from scenes.project_store import Project, ProjectError
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.tracing.suspect_trace import SuspectError, trace_suspect
+    from vitrine.scenes.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
         result = trace_suspect(project, args.suspect)

@@ -6,8 +6,8 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
-from app.workflows.project_import import UNIT_CHOICES, UP_CHOICES
+from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.workflows.project_import import UNIT_CHOICES, UP_CHOICES
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,8 +41,8 @@ def _progress_printer(enabled: bool):
 
 
 def inspect_command(args: argparse.Namespace) -> int:
-    from assets.inspection import format_report_text, inspect_scan
-    from assets.scan_loading import load_scan
+    from vitrine.assets.inspection import format_report_text, inspect_scan
+    from vitrine.assets.scan_loading import load_scan
     if not args.scan.is_file():
         raise CliError(f"{args.scan}: no such file")
     report = inspect_scan(load_scan(args.scan))
@@ -55,11 +55,11 @@ def inspect_command(args: argparse.Namespace) -> int:
 
 
 def add_command(args: argparse.Namespace) -> int:
-    from scenes.project_store import Project
-    from app.workflows.project_import import import_scan
+    from vitrine.scenes.project_store import Project
+    from vitrine.app.workflows.project_import import import_scan
     if not args.scan.is_file():
         raise CliError(f"{args.scan}: no such file")
-    from assets.scan_errors import ScanTooLarge
+    from vitrine.assets.scan_errors import ScanTooLarge
     project = Project.open(args.project)
     try:
         result = import_scan(project, args.scan, name=args.name, units=args.units, up=args.up,

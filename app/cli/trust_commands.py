@@ -1,5 +1,5 @@
 """CLI commands for trust: verify (a folder or a deployed address) and keys (the signing key and
-the trust store). Thin handlers over exporters.trust."""
+the trust store). Thin handlers over vitrine.exporters.trust."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,9 +52,9 @@ def _one_line(exc: Exception) -> CliError:
 
 
 def verify_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.trust.check import verify_folder
-    from exporters.trust.remote import is_url, verify_url
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.check import verify_folder
+    from vitrine.exporters.trust.remote import is_url, verify_url
     try:
         if is_url(args.bundle):
             if not args.timeout > 0:
@@ -70,8 +70,8 @@ def verify_command(args: argparse.Namespace) -> int:
 
 
 def keys_new_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.signing_keys import new_key
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.signing_keys import new_key
     try:
         key = new_key(force=args.force)
     except ExportError as exc:
@@ -82,8 +82,8 @@ def keys_new_command(args: argparse.Namespace) -> int:
 
 
 def keys_trust_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.trust.store import TrustStore, source_key
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.store import TrustStore, source_key
     try:
         fingerprint, _ = source_key(args.source)
         store = TrustStore.load()
@@ -99,8 +99,8 @@ def keys_trust_command(args: argparse.Namespace) -> int:
 
 
 def _fingerprint_arg(text: str) -> str:
-    from exporters.errors import ExportError
-    from exporters.trust.store import normalise_fingerprint
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.store import normalise_fingerprint
     try:
         return normalise_fingerprint(text)
     except ExportError as exc:
@@ -108,8 +108,8 @@ def _fingerprint_arg(text: str) -> str:
 
 
 def keys_list_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.trust.store import TrustStore, own_fingerprints
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.store import TrustStore, own_fingerprints
     try:
         store, own = TrustStore.load(), own_fingerprints()
     except ExportError as exc:
@@ -132,7 +132,7 @@ def keys_list_command(args: argparse.Namespace) -> int:
 
 
 def keys_forget_command(args: argparse.Namespace) -> int:
-    from exporters.trust.store import TrustStore
+    from vitrine.exporters.trust.store import TrustStore
     fp = _fingerprint_arg(args.fingerprint)
     store = TrustStore.load()
     if not store.forget(fp):
@@ -143,7 +143,7 @@ def keys_forget_command(args: argparse.Namespace) -> int:
 
 
 def keys_revoke_command(args: argparse.Namespace) -> int:
-    from exporters.trust.store import TrustStore
+    from vitrine.exporters.trust.store import TrustStore
     fp = _fingerprint_arg(args.fingerprint)
     store = TrustStore.load()
     store.revoke(fp)
@@ -153,9 +153,9 @@ def keys_revoke_command(args: argparse.Namespace) -> int:
 
 
 def keys_export_public_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.trust.store import export_public
-    from scenes.atomic_files import atomic_write
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.store import export_public
+    from vitrine.scenes.atomic_files import atomic_write
     try:
         text = json.dumps(export_public(), indent=1) + "\n"
         if args.out:
@@ -172,8 +172,8 @@ def keys_export_public_command(args: argparse.Namespace) -> int:
 
 
 def keys_rotate_command(args: argparse.Namespace) -> int:
-    from exporters.errors import ExportError
-    from exporters.trust.store import retired_key_path, rotate_own_key
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.store import retired_key_path, rotate_own_key
     try:
         old, new, _ = rotate_own_key()
     except ExportError as exc:

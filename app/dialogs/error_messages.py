@@ -16,16 +16,16 @@ def _tr(text: str) -> str:
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
     """(one-line message, details) for an exception raised by scenes/assets/exporters."""
-    from scenes.project_store import ProjectError
-    from scenes.safe_paths import UnsafePathError
+    from vitrine.scenes.project_store import ProjectError
+    from vitrine.scenes.safe_paths import UnsafePathError
     known: tuple[type, ...] = (ProjectError, UnsafePathError)
     try:
-        from assets.scan_errors import ScanError
+        from vitrine.assets.scan_errors import ScanError
         known += (ScanError,)
     except ImportError:  # pragma: no cover - assets always ships with the app
         pass
     details = "\n".join(str(d) for d in getattr(exc, "details", []) or [])
-    if isinstance(exc, known) or type(exc).__module__.startswith("exporters"):
+    if isinstance(exc, known) or type(exc).__module__.startswith("vitrine.exporters"):
         return " ".join(str(exc).split()), details
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.filename}: {exc.strerror or exc}", details

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from exporters.errors import ExportError
-from exporters.publication.museum_secret import known_fingerprints
-from exporters.publication.register import read_entries, register_path, verify_register
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.publication.museum_secret import known_fingerprints
+from vitrine.exporters.publication.register import read_entries, register_path, verify_register
 
 
 def _artifacts_text(entry: dict[str, Any]) -> str:

@@ -13,15 +13,15 @@ from PySide6.QtWidgets import (
     QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from app.panels.document_relay import DocumentRelay
-from app.dialogs.error_messages import show_error
-from scenes.annotation_commands import (
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.dialogs.error_messages import show_error
+from vitrine.scenes.annotation_commands import (
     EditAnnotationText, SetAnnotationAudio, SetAnnotationImage, SetAnnotationViewpoint,
 )
-from scenes.exhibit_model import Annotation, MediaAudio, MediaImage
-from scenes.serialization import clone
-from app.panels.object_text import localized
-from app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage
+from vitrine.scenes.serialization import clone
+from vitrine.app.panels.object_text import localized
+from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp)"
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.wav)"

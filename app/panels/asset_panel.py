@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
-from app.panels.document_relay import DocumentRelay
-from scenes.exhibit_model import Asset
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.scenes.exhibit_model import Asset
 
 THUMB = 72
 ASSET_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -10,9 +10,9 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QObject, Signal
 
-from app.workflows.editor_session import EditorSession
-from scenes.document import ExhibitDocument
-from scenes.project_store import Project
+from vitrine.app.workflows.editor_session import EditorSession
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.project_store import Project
 
 
 class DocumentRelay(QObject):

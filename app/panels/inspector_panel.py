@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
 )
 from scipy.spatial.transform import Rotation
 
-from app.panels.document_relay import DocumentRelay
-from app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
-from scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
-from scenes.exhibit_commands import RenameObject
-from scenes.exhibit_model import LIGHT_TYPES, PLINTH_SHAPES, Artifact, Light, Plinth, Transform
-from scenes.furniture_commands import EditLight, MovePlinth, ResizePlinth, SetPlinthStyle
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
+from vitrine.scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
+from vitrine.scenes.exhibit_commands import RenameObject
+from vitrine.scenes.exhibit_model import LIGHT_TYPES, PLINTH_SHAPES, Artifact, Light, Plinth, Transform
+from vitrine.scenes.furniture_commands import EditLight, MovePlinth, ResizePlinth, SetPlinthStyle
 
 
 def quat_to_euler_deg(q: tuple[float, float, float, float]) -> tuple[float, float, float]:

@@ -5,8 +5,8 @@ from typing import Any, Optional
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from scenes.document import ExhibitDocument
-from scenes.exhibit_model import Annotation, Artifact, Light, Plinth, Tour, TourStep, Viewpoint
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Light, Plinth, Tour, TourStep, Viewpoint
 
 KIND_NAMES = {
     "artifact": QT_TRANSLATE_NOOP("ObjectKinds", "Artifact"),
@@ -41,7 +41,7 @@ def ui_content_language(languages: list[str]) -> Optional[str]:
     """The exhibit language that matches the editor's UI language (zh-Hans, or another
     Simplified Chinese tag, while the UI is Chinese; English otherwise), or None when the
     exhibit has none, so callers fall back to its first language."""
-    from app.window.translations import current_language
+    from vitrine.app.window.translations import current_language
     ui = current_language()
     for tag in languages:
         lower = tag.lower()

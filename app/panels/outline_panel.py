@@ -13,13 +13,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
-from app.panels.document_relay import DocumentRelay
-from app.panels.object_text import display_name, localized, ui_content_language
-from scenes.annotation_commands import EditAnnotationText
-from scenes.commands import MoveObject
-from scenes.exhibit_commands import RenameObject
-from scenes.furniture_commands import RenameViewpoint
-from scenes.tour_commands import RenameTour
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.panels.object_text import display_name, localized, ui_content_language
+from vitrine.scenes.annotation_commands import EditAnnotationText
+from vitrine.scenes.commands import MoveObject
+from vitrine.scenes.exhibit_commands import RenameObject
+from vitrine.scenes.furniture_commands import RenameViewpoint
+from vitrine.scenes.tour_commands import RenameTour
 
 OUTLINE_MIME = "application/x-vitrine-outline-id"
 GROUPS: list[tuple[str, str, str]] = [  # (attr, kind, heading)

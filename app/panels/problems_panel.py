@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from app.panels.plain_text import plain_tooltip
+from vitrine.app.panels.plain_text import plain_tooltip
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal, QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
-from app.panels.document_relay import DocumentRelay
-from scenes.validation import Problem
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.scenes.validation import Problem
 
 SEVERITY_NAMES = {
     "error": QT_TRANSLATE_NOOP("ProblemsModel", "Error"),

@@ -8,8 +8,8 @@ from typing import Optional, Protocol
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel
 
-from exporters.publication.policy import LEVELS, artifact_policy, default_max_level, rights_allow_reuse
-from scenes.exhibit_model import Artifact, PublicationSettings
+from vitrine.exporters.publication.policy import LEVELS, artifact_policy, default_max_level, rights_allow_reuse
+from vitrine.scenes.exhibit_model import Artifact, PublicationSettings
 
 
 

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
     QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from app.panels.document_relay import DocumentRelay
-from app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
-from app.panels.publication_editor import PublicationEditor
-from scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
-from scenes.exhibit_commands import SetClassifications
-from scenes.exhibit_model import Artifact, CaptureProvenance, PublicationSettings, Rights
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+from vitrine.app.panels.publication_editor import PublicationEditor
+from vitrine.scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
+from vitrine.scenes.exhibit_commands import SetClassifications
+from vitrine.scenes.exhibit_model import Artifact, CaptureProvenance, PublicationSettings, Rights
 
 # The statements curators use most; any other URI can be typed in.
 COMMON_RIGHTS = [

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import (
     QListView, QPushButton, QVBoxLayout, QWidget,
 )
 
-from app.panels.document_relay import DocumentRelay
-from app.panels.object_text import localized, untitled
-from app.panels.property_widgets import LONGTEXT_MAX, spin
-from app.visitor.tour import TourPlayer
-from scenes.commands import CompositeCommand
-from scenes.exhibit_model import Tour, TourStep, Viewpoint
-from scenes.furniture_commands import AddViewpoint
-from scenes.tour_commands import (
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.panels.object_text import localized, untitled
+from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
+from vitrine.app.visitor.tour import TourPlayer
+from vitrine.scenes.commands import CompositeCommand
+from vitrine.scenes.exhibit_model import Tour, TourStep, Viewpoint
+from vitrine.scenes.furniture_commands import AddViewpoint
+from vitrine.scenes.tour_commands import (
     AddTour, AddTourStep, DeleteTour, EditNarration, EditTourStep, RemoveTourStep, ReorderTourSteps,
 )
 

@@ -20,9 +20,9 @@ from typing import Any, Optional, Protocol
 
 import numpy as np
 
-from app.workflows.annotation_placement import pin_annotation_command
-from scenes.annotation_commands import MoveAnnotationPin
-from scenes.artifact_commands import MoveArtifact
+from vitrine.app.workflows.annotation_placement import pin_annotation_command
+from vitrine.scenes.annotation_commands import MoveAnnotationPin
+from vitrine.scenes.artifact_commands import MoveArtifact
 
 from .math3d import quat_from_axis_angle, quat_multiply
 from .placement import resting_height
@@ -40,7 +40,7 @@ AXES = {"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}
 
 
 class Editor(Protocol):
-    """The document's one entry point (``app.panels.document_relay.DocumentRelay``)."""
+    """The document's one entry point (``vitrine.app.panels.document_relay.DocumentRelay``)."""
 
     @property
     def document(self) -> Any: ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import Iterable, Optional, Sequence
 
-from assets.level_table import LEVEL_ORDER, NOMINAL_COUNTS
+from vitrine.assets.level_table import LEVEL_ORDER, NOMINAL_COUNTS
 
 FACES_PER_PIXEL = 0.6
 MOTION_FACTOR = 0.2

@@ -54,7 +54,7 @@ def trs_matrix(translation: Iterable[float], rotation: Iterable[float], scale: I
 
 
 def transform_matrix(transform) -> np.ndarray:
-    """Model matrix of a :class:`scenes.exhibit_model.Transform`."""
+    """Model matrix of a :class:`vitrine.scenes.exhibit_model.Transform`."""
     return trs_matrix(transform.translation, transform.rotation, transform.scale)
 
 

@@ -1,7 +1,7 @@
 """Where a dragged artifact comes to rest: on the floor or on a plinth's top (pure numpy).
 
 Shared by the interaction layer's artifact and gizmo drags. Metres; transforms are
-``scenes.exhibit_model.Transform`` (translation, rotation quaternion xyzw, scale).
+``vitrine.scenes.exhibit_model.Transform`` (translation, rotation quaternion xyzw, scale).
 """
 from __future__ import annotations
 

@@ -22,9 +22,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtOpenGL import QOpenGLPaintDevice
 
-from app.workflows.editor_session import Selection
-from scenes.document import KIND_OF_TYPE
-from scenes.exhibit_model import Annotation, Artifact, Light, Plinth
+from vitrine.app.workflows.editor_session import Selection
+from vitrine.scenes.document import KIND_OF_TYPE
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Light, Plinth
 
 from .adapters import (
     ADAPTERS, AFTER_DRAW_ORDER, DRAW_ORDER, OVERLAY_ORDER, Adapter, ArtifactAdapter, Frame, LightAdapter,

@@ -25,8 +25,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.panels.document_relay import DocumentRelay
-from exporters.visitor_rules import flight_seconds
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.exporters.visitor_rules import flight_seconds
 
 from .camera import OrbitCamera
 from .gl_window import GLWindow

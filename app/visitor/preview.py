@@ -18,15 +18,15 @@ from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPixmap, QRegion
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QToolButton, QWidget
 
-from app.workflows.editor_session import EditorSession
-from app.panels.object_text import localized, ui_content_language
-from exporters.visitor_rules import COLORS, annotation_view, label, step_view
-from app.visitor.widgets import (  # noqa: F401 - pin_world_point and caption_text are part of this module's API
+from vitrine.app.workflows.editor_session import EditorSession
+from vitrine.app.panels.object_text import localized, ui_content_language
+from vitrine.exporters.visitor_rules import COLORS, annotation_view, label, step_view
+from vitrine.app.visitor.widgets import (  # noqa: F401 - pin_world_point and caption_text are part of this module's API
     PANEL_STYLE, AnnotationCard, _plain_label, caption_text, float_over_gl, language_name, pin_world_point,
     plain_tooltip,
 )
-from app.visitor.tour import TourPlayer
-from scenes.exhibit_model import Annotation, MediaAudio
+from vitrine.app.visitor.tour import TourPlayer
+from vitrine.scenes.exhibit_model import Annotation, MediaAudio
 
 try:  # PySide6-Essentials has no QtMultimedia; then audio opens in the system player
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # type: ignore[import-not-found]

@@ -10,8 +10,8 @@ from typing import Optional
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
-from exporters.visitor_rules import step_seconds
-from scenes.exhibit_model import Tour, TourStep
+from vitrine.exporters.visitor_rules import step_seconds
+from vitrine.scenes.exhibit_model import Tour, TourStep
 
 
 class TourPlayer(QObject):

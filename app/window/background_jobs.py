@@ -11,7 +11,7 @@ from typing import Any, Callable, Optional
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from assets.progress import CancelToken, Cancelled
+from vitrine.assets.progress import CancelToken, Cancelled
 
 WorkFn = Callable[[Callable[[float, str], None], CancelToken], Any]
 PROGRESS_STEPS = 1000

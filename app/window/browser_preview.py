@@ -17,8 +17,8 @@ from typing import Any, Optional, Protocol
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from app.window.background_jobs import BackgroundJob
-from app.dialogs.error_messages import show_error
+from vitrine.app.window.background_jobs import BackgroundJob
+from vitrine.app.dialogs.error_messages import show_error
 
 
 
@@ -26,8 +26,8 @@ class PreviewHost(Protocol):
     """What the preview needs of its window (the MainWindow is one). A protocol rather than
     an import of main_window, which imports this module: no import circle."""
 
-    project: Any  # the open scenes.project_store.Project, or None
-    jobs: Any  # the window's app.window.background_jobs.JobRunner
+    project: Any  # the open vitrine.scenes.project_store.Project, or None
+    jobs: Any  # the window's vitrine.app.window.background_jobs.JobRunner
 
     def statusBar(self) -> Any: ...
 
@@ -55,7 +55,7 @@ class BrowserPreview(QObject):
             return None
         if self._job is not None and not self._job.finished:
             return self._job  # one export at a time: a second click waits for the first
-        from exporters import export_bundle
+        from vitrine.exporters import export_bundle
         self.stop()
         self._folder = Path(tempfile.mkdtemp(prefix="vitrine-preview-"))
         out_dir = self._folder / "bundle"
@@ -75,8 +75,8 @@ class BrowserPreview(QObject):
         show_error(self.window, QCoreApplication.translate("BrowserPreview", "Cannot preview in the browser"), exc)
 
     def _serve(self, folder: Path) -> None:
-        from exporters.errors import ExportError
-        from exporters.static_server import make_server, url_of
+        from vitrine.exporters.errors import ExportError
+        from vitrine.exporters.static_server import make_server, url_of
         try:
             server = make_server(folder, host="127.0.0.1", port=0)  # port 0: a free port
         except ExportError as exc:

@@ -1,7 +1,7 @@
 """The Edit and Insert menu slots of the main window: undo/redo, clipboard, delete,
 duplicate, adding furniture, lights and viewpoints, and pinning annotations.
 
-A mixin of :class:`app.window.main_window.MainWindow` (kept apart to keep files short);
+A mixin of :class:`vitrine.app.window.main_window.MainWindow` (kept apart to keep files short);
 every change goes through a command pushed on the document's history.
 """
 from __future__ import annotations
@@ -11,12 +11,12 @@ from typing import Any, Optional
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData
 from PySide6.QtGui import QGuiApplication
 
-from app.workflows.annotation_placement import pin_annotation_command
-from app.workflows.edit_operations import (
+from vitrine.app.workflows.annotation_placement import pin_annotation_command
+from vitrine.app.workflows.edit_operations import (
     CLIPBOARD_MIME, copy_payload, delete_command, duplicate_command, paste_command, select_all_ids,
 )
-from scenes.exhibit_model import Light, Plinth, Viewpoint
-from scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
+from vitrine.scenes.exhibit_model import Light, Plinth, Viewpoint
+from vitrine.scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
 
 
 class EditSlotsMixin:

@@ -10,15 +10,15 @@ def run_editor(project_path: Optional[str] = None) -> int:
     """Run the editor (optionally opening a project) until its window closes; the exit code."""
     # The OpenGL format must be set before the QApplication exists, or the viewport's
     # context is created with the platform default (no core profile, no multisampling).
-    from app.window.gl_format import install_default_surface_format
+    from vitrine.app.window.gl_format import install_default_surface_format
     install_default_surface_format()
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
-    from app.workflows.editor_session import EditorSession
-    from app.window.preferences import APPLICATION, ORGANIZATION, default_settings
-    from app.window.translations import chosen_language, install_translations
+    from vitrine.app.workflows.editor_session import EditorSession
+    from vitrine.app.window.preferences import APPLICATION, ORGANIZATION, default_settings
+    from vitrine.app.window.translations import chosen_language, install_translations
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -28,7 +28,7 @@ def run_editor(project_path: Optional[str] = None) -> int:
     settings = default_settings()
     install_translations(chosen_language(settings), app)
 
-    from app.window.main_window import MainWindow  # after translators, so strings are translated
+    from vitrine.app.window.main_window import MainWindow  # after translators, so strings are translated
     window = MainWindow(EditorSession(), settings)
     window.show()
     if project_path:

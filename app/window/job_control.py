@@ -13,11 +13,11 @@ from typing import Any, Optional
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.dialogs.error_messages import show_error
-from app.panels.document_relay import DocumentRelay
-from app.window.background_jobs import BackgroundJob, JobRunner
-from app.workflows.editor_session import EditorSession
-from scenes.project_store import Project
+from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
+from vitrine.app.workflows.editor_session import EditorSession
+from vitrine.scenes.project_store import Project
 
 
 class JobControl(QObject):
@@ -40,7 +40,7 @@ class JobControl(QObject):
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
                     up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
         """Queue a scan import; the artifact is added (one undo step) when it finishes."""
-        from app.workflows.project_import import import_scan
+        from vitrine.app.workflows.project_import import import_scan
         project = self.project
         if project is None:
             show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"),
@@ -59,7 +59,7 @@ class JobControl(QObject):
     def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
                        simplified: bool) -> None:
         """A scan over the face limit is not loaded by surprise: offer a simplified import."""
-        from assets.scan_errors import ScanTooLarge
+        from vitrine.assets.scan_errors import ScanTooLarge
         if isinstance(exc, ScanTooLarge) and not simplified:
             answer = QMessageBox.question(
                 self.window, QCoreApplication.translate("MainWindow", "Very large scan"),
@@ -85,7 +85,7 @@ class JobControl(QObject):
     # --- export ---------------------------------------------------------------------------
     def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False, recipient: str = "",
                       max_level: Optional[str] = None) -> Optional[BackgroundJob]:
-        from exporters import export_bundle
+        from vitrine.exporters import export_bundle
         project = self.project
         if project is None:
             return None

@@ -1,7 +1,7 @@
 """The editor's main window: the viewport in the middle, dockable panels around it, menus
 and the file dialogs. A project's life (new/open/save, autosave and recovery) is
-:class:`~app.window.project_life.ProjectLife`; imports and exports as background jobs are
-:class:`~app.window.job_control.JobControl`; the window shows what they report."""
+:class:`~vitrine.app.window.project_life.ProjectLife`; imports and exports as background jobs are
+:class:`~vitrine.app.window.job_control.JobControl`; the window shows what they report."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,31 +11,31 @@ from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSettings, QT_TRANSLAT
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
 
-from app.window import actions as window_actions
-from app.panels.annotation_panel import AnnotationPanel
-from app.panels.asset_panel import AssetPanel
-from app.window.background_jobs import BackgroundJob, JobRunner
-from app.window.job_control import JobControl
-from app.window.project_life import ProjectLife
-from app.window.browser_preview import BrowserPreview
-from app.window.command_labels import command_label
-from app.panels.document_relay import DocumentRelay
-from app.workflows.editor_session import EditorSession
-from app.dialogs.export_dialog import ExportDialog
-from app.dialogs.help_dialogs import ShortcutsDialog, show_about
-from app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
-from app.panels.inspector_panel import InspectorPanel
-from app.panels.outline_panel import OutlinePanel
-from app.panels.plain_text import plain_tooltip
-from app.window.preferences import PreferencesDialog, default_settings, recent_files
-from app.panels.problems_panel import ProblemsPanel
-from app.panels.record_panel import RecordPanel
-from app.panels.tour_panel import TourPanel
-from app.window.translations import LANGUAGE_KEY, chosen_language, install_translations
-from app.viewport.viewport_widget import ViewportWidget
-from app.visitor.preview import VisitorPreview
-from app.window.edit_slots import EditSlotsMixin
-from scenes.project_store import Project
+from vitrine.app.window import actions as window_actions
+from vitrine.app.panels.annotation_panel import AnnotationPanel
+from vitrine.app.panels.asset_panel import AssetPanel
+from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
+from vitrine.app.window.job_control import JobControl
+from vitrine.app.window.project_life import ProjectLife
+from vitrine.app.window.browser_preview import BrowserPreview
+from vitrine.app.window.command_labels import command_label
+from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.workflows.editor_session import EditorSession
+from vitrine.app.dialogs.export_dialog import ExportDialog
+from vitrine.app.dialogs.help_dialogs import ShortcutsDialog, show_about
+from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
+from vitrine.app.panels.inspector_panel import InspectorPanel
+from vitrine.app.panels.outline_panel import OutlinePanel
+from vitrine.app.panels.plain_text import plain_tooltip
+from vitrine.app.window.preferences import PreferencesDialog, default_settings, recent_files
+from vitrine.app.panels.problems_panel import ProblemsPanel
+from vitrine.app.panels.record_panel import RecordPanel
+from vitrine.app.panels.tour_panel import TourPanel
+from vitrine.app.window.translations import LANGUAGE_KEY, chosen_language, install_translations
+from vitrine.app.viewport.viewport_widget import ViewportWidget
+from vitrine.app.visitor.preview import VisitorPreview
+from vitrine.app.window.edit_slots import EditSlotsMixin
+from vitrine.scenes.project_store import Project
 
 STATE_VERSION = 1
 
@@ -286,7 +286,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
 
     def publications_dialog(self) -> None:
         if self.project is not None:
-            from app.dialogs.publications_dialog import PublicationsDialog
+            from vitrine.app.dialogs.publications_dialog import PublicationsDialog
             PublicationsDialog(self.project.path, self).exec()
 
     def export_bundle(self, out_dir: str, profile: str = "web", make_zip: bool = False, recipient: str = "",
@@ -353,7 +353,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             dock.show()
 
     def about(self) -> None:
-        from scenes.version import version
+        from vitrine.scenes.version import version
         show_about(self, version())
 
     def show_shortcuts(self) -> None:

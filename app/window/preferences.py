@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from app.window.translations import LANGUAGE_KEY
+from vitrine.app.window.translations import LANGUAGE_KEY
 
 ORGANIZATION = "Vitrine"
 APPLICATION = "Vitrine Editor"

@@ -13,10 +13,10 @@ from typing import Optional
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.dialogs.error_messages import show_error
-from app.window.preferences import add_recent_file, autosave_seconds
-from app.workflows.editor_session import EditorSession
-from scenes.project_store import Project, ProjectError
+from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.window.preferences import add_recent_file, autosave_seconds
+from vitrine.app.workflows.editor_session import EditorSession
+from vitrine.scenes.project_store import Project, ProjectError
 
 
 class ProjectLife(QObject):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from scenes.annotation_commands import PinAnnotation
-from scenes.document import ExhibitDocument
-from scenes.exhibit_model import Annotation
+from vitrine.scenes.annotation_commands import PinAnnotation
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.exhibit_model import Annotation
 
 NEW_ANNOTATION = {"en": "New annotation", "zh": "新注释"}
 

@@ -7,15 +7,15 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional
 
-from scenes.annotation_commands import delete_annotation
-from scenes.artifact_commands import delete_artifact, duplicate_artifact
-from scenes.commands import AddObject, Command, CompositeCommand, RemoveObject
-from scenes.document import TOP_LEVEL_COLLECTIONS, ExhibitDocument
-from scenes.exhibit_model import Annotation, Artifact, Light, Plinth, Tour, Viewpoint
-from scenes.furniture_commands import DeleteLight, DeletePlinth, delete_viewpoint
-from scenes.ids import new_id
-from scenes.serialization import clone, from_dict, to_dict
-from scenes.tour_commands import DeleteTour, RemoveTourStep
+from vitrine.scenes.annotation_commands import delete_annotation
+from vitrine.scenes.artifact_commands import delete_artifact, duplicate_artifact
+from vitrine.scenes.commands import AddObject, Command, CompositeCommand, RemoveObject
+from vitrine.scenes.document import TOP_LEVEL_COLLECTIONS, ExhibitDocument
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Light, Plinth, Tour, Viewpoint
+from vitrine.scenes.furniture_commands import DeleteLight, DeletePlinth, delete_viewpoint
+from vitrine.scenes.ids import new_id
+from vitrine.scenes.serialization import clone, from_dict, to_dict
+from vitrine.scenes.tour_commands import DeleteTour, RemoveTourStep
 
 CLIPBOARD_MIME = "application/x-vitrine-objects"
 ATTR_OF_KIND = {kind: attr for attr, kind in TOP_LEVEL_COLLECTIONS.items()}

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from assets.progress import CancelToken, ProgressFn, report, sub_progress
-from scenes.artifact_commands import import_scan_command
-from scenes.commands import CompositeCommand
-from scenes.exhibit_model import Artifact, Asset, AssetLevel, ProcessingStep
-from scenes.project_store import Project
-from scenes.version import tool_name
+from vitrine.assets.progress import CancelToken, ProgressFn, report, sub_progress
+from vitrine.scenes.artifact_commands import import_scan_command
+from vitrine.scenes.commands import CompositeCommand
+from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, ProcessingStep
+from vitrine.scenes.project_store import Project
+from vitrine.scenes.version import tool_name
 
 UNIT_CHOICES = ("auto", "mm", "cm", "m", "in")
 UP_CHOICES = ("auto", "x", "y", "z")
@@ -67,15 +67,15 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
     read; ``simplified=True`` is the curator's answer to that: the scan is read if memory
     allows, simplified at once to the 'high' budget, and only simplified levels are kept
     for display (the original file is still stored byte-identical).
-    Raises ``assets.scan_errors.ScanError`` for bad input and ``Cancelled`` when cancelled.
+    Raises ``vitrine.assets.scan_errors.ScanError`` for bad input and ``Cancelled`` when cancelled.
     The document is not changed until the caller pushes ``result.command``.
     """
-    from assets.glb_io import glb_bytes
-    from assets.inspection import inspect_scan
-    from assets.level_of_detail import LOD_BUDGETS, build_levels
-    from assets.mesh_repair import repair_mesh
-    from assets.preparation import prepare_mesh
-    from assets.scan_loading import load_scan
+    from vitrine.assets.glb_io import glb_bytes
+    from vitrine.assets.inspection import inspect_scan
+    from vitrine.assets.level_of_detail import LOD_BUDGETS, build_levels
+    from vitrine.assets.mesh_repair import repair_mesh
+    from vitrine.assets.preparation import prepare_mesh
+    from vitrine.assets.scan_loading import load_scan
 
     if units not in UNIT_CHOICES:
         raise ValueError(f"units must be one of {', '.join(UNIT_CHOICES)}")
@@ -110,7 +110,7 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
         prepare_params["repair"] = repair_report
     simplified_from = 0
     if simplified and scan.mesh is not None and len(geometry.faces) > LOD_BUDGETS["high"]:
-        from assets.level_of_detail import simplify_mesh
+        from vitrine.assets.level_of_detail import simplify_mesh
         report(progress, 0.35, "Simplifying the scan", cancel)
         simplified_from = len(geometry.faces)
         geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
@@ -159,7 +159,7 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
 
 def _level_texture(geometry: Any, max_side: Optional[int]) -> Any:
     """The geometry's base-colour image resized to ``max_side`` pixels, or None to keep it."""
-    from assets.textures import resize_texture
+    from vitrine.assets.textures import resize_texture
     material = getattr(getattr(geometry, "visual", None), "material", None)
     image = getattr(material, "baseColorTexture", None) or getattr(material, "image", None)
     if image is None or max_side is None or getattr(geometry.visual, "uv", None) is None:

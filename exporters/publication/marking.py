@@ -1,5 +1,5 @@
 """The call site of the recipient mark: every published mesh level and point cloud is marked
-(exporters.tracing.recipient_mark.embed_mark) before compression, keyed by the museum secret."""
+(vitrine.exporters.tracing.recipient_mark.embed_mark) before compression, keyed by the museum secret."""
 from __future__ import annotations
 
 import dataclasses
@@ -7,7 +7,7 @@ from typing import Optional
 
 import numpy as np
 
-from assets.glb_arrays import MeshData
+from vitrine.assets.glb_arrays import MeshData
 from ..tracing.recipient_mark import embed_mark, mark_key
 
 

@@ -27,8 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from assets.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
-from scenes.exhibit_model import Artifact, AssetLevel
+from vitrine.assets.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
+from vitrine.scenes.exhibit_model import Artifact, AssetLevel
 
 from ..glb_compression import TEXTURE_SIDE
 

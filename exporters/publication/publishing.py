@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from assets.level_table import level_rank
-from scenes.exhibit_model import Artifact, AssetLevel, Exhibit
+from vitrine.assets.level_table import level_rank
+from vitrine.scenes.exhibit_model import Artifact, AssetLevel, Exhibit
 
 from .policy import ArtifactPolicy, artifact_policy, publishable_levels, rights_allow_reuse
 

@@ -20,13 +20,13 @@ from typing import Any, Optional
 
 import numpy as np
 
-from assets.glb_arrays import read_glb_arrays
-from assets.level_table import LEVEL_ORDER, level_rank
-from assets.meshopt_glb import read_compressed_glb, uses_meshopt
-from assets.scan_errors import ScanError
-from assets.scan_loading import load_scan
-from scenes.exhibit_model import Artifact, AssetLevel
-from scenes.project_store import Project
+from vitrine.assets.glb_arrays import read_glb_arrays
+from vitrine.assets.level_table import LEVEL_ORDER, level_rank
+from vitrine.assets.meshopt_glb import read_compressed_glb, uses_meshopt
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan
+from vitrine.scenes.exhibit_model import Artifact, AssetLevel
+from vitrine.scenes.project_store import Project
 
 from ..errors import ExportError
 from ..publication.museum_secret import known_fingerprints, museum_secret

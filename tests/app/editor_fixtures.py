@@ -65,8 +65,8 @@ def make_window(qtbot: Any, settings: QSettings) -> Callable[..., Any]:
     """Create MainWindows (shown); all are closed without prompts at the end."""
     if not os.environ.get("DISPLAY"):
         pytest.skip("editor GUI tests need an X display (run under Xvfb with DISPLAY set)")
-    from app.workflows.editor_session import EditorSession
-    from app.window.main_window import MainWindow
+    from vitrine.app.workflows.editor_session import EditorSession
+    from vitrine.app.window.main_window import MainWindow
 
     windows: list[Any] = []
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from vitrine.app.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "vitrine.app.cli", *args], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=120)
 
 
@@ -40,8 +40,8 @@ def test_new_info_validate(tmp_path: Path, capsys) -> None:
 
 
 def test_validate_exits_1_when_problems_are_found(tmp_path: Path, capsys) -> None:
-    from scenes.exhibit_model import Annotation
-    from scenes.project_store import Project
+    from vitrine.scenes.exhibit_model import Annotation
+    from vitrine.scenes.project_store import Project
     project = Project.create(tmp_path / "p")
     project.document.exhibit.annotations.append(Annotation(artifact_id="art-00000000dead"))
     project.save()
@@ -69,7 +69,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_add_imports_a_scan_and_a_failed_import_leaves_the_project_as_it_was(tmp_path: Path, capsys) -> None:
     import trimesh
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     project = Project.create(tmp_path / "p")
     scan = tmp_path / "花瓶 vase.stl"
     scan.write_bytes(trimesh.creation.icosphere(subdivisions=3, radius=50.0).export(file_type="stl"))
@@ -89,7 +89,7 @@ def test_add_imports_a_scan_and_a_failed_import_leaves_the_project_as_it_was(tmp
 
 
 def test_sample_exhibit_is_complete(tmp_path: Path) -> None:
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     assert main(["sample", str(tmp_path / "sample")]) == 0
     project = Project.open(tmp_path / "sample.vitrine")
     ex = project.document.exhibit
@@ -101,8 +101,8 @@ def test_sample_exhibit_is_complete(tmp_path: Path) -> None:
     assert [p for p in project.problems if p.severity in ("error", "warning")] == []
     # every annotation lies on its artifact's prepared surface
     import numpy as np
-    from assets.glb_io import read_glb
-    from assets.surface_picking import SurfacePicker
+    from vitrine.assets.glb_io import read_glb
+    from vitrine.assets.surface_picking import SurfacePicker
     for ann in ex.annotations:
         asset = project.document.asset(project.document.get(ann.artifact_id).asset_id)
         mesh = read_glb(project.resolve(next(lv.file for lv in asset.levels if lv.level == "original")))

@@ -7,22 +7,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from scenes.annotation_commands import EditAnnotationText, PinAnnotation, SetAnnotationMarker, delete_annotation
-from scenes.artifact_commands import (
+from vitrine.scenes.annotation_commands import EditAnnotationText, PinAnnotation, SetAnnotationMarker, delete_annotation
+from vitrine.scenes.artifact_commands import (
     EditArtifactRights, EditCapture, EditObjectRecord, MoveArtifact, SetArtifactVisibility, SetDisplaySetting,
     delete_artifact, duplicate_artifact, import_scan_command,
 )
-from scenes.exhibit_commands import EditExhibitText, RenameObject, SetClassifications
-from scenes.exhibit_model import (
+from vitrine.scenes.exhibit_commands import EditExhibitText, RenameObject, SetClassifications
+from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, Asset, CaptureProvenance, Light, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
-from scenes.furniture_commands import (
+from vitrine.scenes.furniture_commands import (
     AddLight, AddPlinth, AddViewpoint, DeletePlinth, EditLight, MovePlinth, ResizePlinth, RenameViewpoint,
     delete_viewpoint,
 )
-from scenes.project_store import Project
-from scenes.serialization import to_dict
-from scenes.tour_commands import AddTour, AddTourStep, EditNarration, RemoveTourStep, ReorderTourSteps
+from vitrine.scenes.project_store import Project
+from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.tour_commands import AddTour, AddTourStep, EditNarration, RemoveTourStep, ReorderTourSteps
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY
@@ -189,7 +189,7 @@ def test_autosave_then_recovery_after_a_crash(make_window, tmp_path: Path, qtbot
 def test_import_scan_through_the_file_menu(make_window, tmp_path: Path, qtbot, monkeypatch) -> None:
     import trimesh
     from PySide6.QtWidgets import QFileDialog
-    from app.dialogs.import_dialog import ImportOptionsDialog
+    from vitrine.app.dialogs.import_dialog import ImportOptionsDialog
 
     scan = tmp_path / "cube.ply"
     trimesh.creation.box(extents=(0.1, 0.2, 0.3)).export(scan)
@@ -223,7 +223,7 @@ def test_bad_scan_shows_a_message_not_a_traceback(make_window, tmp_path: Path, q
 
 
 def test_chinese_ui(make_window, qtbot) -> None:
-    from app.window.translations import install_translations, qm_path, remove_translations
+    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from vitrine.app.cli import main
 
 from .editor_fixtures import *  # noqa: F401,F403  (window factory, isolated settings, dialogs)
 
@@ -14,7 +14,7 @@ from .editor_fixtures import *  # noqa: F401,F403  (window factory, isolated set
 @pytest.fixture
 def small_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scale the level-of-detail budgets down so a small mesh plays the part of a huge scan."""
-    from assets.level_of_detail import LOD_BUDGETS
+    from vitrine.assets.level_of_detail import LOD_BUDGETS
     for name, faces in {"high": 2000, "medium": 1000, "low": 500, "thumbnail": 200}.items():
         monkeypatch.setitem(LOD_BUDGETS, name, faces)
 
@@ -28,7 +28,7 @@ def big_scan(tmp_path: Path) -> Path:
 
 
 def test_cli_refuses_then_imports_simplified(tmp_path: Path, big_scan: Path, small_budgets, capsys) -> None:
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     project = Project.create(tmp_path / "p")
     assert main(["add", str(project.path), str(big_scan), "--max-faces", "3000"]) == 2
     err = capsys.readouterr().err
@@ -51,7 +51,7 @@ def test_editor_offers_a_simplified_import(make_window, tmp_path: Path, big_scan
     if not __import__("os").environ.get("DISPLAY"):
         pytest.skip("needs a display (Xvfb)")
     from PySide6.QtWidgets import QMessageBox
-    import app.workflows.project_import as project_import
+    import vitrine.app.workflows.project_import as project_import
     real = project_import.import_scan
     monkeypatch.setattr(project_import, "import_scan",
                         lambda *a, **k: real(*a, **{**k, "max_faces": k.get("max_faces") or 3000}))

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from exporters.publication.register import append_entry, register_path
-from exporters.signing_keys import load_or_create_key
-from scenes.artifact_commands import import_scan_command
-from scenes.exhibit_model import Artifact, Asset, PublicationSettings
+from vitrine.exporters.publication.register import append_entry, register_path
+from vitrine.exporters.signing_keys import load_or_create_key
+from vitrine.scenes.artifact_commands import import_scan_command
+from vitrine.scenes.exhibit_model import Artifact, Asset, PublicationSettings
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY
@@ -47,7 +47,7 @@ def test_publication_group_raises_the_level_and_withholds_nothing_the_rights_for
 
 
 def test_publications_dialog_lists_exports_and_verify_names_an_edited_entry(make_window, tmp_path) -> None:
-    from app.dialogs.publications_dialog import PublicationsDialog
+    from vitrine.app.dialogs.publications_dialog import PublicationsDialog
     window = make_window()
     _project_with_artifact(window, tmp_path)
     assert window.action_publications in window.menu_file.actions() and window.action_publications.isEnabled()
@@ -76,8 +76,8 @@ def test_publications_dialog_lists_exports_and_verify_names_an_edited_entry(make
 
 def test_export_dialog_names_the_recipient_and_the_export_is_registered(make_window, tmp_path, qtbot,
                                                                         monkeypatch) -> None:
-    from app.dialogs.export_dialog import ExportDialog
-    from exporters.publication.register import read_entries
+    from vitrine.app.dialogs.export_dialog import ExportDialog
+    from vitrine.exporters.publication.register import read_entries
     from tests.exporters.conftest import REAL_VIEWER, make_project, real_viewer_built
     dialog = ExportDialog(str(tmp_path / "out"))
     dialog.recipient.setText("  Partner museum  ")

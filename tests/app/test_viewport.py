@@ -21,7 +21,7 @@ BG_PROBE = (5, 5)
 
 # ---------------------------------------------------------------- helpers
 def _store_level(project, mesh, level="original"):
-    from scenes.exhibit_model import AssetLevel
+    from vitrine.scenes.exhibit_model import AssetLevel
     sha, rel = project.store_asset_bytes(mesh.export(file_type="glb"), "glb")
     faces = len(getattr(mesh, "faces", ()))
     points = 0 if faces else len(mesh.vertices)
@@ -31,8 +31,8 @@ def _store_level(project, mesh, level="original"):
 def add_scan(project, levels: dict, translation=(0.0, 0.0, 0.0), rotation=(0.0, 0.0, 0.0, 1.0),
              kind="mesh"):
     """Store each level's GLB, add the Asset and an Artifact; returns the artifact."""
-    from scenes.artifact_commands import import_scan_command
-    from scenes.exhibit_model import Artifact, Asset, Transform
+    from vitrine.scenes.artifact_commands import import_scan_command
+    from vitrine.scenes.exhibit_model import Artifact, Asset, Transform
     stored = [_store_level(project, m, name) for name, m in levels.items()]
     asset_id = stored[-1][0]
     asset = Asset(id=asset_id, original_name="scan.glb", file=stored[-1][1].file, format="glb", kind=kind,
@@ -46,7 +46,7 @@ def add_scan(project, levels: dict, translation=(0.0, 0.0, 0.0), rotation=(0.0, 
 
 @pytest.fixture
 def project(tmp_path):
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     return Project.create(tmp_path / "exhibit", title="Test")
 
 
@@ -58,8 +58,8 @@ def sphere():
 @pytest.fixture
 def make_view(qtbot):
     def make(project):
-        from app.workflows.editor_session import EditorSession
-        from app.viewport.viewport_widget import ViewportWidget
+        from vitrine.app.workflows.editor_session import EditorSession
+        from vitrine.app.viewport.viewport_widget import ViewportWidget
         session = EditorSession(project)
         view = ViewportWidget(session)
         qtbot.addWidget(view)
@@ -87,13 +87,13 @@ def distance_to_mesh(mesh, point):
 
 
 def centre_world(art, mesh):
-    from app.viewport.math3d import transform_matrix
+    from vitrine.app.viewport.math3d import transform_matrix
     return (transform_matrix(art.transform) @ np.append(mesh.bounds.mean(axis=0), 1.0))[:3]
 
 
 # ---------------------------------------------------------------- rendering
 def test_artifact_appears_where_projected(project, sphere, make_view):
-    from scenes.artifact_commands import SetArtifactVisibility
+    from vitrine.scenes.artifact_commands import SetArtifactVisibility
     art = add_scan(project, {"original": sphere}, translation=(0.3, 0.5, -0.2))
     session, view = make_view(project)
     look_at_artifact(view, (0.3, 0.7, -0.2))
@@ -204,7 +204,7 @@ def test_click_emits_object_clicked(project, sphere, make_view, qtbot):
 
 def test_pin_mode_click_places_pin_on_surface_in_local_frame(project, sphere, make_view, qtbot):
     from PySide6.QtCore import QPoint, Qt
-    from app.viewport.math3d import quat_from_axis_angle
+    from vitrine.app.viewport.math3d import quat_from_axis_angle
     rot = quat_from_axis_angle((0, 1, 0), 0.7)
     art = add_scan(project, {"original": sphere}, translation=(0.4, 0.6, -0.3), rotation=rot)
     session, view = make_view(project)
@@ -223,9 +223,9 @@ def test_pin_mode_click_places_pin_on_surface_in_local_frame(project, sphere, ma
 
 
 def test_pin_follows_moved_artifact(project, sphere, make_view):
-    from scenes.annotation_commands import PinAnnotation
-    from scenes.artifact_commands import MoveArtifact
-    from scenes.exhibit_model import Annotation
+    from vitrine.scenes.annotation_commands import PinAnnotation
+    from vitrine.scenes.artifact_commands import MoveArtifact
+    from vitrine.scenes.exhibit_model import Annotation
     art = add_scan(project, {"original": sphere}, translation=(0.0, 0.5, 0.0))
     doc = project.document
     point = (0.0, 0.0, 0.2)
@@ -250,8 +250,8 @@ def test_pin_follows_moved_artifact(project, sphere, make_view):
 
 def test_drag_selected_artifact_moves_it_onto_plinth_in_one_undo(project, sphere, make_view, qtbot):
     from PySide6.QtCore import QPoint, Qt
-    from scenes.exhibit_model import Plinth, Transform
-    from scenes.furniture_commands import AddPlinth
+    from vitrine.scenes.exhibit_model import Plinth, Transform
+    from vitrine.scenes.furniture_commands import AddPlinth
     doc = project.document
     art = add_scan(project, {"original": sphere}, translation=(-0.6, 0.2, 0.0))
     doc.history.push(AddPlinth(doc, Plinth(size=(0.5, 0.8, 0.5), transform=Transform(translation=(0.5, 0.0, 0.0)))))
@@ -314,7 +314,7 @@ def test_keyboard_and_wheel_navigation(project, sphere, make_view, qtbot):
 
 
 def test_lod_picks_coarser_levels_when_far(project, make_view):
-    from app.viewport.lod import choose_level
+    from vitrine.app.viewport.lod import choose_level
     fine = trimesh.creation.icosphere(subdivisions=5, radius=0.2)   # 20480 faces
     coarse = trimesh.creation.icosphere(subdivisions=2, radius=0.2)  # 320 faces
     art = add_scan(project, {"low": coarse, "original": fine}, translation=(0.0, 0.5, 0.0))
@@ -336,8 +336,8 @@ def test_lod_picks_coarser_levels_when_far(project, make_view):
 
 
 def test_fly_to_viewpoint_and_frame_selection(project, sphere, make_view, qtbot):
-    from scenes.exhibit_model import Viewpoint
-    from scenes.furniture_commands import AddViewpoint
+    from vitrine.scenes.exhibit_model import Viewpoint
+    from vitrine.scenes.furniture_commands import AddViewpoint
     doc = project.document
     art = add_scan(project, {"original": sphere}, translation=(1.0, 0.5, 0.0))
     vp = Viewpoint(eye=(2.0, 1.5, 2.0), target=(1.0, 0.5, 0.0), fov=0.7)
@@ -352,7 +352,7 @@ def test_fly_to_viewpoint_and_frame_selection(project, sphere, make_view, qtbot)
 
 
 def test_follows_project_changes(project, sphere, make_view, tmp_path):
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     add_scan(project, {"original": sphere})
     session, view = make_view(project)
     view.grab_image()
@@ -366,7 +366,7 @@ def test_follows_project_changes(project, sphere, make_view, tmp_path):
 
 # ---------------------------------------------------------------- camera maths (no GL needed, but same module)
 def test_camera_project_and_ray_agree():
-    from app.viewport.camera import OrbitCamera
+    from vitrine.app.viewport.camera import OrbitCamera
     cam = OrbitCamera()
     cam.set((1.0, 1.2, 2.0), (0.1, 0.8, -0.3), fov=0.9)
     for p in ((0.0, 0.5, 0.0), (0.4, 1.1, -0.5)):

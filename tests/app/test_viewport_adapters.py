@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from app.viewport.adapters import (
+from vitrine.app.viewport.adapters import (
     ADAPTERS, DRAW_ORDER, OVERLAY_ORDER, Adapter, ArtifactAdapter, EnvironmentAdapter, LightAdapter, NotDrawn,
     PinAdapter, PlinthAdapter, SelectionAdapter,
 )
-from app.workflows.editor_session import EditorSession, Selection
-from scenes.document import KIND_OF_TYPE, TOP_LEVEL_COLLECTIONS
+from vitrine.app.workflows.editor_session import EditorSession, Selection
+from vitrine.scenes.document import KIND_OF_TYPE, TOP_LEVEL_COLLECTIONS
 
 
 def test_the_registry_covers_every_kind_of_object_the_document_has():
@@ -50,9 +50,9 @@ class FakeHost:
 
 @pytest.fixture
 def renderer(qapp):
-    from app.viewport.camera import OrbitCamera
-    from app.viewport.renderer import SceneRenderer
-    from app.viewport.view_state import ViewState
+    from vitrine.app.viewport.camera import OrbitCamera
+    from vitrine.app.viewport.renderer import SceneRenderer
+    from vitrine.app.viewport.view_state import ViewState
     r = SceneRenderer(EditorSession(), OrbitCamera(), ViewState(), FakeHost())
     calls: list[tuple[str, str, str]] = []
     for adapter in {id(a): a for a in r.adapters.values()}.values():
@@ -66,7 +66,7 @@ def renderer(qapp):
 
 
 def test_one_instance_per_adapter_class_and_the_renderer_finds_them_by_model_class(renderer):
-    from scenes.exhibit_model import Artifact, Asset
+    from vitrine.scenes.exhibit_model import Artifact, Asset
     assert renderer.adapter(Artifact) is renderer.adapter(Asset) is renderer.artifacts
     assert isinstance(renderer.pins, PinAdapter) and isinstance(renderer.selection, SelectionAdapter)
 

@@ -9,7 +9,7 @@ import trimesh
 
 
 def test_closed_orientation_detects_open_inverted_and_inconsistent_meshes():
-    from app.viewport.gpu import closed_orientation
+    from vitrine.app.viewport.gpu import closed_orientation
     ball = trimesh.creation.icosphere(subdivisions=2)
     assert closed_orientation(ball.faces, ball.vertices) == 1
     inverted = ball.faces[:, ::-1]
@@ -22,7 +22,7 @@ def test_closed_orientation_detects_open_inverted_and_inconsistent_meshes():
 
 @pytest.mark.parametrize("orientation", [1, -1])
 def test_skipped_clusters_hold_only_back_facing_triangles(orientation):
-    from app.viewport.clusters import build_clusters, visible_ranges
+    from vitrine.app.viewport.clusters import build_clusters, visible_ranges
     ball = trimesh.creation.icosphere(subdivisions=5, radius=0.2)
     faces = ball.faces if orientation > 0 else ball.faces[:, ::-1]
     idx, clusters = build_clusters(np.ascontiguousarray(faces, np.uint32).ravel(), ball.vertices, orientation)
@@ -48,9 +48,9 @@ def test_culled_closed_mesh_renders_like_the_two_sided_one(tmp_path, qtbot):
     """A closed 80k-face ball (culled, clusters skipped) looks the same as the same ball with
     one hidden face removed (open, so drawn two-sided without any culling)."""
     from tests.app.test_viewport import add_scan
-    from app.workflows.editor_session import EditorSession
-    from app.viewport.viewport_widget import ViewportWidget
-    from scenes.project_store import Project
+    from vitrine.app.workflows.editor_session import EditorSession
+    from vitrine.app.viewport.viewport_widget import ViewportWidget
+    from vitrine.scenes.project_store import Project
     ball = trimesh.creation.icosphere(subdivisions=6, radius=0.2)
     back = int(np.argmin(ball.triangles_center[:, 2]))                   # faces away from the camera
     holed = trimesh.Trimesh(ball.vertices, np.delete(ball.faces, back, axis=0), process=False)

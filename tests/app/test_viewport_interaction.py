@@ -10,14 +10,14 @@ from typing import Any, Optional
 import numpy as np
 import pytest
 
-from app.viewport.camera import OrbitCamera
-from app.viewport.interaction import LEFT, ViewportInteraction
-from app.viewport.picking import PickResult
-from app.viewport.view_state import ViewState
-from scenes.annotation_commands import MoveAnnotationPin, PinAnnotation
-from scenes.artifact_commands import MoveArtifact
-from scenes.document import ExhibitDocument
-from scenes.exhibit_model import Annotation, Artifact, Plinth, Transform
+from vitrine.app.viewport.camera import OrbitCamera
+from vitrine.app.viewport.interaction import LEFT, ViewportInteraction
+from vitrine.app.viewport.picking import PickResult
+from vitrine.app.viewport.view_state import ViewState
+from vitrine.scenes.annotation_commands import MoveAnnotationPin, PinAnnotation
+from vitrine.scenes.artifact_commands import MoveArtifact
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Plinth, Transform
 
 PX_TO_M = 0.01
 HALF_SIZE = 0.1   # the fake artifact is a 20 cm cube about its origin

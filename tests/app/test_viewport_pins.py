@@ -22,8 +22,8 @@ def ball():
 
 
 def _pin(doc, art, point, normal):
-    from scenes.annotation_commands import PinAnnotation
-    from scenes.exhibit_model import Annotation
+    from vitrine.scenes.annotation_commands import PinAnnotation
+    from vitrine.scenes.exhibit_model import Annotation
     ann = Annotation(artifact_id=art.id, point=point, normal=normal)
     doc.history.push(PinAnnotation(doc, ann))
     return ann

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from scenes.exhibit_model import Tour, TourStep, Transform
+from vitrine.scenes.exhibit_model import Tour, TourStep, Transform
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY
@@ -27,7 +27,7 @@ def test_preview_and_viewer_read_their_labels_from_one_file() -> None:
     """Both the preview (Python) and the viewer (bundled by esbuild) take their labels from
     exporters/viewer/visitor.json; neither keeps a copy."""
     import json
-    from exporters.visitor_rules import LABELS, label
+    from vitrine.exporters.visitor_rules import LABELS, label
     shared = json.loads((REPO / "exporters" / "viewer" / "visitor.json").read_text(encoding="utf-8"))
     assert LABELS == shared["labels"] and set(LABELS) == {"en", "zh-Hans"}
     assert set(LABELS["en"]) == set(LABELS["zh-Hans"])
@@ -39,7 +39,7 @@ def test_preview_and_viewer_read_their_labels_from_one_file() -> None:
 
 
 def test_pin_world_point_applies_scale_rotation_translation() -> None:
-    from app.visitor.preview import pin_world_point
+    from vitrine.app.visitor.preview import pin_world_point
     half = math.sqrt(0.5)
     t = Transform(translation=(1.0, 2.0, 3.0), rotation=(0.0, half, 0.0, half), scale=(2.0, 2.0, 2.0))
     # 90° about +Y takes +X to -Z
@@ -50,9 +50,9 @@ def test_pin_world_point_applies_scale_rotation_translation() -> None:
 def test_hotspots_of_covered_pins_are_not_placed() -> None:
     """As in the exported viewer, a hotspot whose pin a surface covers is hidden."""
     from PySide6.QtCore import QPointF
-    from app.visitor.preview import VisitorPreview
-    from scenes.document import ExhibitDocument
-    from scenes.exhibit_model import Annotation, Artifact
+    from vitrine.app.visitor.preview import VisitorPreview
+    from vitrine.scenes.document import ExhibitDocument
+    from vitrine.scenes.exhibit_model import Annotation, Artifact
 
     doc = ExhibitDocument()
     art = Artifact(name="Vase")
@@ -76,13 +76,13 @@ def test_hotspots_of_covered_pins_are_not_placed() -> None:
 
 
 def test_captions_are_cue_text_only() -> None:
-    from app.visitor.preview import caption_text
+    from vitrine.app.visitor.preview import caption_text
     vtt = "WEBVTT\n\nNOTE made by hand\n\n1\n00:00.000 --> 00:02.000\n[a soft chime]\n\n00:02.000 --> 00:03.000\n<b>x</b>\n"
     assert caption_text(vtt) == "[a soft chime]\n<b>x</b>"
 
 
 def test_tour_player_advances_after_each_duration_and_ends(qtbot: Any) -> None:
-    from app.visitor.tour import TourPlayer
+    from vitrine.app.visitor.tour import TourPlayer
     player = TourPlayer()
     tour = Tour(steps=[TourStep(duration=0.05), TourStep(duration=0.05)])
     shown: list[int] = []
@@ -104,7 +104,7 @@ def test_tour_player_advances_after_each_duration_and_ends(qtbot: Any) -> None:
 # --- in the editor window -----------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def sample_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from app.workflows.sample_exhibit import write_sample_exhibit
+    from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
     folder = tmp_path_factory.mktemp("sample") / "s"
     return write_sample_exhibit(folder).path  # ~10 s: once for the module (adds .vitrine)
 
@@ -155,7 +155,7 @@ def check_start_view(window: Any) -> None:
 
 
 def check_hotspots_on_projected_pins(window: Any, qtbot: Any) -> None:
-    from app.visitor.preview import HOTSPOT_PX, pin_world_point
+    from vitrine.app.visitor.preview import HOTSPOT_PX, pin_world_point
     doc, overlay = window.session.document, window.visitor_overlay
     shown = [a for a in doc.exhibit.annotations if doc.find(a.artifact_id).visible]
     assert sorted(overlay.hotspots) == sorted(a.id for a in shown)
@@ -222,7 +222,7 @@ def check_tour(window: Any, qtbot: Any) -> None:
 @NEEDS_DISPLAY
 def test_preview_in_browser_serves_the_bundle(make_window, qtbot, tmp_path: Path, monkeypatch, dialogs) -> None:
     from PySide6.QtGui import QDesktopServices
-    from scenes.project_store import Project
+    from vitrine.scenes.project_store import Project
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True))
     path = Project.create(tmp_path / "small", title="Small").path  # small: the export takes a moment
@@ -247,14 +247,14 @@ def test_preview_in_browser_serves_the_bundle(make_window, qtbot, tmp_path: Path
 @NEEDS_DISPLAY
 def test_ui_language_switches_live(make_window, qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
-    from app.window.translations import qm_path, remove_translations
+    from vitrine.app.window.translations import qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys
         subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
                        check=True)
-    from scenes.exhibit_model import Exhibit, Viewpoint
-    from scenes.project_store import Project
+    from vitrine.scenes.exhibit_model import Exhibit, Viewpoint
+    from vitrine.scenes.project_store import Project
     # a viewpoint, not an annotation: it needs no artifact (nothing to render, a fast window)
     exhibit = Exhibit(viewpoints=[Viewpoint(name={"en": "Meander frieze", "zh-Hans": "回纹饰带"})])
     window = make_window()

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 import trimesh
 
-from assets.scan_errors import ScanError, ScanTooLarge
-from assets.scan_loading import load_scan, peek_counts
+from vitrine.assets.scan_errors import ScanError, ScanTooLarge
+from vitrine.assets.scan_loading import load_scan, peek_counts
 
 from .sample_files import make_glb, tetra, write_ply
 

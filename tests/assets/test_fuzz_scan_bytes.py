@@ -7,8 +7,8 @@ import trimesh
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assets.scan_errors import ScanError
-from assets.scan_loading import load_scan
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan
 
 from .sample_files import write_ply
 

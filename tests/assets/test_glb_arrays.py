@@ -9,11 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assets.glb_arrays import read_glb_arrays
-from assets.glb_io import glb_bytes, read_glb
-from assets.gltf_loading import split_glb
-from assets.procedural_meshes import relief_tablet
-from assets.scan_errors import ScanError
+from vitrine.assets.glb_arrays import read_glb_arrays
+from vitrine.assets.glb_io import glb_bytes, read_glb
+from vitrine.assets.gltf_loading import split_glb
+from vitrine.assets.procedural_meshes import relief_tablet
+from vitrine.assets.scan_errors import ScanError
 
 
 def _pack(doc: dict, binary: bytes) -> bytes:
@@ -101,8 +101,8 @@ def test_a_missing_level_names_the_file(tmp_path: Path) -> None:
 def test_the_exporter_refuses_a_damaged_level_naming_it(tmp_path: Path) -> None:
     import re
 
-    from exporters import export_bundle
-    from exporters.errors import ExportError
+    from vitrine.exporters import export_bundle
+    from vitrine.exporters.errors import ExportError
     from tests.exporters.conftest import make_project
     project = make_project(tmp_path)
     sizes = {}

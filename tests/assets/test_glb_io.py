@@ -8,9 +8,9 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from assets.glb_io import read_glb, write_glb
-from assets.procedural_meshes import lathe_vessel, relief_tablet
-from assets.scan_loading import load_scan
+from vitrine.assets.glb_io import read_glb, write_glb
+from vitrine.assets.procedural_meshes import lathe_vessel, relief_tablet
+from vitrine.assets.scan_loading import load_scan
 
 
 def test_vertex_colour_mesh_round_trip(tmp_path):

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 import trimesh
 
-from assets.inspection import format_report_text, guess_units, inspect_scan
-from assets.scan_model import Scan
+from vitrine.assets.inspection import format_report_text, guess_units, inspect_scan
+from vitrine.assets.scan_model import Scan
 
 
 def _scan(mesh: trimesh.Trimesh, fmt: str = "PLY") -> Scan:

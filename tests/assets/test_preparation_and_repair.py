@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 import trimesh
 
-from assets.mesh_repair import repair_mesh
-from assets.preparation import prepare_mesh, units_scale
+from vitrine.assets.mesh_repair import repair_mesh
+from vitrine.assets.preparation import prepare_mesh, units_scale
 
 
 def _z_up_column_mm() -> trimesh.Trimesh:

@@ -6,8 +6,8 @@ import json
 import numpy as np
 import pytest
 
-from assets.inspection import format_report_text, inspect_scan
-from assets.scan_loading import load_scan
+from vitrine.assets.inspection import format_report_text, inspect_scan
+from vitrine.assets.scan_loading import load_scan
 
 pytestmark = pytest.mark.scans
 
@@ -72,8 +72,8 @@ def test_point_cloud_report_is_json_and_text(scan):
 
 
 def test_mask_levels_keep_uv_seams_closed(scan):
-    from assets.inspection import mesh_topology
-    from assets.level_of_detail import simplify_mesh
+    from vitrine.assets.inspection import mesh_topology
+    from vitrine.assets.level_of_detail import simplify_mesh
     mesh = load_scan(scan("balinese-mask/mask.glb")).mesh
     out = simplify_mesh(mesh, 30_000)
     assert 27_000 <= len(out.faces) <= 30_000

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 import trimesh
 
-from assets.scan_errors import ScanError
-from assets.scan_formats import BY_EXTENSION
-from assets.scan_loading import load_scan, peek_counts
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_formats import BY_EXTENSION
+from vitrine.assets.scan_loading import load_scan, peek_counts
 
 from .sample_files import (make_glb, tetra, write_draco_glb, write_gltf_external, write_obj_with_material,
                            write_off, write_ply)
@@ -136,13 +136,13 @@ def test_registry_covers_every_format():
 def test_unknown_extension_is_refused(tmp_path):
     path = tmp_path / "scan.xyz"
     path.write_text("1 2 3\n")
-    from assets.scan_errors import UnsupportedFormat
+    from vitrine.assets.scan_errors import UnsupportedFormat
     with pytest.raises(UnsupportedFormat, match=r"^scan\.xyz: unsupported file type '\.xyz'"):
         load_scan(path)
 
 
 def test_load_reports_progress_and_can_be_cancelled(tmp_path):
-    from assets.progress import CancelToken, Cancelled
+    from vitrine.assets.progress import CancelToken, Cancelled
     v, f = tetra()
     path = write_ply(tmp_path / "t.ply", v, f)
     seen = []

@@ -31,8 +31,8 @@ def sample_bundles(tmp_path_factory) -> dict[str, Path]:
     saved = os.environ.get("VITRINE_CONFIG_DIR")
     os.environ["VITRINE_CONFIG_DIR"] = str(base / "config")
     try:
-        from app.workflows.sample_exhibit import write_sample_exhibit
-        from exporters.bundle_writer import export_bundle
+        from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
+        from vitrine.exporters.bundle_writer import export_bundle
         project = write_sample_exhibit(base / "sample.vitrine")
         export_bundle(project, base / "web", viewer_dir=VIEWER)
         export_bundle(project, base / "kiosk", viewer_dir=VIEWER, profile="kiosk")

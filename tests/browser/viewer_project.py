@@ -18,11 +18,11 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from scenes.exhibit_model import (
+from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, Background, Environment, Floor, Light, Marker,
     MediaAudio, MediaImage, ObjectRecord, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
-from scenes.project_store import Project
+from vitrine.scenes.project_store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEWER_DIR = ROOT / "exporters" / "viewer"
@@ -184,7 +184,7 @@ def make_viewer_project(root: Path, *, hostile: bool = False) -> Project:
 
 def export_viewer_bundle(root: Path, name: str, *, profile: str = "web", hostile: bool = False) -> Path:
     """Make the project under ``root``/``name``-project and export it to ``root``/``name``."""
-    from exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle_writer import export_bundle
     project_root = root / f"{name}-project"
     project_root.mkdir(parents=True)
     project = make_viewer_project(project_root, hostile=hostile)

@@ -10,11 +10,11 @@ import pytest
 import trimesh
 from PIL import Image
 
-from scenes.exhibit_model import (
+from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, CaptureProvenance, MediaAudio, MediaImage,
     ObjectRecord, ProcessingStep, Rights, Tour, TourStep, Viewpoint,
 )
-from scenes.project_store import Project
+from vitrine.scenes.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_VIEWER = REPO / "exporters" / "viewer"
@@ -141,7 +141,7 @@ def tiny_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture(scope="module")
 def bundle(tiny_project: Project, viewer_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """(bundle folder, report) of the tiny project exported with the web profile."""
-    from exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle_writer import export_bundle
     out = tmp_path_factory.mktemp("out") / "tiny-bundle"
     rep = export_bundle(tiny_project, out, viewer_dir=viewer_dir)
     return out, rep
@@ -160,7 +160,7 @@ def bundle_copy(bundle, tmp_path: Path) -> Path:
 def it_machine(bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Switch to another machine (IT's, or a kiosk) that holds no signing key and trusts the museum's
     key under the name 'City Museum'; returns the museum's fingerprint."""
-    from exporters.trust.store import TrustStore
+    from vitrine.exporters.trust.store import TrustStore
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "it-config"))
     store = TrustStore.load()
     store.trust(bundle[1].fingerprint, "City Museum")

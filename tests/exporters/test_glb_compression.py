@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from exporters.glb_compression import GlbSettings, compress_mesh, encode_octahedral
-from exporters.gltf_validation import validate_glbs, validator_available
-from assets.glb_arrays import read_glb_arrays
+from vitrine.exporters.glb_compression import GlbSettings, compress_mesh, encode_octahedral
+from vitrine.exporters.gltf_validation import validate_glbs, validator_available
+from vitrine.assets.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, point_cloud, textured_sphere
 from .glb_decode import accessor, positions_in_metres, split, view_bytes

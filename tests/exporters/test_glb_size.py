@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import trimesh
 
-from exporters.glb_compression import GlbSettings, compress_mesh
-from assets.glb_arrays import read_glb_arrays
+from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
+from vitrine.assets.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, textured_sphere
 from .glb_decode import split

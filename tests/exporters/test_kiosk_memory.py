@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from exporters.trust.kiosk_launcher import DEFAULT_MEMORY_LIMIT_MB, Kiosk
-from exporters.trust.process_memory import tree_pids, tree_rss_bytes
+from vitrine.app.cli import main
+from vitrine.exporters.trust.kiosk_launcher import DEFAULT_MEMORY_LIMIT_MB, Kiosk
+from vitrine.exporters.trust.process_memory import tree_pids, tree_rss_bytes
 
 MB = 1024 * 1024
 

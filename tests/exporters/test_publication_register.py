@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.cli import main
-from exporters.errors import ExportError
-from exporters.publication.register import (
+from vitrine.app.cli import main
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.publication.register import (
     GENESIS, append_entry, canonical_bytes, entry_hash, register_path, verify_register,
 )
-from exporters.publication.museum_secret import known_fingerprints
-from exporters.signing_keys import SigningKey, load_or_create_key
-from scenes.project_store import Project
+from vitrine.exporters.publication.museum_secret import known_fingerprints
+from vitrine.exporters.signing_keys import SigningKey, load_or_create_key
+from vitrine.scenes.project_store import Project
 
 import base64
 import hashlib

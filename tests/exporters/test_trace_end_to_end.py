@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 import trimesh
 
-from app.cli import main
-from exporters.bundle_writer import export_bundle
-from assets.meshopt_glb import read_compressed_glb
-from scenes.exhibit_model import Artifact, ArtifactRights, Rights
-from scenes.project_store import Project
+from vitrine.app.cli import main
+from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.assets.meshopt_glb import read_compressed_glb
+from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, Rights
+from vitrine.scenes.project_store import Project
 
 from .conftest import CC_BY, _add_asset
 
@@ -134,8 +134,8 @@ def test_exports_signed_by_a_retired_key_still_trace_and_verify(tmp_path: Path, 
                                                                 capsys) -> None:
     """After a key rotation the old private key lives in retired-keys/<hex>.pem (trust contract):
     tracing derives that export's mark secret from it; without it, tracing says which key is missing."""
-    from exporters.publication.museum_secret import retired_key_path
-    from exporters.signing_keys import key_path, new_key
+    from vitrine.exporters.publication.museum_secret import retired_key_path
+    from vitrine.exporters.signing_keys import key_path, new_key
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))
     project = Project.create(tmp_path / "rot.vitrine", title="Rotation", languages=["en"])
     asset = _add_asset(project, "lion.ply", _bumpy(1), "mesh", ("high",))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
-from exporters.trust.kiosk_launcher import KIOSK_FLAGS, Kiosk, KioskRefused
+from vitrine.app.cli import main
+from vitrine.exporters.trust.kiosk_launcher import KIOSK_FLAGS, Kiosk, KioskRefused
 from tests.trust_attacks import rehash_without_resign, resign_with_new_key, swap_viewer_js
 
 
@@ -188,7 +188,7 @@ def test_kiosk_serves_a_new_export_of_the_museum(bundle_copy, it_machine, kiosk_
                                                   isolated_config_dir, monkeypatch):
     """The museum re-exports into the kiosk's folder (same key, new manifest): the next check
     serves the new files, and only those."""
-    from exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle_writer import export_bundle
     clock = Clock()
     kiosk = kiosk_factory(bundle_copy, clock=clock, check_every=600)
     kiosk.start()
@@ -217,8 +217,8 @@ def test_kiosk_command_bad_input(tmp_path, capsys):
 def test_files_swapped_between_the_check_and_the_start_are_not_served(bundle_copy, it_machine):
     """The attacker races the launcher: re-signs right after it verified. The server's own read of
     the manifest must still be signed by the key that verified, or nothing is served."""
-    from exporters.errors import ExportError
-    from exporters.trust.kiosk_server import VerifiedContent
+    from vitrine.exporters.errors import ExportError
+    from vitrine.exporters.trust.kiosk_server import VerifiedContent
     resign_with_new_key(bundle_copy)
     content = VerifiedContent(bundle_copy)
     with pytest.raises(ExportError, match="the manifest changed while the kiosk was starting; not serving it"):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from vitrine.app.cli import main
 from tests.trust_attacks import rehash_without_resign, resign_with_new_key, swap_viewer_js
 
 
@@ -134,7 +134,7 @@ def test_missing_bundle_timeout_and_bad_addresses_are_one_line_errors(site, caps
 
 def test_a_file_larger_than_signed_is_not_read_past_its_size(bundle, it_machine, tmp_path):
     """The host sends an endless viewer.js: the checker stops at the signed size + 1 byte."""
-    from exporters.trust.remote import verify_url
+    from vitrine.exporters.trust.remote import verify_url
     sent = {"bytes": 0}
     root = bundle[0]
 

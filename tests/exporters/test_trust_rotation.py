@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from app.cli import main
-from exporters.bundle_writer import export_bundle
-from exporters.manifest import write_signed_manifest
-from exporters.signing_keys import SigningKey, load_key
-from exporters.trust.rotation import canonical_bytes, check_chain, make_statement
-from exporters.trust.store import TrustStore, find_signing_key, retired_key_path
+from vitrine.app.cli import main
+from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.manifest import write_signed_manifest
+from vitrine.exporters.signing_keys import SigningKey, load_key
+from vitrine.exporters.trust.rotation import canonical_bytes, check_chain, make_statement
+from vitrine.exporters.trust.store import TrustStore, find_signing_key, retired_key_path
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_trusting_the_old_key_accepts_the_new_one_and_says_so(museum, capsys):
 
 def test_the_pin_for_a_rotated_key_is_the_trusted_key(museum):
     """The kiosk pins the key the machine trusts; the viewer follows the bundle's chain from it."""
-    from exporters.trust.check import verify_folder
+    from vitrine.exporters.trust.check import verify_folder
     _trust(museum["old"])
     assert verify_folder(museum["after"]).decision.anchor == museum["old"]
     _trust(museum["new"])

@@ -5,8 +5,8 @@ import json
 import os
 import stat
 
-from app.cli import main
-from exporters.signing_keys import config_dir
+from vitrine.app.cli import main
+from vitrine.exporters.signing_keys import config_dir
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:

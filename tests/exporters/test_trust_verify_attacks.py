@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from app.cli import main
+from vitrine.app.cli import main
 from tests.trust_attacks import delete_manifest, rehash_without_resign, resign_with_new_key, swap_viewer_js
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from exporters.errors import ExportError
-from exporters.viewer_contract import SCHEMA_FILE, VIEWER_DOCUMENT_VERSION, check_document, document_errors
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.viewer_contract import SCHEMA_FILE, VIEWER_DOCUMENT_VERSION, check_document, document_errors
 from tests import bundle_contract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ def test_exported_bundle_matches_the_published_schema(bundle) -> None:
 
 
 def test_every_export_in_the_session_is_checked(tiny_project, viewer_dir, tmp_path) -> None:
-    from exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle_writer import export_bundle
     before = len(bundle_contract.checked)
     export_bundle(tiny_project, tmp_path / "kiosk", viewer_dir=viewer_dir, profile="kiosk")
     assert len(bundle_contract.checked) == before + 1
@@ -51,7 +51,7 @@ def test_a_document_off_the_schema_is_refused_naming_its_json_path(bundle, mutat
 
 
 def test_export_stops_before_writing_a_document_off_the_schema(tiny_project, viewer_dir, tmp_path, monkeypatch) -> None:
-    from exporters import bundle_writer, viewer_document
+    from vitrine.exporters import bundle_writer, viewer_document
     real = viewer_document.build_viewer_document
 
     def broken(*args, **kwargs):
@@ -68,7 +68,7 @@ def test_export_stops_before_writing_a_document_off_the_schema(tiny_project, vie
 
 
 def test_schema_levels_and_version_follow_the_shared_files() -> None:
-    from assets.level_table import LEVEL_ORDER
+    from vitrine.assets.level_table import LEVEL_ORDER
     schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
     assert tuple(sorted(schema["$defs"]["level"]["enum"], key=LEVEL_ORDER.index)) == LEVEL_ORDER
     assert set(schema["$defs"]["level"]["enum"]) == set(LEVEL_ORDER)
@@ -87,9 +87,9 @@ def test_the_level_order_is_written_in_one_place_only() -> None:
 
 
 def test_budgets_and_texture_sides_come_from_the_shared_file() -> None:
-    from assets import level_of_detail, level_table
-    from exporters import glb_compression
-    from exporters.publication import policy
+    from vitrine.assets import level_of_detail, level_table
+    from vitrine.exporters import glb_compression
+    from vitrine.exporters.publication import policy
     data = json.loads((REPO / "assets" / "levels.json").read_text("utf-8"))
     assert level_of_detail.LOD_BUDGETS is level_table.FACE_BUDGETS == data["face_budgets"]
     assert level_of_detail.POINT_BUDGETS is level_table.POINT_BUDGETS == data["point_budgets"]
@@ -100,10 +100,10 @@ def test_budgets_and_texture_sides_come_from_the_shared_file() -> None:
 def test_annotation_without_viewpoint_gets_the_framing_rule(tmp_path, viewer_dir) -> None:
     """Rotated, moved and scaled artifact: the view is the pin, seen from FRAMING_DISTANCE along
     its world normal; an annotation with a viewpoint gets that viewpoint."""
-    from exporters.bundle_writer import export_bundle
-    from exporters.visitor_rules import FRAMING_DISTANCE
-    from scenes.exhibit_model import Annotation, Transform
-    from scenes.project_store import Project
+    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.visitor_rules import FRAMING_DISTANCE
+    from vitrine.scenes.exhibit_model import Annotation, Transform
+    from vitrine.scenes.project_store import Project
     from tests.exporters.conftest import make_project
     project = make_project(tmp_path)
     ex = project.document.exhibit

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from assets.scan_errors import ScanError
-from assets.scan_loading import load_scan
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan
 
 from .fuzz_mutations import mutate
 from .fuzz_seeds import FAMILIES, build_seeds, real_scan_heads

@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel
 
-from scenes.exhibit_model import Annotation, Artifact, Tour
-from scenes.project_store import Project
-from scenes.serialization import to_dict
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Tour
+from vitrine.scenes.project_store import Project
+from vitrine.scenes.serialization import to_dict
 from tests.app.editor_fixtures import *  # noqa: F401,F403 - window fixtures
 from tests.app.editor_fixtures import NEEDS_DISPLAY
 
@@ -220,7 +220,7 @@ def test_text_fields_stop_at_the_schema_limits(make_window, tmp_path: Path) -> N
     """A curator cannot type what Save would refuse: short text stops at 2,000, a body
     pasted beyond 200,000 is cut with a visible note, and the project saves."""
     schema = json.loads((REPO / "scenes" / "schema" / "exhibit.schema.json").read_text("utf-8"))["$defs"]
-    from app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+    from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
     assert (TEXT_MAX, LONGTEXT_MAX) == (schema["text"]["maxLength"], schema["longtext"]["maxLength"])
     path = hostile_project(tmp_path / "p", PAYLOADS[:3] * 12).path
     window = make_window()
@@ -245,7 +245,7 @@ def test_text_fields_stop_at_the_schema_limits(make_window, tmp_path: Path) -> N
 
 
 def test_problem_tooltips_show_markup_literally() -> None:
-    from app.panels.plain_text import plain_tooltip
+    from vitrine.app.panels.plain_text import plain_tooltip
     from PySide6.QtGui import Qt as GuiQt
     hostile = "missing-rights: <img src=/etc/passwd> of 'x'"
     shown = plain_tooltip(hostile)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from assets.scan_errors import ScanError
-from assets.scan_loading import load_scan, peek_counts
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan, peek_counts
 
 from .fuzz_seeds import glb_from, gltf_document, tetra_buffer
 

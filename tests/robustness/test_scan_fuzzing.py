@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from assets.scan_errors import ScanError
-from assets.scan_loading import load_scan
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan
 
 from .fuzz_harness import FamilyResult, fuzz_all, fuzz_family
 from .fuzz_seeds import FAMILIES

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from exporters.bundle_writer import export_bundle
-from scenes.project_store import Project
+from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.scenes.project_store import Project
 
 from .hostile_project import hostile_project
 

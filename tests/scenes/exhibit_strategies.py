@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from scenes.exhibit_model import (
+from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, Background, CaptureProvenance, DisplaySettings,
     Environment, Exhibit, Floor, Light, Marker, MediaAudio, MediaImage, ObjectRecord, Plinth, ProcessingStep,
     Rights, Tour, TourStep, Transform, Viewpoint,

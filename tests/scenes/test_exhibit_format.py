@@ -8,11 +8,11 @@ import typing
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from scenes import exhibit_model
-from scenes.exhibit_format import DocumentError, exhibit_schema, exhibit_to_json, parse_exhibit, schema_issues
-from scenes.exhibit_model import Annotation, Exhibit
-from scenes.migrations import MigrationError, NewerVersionError, migrate
-from scenes.serialization import from_dict, to_dict
+from vitrine.scenes import exhibit_model
+from vitrine.scenes.exhibit_format import DocumentError, exhibit_schema, exhibit_to_json, parse_exhibit, schema_issues
+from vitrine.scenes.exhibit_model import Annotation, Exhibit
+from vitrine.scenes.migrations import MigrationError, NewerVersionError, migrate
+from vitrine.scenes.serialization import from_dict, to_dict
 
 from .exhibit_strategies import exhibits
 

@@ -10,9 +10,9 @@ from typing import Iterator
 
 import pytest
 
-from scenes.atomic_files import atomic_write, current_umask
-from scenes.exhibit_commands import EditExhibitText
-from scenes.project_store import BACKUP_NAME, DOCUMENT_NAME, RECOVERY_NAME, Project
+from vitrine.scenes.atomic_files import atomic_write, current_umask
+from vitrine.scenes.exhibit_commands import EditExhibitText
+from vitrine.scenes.project_store import BACKUP_NAME, DOCUMENT_NAME, RECOVERY_NAME, Project
 
 
 @contextmanager

@@ -8,8 +8,8 @@ the registry stays complete: a test checks it covers every kind the document has
 """
 from __future__ import annotations
 
-from app.workflows.editor_session import Selection
-from scenes.exhibit_model import Annotation, Artifact, Asset, Exhibit, Light, Plinth, Tour, TourStep, Viewpoint
+from vitrine.app.workflows.editor_session import Selection
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Exhibit, Light, Plinth, Tour, TourStep, Viewpoint
 
 from .artifacts import ArtifactAdapter
 from .base import Adapter, Frame, NotDrawn

@@ -7,8 +7,8 @@ from typing import Any, Optional
 
 import numpy as np
 
-from exporters.visitor_rules import default_lights
-from scenes.exhibit_model import Exhibit
+from vitrine.exporters.visitor_rules import default_lights
+from vitrine.scenes.exhibit_model import Exhibit
 
 from .. import shaders
 from ..gpu import Program

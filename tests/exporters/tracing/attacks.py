@@ -18,8 +18,8 @@ import numpy as np
 import trimesh
 from scipy.spatial.transform import Rotation
 
-from exporters.glb_compression import compress_mesh
-from assets.glb_arrays import MeshData
+from vitrine.exporters.glb_compression import compress_mesh
+from vitrine.assets.glb_arrays import MeshData
 from tests.exporters import glb_decode
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -7,9 +7,9 @@ import pytest
 import trimesh
 from scipy.spatial import cKDTree
 
-from exporters.tracing.recipient_mark import ReferenceSurface, embed_mark, mark_key, score_cells, suspect_cells
-from exporters.tracing.suspect_alignment import align_suspect
-from exporters.tracing.surface_normals import merged_normals
+from vitrine.exporters.tracing.recipient_mark import ReferenceSurface, embed_mark, mark_key, score_cells, suspect_cells
+from vitrine.exporters.tracing.suspect_alignment import align_suspect
+from vitrine.exporters.tracing.surface_normals import merged_normals
 from tests.conftest import SCANS_DIR
 from tests.exporters.tracing import attacks
 from tests.exporters.tracing.shapes import bumpy

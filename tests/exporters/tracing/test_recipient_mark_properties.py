@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.spatial.transform import Rotation
 
-from exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface, embed_mark, mark_key, mark_statistic
-from exporters.tracing.suspect_alignment import align_suspect
+from vitrine.exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface, embed_mark, mark_key, mark_statistic
+from vitrine.exporters.tracing.suspect_alignment import align_suspect
 from tests.exporters.tracing import attacks
 from tests.exporters.tracing.shapes import bumpy
 
