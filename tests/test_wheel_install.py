@@ -80,3 +80,17 @@ def test_installed_vitrine_exports_a_bundle_that_verifies(installed: tuple[Path,
     # the bundle's viewer is the one shipped in the wheel, byte for byte
     shipped = next((bin_dir.parent / "lib").glob("python*/site-packages/vitrine/exporters/viewer/dist/viewer.js"))
     assert (bundle / "viewer.js").read_bytes() == shipped.read_bytes()
+
+
+def test_installed_editor_speaks_chinese(installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
+    """The wheel carries the .ts catalogue; the installed editor compiles it on first use."""
+    bin_dir, env = installed
+    env = {**env, "QT_QPA_PLATFORM": "offscreen", "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    code = ("from PySide6.QtWidgets import QApplication\n"
+            "from PySide6.QtCore import QCoreApplication\n"
+            "app = QApplication([])\n"
+            "from vitrine.app.window.translations import install_translations\n"
+            "print(install_translations('zh_CN', app))\n"
+            "print(QCoreApplication.translate('AnnotationPanel', 'Missing translation'))\n")
+    out = _run([str(bin_dir / "python"), "-c", code], tmp_path, env).stdout.split()
+    assert out == ["True", "缺少翻译"]

@@ -1,10 +1,16 @@
 """Loading the UI translation chosen in Preferences (or following the system locale).
 
 The ``.qm`` files are built from ``app/translations/*.ts`` by
-``app/translations/build_translations.py``; a missing ``.qm`` leaves the UI in English.
+``app/translations/build_translations.py`` in a checkout. An installed copy (a wheel carries the
+``.ts`` sources, since its build step has no Qt tools) compiles a missing or stale ``.qm`` once
+with PySide6's own ``pyside6-lrelease`` into the user's cache; if that fails the UI stays English.
 """
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -32,7 +38,51 @@ def chosen_language(settings: Optional[QSettings]) -> str:
 
 
 def qm_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / f"vitrine_{language}.qm"
+    """The compiled catalogue for ``language``: the one beside its .ts when that is up to date,
+    else one compiled from the .ts into the user's cache (a path that may not exist if the .ts
+    is missing or cannot be compiled)."""
+    beside = TRANSLATIONS_DIR / f"vitrine_{language}.qm"
+    source = TRANSLATIONS_DIR / f"vitrine_{language}.ts"
+    if not source.is_file() or _fresh(beside, source):
+        return beside
+    cached = _cache_dir() / f"vitrine_{language}.qm"
+    if not _fresh(cached, source):
+        _compile(source, cached)
+    return cached
+
+
+def _fresh(qm: Path, ts: Path) -> bool:
+    try:
+        return qm.stat().st_mtime >= ts.stat().st_mtime
+    except OSError:
+        return False
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vitrine" / "translations"
+
+
+def _lrelease() -> Optional[str]:
+    beside = Path(sys.executable).parent / "pyside6-lrelease"
+    return str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
+
+
+def _compile(source: Path, target: Path) -> bool:
+    """Compile ``source`` (.ts) to ``target`` (.qm); False (UI stays English) when that fails."""
+    tool = _lrelease()
+    if tool is None:
+        return False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}")
+        done = subprocess.run([tool, "-silent", str(source), "-qm", str(tmp)], capture_output=True, timeout=120)
+        if done.returncode != 0 or not tmp.is_file():
+            return False
+        os.replace(tmp, target)  # never a half-written catalogue under the final name
+        return True
+    except (OSError, subprocess.SubprocessError):
+        return False
 
 
 def install_translations(language: str, app: Optional[QCoreApplication] = None) -> bool:
