@@ -13,6 +13,7 @@ from types import ModuleType
 COMMAND_FAMILIES: tuple[str, ...] = (
     "vitrine.app.cli.project_commands",   # open, new, info, validate, sample
     "vitrine.app.cli.scan_commands",      # inspect, add
+    "vitrine.app.cli.batch_commands",     # batch
     "vitrine.app.cli.export_commands",    # export, serve
     "vitrine.app.cli.trust_commands",     # verify, keys
     "vitrine.app.cli.kiosk_commands",     # kiosk

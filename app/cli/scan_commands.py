@@ -16,9 +16,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(handler=inspect_command)
 
-    p = sub.add_parser("add", help="import a scan into a project as a new artifact")
+    p = sub.add_parser("add", help="import a scan into a project as a new artifact",
+                       description="vitrine add PROJECT SCAN, or vitrine add PROJECT --from COLLECTION ASSET_ID "
+                                   "to take a scan prepared by 'vitrine batch' without reprocessing it")
     p.add_argument("project", type=Path)
-    p.add_argument("scan", type=Path)
+    p.add_argument("scan", type=Path, metavar="SCAN|ASSET_ID")
+    p.add_argument("--from", dest="collection", type=Path, metavar="COLLECTION",
+                   help="a collection made by 'vitrine batch'; SCAN is then an asset id (8+ characters)")
     p.add_argument("--name", help="the artifact's name (default: from the file name)")
     p.add_argument("--units", choices=UNIT_CHOICES, default="auto", help="the scan's units (default: guess)")
     p.add_argument("--up", choices=UP_CHOICES, default="auto", help="the scan's up axis (default: guess)")
@@ -57,6 +61,8 @@ def inspect_command(args: argparse.Namespace) -> int:
 def add_command(args: argparse.Namespace) -> int:
     from vitrine.scenes.project_store import Project
     from vitrine.app.workflows.project_import import import_scan
+    if args.collection is not None:
+        return _add_from_collection(args)
     if not args.scan.is_file():
         raise CliError(f"{args.scan}: no such file")
     from vitrine.assets.scan_errors import ScanTooLarge
@@ -67,6 +73,22 @@ def add_command(args: argparse.Namespace) -> int:
                              simplified=args.simplified)
     except ScanTooLarge as exc:
         raise CliError(f"{exc} (run again with --simplified to import a simplified version)") from None
+    project.document.history.push(result.command)
+    project.save()
+    for warning in result.warnings:
+        print(f"vitrine: warning: {warning}", file=sys.stderr)
+    print(result.artifact_id)
+    return EXIT_OK
+
+
+def _add_from_collection(args: argparse.Namespace) -> int:
+    from vitrine.app.workflows.collection import Collection, CollectionError, add_from_collection
+    from vitrine.scenes.project_store import Project
+    project = Project.open(args.project)
+    try:
+        result = add_from_collection(project, Collection.open(args.collection), str(args.scan), name=args.name)
+    except CollectionError as exc:
+        raise CliError(str(exc)) from None
     project.document.history.push(result.command)
     project.save()
     for warning in result.warnings:

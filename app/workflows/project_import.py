@@ -7,6 +7,7 @@ command on the GUI thread; the CLI pushes and saves it directly.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -56,6 +57,38 @@ def memory_face_limit(bytes_per_face: int = 400, reserve: float = 0.5) -> int:
     return max(1_000_000, int(available * reserve / bytes_per_face))
 
 
+@dataclass
+class PreparedLevel:
+    """One level of detail as stored: a GLB (metres, +Y up) and what it holds."""
+
+    name: str
+    glb: bytes
+    sha256: str
+    faces: int
+    points: int
+    texture_size: Optional[int]
+
+
+@dataclass
+class PreparedScan:
+    """A scan prepared but not yet stored anywhere: what a project or a collection keeps.
+
+    ``processing`` records every step with the SHA-256 of its input and output; ``inspection``
+    is JSON-safe; ``dimensions`` are the prepared extents in metres (x, y, z)."""
+
+    source_name: str
+    format: str
+    kind: str  # "mesh" or "points"
+    original_sha256: str
+    units: str
+    up_axis: str
+    dimensions: tuple[float, float, float]
+    inspection: dict[str, Any]
+    levels: list[PreparedLevel]
+    processing: list[ProcessingStep]
+    warnings: list[str] = field(default_factory=list)
+
+
 def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] = None,
                 units: str = "auto", up: str = "auto", progress: Optional[ProgressFn] = None,
                 cancel: Optional[CancelToken] = None, max_faces: Optional[int] = None,
@@ -70,12 +103,52 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
     Raises ``vitrine.assets.scan_errors.ScanError`` for bad input and ``Cancelled`` when cancelled.
     The document is not changed until the caller pushes ``result.command``.
     """
+    prepared = prepare_scan(scan_path, units=units, up=up, progress=progress, cancel=cancel,
+                            max_faces=max_faces, simplified=simplified)
+    report(progress, 0.95, "Storing the scan", cancel)
+    result = store_prepared(project, prepared, Path(scan_path), name=name)
+    report(progress, 1.0, "Imported", cancel)
+    return result
+
+
+def store_prepared(project: Project, prepared: PreparedScan, original: Path, *,
+                   name: Optional[str] = None) -> ImportResult:
+    """Store ``prepared`` (its original file ``original`` byte-identical, its levels by content
+    hash) in ``project``; returns the command that adds an artifact showing it."""
+    original_sha, original_rel = project.store_asset_file(original)
+    if original_sha != prepared.original_sha256:
+        raise ValueError(f"{original}: changed while it was being prepared")
+    stored = []
+    for level in prepared.levels:
+        sha, rel = project.store_asset_bytes(level.glb, "glb")
+        stored.append(AssetLevel(level.name, rel, sha, level.faces, level.points, level.texture_size))
+    warnings = list(prepared.warnings)
+    asset = Asset(id=original_sha, original_name=prepared.source_name, file=original_rel, format=prepared.format,
+                  kind=prepared.kind, units=prepared.units, up_axis=prepared.up_axis,
+                  dimensions=prepared.dimensions, levels=stored, inspection=prepared.inspection,
+                  processing=list(prepared.processing))
+    existing = project.document.asset(original_sha)
+    if existing is not None:
+        asset = existing
+        warnings.append(f"{prepared.source_name}: this scan is already in the project; a new artifact reuses it")
+    artifact = Artifact(name=name or _display_name(Path(prepared.source_name)), asset_id=asset.id)
+    command = import_scan_command(project.document, asset, artifact)
+    return ImportResult(command, artifact.id, asset.id, prepared.inspection, warnings)
+
+
+def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto",
+                 progress: Optional[ProgressFn] = None, cancel: Optional[CancelToken] = None,
+                 max_faces: Optional[int] = None, simplified: bool = False) -> PreparedScan:
+    """Load, inspect, prepare, repair and build the levels of detail of one scan, keeping the
+    results in memory (see :func:`import_scan` for the options). Needs no project: batch
+    preparation runs it on any worker. The level files are byte-identical for the same input."""
     from vitrine.assets.glb_io import glb_bytes
     from vitrine.assets.inspection import inspect_scan
     from vitrine.assets.level_of_detail import LOD_BUDGETS, build_levels
     from vitrine.assets.mesh_repair import repair_mesh
     from vitrine.assets.preparation import prepare_mesh
     from vitrine.assets.scan_loading import load_scan
+    from vitrine.scenes.project_store import sha256_file
 
     if units not in UNIT_CHOICES:
         raise ValueError(f"units must be one of {', '.join(UNIT_CHOICES)}")
@@ -98,8 +171,8 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
                         "metres assumed — correct them in the Inspector or with --units")
     chosen_up = inspection.get("up_axis_guess", "y") if up == "auto" else up
 
-    report(progress, 0.3, "Storing the original", cancel)
-    original_sha, original_rel = project.store_asset_file(scan_path)
+    report(progress, 0.3, "Hashing the original", cancel)
+    original_sha = sha256_file(scan_path)
     steps: list[ProcessingStep] = [ProcessingStep(
         "import", {"file": scan_path.name, "format": scan.format}, original_sha, original_sha, _tool(), _now())]
 
@@ -122,13 +195,13 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
     if simplified_from:
         levels[0].name = "high"  # the full-detail level was not kept
 
-    stored: list[AssetLevel] = []
+    prepared: list[PreparedLevel] = []
     previous_sha = original_sha
     for level in levels:
-        report(progress, 0.9, f"Storing level '{level.name}'", cancel)
+        report(progress, 0.9, f"Writing level '{level.name}'", cancel)
         glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size))
-        sha, rel = project.store_asset_bytes(glb, "glb")
-        stored.append(AssetLevel(level.name, rel, sha, level.faces, level.points, level.texture_size))
+        sha = hashlib.sha256(glb).hexdigest()
+        prepared.append(PreparedLevel(level.name, glb, sha, level.faces, level.points, level.texture_size))
         if level is levels[0]:
             if simplified_from:
                 prepare_params["simplified_from_faces"] = simplified_from
@@ -142,19 +215,11 @@ def import_scan(project: Project, scan_path: Path | str, *, name: Optional[str] 
                 previous_sha, sha, _tool(), _now()))
         previous_sha = sha
 
-    extent = [float(v) for v in geometry.extents] if hasattr(geometry, "extents") else [0.0, 0.0, 0.0]
-    asset = Asset(id=original_sha, original_name=scan_path.name, file=original_rel, format=scan.format,
-                  kind="mesh" if scan.mesh is not None else "points", units=chosen_units,
-                  up_axis=chosen_up, dimensions=tuple(extent), levels=stored,
-                  inspection=_json_safe(inspection), processing=steps)
-    existing = project.document.asset(original_sha)
-    if existing is not None:
-        asset = existing
-        warnings.append(f"{scan_path.name}: this scan is already in the project; a new artifact reuses it")
-    artifact = Artifact(name=name or _display_name(scan_path), asset_id=asset.id)
-    command = import_scan_command(project.document, asset, artifact)
-    report(progress, 1.0, "Imported", cancel)
-    return ImportResult(command, artifact.id, asset.id, inspection, warnings)
+    extent = tuple(float(v) for v in geometry.extents) if hasattr(geometry, "extents") else (0.0, 0.0, 0.0)
+    return PreparedScan(source_name=scan_path.name, format=scan.format,
+                        kind="mesh" if scan.mesh is not None else "points", original_sha256=original_sha,
+                        units=chosen_units, up_axis=chosen_up, dimensions=extent,
+                        inspection=_json_safe(inspection), levels=prepared, processing=steps, warnings=warnings)
 
 
 def _level_texture(geometry: Any, max_side: Optional[int]) -> Any:
