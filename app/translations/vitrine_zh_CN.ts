@@ -671,6 +671,14 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Collection</source>
+        <translation>藏品集</translation>
+    </message>
+    <message>
+        <source>Adding %1 from the collection</source>
+        <translation>正在从藏品集添加 %1</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1484,6 +1492,76 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>3D view unavailable</source>
         <translation>三维视图不可用</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionModel</name>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Faces</source>
+        <translation>面数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionPanel</name>
+    <message>
+        <source>Open Collection…</source>
+        <translation>打开藏品集…</translation>
+    </message>
+    <message>
+        <source>Search: name, format, &gt;5MB, problems</source>
+        <translation>搜索：名称、格式、&gt;5MB、有问题</translation>
+    </message>
+    <message>
+        <source>Search the collection</source>
+        <translation>搜索藏品集</translation>
+    </message>
+    <message>
+        <source>Add to Exhibit</source>
+        <translation>加入展览</translation>
+    </message>
+    <message>
+        <source>No collection open. Prepare one with &apos;vitrine batch&apos;.</source>
+        <translation>未打开藏品集。请用“vitrine batch”准备一个。</translation>
+    </message>
+    <message>
+        <source>Scans in the collection</source>
+        <translation>藏品集中的扫描</translation>
+    </message>
+    <message>
+        <source>Plot of the collection&apos;s sizes and problems</source>
+        <translation>藏品集大小与问题图</translation>
+    </message>
+    <message>
+        <source>faces (points for point clouds)</source>
+        <translation>面数（点云为点数）</translation>
+    </message>
+    <message>
+        <source>file size (MB)</source>
+        <translation>文件大小（MB）</translation>
+    </message>
+    <message>
+        <source>Open Collection</source>
+        <translation>打开藏品集</translation>
+    </message>
+    <message>
+        <source>%1 of %2 scans shown (%3 failed) in %4</source>
+        <translation>%4 中显示 %1 / %2 个扫描（%3 个失败）</translation>
     </message>
 </context>
 </TS>

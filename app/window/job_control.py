@@ -56,6 +56,22 @@ class JobControl(QObject):
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Import cancelled"), 4000))
         return job
 
+    def add_from_collection(self, collection: str | Path, asset_id: str) -> Optional[BackgroundJob]:
+        """Queue adding a scan prepared by ``vitrine batch``: its files are checked against the
+        catalogue and copied, never processed again; then it is added like an import."""
+        from vitrine.app.workflows.collection import Collection, add_from_collection
+        project = self.project
+        if project is None:
+            show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"),
+                       QCoreApplication.translate("MainWindow", "Open or create a project first."))
+            return None
+        job = self.jobs.start(QCoreApplication.translate("MainWindow", "Adding %1 from the collection").replace("%1", asset_id[:12]),
+                              lambda progress, cancel: add_from_collection(project, Collection.open(Path(collection)),
+                                                                           asset_id), self.window)
+        job.succeeded.connect(lambda result: self._import_finished(project, result))
+        job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc))
+        return job
+
     def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
                        simplified: bool) -> None:
         """A scan over the face limit is not loaded by surprise: offer a simplified import."""

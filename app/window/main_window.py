@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QWidget
 from vitrine.app.window import actions as window_actions
 from vitrine.app.panels.annotation_panel import AnnotationPanel
 from vitrine.app.panels.asset_panel import AssetPanel
+from vitrine.app.panels.collection_panel import CollectionPanel, collection_drop
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.window.job_control import JobControl
 from vitrine.app.window.project_life import ProjectLife
@@ -114,7 +115,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.record_dock = self._dock("recordDock", QT_TRANSLATE_NOOP("MainWindow", "Object Record and Rights"), self.record_panel, R)
         self.tour_dock = self._dock("tourDock", QT_TRANSLATE_NOOP("MainWindow", "Tours"), self.tour_panel, B)
         self.problems_dock = self._dock("problemsDock", QT_TRANSLATE_NOOP("MainWindow", "Problems"), self.problems_panel, B)
+        self.collection_panel = CollectionPanel()
+        self.collection_panel.addRequested.connect(self.add_from_collection)
+        self.collection_dock = self._dock("collectionDock", QT_TRANSLATE_NOOP("MainWindow", "Collection"),
+                                          self.collection_panel, L)
         self.tabifyDockWidget(self.outline_dock, self.asset_dock)
+        self.tabifyDockWidget(self.asset_dock, self.collection_dock)
         self.tabifyDockWidget(self.inspector_dock, self.annotation_dock)
         self.tabifyDockWidget(self.annotation_dock, self.record_dock)
         self.tabifyDockWidget(self.tour_dock, self.problems_dock)
@@ -301,12 +307,18 @@ class MainWindow(EditSlotsMixin, QMainWindow):
                 if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in SCAN_SUFFIXES]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.project is not None and self._scan_paths(event.mimeData()):
+        mime = event.mimeData()
+        if self.project is not None and (self._scan_paths(mime) or collection_drop(mime)):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        prepared = collection_drop(event.mimeData())
+        if prepared is not None:
+            event.acceptProposedAction()
+            self.add_from_collection(*prepared)
+            return
         paths = self._scan_paths(event.mimeData())
         if not paths:
             event.ignore()
@@ -314,6 +326,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         event.acceptProposedAction()
         for path in paths:
             self.import_scan(path)
+
+    def add_from_collection(self, collection: str, asset_id: str) -> Optional[BackgroundJob]:
+        """Add a scan prepared by ``vitrine batch`` (no reprocessing; one undo step)."""
+        return self.job_control.add_from_collection(collection, asset_id)
 
     # --- view ------------------------------------------------------------------------------------------------
     def frame_selection(self) -> None:

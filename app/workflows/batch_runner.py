@@ -29,6 +29,7 @@ class BatchSummary:
     failed: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    worker_peak_mb: float = 0.0  # the largest peak resident memory a worker reported
 
     @property
     def exit_code(self) -> int:
@@ -77,6 +78,7 @@ def run_batch(sources: list[Path], out: Path, *, workers: Optional[int] = None, 
     for (scan, sha), result, seconds in results:
         done += 1
         if result["status"] == "prepared":
+            summary.worker_peak_mb = max(summary.worker_peak_mb, result.get("worker_peak_mb", 0.0))
             collection.record_prepared(scan, result)
             summary.prepared.append(str(scan))
             emit({"kind": "prepared", "source": str(scan), "done": done, "total": total, "seconds": seconds})

@@ -73,7 +73,14 @@ def prepare_payload(payload: dict[str, Any]) -> dict[str, Any]:
         "levels": [{"name": lv.name, "sha256": lv.sha256, "faces": lv.faces, "points": lv.points,
                     "texture_size": lv.texture_size} for lv in prepared.levels],
     }
-    return {"status": "prepared", "scan": scan, "levels": {lv.sha256: lv.glb for lv in prepared.levels}}
+    return {"status": "prepared", "scan": scan, "levels": {lv.sha256: lv.glb for lv in prepared.levels},
+            "worker_peak_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> float:
+    """The worker process's peak resident memory so far, in MiB (Linux reports KiB)."""
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _inside(root: Path, rel: str) -> Path:
