@@ -11,12 +11,12 @@ import json
 from typing import Any, Callable, Optional
 
 from vitrine.assets.level_table import level_rank
-from vitrine.scenes.exhibit_model import Annotation, Exhibit, MediaAudio, MediaImage, TourStep
+from vitrine.scenes.exhibit_model import Annotation, Exhibit, Measurement, MediaAudio, MediaImage, TourStep, Transform
 from vitrine.scenes.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.serialization import to_dict
 
 from .viewer_contract import VIEWER_DOCUMENT_VERSION
-from .visitor_rules import annotation_view
+from .visitor_rules import annotation_view, pin_world_point
 
 MediaMap = Callable[[str], str]
 TextOf = Callable[[str], Optional[str]]
@@ -43,8 +43,20 @@ def _image(image: Optional[MediaImage], media: MediaMap) -> Optional[dict[str, A
     return d
 
 
-def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf], view: Optional[dict]) -> dict[str, Any]:
+def _measurement(m: Optional[Measurement], transforms: dict[str, Transform]) -> Optional[dict[str, Any]]:
+    """A saved tape measurement in world metres for the viewer (None when its artifact is gone)."""
+    transform = transforms.get(m.artifact_id) if m is not None else None
+    if m is None or transform is None:
+        return None
+    a, b = pin_world_point(transform, m.a), pin_world_point(transform, m.b)
+    return {"artifact_id": m.artifact_id, "a": [float(v) for v in a], "b": [float(v) for v in b],
+            "metres": float(((a - b) ** 2).sum() ** 0.5)}
+
+
+def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf], view: Optional[dict],
+                transforms: dict[str, Transform]) -> dict[str, Any]:
     d = to_dict(ann)
+    d["measurement"] = _measurement(ann.measurement, transforms)
     d["image"] = _image(ann.image, media)
     d["audio"] = _audio(ann.audio, media, text_of)
     # Where opening it flies (its viewpoint, else the shared framing rule): computed once here,
@@ -53,8 +65,9 @@ def _annotation(ann: Annotation, media: MediaMap, text_of: Optional[TextOf], vie
     return d
 
 
-def _step(step: TourStep, media: MediaMap, text_of: Optional[TextOf]) -> dict[str, Any]:
+def _step(step: TourStep, media: MediaMap, text_of: Optional[TextOf], transforms: dict[str, Transform]) -> dict[str, Any]:
     d = to_dict(step)
+    d["measurement"] = _measurement(step.measurement, transforms)
     d["audio"] = _audio(step.audio, media, text_of)
     return d
 
@@ -102,9 +115,9 @@ def build_viewer_document(exhibit: Exhibit, models: dict[str, list[dict]], media
         "lights": [to_dict(light) for light in exhibit.lights],
         "viewpoints": [to_dict(v) for v in exhibit.viewpoints],
         "start_viewpoint_id": exhibit.start_viewpoint_id,
-        "annotations": [_annotation(a, media, captions_text, views[a.id])
+        "annotations": [_annotation(a, media, captions_text, views[a.id], transforms)
                         for a in exhibit.annotations if a.artifact_id in shown],
-        "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media, captions_text) for s in t.steps]}
+        "tours": [{"id": t.id, "title": dict(t.title), "steps": [_step(s, media, captions_text, transforms) for s in t.steps]}
                   for t in exhibit.tours],
         "bundle": bundle,
     }

@@ -23,6 +23,7 @@ _RULES: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
 
 LABELS: dict[str, dict[str, str]] = _RULES["labels"]
 COLORS: dict[str, str] = _RULES["colors"]
+TAPE: dict[str, Any] = _RULES["tape"]
 DEFAULT_STEP_S: float = float(_RULES["tour"]["default_step_seconds"])  # seconds
 FLIGHT_S: float = float(_RULES["tour"]["flight_seconds"])  # seconds, a camera flight's base duration
 FLIGHT_MIN_S: float = float(_RULES["tour"]["flight_min_seconds"])
@@ -92,6 +93,25 @@ def pin_world_point(transform: Transform, point: Any) -> np.ndarray:
     (x, y, z, w) quaternion, then translate, as the viewer places the artifact."""
     p = np.asarray(point, dtype=float) * np.asarray(transform.scale, dtype=float)
     return _rotate(transform.rotation, p) + np.asarray(transform.translation, dtype=float)
+
+
+def pin_local_point(transform: Transform, world: Any) -> np.ndarray:
+    """The inverse of :func:`pin_world_point`: a world point (3,) in the artifact's own frame,
+    metres before its scale (a zero scale component is left unscaled)."""
+    x, y, z, w = (float(c) for c in transform.rotation)
+    p = _rotate((-x, -y, -z, w), np.asarray(world, dtype=float) - np.asarray(transform.translation, dtype=float))
+    scale = np.asarray(transform.scale, dtype=float)
+    return p / np.where(scale == 0, 1.0, scale)
+
+
+def format_length(metres: float) -> str:
+    """A length as visitors read it (the viewer's measure_tape.js follows the same visitor.json rule)."""
+    m = abs(float(metres))
+    if m < TAPE["mm_below"]:
+        return f"{m * 1000:.{TAPE['decimals']['mm']}f} mm"
+    if m < TAPE["cm_below"]:
+        return f"{m * 100:.{TAPE['decimals']['cm']}f} cm"
+    return f"{m:.{TAPE['decimals']['m']}f} m"
 
 
 def pin_world_normal(transform: Transform, normal: Any) -> np.ndarray:

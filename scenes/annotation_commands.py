@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from .commands import AddObject, CompositeCommand, RemoveObject, SetProperty
 from .document import DELETE, ExhibitDocument
-from .exhibit_model import Annotation, MediaAudio, MediaImage
+from .exhibit_model import Annotation, Measurement, MediaAudio, MediaImage
 
 Vec3 = tuple[float, float, float]
 
@@ -118,3 +118,13 @@ def delete_annotation(doc: ExhibitDocument, annotation_id: str) -> CompositeComm
                 children.append(SetProperty(doc, step.id, ("annotation_id",), None))
     children.append(RemoveObject(doc, "annotations", annotation_id))
     return CompositeCommand("Delete Annotation", children)
+
+
+class SetAnnotationMeasurement(SetProperty):
+    """Save (or with None remove) a measuring-tape distance shown with the annotation."""
+
+    label = "Save Measurement"
+    mergeable = False
+
+    def __init__(self, doc: ExhibitDocument, annotation_id: str, measurement: Optional[Measurement]) -> None:
+        super().__init__(doc, annotation_id, ("measurement",), measurement)

@@ -195,6 +195,17 @@ class Marker:
 
 
 @dataclass
+class Measurement:
+    """A point-to-point distance taken with the measuring tape: ``a`` and ``b`` in the own
+    (model-local) frame of artifact ``artifact_id``, in metres before the artifact's scale,
+    like annotation points, so a saved measurement moves with its artifact."""
+
+    artifact_id: str = ""
+    a: Vec3 = (0.0, 0.0, 0.0)
+    b: Vec3 = (0.0, 0.0, 0.0)
+
+
+@dataclass
 class Annotation:
     """A note pinned to an artifact at ``point`` with ``normal``, both in the artifact's
     own (model-local) frame, so the pin moves with the artifact."""
@@ -211,6 +222,7 @@ class Annotation:
     marker: Marker = field(default_factory=Marker)
     tags: list[str] = field(default_factory=list)
     rights: Rights = field(default_factory=Rights)
+    measurement: Optional[Measurement] = None
 
 
 @dataclass
@@ -223,6 +235,7 @@ class TourStep:
     narration: LocalizedText = field(default_factory=dict)
     audio: dict[str, MediaAudio] = field(default_factory=dict)
     duration: float = 8.0
+    measurement: Optional[Measurement] = None
 
 
 @dataclass

@@ -5,7 +5,7 @@ from typing import Any, Optional
 
 from .commands import AddObject, MoveObject, RemoveObject, SetProperty
 from .document import DELETE, ExhibitDocument
-from .exhibit_model import MediaAudio, Tour, TourStep
+from .exhibit_model import Measurement, MediaAudio, Tour, TourStep
 
 
 class AddTour(AddObject):
@@ -78,3 +78,13 @@ class SetNarrationAudio(SetProperty):
 
     def __init__(self, doc: ExhibitDocument, step_id: str, language: str, audio: Optional[MediaAudio]) -> None:
         super().__init__(doc, step_id, ("audio", language), audio if audio is not None else DELETE)
+
+
+class SetStepMeasurement(SetProperty):
+    """Save (or with None remove) a measuring-tape distance shown during a tour step."""
+
+    label = "Save Measurement"
+    mergeable = False
+
+    def __init__(self, doc: ExhibitDocument, step_id: str, measurement: Optional[Measurement]) -> None:
+        super().__init__(doc, step_id, ("measurement",), measurement)

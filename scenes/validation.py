@@ -55,6 +55,8 @@ def _reference_problems(ex: Exhibit) -> Iterator[Problem]:
             yield Problem("error", "orphan-annotation", f"annotation '{_first(ann.title)}' is pinned to an artifact that no longer exists", ann.id)
         if ann.viewpoint_id and ann.viewpoint_id not in viewpoints:
             yield Problem("warning", "missing-viewpoint", f"annotation '{_first(ann.title)}' flies to a viewpoint that no longer exists", ann.id)
+        if ann.measurement is not None and ann.measurement.artifact_id not in artifacts:
+            yield Problem("warning", "orphan-measurement", f"annotation '{_first(ann.title)}' shows a measurement on an artifact that no longer exists", ann.id)
     if ex.start_viewpoint_id and ex.start_viewpoint_id not in viewpoints:
         yield Problem("warning", "missing-viewpoint", "the start view refers to a viewpoint that no longer exists", ex.id)
     for tour in ex.tours:
@@ -65,6 +67,8 @@ def _reference_problems(ex: Exhibit) -> Iterator[Problem]:
                 yield Problem("warning", "missing-viewpoint", f"step {n} of tour '{_first(tour.title)}' uses a viewpoint that no longer exists", step.id)
             if step.annotation_id and step.annotation_id not in annotations:
                 yield Problem("warning", "missing-annotation", f"step {n} of tour '{_first(tour.title)}' opens an annotation that no longer exists", step.id)
+            if step.measurement is not None and step.measurement.artifact_id not in artifacts:
+                yield Problem("warning", "orphan-measurement", f"step {n} of tour '{_first(tour.title)}' shows a measurement on an artifact that no longer exists", step.id)
 
 
 def _duplicate_ids(ex: Exhibit) -> Iterator[Problem]:

@@ -156,6 +156,10 @@
 <context>
     <name>CommandLabels</name>
     <message>
+        <source>Save Measurement</source>
+        <translation>保存测量</translation>
+    </message>
+    <message>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
@@ -670,6 +674,50 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>测量(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Measuring tape: click two points on artifacts in the 3D view</source>
+        <translation>测量尺：在三维视图中点击展品上的两点</translation>
+    </message>
+    <message>
+        <source>Save Measurement in &amp;Annotation</source>
+        <translation>将测量保存到注释(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save Measurement in Tour &amp;Step</source>
+        <translation>将测量保存到导览步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Measure: click two points on an artifact</source>
+        <translation>测量：在展品上点击两点</translation>
+    </message>
+    <message>
+        <source>Measure: click a second point</source>
+        <translation>测量：点击第二个点</translation>
+    </message>
+    <message>
+        <source>Distance: %1</source>
+        <translation>距离：%1</translation>
+    </message>
+    <message>
+        <source>Saved %1 in the annotation</source>
+        <translation>已将 %1 保存到注释</translation>
+    </message>
+    <message>
+        <source>Saved %1 in the tour step</source>
+        <translation>已将 %1 保存到导览步骤</translation>
+    </message>
+    <message>
+        <source>Select an annotation first</source>
+        <translation>请先选择一个注释</translation>
+    </message>
+    <message>
+        <source>Select a tour step first</source>
+        <translation>请先选择一个导览步骤</translation>
+    </message>
     <message>
         <source>Collection</source>
         <translation>藏品集</translation>

@@ -70,8 +70,10 @@ class View(Protocol):
     def frame_selection(self) -> None: ...
     def set_view_preset(self, name: str) -> None: ...
     def set_pin_mode(self, on: bool) -> None: ...
+    def set_measure_mode(self, on: bool) -> None: ...
     def object_clicked(self, obj_id: str) -> None: ...
     def pin_placed(self, artifact_id: str, point: tuple, normal: tuple, annotation_id: str) -> None: ...
+    def measured(self, artifact_id: str, world_point: tuple) -> None: ...
 
 
 @dataclass
@@ -161,6 +163,11 @@ class ViewportInteraction:
         if self.state.pin_mode and not self.state.visitor:
             self._place_pin(x, y)
             return
+        if self.state.measure_mode and not self.state.visitor:
+            hit = self.scene.pick(x, y, kinds=("artifact",), fine=True)
+            if hit is not None:
+                self.view.measured(hit.object_id, tuple(hit.point))
+            return
         hit = self.scene.pick(x, y)
         obj_id = hit.object_id if hit is not None else ""
         self.editor.select([obj_id] if obj_id else [])
@@ -200,6 +207,9 @@ class ViewportInteraction:
             return True
         elif name == "escape" and self.state.pin_mode:
             self.view.set_pin_mode(False)
+            return True
+        elif name == "escape" and self.state.measure_mode:
+            self.view.set_measure_mode(False)
             return True
         else:
             return False

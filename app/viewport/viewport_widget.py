@@ -79,6 +79,7 @@ class ViewportWidget(QWidget):
     objectClicked = Signal(str)
     pinPlaced = Signal(str, object, object)      # artifact id, point, normal (artifact frame)
     annotationPinned = Signal(str)               # the new annotation's id, after it was pushed
+    measuredPoint = Signal(str, object)          # measuring tape: artifact id, world point (metres)
     cameraChanged = Signal()
     frameRendered = Signal(float)
 
@@ -274,6 +275,9 @@ class ViewportWidget(QWidget):
         self.pinPlaced.emit(artifact_id, point, normal)
         self.annotationPinned.emit(annotation_id)
 
+    def measured(self, artifact_id: str, world_point: tuple) -> None:
+        self.measuredPoint.emit(artifact_id, world_point)
+
     # ------------------------------------------------------------------ public API
     @property
     def motion_scale(self) -> float:
@@ -289,6 +293,13 @@ class ViewportWidget(QWidget):
 
     def pin_mode(self) -> bool:
         return self.state.pin_mode
+
+    def set_measure_mode(self, on: bool) -> None:
+        self.state.measure_mode = bool(on)
+        cursor = Qt.CursorShape.CrossCursor if on or self.state.pin_mode else Qt.CursorShape.ArrowCursor
+        self.setCursor(cursor)
+        self._window.setCursor(cursor)
+        self.update()
 
     def set_visitor_preview(self, on: bool) -> None:
         self.state.visitor = bool(on)

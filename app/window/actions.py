@@ -89,6 +89,13 @@ def create_actions(w: Window) -> None:
             icon=sp.SP_DialogApplyButton)
     w.action_pin_mode.setProperty(SOURCE_TIP, QT_TRANSLATE_NOOP("MainWindow", "Pin mode: click an artifact in the 3D view to pin an annotation"))
     w.action_pin_mode.setToolTip(tr(w.action_pin_mode.property(SOURCE_TIP)))
+    _action(w, "action_measure", QT_TRANSLATE_NOOP("MainWindow", "&Measure"), w.set_measure_mode, "M", checkable=True)
+    w.action_measure.setProperty(SOURCE_TIP, QT_TRANSLATE_NOOP("MainWindow", "Measuring tape: click two points on artifacts in the 3D view"))
+    w.action_measure.setToolTip(tr(w.action_measure.property(SOURCE_TIP)))
+    _action(w, "action_save_measurement_annotation", QT_TRANSLATE_NOOP("MainWindow", "Save Measurement in &Annotation"),
+            lambda: w.save_measurement("annotation"))
+    _action(w, "action_save_measurement_step", QT_TRANSLATE_NOOP("MainWindow", "Save Measurement in Tour &Step"),
+            lambda: w.save_measurement("step"))
     _action(w, "action_preview_browser", QT_TRANSLATE_NOOP("MainWindow", "Preview in &Browser"),
             w.preview_in_browser, "Ctrl+Shift+B", icon=sp.SP_ComputerIcon)
     _action(w, "action_reset_layout", QT_TRANSLATE_NOOP("MainWindow", "Reset &Layout"), w.reset_layout)
@@ -132,7 +139,8 @@ def create_menus(w: Window) -> None:
     w.menu_view.addActions([w.action_view_front, w.action_view_side, w.action_view_top,
                             w.action_view_perspective])
     w.menu_view.addSeparator()
-    w.menu_view.addActions([w.action_pin_mode, w.action_visitor_preview, w.action_preview_browser])
+    w.menu_view.addActions([w.action_pin_mode, w.action_measure, w.action_save_measurement_annotation,
+                            w.action_save_measurement_step, w.action_visitor_preview, w.action_preview_browser])
     w.menu_view.addSeparator()
     w.menu_panels = _menu(w.menu_view, QT_TRANSLATE_NOOP("MainWindow", "&Panels"))
     w.menu_view.addAction(w.action_reset_layout)
@@ -145,7 +153,7 @@ def create_menus(w: Window) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.addActions([w.action_open, w.action_save, w.action_import])
     toolbar.addSeparator()
-    toolbar.addActions([w.action_pin_mode, w.action_visitor_preview, w.action_frame])
+    toolbar.addActions([w.action_pin_mode, w.action_measure, w.action_visitor_preview, w.action_frame])
     toolbar.addSeparator()
     toolbar.addAction(w.action_export)
     w.main_toolbar = toolbar

@@ -30,6 +30,7 @@ COMMAND_LABELS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("CommandLabels", "Rename Plinth"),
     QT_TRANSLATE_NOOP("CommandLabels", "Rename Light"),
     QT_TRANSLATE_NOOP("CommandLabels", "Import Scan"),
+    QT_TRANSLATE_NOOP("CommandLabels", "Save Measurement"),
     QT_TRANSLATE_NOOP("CommandLabels", "Add Artifact"),
     QT_TRANSLATE_NOOP("CommandLabels", "Delete Artifact"),
     QT_TRANSLATE_NOOP("CommandLabels", "Duplicate Artifact"),

@@ -17,6 +17,7 @@ from vitrine.app.panels.asset_panel import AssetPanel
 from vitrine.app.panels.collection_panel import CollectionPanel, collection_drop
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.window.job_control import JobControl
+from vitrine.app.window.tape_control import TapeControl
 from vitrine.app.window.project_life import ProjectLife
 from vitrine.app.window.browser_preview import BrowserPreview
 from vitrine.app.window.command_labels import command_label
@@ -72,6 +73,9 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.life.status.connect(self._show_status)
         self.job_control = JobControl(self, session, self.relay, self.jobs)
         self.job_control.status.connect(self._show_status)
+        self.tape_control = TapeControl(self.relay, self.viewport, lambda: self.tour_panel.current_step_id(), self)
+        self.tape_control.status.connect(self._show_status)
+        self.tape_control.changed.connect(self._update_actions)
         self.relay.historyChanged.connect(self._on_history_changed)
         self.relay.projectChanged.connect(lambda _p: self._on_history_changed())
         self.relay.selectionChanged.connect(lambda _ids: self._update_actions())
@@ -179,6 +183,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         for action in (self.action_cut, self.action_copy, self.action_duplicate, self.action_delete,
                        self.action_rename, self.action_frame):
             action.setEnabled(has_project and has_selection)
+        measured = hasattr(self, "tape_control") and self.tape_control.tape.metres() is not None
+        self.action_measure.setEnabled(has_project)
+        self.action_save_measurement_annotation.setEnabled(has_project and measured)
+        self.action_save_measurement_step.setEnabled(has_project and measured)
 
     # --- project life (see ProjectLife) --------------------------------------------------------
     @property
@@ -339,7 +347,22 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.viewport.set_view_preset(preset)
 
     def set_pin_mode(self, on: bool) -> None:
+        if on and self.action_measure.isChecked():
+            self.action_measure.setChecked(False)  # one click mode at a time
         self.viewport.set_pin_mode(on)
+
+    def save_measurement(self, where: str) -> bool:
+        """Save the tape's measurement in the selected annotation or the Tours panel's step."""
+        saved = (self.tape_control.save_in_annotation() if where == "annotation" else self.tape_control.save_in_step())
+        if not saved:
+            self._show_status(self.tr("Select an annotation first") if where == "annotation"
+                              else self.tr("Select a tour step first"), 5000)
+        return saved
+
+    def set_measure_mode(self, on: bool) -> None:
+        if on and self.action_pin_mode.isChecked():
+            self.action_pin_mode.setChecked(False)
+        self.tape_control.set_active(on)
 
     def set_visitor_preview(self, on: bool) -> None:
         """Show the exhibit as visitors will: panels hidden, no editing gizmos, the viewer's

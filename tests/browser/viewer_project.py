@@ -20,7 +20,7 @@ from PIL import Image
 
 from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, Background, Environment, Floor, Light, Marker,
-    MediaAudio, MediaImage, ObjectRecord, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
+    Measurement, MediaAudio, MediaImage, ObjectRecord, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
 from vitrine.scenes.project_store import Project
 
@@ -35,6 +35,8 @@ HOSTILE = {"title": "</title><script>alert(1)</script>", "ann": "<img src=x oner
            "body": '<script>alert(1)</script> & "quotes" <b>bold</b>', "narration": "<svg onload=alert(1)>",
            "alt": '"><img src=x onerror=alert(2)>'}
 CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+# the drip's length, saved in the Glaze annotation (vase-local metres: 0.25 m up its front)
+GLAZE_TAPE = ((0.0, 0.05, 0.1), (0.0, 0.30, 0.1))
 
 
 def _rights() -> Rights:
@@ -158,7 +160,8 @@ def make_viewer_project(root: Path, *, hostile: bool = False) -> Project:
                                                      "zh-Hans": "釉滴特写"},
                                     credit="Photo: Fixture Museum", rights=_rights()),
                    audio={"en": MediaAudio(file=audio, captions=captions, rights=_rights())},
-                   viewpoint_id=VP_VASE, marker=Marker(1, "#d9534f"), tags=["glaze"], rights=_rights()),
+                   viewpoint_id=VP_VASE, marker=Marker(1, "#d9534f"), tags=["glaze"], rights=_rights(),
+                   measurement=Measurement(VASE, *GLAZE_TAPE)),
         Annotation(id=BACK, artifact_id=VASE, point=(0, 0.2, -0.1), normal=(0, 0, -1),
                    title={"en": "Maker's mark", "zh-Hans": "制作者标记"},
                    body={"en": "A stamp on the back.", "zh-Hans": "背面的印章。"},

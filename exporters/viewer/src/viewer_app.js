@@ -14,6 +14,7 @@ import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
 import { shortFingerprint } from './publisher_trust.js';
 import { verifyMedia } from './media_gate.js';
+import { MeasureTape } from './measure_tape.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -104,8 +105,10 @@ export class ViewerApp {
         openAnnotation: (id) => this.openAnnotation(id),
         closeAnnotation: () => this.closeAnnotation(),
         onSqueeze: () => (this.tour.active ? this.tour.next() : this.tour.tours.length && this.startTour(this.tour.tours[0].id)),
+        measureSelect: (controller) => this.tape.selectWithController(controller),
       },
     });
+    this.tape = new MeasureTape(this);
     this.wireEvents();
     this.setStartView();
     this.resize();
@@ -218,6 +221,7 @@ export class ViewerApp {
     if (this.timings.firstFrame == null) this.timings.firstFrame = now - this.timings.start;
     if (this.unrenderedLevels.size) this.noteLevelFrames();
     this.hotspots.update(this.width, this.height, now, this.forceHotspots);
+    this.tape.update();
     this.forceHotspots = false;
     if (this.afterRender) { const done = this.afterRender; this.afterRender = null; done(); }
   }
@@ -306,6 +310,7 @@ export class ViewerApp {
       this.panel.show(a, this.artifacts.get(a.artifact_id), { focus: !fromTour });
       this.updateViewOffset();
     }
+    this.tape.showSaved(a.measurement || null);
     this.emit('annotationopen', { id });
   }
 
@@ -315,6 +320,7 @@ export class ViewerApp {
     this.openId = null;
     this.panel.hide();
     this.xrPanel.hide();
+    this.tape.showSaved(null);
     this.updateViewOffset();
     if (this.returnFocus && !this.returnFocus.classList.contains('vt-hidden')) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
@@ -347,6 +353,7 @@ export class ViewerApp {
     if (audio && !this.tour.paused) audio.play().catch(() => {});
     if (step.annotation_id && this.annotations.has(step.annotation_id)) this.openAnnotation(step.annotation_id, { fromTour: true });
     else this.closeAnnotation();
+    if (step.measurement) this.tape.showSaved(step.measurement); // the step's own, over its annotation's
     if (this.xr.presenting) {
       const a = step.annotation_id && this.annotations.get(step.annotation_id);
       this.showXRPanel({ title: a ? L.text(a.title) : L.text(tour.title), body: L.text(step.narration) || (a ? L.text(a.body) : ''),
@@ -387,6 +394,7 @@ export class ViewerApp {
 
   relabel() {
     this.ui.relabel();
+    this.tape.relabel();
     this.hotspots.relabel();
     this.panel.relabel();
     this.panel.render();

@@ -36,6 +36,12 @@ export class VitrineAPI extends EventTarget {
     const app = this._need();
     return { eye: app.camera.position.toArray(), target: app.controls.target.toArray() };
   }
+  /** Turn the measuring tape on or off. */
+  setMeasuring(on) { this._need().tape.toggle(!!on); }
+  /** Measure between two points in exhibit metres ([x, y, z] each); returns the distance. */
+  measure(a, b) { return this._need().tape.measure(a, b); }
+  /** What the tape shows: {a, b, metres, label, saved, scaleBar} or null. */
+  measurement() { return this._need().tape.state(); }
   /** {status, files, signature, fingerprint, pinned}: see README (answers before the exhibit is shown). */
   verification() {
     const check = this.check || this._need().check;

@@ -128,6 +128,7 @@ export class XRSession extends EventTarget {
 
   onSelect(controller) {
     if (this.mode === 'immersive-ar' && !this.placed) return; // the session 'select' places
+    if (this.hooks.measureSelect && this.hooks.measureSelect(controller)) return; // measuring
     const hitId = this.pick(controller);
     if (hitId) this.hooks.openAnnotation(hitId, controller);
     else if (this.panel.mesh.visible) this.hooks.closeAnnotation();
