@@ -9,10 +9,13 @@ An output raises ExportError (one line) for a problem that must stop the export.
 """
 from __future__ import annotations
 
+from vitrine.exporters.standards.svx_scene import write_svx
+
 from .context import BundleContext, OutputFn
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("voyager scene", write_svx),
 ]
 
 
