@@ -9,6 +9,7 @@ An output raises ExportError (one line) for a problem that must stop the export.
 """
 from __future__ import annotations
 
+from vitrine.exporters.standards.object_records import write_records
 from vitrine.exporters.standards.svx_scene import write_svx
 
 from .context import BundleContext, OutputFn
@@ -16,6 +17,7 @@ from .context import BundleContext, OutputFn
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
     ("voyager scene", write_svx),
+    ("object records", write_records),
 ]
 
 
