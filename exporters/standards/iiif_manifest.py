@@ -14,6 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
+from vitrine.scenes.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit
 
 if TYPE_CHECKING:  # the outputs list imports this module: no import at run time
@@ -171,4 +172,5 @@ def write_iiif_manifest(ctx: "BundleContext") -> None:
     doc = build_manifest(ctx.exhibit, ctx.models, base, posters)
     path = ctx.root / MANIFEST_PATH
     path.parent.mkdir(exist_ok=True)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(escape_lone_surrogates(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)) + "\n",
+                    encoding="utf-8")

@@ -12,6 +12,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any, Optional
 
+from vitrine.scenes.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit, Light, Viewpoint
 
 from .languages import VOYAGER_LANGUAGES, to_voyager_texts, voyager_key
@@ -224,6 +225,6 @@ def write_svx(ctx: "BundleContext") -> None:
     media = {a["id"]: a["image"]["file"] for a in ctx.document.get("annotations", [])
              if isinstance(a.get("image"), dict) and a["image"].get("file")}
     doc, lines = build_svx(ctx.exhibit, ctx.models, ctx.generator, media)
-    (ctx.root / SVX_NAME).write_text(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n",
+    (ctx.root / SVX_NAME).write_text(escape_lone_surrogates(json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False)) + "\n",
                                      encoding="utf-8")
     ctx.report.warnings.extend(lines)
