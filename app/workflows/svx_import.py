@@ -26,7 +26,7 @@ from vitrine.exporters.standards.svx_geometry import forward_point, orbit_to_vie
 from vitrine.exporters.standards.svx_scene import LEVEL_OF_QUALITY
 from vitrine.exporters.standards.svx_schema import first_error, svx_validator
 from vitrine.scenes.exhibit_model import (
-    LIGHT_TYPES, Annotation, Light, Marker, Tour, TourStep, Transform, Viewpoint,
+    LIGHT_TYPES, Annotation, ArtifactRights, Light, Marker, Rights, Tour, TourStep, Transform, Viewpoint,
 )
 from vitrine.scenes.project_store import PROJECT_SUFFIX, Project
 
@@ -149,6 +149,14 @@ def _texts(obj: dict, plural: str, singular: str, lang: str) -> dict[str, str]:
     return texts
 
 
+def _rights(collection: dict, uri: str, holder: str, attribution: str) -> Rights:
+    """Rights from the collection fields Vitrine writes (other scenes usually have none)."""
+    def text(key: str) -> str:
+        value = collection.get(key)
+        return value if isinstance(value, str) else ""
+    return Rights(statement_uri=text(uri), holder=text(holder), attribution=text(attribution))
+
+
 def _languages(doc: dict) -> list[str]:
     """Exhibit languages: every Voyager key used in the document, in Voyager's order."""
     used: set[str] = set()
@@ -246,6 +254,8 @@ def _build(svx: Path, doc: dict, scene: dict, setup: dict, models: list[_ModelPl
     ex = project.document.exhibit
     ex.title = title
     ex.institution = str(collection.get("institution") or "")
+    ex.rights = _rights(collection, "rights", "rightsHolder", "attribution")
+    ex.description = _texts(collection, "descriptions", "description", lang)
     result = SvxImportResult(project=project)
     scene_m = UNIT_METRES.get(setup.get("units", "m"), 1.0)
 
@@ -282,6 +292,8 @@ def _build(svx: Path, doc: dict, scene: dict, setup: dict, models: list[_ModelPl
                           ("institution", "institution"), ("classification", "classification")):
             if isinstance(rec.get(key), str):
                 setattr(art.record, attr, rec[key])
+        art.rights = ArtifactRights(object=_rights(rec, "rights", "rightsHolder", "rightsAttribution"),
+                                    model=_rights(rec, "modelRights", "modelRightsHolder", "modelAttribution"))
         for n, a in enumerate(plan.model.get("annotations") or [], 1):
             point = np.asarray(_vec(a.get("position"), 3, (0.0, 0.0, 0.0))) * s_imp + t
             normal = np.asarray(_vec(a.get("direction"), 3, (0.0, 1.0, 0.0)))

@@ -55,6 +55,7 @@ def _collection(exhibit: Exhibit, left_out: set[str]) -> dict[str, Any]:
                            "descriptions": to_voyager_texts(exhibit.description, left_out),
                            "institution": exhibit.institution, "credits": exhibit.credits,
                            "rights": exhibit.rights.statement_uri, "rightsHolder": exhibit.rights.holder,
+                           "attribution": exhibit.rights.attribution,
                            "languages": list(exhibit.languages)}
     return {k: v for k, v in out.items() if v}
 
@@ -67,8 +68,11 @@ def _record_collection(art: Any, left_out: set[str]) -> dict[str, Any]:
                            "dimensions": rec.dimensions_catalogued, "institution": rec.institution,
                            "creditLine": rec.credit_line, "classification": rec.classification,
                            "descriptions": to_voyager_texts(rec.description, left_out),
-                           "rights": art.rights.object.statement_uri,
-                           "modelRights": art.rights.model.statement_uri}
+                           "rights": art.rights.object.statement_uri, "rightsHolder": art.rights.object.holder,
+                           "rightsAttribution": art.rights.object.attribution,
+                           "modelRights": art.rights.model.statement_uri,
+                           "modelRightsHolder": art.rights.model.holder,
+                           "modelAttribution": art.rights.model.attribution}
     return {k: v for k, v in out.items() if v}
 
 

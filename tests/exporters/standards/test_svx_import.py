@@ -35,6 +35,9 @@ def test_round_trip_keeps_artifacts_annotations_and_tours(tiny_project, round_tr
     assert [t.title for t in after.tours] == [{"en": t.title["en"]} for t in before.tours]
     assert [len(t.steps) for t in after.tours] == [len(t.steps) for t in before.tours]
     assert after.title == {"en": before.title["en"]}
+    assert after.rights == before.rights
+    assert [a.rights for a in after.artifacts] == [b.rights for b in before.artifacts]
+    assert [a.record.identifier for a in after.artifacts] == [b.record.identifier for b in before.artifacts]
     again = json.loads((out / "scene.svx.json").read_text("utf-8"))
     assert len(again["models"]) == len(before.artifacts)
     assert sum(len(m.get("annotations", [])) for m in again["models"]) == len(before.annotations)
