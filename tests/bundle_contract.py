@@ -4,7 +4,7 @@
 data/exhibit.js) and validates it against exporters/viewer/viewer-document.schema.json.
 ``tests/conftest.py`` installs ``checking_exports`` for the whole session, so every
 ``export_bundle`` call in any test (exporter, CLI, editor) is checked before the bundle is put
-in place: a test that exports something the viewer's contract does not describe fails.
+in place, and so is its Voyager scene (scene.svx.json against Voyager's JSON Schemas): a test that exports something the viewer's contract does not describe fails.
 """
 from __future__ import annotations
 
@@ -40,8 +40,28 @@ def validate_bundle(folder: Path) -> dict[str, Any]:
     script = (folder / "data" / "exhibit.js").read_text(encoding="utf-8")
     if script != exhibit_script(text):
         raise BundleContractError(f"{folder}/data/exhibit.js is not exactly exhibit.json as a script")
+    validate_svx(folder)
     checked.append(folder)
     return doc
+
+
+def validate_svx(folder: Path) -> dict[str, Any]:
+    """The bundle's scene.svx.json, after checking it against Voyager's JSON Schemas (read from
+    ../shared/standards/voyager-svx). Raises BundleContractError; when the schemas are not beside
+    the clone, the document must still be JSON naming the SVX media type."""
+    from vitrine.exporters.standards.svx_schema import first_error, svx_validator
+    path = folder / "scene.svx.json"
+    if not path.is_file():
+        raise BundleContractError(f"{folder}: no scene.svx.json")
+    svx = json.loads(path.read_text(encoding="utf-8"))
+    validator = svx_validator()
+    if validator is not None:
+        error = first_error(validator, svx)
+        if error:
+            raise BundleContractError(f"{path} breaks Voyager's schema at {error}")
+    elif svx.get("asset", {}).get("type") != "application/si-dpo-3d.document+json":
+        raise BundleContractError(f"{path} is not an SVX document")
+    return svx
 
 
 @contextlib.contextmanager

@@ -9,10 +9,17 @@ An output raises ExportError (one line) for a problem that must stop the export.
 """
 from __future__ import annotations
 
+from vitrine.exporters.standards.iiif_manifest import write_iiif_manifest
+from vitrine.exporters.standards.object_records import write_records
+from vitrine.exporters.standards.svx_scene import write_svx
+
 from .context import BundleContext, OutputFn
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("voyager scene", write_svx),
+    ("object records", write_records),
+    ("iiif manifest", write_iiif_manifest),  # after the posters, which it uses as thumbnails
 ]
 
 

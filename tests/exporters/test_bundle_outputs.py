@@ -19,7 +19,8 @@ def test_an_output_is_signed_and_sees_the_document(tiny_project, viewer_dir, tmp
         (ctx.root / "notes" / "hello.txt").write_text("hello", encoding="utf-8")
         ctx.report.warnings.append("note written")
 
-    monkeypatch.setattr(bundle_outputs, "OUTPUTS", [("note", write_note)])
+    # after the registered outputs (every bundle carries its standards files: see tests/bundle_contract.py)
+    monkeypatch.setattr(bundle_outputs, "OUTPUTS", [*bundle_outputs.OUTPUTS, ("note", write_note)])
     rep = export_bundle(tiny_project, tmp_path / "b", viewer_dir=viewer_dir, public_url="https://example.org/x/")
     assert seen == {"title": json.loads((tmp_path / "b" / "exhibit.json").read_text("utf-8"))["title"],
                     "url": "https://example.org/x/"}
