@@ -223,3 +223,26 @@ ARRANGE_COMMANDS: dict[str, Callable[[ExhibitDocument, Sequence[str]], Composite
     "snap": snap_to_support,
     "snap_wall": snap_to_wall,
 }
+
+
+def apply_lighting_preset(doc: ExhibitDocument, preset: str) -> CompositeCommand:
+    """Replace the exhibit's lights by a preset ('gallery', 'raking', 'spots'), one undo step."""
+    from vitrine.scenes.commands import AddObject, RemoveObject
+    from vitrine.scenes.layout import lighting_presets as presets
+
+    from .placement import exhibit_boxes
+    if preset not in presets.PRESETS:
+        raise ValueError(f"preset must be one of {', '.join(presets.PRESETS)}")
+    boxes = exhibit_boxes(doc)
+    if preset == "gallery":
+        lights = presets.gallery(boxes)
+    elif preset == "raking":
+        lights = presets.raking(boxes)
+    else:
+        lights = presets.spots(boxes, [(a.name, artifact_box(doc, a)) for a in doc.exhibit.artifacts if a.visible])
+    macro = CompositeCommand("Apply Lighting Preset")
+    for light in reversed(list(doc.exhibit.lights)):
+        macro.add_and_run(doc, RemoveObject(doc, "lights", light.id))
+    for light in lights:
+        macro.add_and_run(doc, AddObject(doc, "lights", light))
+    return macro

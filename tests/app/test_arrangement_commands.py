@@ -18,17 +18,7 @@ from vitrine.scenes.layout.footprints import CLEARANCE, box_footprint, overlaps
 from vitrine.scenes.project_store import Project
 from vitrine.scenes.serialization import to_dict
 
-
-@pytest.fixture()
-def project(tmp_path: Path) -> Project:
-    project = Project.create(tmp_path / "arr.vitrine", title="Arrange")
-    doc = project.document
-    for name, size in (("a", (0.3, 0.4, 0.3)), ("b", (0.6, 1.4, 0.6)), ("c", (0.2, 0.2, 0.5)), ("d", (0.4, 0.3, 0.1))):
-        path = tmp_path / f"{name}.stl"
-        trimesh.creation.box(extents=size).export(path)
-        result = import_scan(project, path, units="m", up="y", name=name)
-        doc.history.push(placed_import_command(doc, result.command, result.artifact_id))
-    return project
+from tests.app.layout_fixtures import project  # noqa: F401  (fixture: four placed artifacts)
 
 
 def footprints(doc):
