@@ -38,7 +38,8 @@ class JobControl(QObject):
 
     # --- import ---------------------------------------------------------------------------
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
-                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
+                    up: str = "auto", simplified: bool = False,
+                    drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
         """Queue a scan import; the artifact is added (one undo step) when it finishes."""
         from vitrine.app.workflows.project_import import import_scan
         project = self.project
@@ -51,7 +52,7 @@ class JobControl(QObject):
                               lambda progress, cancel: import_scan(project, path, name=name, units=units, up=up,
                                                                    progress=progress, cancel=cancel,
                                                                    simplified=simplified), self.window)
-        job.succeeded.connect(lambda result: self._import_finished(project, result))
+        job.succeeded.connect(lambda result: self._import_finished(project, result, drop_point))
         job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Import cancelled"), 4000))
         return job
@@ -71,10 +72,14 @@ class JobControl(QObject):
             return
         show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc)
 
-    def _import_finished(self, project: Project, result: Any) -> None:
+    def _import_finished(self, project: Project, result: Any,
+                         drop_point: Optional[tuple[float, float]] = None) -> None:
         if project is not self.project:
             return  # another project was opened meanwhile; its stored files stay unused
-        self.relay.push(result.command)
+        from vitrine.app.workflows.placement import placed_import_command
+        # placed now, on the GUI thread, against the document as it is (other imports may have
+        # landed meanwhile): artifact + plinth + start view as one undo step
+        self.relay.push(placed_import_command(project.document, result.command, result.artifact_id, drop_point))
         self.relay.select([result.artifact_id])
         warnings = list(getattr(result, "warnings", []) or [])
         message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))

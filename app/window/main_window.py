@@ -35,6 +35,7 @@ from vitrine.app.window.translations import LANGUAGE_KEY, chosen_language, insta
 from vitrine.app.viewport.viewport_widget import ViewportWidget
 from vitrine.app.visitor.preview import VisitorPreview
 from vitrine.app.window.edit_slots import EditSlotsMixin
+from vitrine.app.window.arrange_menu import create_arrange_menu
 from vitrine.scenes.project_store import Project
 
 STATE_VERSION = 1
@@ -55,6 +56,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self._build_panels()
         window_actions.create_actions(self)
         window_actions.create_menus(self)
+        create_arrange_menu(self)  # layouts, lighting presets, room, start view (app/window/arrange_menu.py)
         for dock in self.docks:
             self.menu_panels.addAction(dock.toggleViewAction())
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
@@ -273,9 +275,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.import_scan(path, **options)
 
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
-                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
-        """Queue a scan import; the artifact is added (one undo step) when it finishes."""
-        return self.job_control.import_scan(path, name=name, units=units, up=up, simplified=simplified)
+                    up: str = "auto", simplified: bool = False,
+                    drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
+        """Queue a scan import; the artifact is added and placed (one undo step) when it finishes,
+        in free floor space nearest ``drop_point`` (x, z) m if given, else beside the others."""
+        return self.job_control.import_scan(path, name=name, units=units, up=up, simplified=simplified,
+                                            drop_point=drop_point)
 
     def export_dialog(self) -> None:
         if self.project is None:
@@ -312,8 +317,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        from vitrine.app.window.drop_placement import floor_point_under
+        drop_point = floor_point_under(self.viewport, self.viewport.mapFrom(self, event.position().toPoint()))
         for path in paths:
-            self.import_scan(path)
+            self.import_scan(path, drop_point=drop_point)
 
     # --- view ------------------------------------------------------------------------------------------------
     def frame_selection(self) -> None:
