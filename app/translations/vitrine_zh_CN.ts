@@ -1657,4 +1657,43 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>前墙</translation>
     </message>
 </context>
+<context>
+    <name>PlacementGroup</name>
+    <message>
+        <source>Placement</source>
+        <translation>摆放</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>未摆放</translation>
+    </message>
+    <message>
+        <source>on the floor</source>
+        <translation>放在地面上</translation>
+    </message>
+    <message>
+        <source>on a plinth</source>
+        <translation>放在展台上</translation>
+    </message>
+    <message>
+        <source>on a wall</source>
+        <translation>挂在墙上</translation>
+    </message>
+    <message>
+        <source>Stands:</source>
+        <translation>放置方式：</translation>
+    </message>
+    <message>
+        <source>Centre height:</source>
+        <translation>中心高度：</translation>
+    </message>
+    <message>
+        <source>%1 m (base at %2 m)</source>
+        <translation>%1 米（底部在 %2 米）</translation>
+    </message>
+    <message>
+        <source>Cannot hang the artifact</source>
+        <translation>无法悬挂展品</translation>
+    </message>
+</context>
 </TS>

@@ -112,3 +112,34 @@ def test_the_viewport_draws_the_room_walls(make_window, tmp_path: Path, qtbot) -
     window.viewport.set_camera((0.0, 1.5, 6.0), (0.0, 1.5, -3.0), fov=0.8)
     outside = centre_rgb()
     assert outside[0] > outside[1] + 40 and outside[0] > outside[2] + 40, outside  # still the back wall
+
+
+def test_the_inspector_mount_snaps_onto_a_wall_in_one_step(make_window, tmp_path: Path, qtbot, dialogs) -> None:
+    from vitrine.app.workflows.placement import placed_import_command
+    from vitrine.app.workflows.project_import import import_scan
+    window = make_window()
+    window.new_project(tmp_path / "insp")
+    doc = window.session.document
+    path = tmp_path / "relief.stl"
+    trimesh.creation.box(extents=(0.5, 0.4, 0.05)).export(path)
+    result = import_scan(window.project, path, units="m", up="y")
+    window.relay.push(placed_import_command(doc, result.command, result.artifact_id))
+    window.relay.select([result.artifact_id])
+    group = window.inspector_panel.art_placement
+    assert group.mount.currentData() == "plinth"
+    wall = group.mount.findData("wall")
+    group.mount.setCurrentIndex(wall)
+    group.mount.activated.emit(wall)
+    assert dialogs.errors and "no room" in dialogs.errors[0][0]
+    assert doc.get(result.artifact_id).mount == "plinth" and group.mount.currentData() == "plinth"
+    window.relay.push(SetProperty(doc, doc.exhibit.id, ("environment", "room"), Room(width=6.0, depth=4.0)))
+    before = to_dict(doc.exhibit)
+    group.mount.setCurrentIndex(wall)
+    group.mount.activated.emit(wall)
+    art = doc.get(result.artifact_id)
+    assert art.mount == "wall" and group.mount.currentData() == "wall"
+    lo, hi = artifact_box(doc, art)
+    assert lo[2] == pytest.approx(-2.0, abs=1e-6)  # its back against the back wall, the nearest
+    assert (lo[1] + hi[1]) / 2 == pytest.approx(1.45, abs=1e-6)
+    window.action_undo.trigger()
+    assert to_dict(doc.exhibit) == before
