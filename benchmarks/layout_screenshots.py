@@ -75,12 +75,12 @@ def _editor_shot(project_path: Path, png: Path) -> None:
     for _ in range(40):
         app.processEvents()
         time.sleep(0.05)
-    window.set_visitor_preview(True)
     window.viewport.wait_for_loads(30)
     for _ in range(20):
         app.processEvents()
         time.sleep(0.05)
-    window.grab().save(str(png))
+    # the 3D view as the editor shows it (the window's grab() cannot read the GL surface)
+    window.viewport.grab_image().save(str(png))
     window.project.document.history.set_clean()
     window.close()
 
