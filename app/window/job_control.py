@@ -53,12 +53,13 @@ class JobControl(QObject):
                                                                    progress=progress, cancel=cancel,
                                                                    simplified=simplified), self.window)
         job.succeeded.connect(lambda result: self._import_finished(project, result, drop_point))
-        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
+        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified, drop_point))
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Import cancelled"), 4000))
         return job
 
     def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
-                       simplified: bool) -> None:
+                       simplified: bool,
+                       drop_point: Optional[tuple[float, float]] = None) -> None:
         """A scan over the face limit is not loaded by surprise: offer a simplified import."""
         from vitrine.assets.scan_errors import ScanTooLarge
         if isinstance(exc, ScanTooLarge) and not simplified:
@@ -68,7 +69,7 @@ class JobControl(QObject):
                                            "unchanged in the project.").replace("%1", str(exc)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Yes:
-                self.import_scan(path, name=name, units=units, up=up, simplified=True)
+                self.import_scan(path, name=name, units=units, up=up, simplified=True, drop_point=drop_point)
             return
         show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc)
 
