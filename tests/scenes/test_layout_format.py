@@ -44,3 +44,15 @@ def test_the_schema_refuses_an_unknown_mount() -> None:
     data = dict(V2, schema_version=3, artifacts=[{"id": "art-0123456789ab", "mount": "ceiling"}])
     with pytest.raises(DocumentError, match=r"\$\.artifacts\[0\]\.mount"):
         parse_exhibit(json.dumps(data))
+
+
+def test_validation_names_a_wall_mount_without_a_room_and_an_artifact_outside_the_room() -> None:
+    from vitrine.scenes.exhibit_model import Artifact, Transform
+    from vitrine.scenes.validation import find_problems
+    ex = Exhibit(title={"en": "t"}, artifacts=[Artifact(name="Relief", mount="wall"),
+                                              Artifact(name="Urn", transform=Transform((5.0, 0.0, 0.0)))])
+    codes = [(p.code, p.object_id) for p in find_problems(ex) if p.code in ("wall-without-room", "outside-room")]
+    assert codes == [("wall-without-room", ex.artifacts[0].id)]
+    ex.environment.room = Room(width=8.0, depth=6.0)
+    codes = [(p.code, p.object_id) for p in find_problems(ex) if p.code in ("wall-without-room", "outside-room")]
+    assert codes == [("outside-room", ex.artifacts[1].id)]
