@@ -2,20 +2,13 @@
 arrangement is one undo step, walls need a room."""
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
-import numpy as np
 import pytest
-import trimesh
 
 from vitrine.app.workflows import arrangement
-from vitrine.app.workflows.placement import artifact_box, placed_import_command, plinth_box, plinth_under
-from vitrine.app.workflows.project_import import import_scan
+from vitrine.app.workflows.placement import artifact_box, plinth_box, plinth_under
 from vitrine.scenes.commands import SetProperty
 from vitrine.scenes.exhibit_model import Room
 from vitrine.scenes.layout.footprints import CLEARANCE, box_footprint, overlaps
-from vitrine.scenes.project_store import Project
 from vitrine.scenes.serialization import to_dict
 
 from tests.app.layout_fixtures import project  # noqa: F401  (fixture: four placed artifacts)

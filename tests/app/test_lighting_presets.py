@@ -4,12 +4,9 @@ than its shaders take."""
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
-import pytest
-import trimesh
 
 from tests.app.layout_fixtures import project  # noqa: F401  (fixture: four placed artifacts)
 from vitrine.app.viewport import shaders
