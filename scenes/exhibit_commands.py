@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .commands import SetProperty
+from .commands import CompositeCommand, SetProperty
 from .document import DELETE, ExhibitDocument
 from .exhibit_model import Background, Floor, Rights
 
@@ -63,12 +63,14 @@ class SetFloor(SetProperty):
         super().__init__(doc, doc.exhibit.id, ("environment", "floor"), floor)
 
 
-class SetStartViewpoint(SetProperty):
-    label = "Set Start View"
-    mergeable = False
+class SetStartViewpoint(CompositeCommand):
+    """Choose the start view by hand: from now on placing artifacts leaves it alone
+    (``start_view_manual``); choosing none lets placement frame one again."""
 
     def __init__(self, doc: ExhibitDocument, viewpoint_id: Optional[str]) -> None:
-        super().__init__(doc, doc.exhibit.id, ("start_viewpoint_id",), viewpoint_id)
+        super().__init__("Set Start View", [
+            SetProperty(doc, doc.exhibit.id, ("start_viewpoint_id",), viewpoint_id),
+            SetProperty(doc, doc.exhibit.id, ("start_view_manual",), viewpoint_id is not None)])
 
 
 class SetClassifications(SetProperty):

@@ -13,7 +13,8 @@ from typing import Any, Optional
 
 from .ids import new_id
 
-SCHEMA_VERSION = 2  # 2: artifacts gained ``publication`` (what a bundle may publish)
+SCHEMA_VERSION = 3  # 2: artifacts gained ``publication`` (what a bundle may publish)
+#                    3: a ``room`` in the environment, an artifact ``mount``, ``start_view_manual``
 DEFAULT_LANGUAGES = ["en", "zh-Hans"]
 
 LocalizedText = dict[str, str]
@@ -22,6 +23,8 @@ Quat = tuple[float, float, float, float]
 
 LIGHT_TYPES = ("ambient", "directional", "point", "spot")
 PLINTH_SHAPES = ("box", "cylinder")
+MOUNTS = ("floor", "plinth", "wall")
+WALLS = ("back", "left", "right", "front")
 LEVEL_NAMES = ("original", "high", "medium", "low", "thumbnail")
 DEFAULT_CLASSIFICATIONS = [
     "sculpture", "ceramics", "metalwork", "textile", "painting", "manuscript",
@@ -108,6 +111,9 @@ class Artifact:
     record: ObjectRecord = field(default_factory=ObjectRecord)
     rights: ArtifactRights = field(default_factory=ArtifactRights)
     publication: PublicationSettings = field(default_factory=PublicationSettings)
+    # how it stands: 'floor', 'plinth' (on the plinth under it) or 'wall' (hung on the room's
+    # nearest wall, facing into the room); None: not placed by Vitrine's layout yet
+    mount: Optional[str] = None
 
 
 @dataclass
@@ -152,9 +158,36 @@ class Floor:
 
 
 @dataclass
+class Opening:
+    """A doorway in a wall: ``wall`` is one of WALLS; ``offset`` (m) runs along the wall from
+    its centre to the opening's centre, positive to the right as seen from inside the room;
+    ``width`` and ``height`` in metres (the opening starts at the floor)."""
+
+    wall: str = "front"
+    offset: float = 0.0
+    width: float = 1.2
+    height: float = 2.2
+
+
+@dataclass
+class Room:
+    """A rectangular gallery centred on the origin: floor ``width`` (x) by ``depth`` (z), walls
+    ``wall_height`` high standing just outside the floor. The 'back' wall is at z = -depth/2
+    (the start view looks towards it), 'front' at +depth/2, 'left' at x = -width/2, 'right' at +width/2."""
+
+    width: float = 8.0
+    depth: float = 6.0
+    wall_height: float = 3.0
+    wall_color: str = "#d9d4c7"
+    floor_color: str = "#6b625a"
+    openings: list[Opening] = field(default_factory=list)
+
+
+@dataclass
 class Environment:
     background: Background = field(default_factory=Background)
     floor: Floor = field(default_factory=Floor)
+    room: Optional[Room] = None
 
 
 @dataclass
@@ -319,6 +352,8 @@ class Exhibit:
     lights: list[Light] = field(default_factory=list)
     viewpoints: list[Viewpoint] = field(default_factory=list)
     start_viewpoint_id: Optional[str] = None
+    # True once the curator chose the start view by hand: placing artifacts no longer reframes it
+    start_view_manual: bool = False
     annotations: list[Annotation] = field(default_factory=list)
     tours: list[Tour] = field(default_factory=list)
 

@@ -24,8 +24,16 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added a room (absent: none), artifact ``mount`` (absent: not placed by the
+    layout) and ``start_view_manual``: a version-2 start view was chosen by someone (a curator
+    or code), so it is kept as set by hand; without one, placement may frame a new one."""
+    data.setdefault("start_view_manual", data.get("start_viewpoint_id") is not None)
+    return data
+
+
 # from-version -> function producing from-version + 1.
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class NewerVersionError(ValueError):

@@ -37,9 +37,21 @@ def find_problems(exhibit: Exhibit, root: Optional[Path] = None) -> list[Problem
     problems += list(_duplicate_ids(exhibit))
     problems += list(_translation_problems(exhibit))
     problems += list(_rights_problems(exhibit))
+    problems += list(_layout_problems(exhibit))
     if root is not None:
         problems += list(_file_problems(exhibit, root))
     return problems
+
+
+def _layout_problems(ex: Exhibit) -> Iterator[Problem]:
+    """Artifacts hung on a wall when there is no room, or standing outside the room's floor."""
+    room = ex.environment.room
+    for art in ex.artifacts:
+        x, _, z = art.transform.translation
+        if art.mount == "wall" and room is None:
+            yield Problem("warning", "wall-without-room", f"artifact '{art.name}' is mounted on a wall, but the exhibit has no room", art.id)
+        elif room is not None and (abs(x) > room.width / 2 + 1e-6 or abs(z) > room.depth / 2 + 1e-6):
+            yield Problem("warning", "outside-room", f"artifact '{art.name}' stands outside the room", art.id)
 
 
 def _reference_problems(ex: Exhibit) -> Iterator[Problem]:

@@ -73,7 +73,9 @@ def add_command(args: argparse.Namespace) -> int:
                              simplified=args.simplified)
     except ScanTooLarge as exc:
         raise CliError(f"{exc} (run again with --simplified to import a simplified version)") from None
-    project.document.history.push(result.command)
+    from vitrine.app.workflows.placement import placed_import_command
+    # one step: the artifact, its plinth (or the floor) in free space, the start view reframed
+    project.document.history.push(placed_import_command(project.document, result.command, result.artifact_id))
     project.save()
     for warning in result.warnings:
         print(f"vitrine: warning: {warning}", file=sys.stderr)
@@ -89,7 +91,8 @@ def _add_from_collection(args: argparse.Namespace) -> int:
         result = add_from_collection(project, Collection.open(args.collection), str(args.scan), name=args.name)
     except CollectionError as exc:
         raise CliError(str(exc)) from None
-    project.document.history.push(result.command)
+    from vitrine.app.workflows.placement import placed_import_command
+    project.document.history.push(placed_import_command(project.document, result.command, result.artifact_id))
     project.save()
     for warning in result.warnings:
         print(f"vitrine: warning: {warning}", file=sys.stderr)

@@ -16,6 +16,7 @@ from scipy.spatial.transform import Rotation
 
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
+from vitrine.app.panels.transform_fields import PlacementGroup
 from vitrine.scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
 from vitrine.scenes.exhibit_commands import RenameObject
 from vitrine.scenes.exhibit_model import LIGHT_TYPES, PLINTH_SHAPES, Artifact, Light, Plinth, Transform
@@ -85,6 +86,8 @@ class InspectorPanel(QWidget):
         self.art_dims.setObjectName("dimensionsLabel")
         form.addRow(self.tr("Dimensions:"), self.art_dims)
         layout.addLayout(form)
+        self.art_placement = PlacementGroup(self.relay)  # mount and snapping (transform_fields.py)
+        layout.addWidget(self.art_placement)
         display = QGroupBox(self.tr("Display"))
         dform = QFormLayout(display)
         self.art_color = QLineEdit()
@@ -215,6 +218,7 @@ class InspectorPanel(QWidget):
         set_quietly(self.art_name, "setText", art.name)
         set_quietly(self.art_visible, "setChecked", art.visible)
         self._show_transform(art.transform, self.art_t, self.art_r, self.art_s)
+        self.art_placement.show_artifact(art)
         asset = self.doc.asset(art.asset_id)
         if asset is not None and any(asset.dimensions):
             dims = [d * s for d, s in zip(asset.dimensions, art.transform.scale)]

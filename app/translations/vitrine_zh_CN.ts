@@ -1612,4 +1612,214 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>%4 中显示 %1 / %2 个扫描（%3 个失败）</translation>
     </message>
 </context>
+<!-- layout: Arrange menu and Room dialog (app/window/arrange_menu.py, app/dialogs/room_dialog.py) -->
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>In a &amp;Row</source>
+        <translation>排成一行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In an A&amp;rc</source>
+        <translation>排成弧形(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In a &amp;Grid</source>
+        <translation>排成网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>On the Back &amp;Wall</source>
+        <translation>挂到后墙上(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A&amp;lign</source>
+        <translation>对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Left Edges</source>
+        <translation>左边缘</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Right Edges</source>
+        <translation>右边缘</translation>
+    </message>
+    <message>
+        <source>Front Edges</source>
+        <translation>前边缘</translation>
+    </message>
+    <message>
+        <source>Back Edges</source>
+        <translation>后边缘</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute Left to Right</source>
+        <translation>从左到右均匀分布(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Back to Front</source>
+        <translation>从后到前均匀分布(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Plinth or Floor</source>
+        <translation>贴合到展台或地面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;Nearest Wall</source>
+        <translation>贴合到最近的墙(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Lighting &amp;Preset</source>
+        <translation>灯光预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Gallery (Warm Key and Fill)</source>
+        <translation>展厅（暖色主光与补光）</translation>
+    </message>
+    <message>
+        <source>Raking Light (Reliefs, Inscriptions)</source>
+        <translation>侧光（浮雕、铭文）</translation>
+    </message>
+    <message>
+        <source>A Spot per Artifact</source>
+        <translation>每件展品一盏聚光灯</translation>
+    </message>
+    <message>
+        <source>R&amp;oom…</source>
+        <translation>展厅空间(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Remove Room</source>
+        <translation>移除展厅空间</translation>
+    </message>
+    <message>
+        <source>Use Current View as Start View</source>
+        <translation>将当前视图设为起始视图</translation>
+    </message>
+    <message>
+        <source>Frame Start View Automatically</source>
+        <translation>自动取景起始视图</translation>
+    </message>
+    <message>
+        <source>Cannot arrange</source>
+        <translation>无法排列</translation>
+    </message>
+    <message>
+        <source>Start view</source>
+        <translation>起始视图</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Room</source>
+        <translation>展厅空间</translation>
+    </message>
+    <message>
+        <source>Floor width (x):</source>
+        <translation>地面宽度（x）：</translation>
+    </message>
+    <message>
+        <source>Floor depth (z):</source>
+        <translation>地面进深（z）：</translation>
+    </message>
+    <message>
+        <source>Wall height:</source>
+        <translation>墙高：</translation>
+    </message>
+    <message>
+        <source>Wall colour:</source>
+        <translation>墙面颜色：</translation>
+    </message>
+    <message>
+        <source>Floor colour:</source>
+        <translation>地面颜色：</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>Add Doorway</source>
+        <translation>添加门洞</translation>
+    </message>
+    <message>
+        <source>Remove Doorway</source>
+        <translation>移除门洞</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>后墙</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>左墙</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>右墙</translation>
+    </message>
+    <message>
+        <source>front</source>
+        <translation>前墙</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementGroup</name>
+    <message>
+        <source>Placement</source>
+        <translation>摆放</translation>
+    </message>
+    <message>
+        <source>not placed</source>
+        <translation>未摆放</translation>
+    </message>
+    <message>
+        <source>on the floor</source>
+        <translation>放在地面上</translation>
+    </message>
+    <message>
+        <source>on a plinth</source>
+        <translation>放在展台上</translation>
+    </message>
+    <message>
+        <source>on a wall</source>
+        <translation>挂在墙上</translation>
+    </message>
+    <message>
+        <source>Stands:</source>
+        <translation>放置方式：</translation>
+    </message>
+    <message>
+        <source>Centre height:</source>
+        <translation>中心高度：</translation>
+    </message>
+    <message>
+        <source>%1 m (base at %2 m)</source>
+        <translation>%1 米（底部在 %2 米）</translation>
+    </message>
+    <message>
+        <source>Cannot hang the artifact</source>
+        <translation>无法悬挂展品</translation>
+    </message>
+</context>
 </TS>

@@ -38,7 +38,8 @@ class JobControl(QObject):
 
     # --- import ---------------------------------------------------------------------------
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
-                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
+                    up: str = "auto", simplified: bool = False,
+                    drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
         """Queue a scan import; the artifact is added (one undo step) when it finishes."""
         from vitrine.app.workflows.project_import import import_scan
         project = self.project
@@ -51,12 +52,13 @@ class JobControl(QObject):
                               lambda progress, cancel: import_scan(project, path, name=name, units=units, up=up,
                                                                    progress=progress, cancel=cancel,
                                                                    simplified=simplified), self.window)
-        job.succeeded.connect(lambda result: self._import_finished(project, result))
-        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified))
+        job.succeeded.connect(lambda result: self._import_finished(project, result, drop_point))
+        job.failed.connect(lambda exc: self._import_failed(exc, path, name, units, up, simplified, drop_point))
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Import cancelled"), 4000))
         return job
 
-    def add_from_collection(self, collection: str | Path, asset_id: str) -> Optional[BackgroundJob]:
+    def add_from_collection(self, collection: str | Path, asset_id: str,
+                            drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
         """Queue adding a scan prepared by ``vitrine batch``: its files are checked against the
         catalogue and copied, never processed again; then it is added like an import."""
         from vitrine.app.workflows.collection import Collection, add_from_collection
@@ -68,12 +70,13 @@ class JobControl(QObject):
         job = self.jobs.start(QCoreApplication.translate("MainWindow", "Adding %1 from the collection").replace("%1", asset_id[:12]),
                               lambda progress, cancel: add_from_collection(project, Collection.open(Path(collection)),
                                                                            asset_id), self.window)
-        job.succeeded.connect(lambda result: self._import_finished(project, result))
+        job.succeeded.connect(lambda result: self._import_finished(project, result, drop_point))
         job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc))
         return job
 
     def _import_failed(self, exc: BaseException, path: str, name: Optional[str], units: str, up: str,
-                       simplified: bool) -> None:
+                       simplified: bool,
+                       drop_point: Optional[tuple[float, float]] = None) -> None:
         """A scan over the face limit is not loaded by surprise: offer a simplified import."""
         from vitrine.assets.scan_errors import ScanTooLarge
         if isinstance(exc, ScanTooLarge) and not simplified:
@@ -83,14 +86,18 @@ class JobControl(QObject):
                                            "unchanged in the project.").replace("%1", str(exc)),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Yes:
-                self.import_scan(path, name=name, units=units, up=up, simplified=True)
+                self.import_scan(path, name=name, units=units, up=up, simplified=True, drop_point=drop_point)
             return
         show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot import the scan"), exc)
 
-    def _import_finished(self, project: Project, result: Any) -> None:
+    def _import_finished(self, project: Project, result: Any,
+                         drop_point: Optional[tuple[float, float]] = None) -> None:
         if project is not self.project:
             return  # another project was opened meanwhile; its stored files stay unused
-        self.relay.push(result.command)
+        from vitrine.app.workflows.placement import placed_import_command
+        # placed now, on the GUI thread, against the document as it is (other imports may have
+        # landed meanwhile): artifact + plinth + start view as one undo step
+        self.relay.push(placed_import_command(project.document, result.command, result.artifact_id, drop_point))
         self.relay.select([result.artifact_id])
         warnings = list(getattr(result, "warnings", []) or [])
         message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))

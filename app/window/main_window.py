@@ -37,6 +37,7 @@ from vitrine.app.window.translations import LANGUAGE_KEY, chosen_language, insta
 from vitrine.app.viewport.viewport_widget import ViewportWidget
 from vitrine.app.visitor.preview import VisitorPreview
 from vitrine.app.window.edit_slots import EditSlotsMixin
+from vitrine.app.window.arrange_menu import create_arrange_menu
 from vitrine.scenes.project_store import Project
 
 STATE_VERSION = 1
@@ -57,6 +58,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self._build_panels()
         window_actions.create_actions(self)
         window_actions.create_menus(self)
+        create_arrange_menu(self)  # layouts, lighting presets, room, start view (app/window/arrange_menu.py)
         for dock in self.docks:
             self.menu_panels.addAction(dock.toggleViewAction())
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
@@ -287,9 +289,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             self.import_scan(path, **options)
 
     def import_scan(self, path: str | Path, name: Optional[str] = None, units: str = "auto",
-                    up: str = "auto", simplified: bool = False) -> Optional[BackgroundJob]:
-        """Queue a scan import; the artifact is added (one undo step) when it finishes."""
-        return self.job_control.import_scan(path, name=name, units=units, up=up, simplified=simplified)
+                    up: str = "auto", simplified: bool = False,
+                    drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
+        """Queue a scan import; the artifact is added and placed (one undo step) when it finishes,
+        in free floor space nearest ``drop_point`` (x, z) m if given, else beside the others."""
+        return self.job_control.import_scan(path, name=name, units=units, up=up, simplified=simplified,
+                                            drop_point=drop_point)
 
     def export_dialog(self) -> None:
         if self.project is None:
@@ -322,22 +327,24 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        from vitrine.app.window.drop_placement import floor_point_under
         prepared = collection_drop(event.mimeData())
-        if prepared is not None:
-            event.acceptProposedAction()
-            self.add_from_collection(*prepared)
-            return
         paths = self._scan_paths(event.mimeData())
-        if not paths:
+        if prepared is None and not paths:
             event.ignore()
             return
         event.acceptProposedAction()
+        drop_point = floor_point_under(self.viewport, self.viewport.mapFrom(self, event.position().toPoint()))
+        if prepared is not None:
+            self.add_from_collection(*prepared, drop_point=drop_point)
         for path in paths:
-            self.import_scan(path)
+            self.import_scan(path, drop_point=drop_point)
 
-    def add_from_collection(self, collection: str, asset_id: str) -> Optional[BackgroundJob]:
-        """Add a scan prepared by ``vitrine batch`` (no reprocessing; one undo step)."""
-        return self.job_control.add_from_collection(collection, asset_id)
+    def add_from_collection(self, collection: str, asset_id: str,
+                            drop_point: Optional[tuple[float, float]] = None) -> Optional[BackgroundJob]:
+        """Add a scan prepared by ``vitrine batch`` (no reprocessing; placed as an import is,
+        at ``drop_point`` (x, z) m if given; one undo step)."""
+        return self.job_control.add_from_collection(collection, asset_id, drop_point=drop_point)
 
     # --- view ------------------------------------------------------------------------------------------------
     def frame_selection(self) -> None:

@@ -104,7 +104,8 @@ def test_schema_and_model_list_the_same_fields() -> None:
              "ProcessingStep": defs["processing_step"], "ArtifactRights": defs["artifact_rights"],
              "Environment": defs["environment"], "Background": defs["environment"]["properties"]["background"],
              "Floor": defs["environment"]["properties"]["floor"], "Marker": defs["annotation"]["properties"]["marker"],
-             "PublicationSettings": defs["publication"], "Measurement": defs["measurement"]}
+             "PublicationSettings": defs["publication"], "Measurement": defs["measurement"], "Room": defs["room"],
+             "Opening": defs["opening"]}
     assert {t.__name__ for t in _dataclass_types()} == set(names)
     for cls in _dataclass_types():
         fields = {f.name for f in dataclasses.fields(cls)}

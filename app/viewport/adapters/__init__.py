@@ -9,7 +9,7 @@ the registry stays complete: a test checks it covers every kind the document has
 from __future__ import annotations
 
 from vitrine.app.workflows.editor_session import Selection
-from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Exhibit, Light, Plinth, Tour, TourStep, Viewpoint
+from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Exhibit, Light, Plinth, Room, Tour, TourStep, Viewpoint
 
 from .artifacts import ArtifactAdapter
 from .base import Adapter, Frame, NotDrawn
@@ -17,12 +17,14 @@ from .environment import EnvironmentAdapter
 from .lights import LightAdapter
 from .pins import PinAdapter
 from .plinths import PlinthAdapter
+from .room import RoomAdapter
 from .selection import SelectionAdapter
 
 ADAPTERS: dict[type, type[Adapter]] = {
     Artifact: ArtifactAdapter,
     Asset: ArtifactAdapter,          # an asset's levels are drawn where its artifacts stand
     Plinth: PlinthAdapter,
+    Room: RoomAdapter,               # the exhibit's room (environment.room): floor and walls
     Light: LightAdapter,
     Annotation: PinAdapter,
     Exhibit: EnvironmentAdapter,     # background, floor and grid are the exhibit's environment
@@ -34,10 +36,10 @@ ADAPTERS: dict[type, type[Adapter]] = {
 
 # the 3D pass, in order: opaque objects first (plinths and artifacts share the mesh program),
 # then the environment (its background only shades pixels nothing covers); then the overlay
-DRAW_ORDER: tuple[type, ...] = (Plinth, Artifact, Exhibit)
+DRAW_ORDER: tuple[type, ...] = (Plinth, Room, Artifact, Exhibit)
 AFTER_DRAW_ORDER: tuple[type, ...] = (Annotation,)
 OVERLAY_ORDER: tuple[type, ...] = (Selection, Annotation)
 
 __all__ = ["ADAPTERS", "AFTER_DRAW_ORDER", "Adapter", "ArtifactAdapter", "DRAW_ORDER", "EnvironmentAdapter",
-           "Frame", "LightAdapter", "NotDrawn", "OVERLAY_ORDER", "PinAdapter", "PlinthAdapter",
+           "Frame", "LightAdapter", "NotDrawn", "OVERLAY_ORDER", "PinAdapter", "PlinthAdapter", "RoomAdapter",
            "SelectionAdapter"]

@@ -79,8 +79,8 @@ class EnvironmentAdapter(Adapter):
         """A flat disc with a soft edge (cheap per pixel) and, in the editor, grid lines as
         GL_LINES geometry so the per-pixel cost is only paid on the lines themselves."""
         floor = frame.exhibit.environment.floor
-        if not floor.visible:
-            return
+        if not floor.visible or frame.exhibit.environment.room is not None:
+            return  # a room brings its own floor (RoomAdapter), as in the viewer
         radius = float(floor.radius)
         col = hex_to_rgb(floor.color)
         p = self._programs["grid"]

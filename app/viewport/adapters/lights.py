@@ -55,7 +55,7 @@ class LightAdapter(Adapter):
                     has_ambient = True
                     continue
                 kind = {"directional": 1, "point": 2, "spot": 3}.get(light.type)
-                if kind is None or len(rows) >= shaders.MAX_LIGHTS:
+                if kind is None:
                     continue
                 pos = np.asarray(light.position, float)
                 direction = normalize(np.asarray(light.target, float) - pos)
@@ -67,8 +67,20 @@ class LightAdapter(Adapter):
         return self._cache
 
     def rows(self, exhibit, camera) -> list:
-        """The punctual lights of a frame (an exhibit without lights gets the shared defaults)."""
-        return list(self._lights(exhibit)["rows"])
+        """The punctual lights of a frame (an exhibit without lights gets the shared defaults).
+        The shaders take MAX_LIGHTS: with more (a spotlight per artifact), directional lights
+        first, then the spots and points aimed nearest the camera's target, so what the curator
+        looks at is lit as in the viewer (which has no such limit)."""
+        rows = list(self._lights(exhibit)["rows"])
+        if len(rows) <= shaders.MAX_LIGHTS:
+            return rows
+        target = np.asarray(getattr(camera, "target", (0.0, 0.0, 0.0)), float)
+
+        def rank(row: tuple) -> tuple[int, float]:
+            kind, pos, direction = row[0], row[1], row[2]
+            aim = pos + direction * max(0.0, float((target - pos) @ direction))  # nearest point of its axis
+            return (0 if kind == 1 else 1, float(np.linalg.norm(aim - target)))
+        return sorted(rows, key=rank)[:shaders.MAX_LIGHTS]
 
     def set_uniforms(self, p: Program, exhibit, rows: list) -> None:
         lights = self._lights(exhibit)

@@ -2,6 +2,7 @@
 // plinths, lights and one group per artifact (its transform applied).
 import * as THREE from 'three';
 import { COLORS, DEFAULT_LIGHTS } from './visitor_rules.js';
+import { buildRoom } from './room.js';
 
 export function color(hex, fallback = '#888888') {
   const c = new THREE.Color();
@@ -36,7 +37,9 @@ export function buildEnvironment(scene, root, doc) {
   scene.background = bg.kind === 'gradient' && colors.length > 1 ? gradientTexture(colors) : color(colors[0]);
   const floorSpec = env.floor || { visible: true, color: COLORS.floor, radius: 6 };
   let floor = null;
-  if (floorSpec.visible !== false) {
+  // a room brings its own floor (its size, true scale) instead of the round one
+  const room = buildRoom(root, env.room, color);
+  if (floorSpec.visible !== false && !room) {
     const radius = Number(floorSpec.radius) > 0 ? Number(floorSpec.radius) : 6;
     floor = new THREE.Mesh(new THREE.CircleGeometry(radius, 64), new THREE.MeshStandardMaterial({ color: color(floorSpec.color, COLORS.floor), roughness: 0.95 }));
     floor.rotation.x = -Math.PI / 2;
@@ -44,7 +47,7 @@ export function buildEnvironment(scene, root, doc) {
     floor.userData.environment = true;
     root.add(floor);
   }
-  return { floor, background: scene.background };
+  return { floor: room ? room.floor : floor, background: scene.background, room };
 }
 
 export function buildPlinths(parent, doc) {

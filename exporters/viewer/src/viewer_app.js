@@ -69,6 +69,7 @@ export class ViewerApp {
     this.exhibitRoot.name = 'vitrine-exhibit';
     this.scene.add(this.exhibitRoot);
     const env = buildEnvironment(this.scene, this.exhibitRoot, doc);
+    this.room = env.room;
     this.plinths = buildPlinths(this.exhibitRoot, doc);
     buildLights(this.exhibitRoot, doc);
     this.groups = buildArtifactGroups(this.exhibitRoot, doc);

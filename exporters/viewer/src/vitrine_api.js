@@ -1,5 +1,6 @@
 // window.vitrine: the JavaScript API for embedding pages and tests.
 // Methods called before the viewer exists wait for it (or throw if it failed).
+import { roomBoxes } from './room.js';
 import * as THREE from 'three';
 import { mediaState } from './media_gate.js';
 import { liveCaptionUrls } from './annotation_panel.js';
@@ -84,6 +85,7 @@ export class VitrineAPI extends EventTarget {
       blobUrls: liveCaptionUrls(),
       hotspots: app.ui.hotspotLayer.childElementCount,
       markers: app.hotspots.items.filter((i) => i.marker).length,
+      room: roomBoxes(app.room),
     };
   }
 

@@ -6,6 +6,7 @@ import { DOWNLOAD_CHECKS } from './download_check.mjs';
 import { JOURNEY_CHECKS } from './journey_check.mjs';
 import { CONTRACT_CHECKS } from './contract_check.mjs';
 import { TAPE_CHECKS } from './tape_checks.mjs';
+import { ROOM_CHECKS } from './room_check.mjs';
 import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
@@ -35,6 +36,7 @@ export const CHECKS = {
   ...JOURNEY_CHECKS,
   ...CONTRACT_CHECKS,
   ...TAPE_CHECKS,
+  ...ROOM_CHECKS,
   'render-http': async (env) => render(env, await env.serve(), 'fetch'),
   'render-file': async (env) => render(env, env.fileUrl(), 'script'),
 
