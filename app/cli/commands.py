@@ -17,6 +17,7 @@ COMMAND_FAMILIES: tuple[str, ...] = (
     "vitrine.app.cli.trust_commands",     # verify, keys
     "vitrine.app.cli.kiosk_commands",     # kiosk
     "vitrine.app.cli.publication_commands",  # publications, trace
+    "vitrine.app.cli.strings_commands",   # strings export/import/missing (XLIFF)
 )
 
 
