@@ -10,9 +10,11 @@ An output raises ExportError (one line) for a problem that must stop the export.
 from __future__ import annotations
 
 from .context import BundleContext, OutputFn
+from .font_files import write_font_subsets
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("font subsets", write_font_subsets),
 ]
 
 
