@@ -671,6 +671,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Translations</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1484,6 +1488,53 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>3D view unavailable</source>
         <translation>三维视图不可用</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationsPanel</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Send a language to a translator with: vitrine strings export PROJECT --target LANG --out FILE.xlf, and bring it back with vitrine strings import.</source>
+        <translation>将某种语言交给译者：vitrine strings export 项目 --target 语言 --out 文件.xlf；译好后用 vitrine strings import 导入。</translation>
+    </message>
+    <message>
+        <source>(source)</source>
+        <translation>（源语言）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Written right to left</source>
+        <translation>从右向左书写</translation>
+    </message>
+    <message>
+        <source>Written left to right</source>
+        <translation>从左向右书写</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message>
+        <source>All %1 texts exist in every language.</source>
+        <translation>全部 %1 条文本在每种语言中都已齐全。</translation>
+    </message>
+    <message>
+        <source>%1 texts to translate; incomplete: %2</source>
+        <translation>共 %1 条待译文本；未完成：%2</translation>
     </message>
 </context>
 </TS>
