@@ -47,7 +47,7 @@ def export_strings(args: argparse.Namespace) -> int:
     target = _tag(args.target, "--target")
     project = Project.open(args.project)
     try:
-        data = write_xliff(project.document.exhibit, target)
+        data = write_xliff(project.document.exhibit, target, root=project.path)
     except XliffError as exc:
         raise CliError(f"--target: {exc}") from None
     try:
@@ -73,7 +73,8 @@ def import_strings(args: argparse.Namespace) -> int:
     project = Project.open(args.project)
     try:
         xliff = parse_xliff(data)
-        plan = import_translations(project.document, xliff)
+        plan = import_translations(project.document, xliff, root=project.path,
+                                   store_media=lambda name, data: _store_media(project, name, data))
     except XliffError as exc:
         raise CliError(f"{path}: {exc}; the project was not changed") from None
     if plan.command is not None:
@@ -83,6 +84,15 @@ def import_strings(args: argparse.Namespace) -> int:
     for refused in plan.refused:
         print(f"refused: {refused}", file=sys.stderr)
     return EXIT_PROBLEMS if plan.refused else EXIT_OK
+
+
+def _store_media(project, name: str, data: bytes) -> str:
+    """Store a generated file (a translated captions file) in the project's media/ folder."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        return project.store_media_file(path)
 
 
 def missing_strings(args: argparse.Namespace) -> int:

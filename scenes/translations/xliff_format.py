@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from ..exhibit_model import Exhibit
+from .caption_units import caption_units
 from .language_tags import LanguageTagError, check_tag
 from .units import TranslationUnit, translatable_units
 
@@ -39,29 +41,34 @@ def comparable(text: str) -> str:
     return xml_text(text).replace("\r\n", "\n").replace("\r", "\n")
 
 
-def write_xliff(exhibit: Exhibit, target: str, *, original: str = "exhibit.json") -> bytes:
+def write_xliff(exhibit: Exhibit, target: str, *, original: str = "exhibit.json",
+                root: Optional[Path] = None) -> bytes:
     """An XLIFF 2.0 document (UTF-8 bytes) with every translatable unit of ``exhibit`` from its
-    first language to ``target``; existing translations are filled in as targets."""
+    first language to ``target``; existing translations are filled in as targets. With the
+    project folder ``root``, the cues of source-language captions files are units too."""
     check_tag(target)
     source = exhibit.languages[0]
     if target == source:
         raise XliffError(f"{target} is the exhibit's source language; choose another target")
     ET.register_namespace("", XLIFF_NS)
     q = lambda tag: f"{{{XLIFF_NS}}}{tag}"  # noqa: E731
-    root = ET.Element(q("xliff"), {"version": "2.0", "srcLang": source, "trgLang": target})
-    file_el = ET.SubElement(root, q("file"), {"id": "exhibit", "original": original,
+    xliff = ET.Element(q("xliff"), {"version": "2.0", "srcLang": source, "trgLang": target})
+    file_el = ET.SubElement(xliff, q("file"), {"id": "exhibit", "original": original,
                                                f"{{{XML_NS}}}space": "preserve"})
-    for unit in translatable_units(exhibit):
-        unit_el = ET.SubElement(file_el, q("unit"), {"id": unit.id})
+    rows = [(u.id, u.note, u.text(source), u.text(target)) for u in translatable_units(exhibit)]
+    if root is not None:
+        rows += [(c.id, c.note, c.source, c.target or "") for c in caption_units(exhibit, root, target)]
+    for uid, note, source_text, target_text in rows:
+        unit_el = ET.SubElement(file_el, q("unit"), {"id": uid})
         notes = ET.SubElement(unit_el, q("notes"))
-        ET.SubElement(notes, q("note"), {"category": "context"}).text = xml_text(unit.note)
-        translated = unit.text(target).strip() != ""
+        ET.SubElement(notes, q("note"), {"category": "context"}).text = xml_text(note)
+        translated = target_text.strip() != ""
         seg = ET.SubElement(unit_el, q("segment"), {"state": "translated" if translated else "initial"})
-        ET.SubElement(seg, q("source")).text = xml_text(unit.text(source))
+        ET.SubElement(seg, q("source")).text = xml_text(source_text)
         if translated:
-            ET.SubElement(seg, q("target")).text = xml_text(unit.text(target))
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
+            ET.SubElement(seg, q("target")).text = xml_text(target_text)
+    ET.indent(xliff, space="  ")
+    body = ET.tostring(xliff, encoding="unicode")
     # a literal CR in text would be read back as LF; the character reference keeps it
     body = body.replace("\r", "&#13;")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")

@@ -51,13 +51,24 @@ def test_round_trip_on_the_sample_leaves_nothing_missing(sample: Path, tmp_path:
     assert len(before["missing"]["fr"]) == before["units"] > 10
     assert main(["strings", "export", str(project), "--target", "fr", "--out", str(xlf)]) == 0
     capsys.readouterr()
+    exported = [u.get("id") for u in ET.parse(xlf).getroot().iterfind(".//x:unit", NS)]
+    cue_ids = [uid for uid in exported if ".captions." in uid]
+    assert len(exported) == before["units"] + len(cue_ids) and cue_ids  # the sample's chime has captions
     fill_targets(xlf, lambda uid, src: f"FR: {src}")
     assert main(["strings", "import", str(project), str(xlf)]) == 0
-    assert f"fr: {before['units']} updated, 0 unchanged, 0 untranslated, 0 refused" in capsys.readouterr().out
-    ex = Project.open(project).document.exhibit
+    assert f"fr: {len(exported)} updated, 0 unchanged, 0 untranslated, 0 refused" in capsys.readouterr().out
+    opened = Project.open(project)
+    ex = opened.document.exhibit
     assert ex.languages == ["en", "zh-Hans", "fr"]
     assert ex.annotations[0].body["fr"] == "FR: " + ex.annotations[0].body["en"]  # newlines kept
     assert "\n\n" in ex.annotations[0].body["fr"]
+    # the captions come back as a French captions file for the same recording, with its timings
+    owner = ex.annotations[0]
+    assert owner.audio["fr"].file == owner.audio["en"].file
+    en_vtt = opened.resolve(owner.audio["en"].captions).read_text("utf-8")
+    fr_vtt = opened.resolve(owner.audio["fr"].captions).read_text("utf-8")
+    from vitrine.scenes.translations.caption_units import parse_vtt
+    assert [(c.timing, "FR: " + c.text) for c in parse_vtt(en_vtt)] == [(c.timing, c.text) for c in parse_vtt(fr_vtt)]
     assert main(["validate", str(project), "--json"]) == 0
     problems = json.loads(capsys.readouterr().out)["problems"]
     assert [p for p in problems if "fr" in p["message"]] == []
@@ -67,7 +78,9 @@ def test_round_trip_on_the_sample_leaves_nothing_missing(sample: Path, tmp_path:
     # exporting again fills the targets in
     assert main(["strings", "export", str(project), "--target", "fr", "--out", str(xlf)]) == 0
     targets = ET.parse(xlf).getroot().findall(".//x:target", NS)
-    assert len(targets) == before["units"] and all(t.text.startswith("FR: ") for t in targets)
+    assert len(targets) == len(exported) and all(t.text.startswith("FR: ") for t in targets)
+    assert main(["strings", "import", str(project), str(xlf)]) == 0
+    assert f"fr: 0 updated, {len(exported)} unchanged, 0 untranslated, 0 refused" in capsys.readouterr().out
 
 
 def test_changed_sources_are_refused_and_listed_the_rest_imported(sample: Path, tmp_path: Path) -> None:
