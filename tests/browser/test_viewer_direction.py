@@ -46,4 +46,5 @@ def test_arabic_annotation_renders_right_to_left_and_switches_at_runtime(arabic_
     assert (english["html"], english["title"], english["titleDirection"]) == ("ltr", "Rim", "ltr")
     assert (back["html"], back["lang"], back["titleDirection"]) == ("rtl", "ar", "rtl")
     assert result["fonts"]["loaded"] >= 1 and result["fonts"]["check"] is True, result["fonts"]
+    assert result["fileFonts"] == {"dir": "rtl", "loaded": 1}, result["fileFonts"]  # opened from file:// too
     assert result["errors"] == [] and result["pass"], result

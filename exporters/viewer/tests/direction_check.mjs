@@ -41,9 +41,17 @@ export const DIRECTION_CHECKS = {
       return { loaded: faces.filter((f) => f.status === 'loaded').length, faces: faces.length,
         check: document.fonts.check('16px "Vitrine Script"', text) };
     }, back.title);
-    const pass = startDir === 'rtl' && first.html === 'rtl' && first.titleDirection === 'rtl' && first.bodyDirection === 'rtl'
+    // The same from file:// (a kiosk folder opened directly): the subset must load there too.
+    const filePage = await newPage(env, { reducedMotion: 'reduce' });
+    await openViewer(filePage.page, env.fileUrl());
+    const fileFonts = await filePage.page.evaluate(async (text) => {
+      await document.fonts.load('16px "Vitrine Script"', text);
+      return { dir: document.documentElement.dir,
+        loaded: [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'Vitrine Script' && f.status === 'loaded').length };
+    }, back.title);
+    const pass = fileFonts.loaded >= 1 && fileFonts.dir === 'rtl' && !filePage.log.errors.length && startDir === 'rtl' && first.html === 'rtl' && first.titleDirection === 'rtl' && first.bodyDirection === 'rtl'
       && english.html === 'ltr' && english.titleDirection === 'ltr' && back.titleDirection === 'rtl' && back.lang === 'ar'
       && fonts.loaded >= 1 && !log.errors.length;
-    return { pass, startDir, languages, first, english, back, fonts, errors: log.errors, console: log.console.slice(0, 5) };
+    return { pass, startDir, languages, first, english, back, fonts, fileFonts, errors: log.errors, console: log.console.slice(0, 5) };
   },
 };
