@@ -69,6 +69,13 @@ def test_arabic_fields_are_laid_out_right_to_left(make_window, tmp_path: Path, q
     ar.title.editingFinished.emit()
     assert doc.find(ann_id).title["ar"] == "حافة"
     assert ar.title.isRightToLeft()
+    # the object record's title and description in Arabic too
+    art_id = doc.exhibit.artifacts[0].id
+    window.relay.select([art_id])
+    record = window.record_panel.localized
+    qtbot.waitUntil(lambda: ("title", "ar") in record, timeout=3000)
+    assert record[("title", "ar")].layoutDirection() == rtl and record[("description", "ar")].layoutDirection() == rtl
+    assert record[("title", "en")].layoutDirection() == ltr
 
 
 def test_chinese_ui(make_window, tmp_path: Path, qtbot) -> None:
