@@ -74,7 +74,7 @@ def plan_subsets(texts: Iterable[str], languages: list[str]) -> SubsetPlan:
 
 
 def make_subset(item: FontSubset) -> FontSubset:
-    """Fill ``item.data`` with a WOFF2 subset (layout features kept: Arabic joining, marks);
+    """Fill ``item.data`` with a WOFF2 subset (layout features kept except for CJK: Arabic joining, marks);
     ``item.chars`` becomes what the subset draws: the required characters it has, and those of
     ``item.optional`` it has."""
     data, unmapped, drawn = _subset_bytes(str(item.font.path), item.font.face, "".join(sorted(item.chars)),
@@ -91,7 +91,9 @@ def _subset_bytes(path: str, face: Optional[str], text: str, optional: str) -> t
     text = "".join(ch for ch in text + optional if ord(ch) in cmap)
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["*"]
+    # Arabic, Indic, Tibetan… need their shaping features (joining forms, marks). A CJK face needs
+    # none for horizontal text, and its closure (vertical and regional forms) would triple the glyphs.
+    options.layout_features = [] if face else ["*"]
     options.hinting = False  # screens in museums are high-resolution; hints double the size
     options.desubroutinize = True
     # copyright and the SIL Open Font License notice (13, 14) travel with every copy, as the OFL asks
