@@ -32,6 +32,7 @@ from vitrine.scenes.atomic_files import replacing
 from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
 from vitrine.scenes.project_store import Project, ProjectError
 from vitrine.scenes.safe_paths import UnsafePathError, safe_file_name, slugify
+from vitrine.scenes.translations.language_tags import direction
 from vitrine.scenes.validation import find_problems
 from vitrine.scenes.version import generator_name
 
@@ -334,7 +335,7 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         page, unknown = fill_template(template.read_text("utf-8"), {
             "TITLE": title, "LANG": lang, "DESCRIPTION": exhibit.description.get(lang, ""),
             "INSTITUTION": exhibit.institution, "GENERATOR": generator, "CREATED": created,
-            "FINGERPRINT": rep.fingerprint, "PROFILE": profile, "DIR": "ltr"})
+            "FINGERPRINT": rep.fingerprint, "PROFILE": profile, "DIR": direction(lang)})
         if unknown:
             rep.warnings.append(f"index.template.html: placeholders left empty: {', '.join(sorted(set(unknown)))}")
         (tmp / "index.html").write_text(_html_safe(page), encoding="utf-8")

@@ -19,6 +19,7 @@ COMMAND_FAMILIES: tuple[str, ...] = (
     "vitrine.app.cli.kiosk_commands",     # kiosk
     "vitrine.app.cli.publication_commands",  # publications, trace
     "vitrine.app.cli.standards_commands",  # import-svx
+    "vitrine.app.cli.strings_commands",   # strings export/import/missing (XLIFF)
 )
 
 

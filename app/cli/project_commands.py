@@ -39,13 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_languages(text: str) -> list[str]:
-    from vitrine.scenes.exhibit_format import exhibit_schema
-    import re
-    pattern = re.compile(exhibit_schema()["$defs"]["language"]["pattern"])
+    from vitrine.scenes.translations.language_tags import is_valid_tag
     tags = [t.strip() for t in text.split(",") if t.strip()]
     if not tags:
         raise CliError("--languages: give at least one language tag, e.g. en,zh-Hans")
-    bad = [t for t in tags if not pattern.match(t)]
+    bad = [t for t in tags if not is_valid_tag(t)]
     if bad:
         raise CliError(f"--languages: {', '.join(bad)} is not a BCP-47 language tag (e.g. en, zh-Hans, fr-CA)")
     if len(set(tags)) != len(tags):

@@ -22,6 +22,7 @@ from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage
 from vitrine.scenes.serialization import clone
 from vitrine.app.panels.object_text import localized
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+from vitrine.app.panels.translations_panel import apply_text_direction
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp)"
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.wav)"
@@ -59,6 +60,7 @@ class _LanguageColumn:
         self.alt = QLineEdit()
         self.alt.setObjectName(f"alt_{lang}")
         self.alt.setMaxLength(LONGTEXT_MAX)
+        apply_text_direction(lang, self.title, self.body, self.alt)
         self.title.textEdited.connect(lambda text: panel._edit_text("title", lang, text))
         self.title.editingFinished.connect(panel._seal)
         self.body.textChanged.connect(lambda: panel._edit_text("body", lang, self.body.toPlainText()))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
 from vitrine.app.panels.publication_editor import PublicationEditor
+from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
 from vitrine.scenes.exhibit_commands import SetClassifications
 from vitrine.scenes.exhibit_model import Artifact, CaptureProvenance, PublicationSettings, Rights
@@ -176,12 +177,14 @@ class RecordPanel(QWidget):
             title = QLineEdit()
             title.setMaxLength(LONGTEXT_MAX)  # localized text is longtext in the schema
             title.editingFinished.connect(lambda lang=lang, w=title: self._edit_localized("title", lang, w.text()))
+            apply_text_direction(lang, title)
             self.form.insertRow(row, self.tr("Title (%1):").replace("%1", lang), title)
             self.localized[("title", lang)] = title
         for lang in languages:
             desc = QPlainTextEdit()
             desc.setFixedHeight(70)
             desc.installEventFilter(self)
+            apply_text_direction(lang, desc)
             self.form.addRow(self.tr("Description (%1):").replace("%1", lang), desc)
             self.localized[("description", lang)] = desc
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.object_text import localized, untitled
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
+from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.visitor.tour import TourPlayer
 from vitrine.scenes.commands import CompositeCommand
 from vitrine.scenes.exhibit_model import Tour, TourStep, Viewpoint
@@ -205,6 +206,7 @@ class TourPanel(QWidget):
             edit = QLineEdit()
             edit.setObjectName(f"narration_{lang}")
             edit.setMaxLength(LONGTEXT_MAX)  # narration is longtext; QLineEdit's default would cut it at 32,767
+            apply_text_direction(lang, edit)
             edit.textEdited.connect(lambda text, lang=lang: self._edit_narration(lang, text))
             edit.editingFinished.connect(lambda: self.doc.history.seal() if self.doc else None)
             self.narration[lang] = edit

@@ -450,7 +450,7 @@
         <translation>记录在已签名的发布登记册中，并以隐形标记写入每个模型，泄露的副本可追溯到本次导出。</translation>
     </message>
     <message>
-        <source>As each artifact&apos;s publication policy allows</source>
+        <source>As each artifact's publication policy allows</source>
         <translation>按各展品的发布策略</translation>
     </message>
     <message>
@@ -1078,6 +1078,110 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <source>In a &amp;Row</source>
+        <translation>排成一行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In an A&amp;rc</source>
+        <translation>排成弧形(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In a &amp;Grid</source>
+        <translation>排成网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>On the Back &amp;Wall</source>
+        <translation>挂到后墙上(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A&amp;lign</source>
+        <translation>对齐(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Left Edges</source>
+        <translation>左边缘</translation>
+    </message>
+    <message>
+        <source>Centres</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <source>Right Edges</source>
+        <translation>右边缘</translation>
+    </message>
+    <message>
+        <source>Front Edges</source>
+        <translation>前边缘</translation>
+    </message>
+    <message>
+        <source>Back Edges</source>
+        <translation>后边缘</translation>
+    </message>
+    <message>
+        <source>&amp;Distribute Left to Right</source>
+        <translation>从左到右均匀分布(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Distribute &amp;Back to Front</source>
+        <translation>从后到前均匀分布(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Plinth or Floor</source>
+        <translation>贴合到展台或地面(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Snap to &amp;Nearest Wall</source>
+        <translation>贴合到最近的墙(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Lighting &amp;Preset</source>
+        <translation>灯光预设(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Gallery (Warm Key and Fill)</source>
+        <translation>展厅（暖色主光与补光）</translation>
+    </message>
+    <message>
+        <source>Raking Light (Reliefs, Inscriptions)</source>
+        <translation>侧光（浮雕、铭文）</translation>
+    </message>
+    <message>
+        <source>A Spot per Artifact</source>
+        <translation>每件展品一盏聚光灯</translation>
+    </message>
+    <message>
+        <source>R&amp;oom…</source>
+        <translation>展厅空间(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Remove Room</source>
+        <translation>移除展厅空间</translation>
+    </message>
+    <message>
+        <source>Use Current View as Start View</source>
+        <translation>将当前视图设为起始视图</translation>
+    </message>
+    <message>
+        <source>Frame Start View Automatically</source>
+        <translation>自动取景起始视图</translation>
+    </message>
+    <message>
+        <source>Cannot arrange</source>
+        <translation>无法排列</translation>
+    </message>
+    <message>
+        <source>Start view</source>
+        <translation>起始视图</translation>
+    </message>
+    <message>
+        <source>Translations</source>
+        <translation>翻译</translation>
+    </message>
 </context>
 <context>
     <name>ObjectKinds</name>
@@ -1265,7 +1369,7 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>不提供下载（版权不允许再利用）</translation>
     </message>
     <message>
-        <source>Bundles publish at most the &apos;%1&apos; level; %2. Every published model carries its recipient&apos;s invisible mark.</source>
+        <source>Bundles publish at most the '%1' level; %2. Every published model carries its recipient's invisible mark.</source>
         <translation>发布包最多发布“%1”级别；%2。每个发布的模型都带有其接收方的隐形标记。</translation>
     </message>
 </context>
@@ -1324,7 +1428,7 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>无法验证：%1</translation>
     </message>
     <message>
-        <source>Verified: %1 entries, hash chain intact, every signature by this museum&apos;s key.</source>
+        <source>Verified: %1 entries, hash chain intact, every signature by this museum's key.</source>
         <translation>已验证：%1 条记录，哈希链完整，每个签名均来自本馆的密钥。</translation>
     </message>
     <message>
@@ -1484,7 +1588,7 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>捕获视图</translation>
     </message>
     <message>
-        <source>Add a step that shows the viewport&apos;s current view</source>
+        <source>Add a step that shows the viewport's current view</source>
         <translation>添加一个显示当前三维视图的步骤</translation>
     </message>
     <message>
@@ -1584,7 +1688,7 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>加入展览</translation>
     </message>
     <message>
-        <source>No collection open. Prepare one with &apos;vitrine batch&apos;.</source>
+        <source>No collection open. Prepare one with 'vitrine batch'.</source>
         <translation>未打开藏品集。请用“vitrine batch”准备一个。</translation>
     </message>
     <message>
@@ -1592,7 +1696,7 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>藏品集中的扫描</translation>
     </message>
     <message>
-        <source>Plot of the collection&apos;s sizes and problems</source>
+        <source>Plot of the collection's sizes and problems</source>
         <translation>藏品集大小与问题图</translation>
     </message>
     <message>
@@ -1610,110 +1714,6 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>%1 of %2 scans shown (%3 failed) in %4</source>
         <translation>%4 中显示 %1 / %2 个扫描（%3 个失败）</translation>
-    </message>
-</context>
-<!-- layout: Arrange menu and Room dialog (app/window/arrange_menu.py, app/dialogs/room_dialog.py) -->
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;Arrange</source>
-        <translation>排列(&amp;A)</translation>
-    </message>
-    <message>
-        <source>In a &amp;Row</source>
-        <translation>排成一行(&amp;R)</translation>
-    </message>
-    <message>
-        <source>In an A&amp;rc</source>
-        <translation>排成弧形(&amp;R)</translation>
-    </message>
-    <message>
-        <source>In a &amp;Grid</source>
-        <translation>排成网格(&amp;G)</translation>
-    </message>
-    <message>
-        <source>On the Back &amp;Wall</source>
-        <translation>挂到后墙上(&amp;W)</translation>
-    </message>
-    <message>
-        <source>A&amp;lign</source>
-        <translation>对齐(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Left Edges</source>
-        <translation>左边缘</translation>
-    </message>
-    <message>
-        <source>Centres</source>
-        <translation>中心</translation>
-    </message>
-    <message>
-        <source>Right Edges</source>
-        <translation>右边缘</translation>
-    </message>
-    <message>
-        <source>Front Edges</source>
-        <translation>前边缘</translation>
-    </message>
-    <message>
-        <source>Back Edges</source>
-        <translation>后边缘</translation>
-    </message>
-    <message>
-        <source>&amp;Distribute Left to Right</source>
-        <translation>从左到右均匀分布(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Distribute &amp;Back to Front</source>
-        <translation>从后到前均匀分布(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Snap to Plinth or Floor</source>
-        <translation>贴合到展台或地面(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Snap to &amp;Nearest Wall</source>
-        <translation>贴合到最近的墙(&amp;N)</translation>
-    </message>
-    <message>
-        <source>Lighting &amp;Preset</source>
-        <translation>灯光预设(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Gallery (Warm Key and Fill)</source>
-        <translation>展厅（暖色主光与补光）</translation>
-    </message>
-    <message>
-        <source>Raking Light (Reliefs, Inscriptions)</source>
-        <translation>侧光（浮雕、铭文）</translation>
-    </message>
-    <message>
-        <source>A Spot per Artifact</source>
-        <translation>每件展品一盏聚光灯</translation>
-    </message>
-    <message>
-        <source>R&amp;oom…</source>
-        <translation>展厅空间(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Remove Room</source>
-        <translation>移除展厅空间</translation>
-    </message>
-    <message>
-        <source>Use Current View as Start View</source>
-        <translation>将当前视图设为起始视图</translation>
-    </message>
-    <message>
-        <source>Frame Start View Automatically</source>
-        <translation>自动取景起始视图</translation>
-    </message>
-    <message>
-        <source>Cannot arrange</source>
-        <translation>无法排列</translation>
-    </message>
-    <message>
-        <source>Start view</source>
-        <translation>起始视图</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1820,53 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>Cannot hang the artifact</source>
         <translation>无法悬挂展品</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationsPanel</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成度</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Send a language to a translator with: vitrine strings export PROJECT --target LANG --out FILE.xlf, and bring it back with vitrine strings import.</source>
+        <translation>将某种语言交给译者：vitrine strings export 项目 --target 语言 --out 文件.xlf；译好后用 vitrine strings import 导入。</translation>
+    </message>
+    <message>
+        <source>(source)</source>
+        <translation>（源语言）</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Written right to left</source>
+        <translation>从右向左书写</translation>
+    </message>
+    <message>
+        <source>Written left to right</source>
+        <translation>从左向右书写</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>没有打开的项目。</translation>
+    </message>
+    <message>
+        <source>All %1 texts exist in every language.</source>
+        <translation>全部 %1 条文本在每种语言中都已齐全。</translation>
+    </message>
+    <message>
+        <source>%1 texts to translate; incomplete: %2</source>
+        <translation>共 %1 条待译文本；未完成：%2</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,7 @@ from vitrine.app.window.preferences import PreferencesDialog, default_settings, 
 from vitrine.app.panels.problems_panel import ProblemsPanel
 from vitrine.app.panels.record_panel import RecordPanel
 from vitrine.app.panels.tour_panel import TourPanel
+from vitrine.app.panels.translations_panel import add_translations_dock
 from vitrine.app.window.translations import LANGUAGE_KEY, chosen_language, install_translations
 from vitrine.app.viewport.viewport_widget import ViewportWidget
 from vitrine.app.visitor.preview import VisitorPreview
@@ -130,6 +131,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.tabifyDockWidget(self.inspector_dock, self.annotation_dock)
         self.tabifyDockWidget(self.annotation_dock, self.record_dock)
         self.tabifyDockWidget(self.tour_dock, self.problems_dock)
+        self.translations_dock = add_translations_dock(self)
         self.outline_dock.raise_()
         self.inspector_dock.raise_()
         self.tour_dock.raise_()

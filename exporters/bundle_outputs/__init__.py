@@ -14,11 +14,13 @@ from vitrine.exporters.standards.object_records import write_records
 from vitrine.exporters.standards.svx_scene import write_svx
 
 from .context import BundleContext, OutputFn
+from .font_files import write_font_subsets
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
     ("voyager scene", write_svx),
     ("object records", write_records),
+    ("font subsets", write_font_subsets),
     ("iiif manifest", write_iiif_manifest),  # after the posters, which it uses as thumbnails
 ]
 

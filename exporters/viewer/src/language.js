@@ -1,6 +1,20 @@
 // Exhibit languages, curator-text fallback and the viewer's label lookup.
 import { labelTable, format } from './i18n_labels.js';
 
+// Right-to-left scripts (ISO 15924) and languages whose default script is one of them; the same
+// lists as scenes/translations/language_tags.py, which sets index.html's starting dir.
+const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'mand', 'samr', 'rohg']);
+const RTL_LANGUAGES = new Set(['ar', 'he', 'iw', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb', 'syr', 'arc',
+  'prs', 'azb', 'lrc', 'mzn', 'glk', 'bal']);
+
+/** 'rtl' or 'ltr' for a BCP-47 tag: an explicit script subtag decides (az-Arab, ug-Latn), else the language. */
+export function direction(tag) {
+  const parts = String(tag || '').toLowerCase().split('-');
+  const script = parts.slice(1).find((p) => /^[a-z]{4}$/.test(p));
+  if (script) return RTL_SCRIPTS.has(script) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.has(parts[0]) ? 'rtl' : 'ltr';
+}
+
 export class Language extends EventTarget {
   constructor(doc, { requested, kiosk } = {}) {
     super();
@@ -24,6 +38,9 @@ export class Language extends EventTarget {
     }
     return this.defaultTag;
   }
+
+  /** Writing direction of the current (or given) language: 'rtl' or 'ltr'. */
+  direction(tag = this.current) { return direction(tag); }
 
   set(tag) {
     if (!this.available.includes(tag)) throw new Error(`Language not in exhibit: ${tag}`);

@@ -156,7 +156,7 @@ export class ViewerUI {
   relabel() {
     const L = this.L;
     document.documentElement.lang = L.current;
-    document.documentElement.dir = /^(ar|he|fa|ur|ps|yi)(-|$)/i.test(L.current) ? 'rtl' : 'ltr';
+    document.documentElement.dir = L.direction();
     this.titleEl.textContent = L.text(this.doc.title);
     document.title = L.text(this.doc.title) || document.title;
     this.langText.textContent = L.label('language');

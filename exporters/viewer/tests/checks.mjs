@@ -7,6 +7,7 @@ import { JOURNEY_CHECKS } from './journey_check.mjs';
 import { CONTRACT_CHECKS } from './contract_check.mjs';
 import { TAPE_CHECKS } from './tape_checks.mjs';
 import { ROOM_CHECKS } from './room_check.mjs';
+import { DIRECTION_CHECKS } from './direction_check.mjs';
 import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
@@ -37,6 +38,7 @@ export const CHECKS = {
   ...CONTRACT_CHECKS,
   ...TAPE_CHECKS,
   ...ROOM_CHECKS,
+  ...DIRECTION_CHECKS,
   'render-http': async (env) => render(env, await env.serve(), 'fetch'),
   'render-file': async (env) => render(env, env.fileUrl(), 'script'),
 
