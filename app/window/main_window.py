@@ -35,6 +35,7 @@ from vitrine.app.window.translations import LANGUAGE_KEY, chosen_language, insta
 from vitrine.app.viewport.viewport_widget import ViewportWidget
 from vitrine.app.visitor.preview import VisitorPreview
 from vitrine.app.window.edit_slots import EditSlotsMixin
+from vitrine.app.window.global_undo import UndoFromAnywhere
 from vitrine.scenes.project_store import Project
 
 STATE_VERSION = 1
@@ -60,6 +61,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.outline_panel.context_actions = [self.action_rename, self.action_duplicate, self.action_delete]
         self._connect_viewport()
+        # Ctrl+Z / Ctrl+Shift+Z from any field or floating dock (see global_undo.py)
+        for action in (self.action_undo, self.action_redo):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.undo_from_anywhere = UndoFromAnywhere(self)
         self.visitor_overlay = VisitorPreview(self.viewport, session, self)
         self.browser_preview = BrowserPreview(self)
         # the overlay mirrors the document (hotspots, tours, languages) while it is shown
