@@ -24,6 +24,7 @@ from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.app.dialogs.export_dialog import ExportDialog
 from vitrine.app.dialogs.help_dialogs import ShortcutsDialog, show_about
 from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
+from vitrine.app.panels.exhibit_panel import ExhibitPanel
 from vitrine.app.panels.inspector_panel import InspectorPanel
 from vitrine.app.panels.outline_panel import OutlinePanel
 from vitrine.app.panels.plain_text import plain_tooltip
@@ -112,30 +113,43 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.record_panel = RecordPanel(self.relay)
         self.tour_panel = TourPanel(self.relay)
         self.problems_panel = ProblemsPanel(self.relay)
+        self.exhibit_panel = ExhibitPanel(self.relay)
         self.outline_dock = self._dock("outlineDock", QT_TRANSLATE_NOOP("MainWindow", "Outline"), self.outline_panel, L)
         self.asset_dock = self._dock("assetDock", QT_TRANSLATE_NOOP("MainWindow", "Assets"), self.asset_panel, L)
         self.inspector_dock = self._dock("inspectorDock", QT_TRANSLATE_NOOP("MainWindow", "Inspector"), self.inspector_panel, R)
         self.annotation_dock = self._dock("annotationDock", QT_TRANSLATE_NOOP("MainWindow", "Annotations"), self.annotation_panel, R)
+        self.exhibit_dock = self._dock("exhibitDock", QT_TRANSLATE_NOOP("MainWindow", "Exhibit"), self.exhibit_panel, R)
         self.record_dock = self._dock("recordDock", QT_TRANSLATE_NOOP("MainWindow", "Object Record and Rights"), self.record_panel, R)
         self.tour_dock = self._dock("tourDock", QT_TRANSLATE_NOOP("MainWindow", "Tours"), self.tour_panel, B)
         self.problems_dock = self._dock("problemsDock", QT_TRANSLATE_NOOP("MainWindow", "Problems"), self.problems_panel, B)
         self.tabifyDockWidget(self.outline_dock, self.asset_dock)
         self.tabifyDockWidget(self.inspector_dock, self.annotation_dock)
         self.tabifyDockWidget(self.annotation_dock, self.record_dock)
+        self.tabifyDockWidget(self.record_dock, self.exhibit_dock)
         self.tabifyDockWidget(self.tour_dock, self.problems_dock)
         self.outline_dock.raise_()
         self.inspector_dock.raise_()
         self.tour_dock.raise_()
         self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tour_dock], [220], Qt.Orientation.Vertical)
-        self.problems_panel.objectActivated.connect(lambda _id: self.frame_selection())
+        self.problems_panel.objectActivated.connect(self._problem_activated)
 
     def _connect_viewport(self) -> None:
         vp: Any = self.viewport
         self.tour_panel.camera_state = lambda: vp.camera_state()
+        self.exhibit_panel.camera_state = lambda: vp.camera_state()
         self.tour_panel.fly_to_step = lambda step: self.visitor_overlay.fly_to_step(step)
         # the viewport selects what is clicked and pushes the pins it places itself (through the relay)
         vp.annotationPinned.connect(lambda _ann_id: self.annotation_dock.raise_())
+
+    def _problem_activated(self, obj_id: str) -> None:
+        """Show where a problem is fixed: the exhibit's own settings, or the object in the view."""
+        doc = self.session.document
+        if doc is not None and obj_id == doc.exhibit.id:
+            self.exhibit_dock.show()
+            self.exhibit_dock.raise_()
+        else:
+            self.frame_selection()
 
     # --- state shown in the window ---------------------------------------------------------
     @property
