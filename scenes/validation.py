@@ -109,6 +109,11 @@ def _rights_problems(ex: Exhibit) -> Iterator[Problem]:
         for lang, audio in ann.audio.items():
             if _missing_rights(audio.rights):
                 yield Problem("warning", "missing-rights", f"the {lang} audio of annotation '{_first(ann.title)}' has no rights statement", ann.id)
+    for tour in ex.tours:
+        for n, step in enumerate(tour.steps, 1):
+            for lang, audio in step.audio.items():
+                if _missing_rights(audio.rights):
+                    yield Problem("warning", "missing-rights", f"the {lang} narration audio of step {n} of tour '{_first(tour.title)}' has no rights statement", step.id)
 
 
 def _stored_paths(ex: Exhibit) -> Iterator[tuple[str, str, str]]:
