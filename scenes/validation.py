@@ -88,6 +88,14 @@ def _translation_problems(ex: Exhibit) -> Iterator[Problem]:
         missing_body = [lang for lang in langs if not ann.body.get(lang)]
         if missing_body and ann.body:
             yield Problem("info", "missing-translation", f"annotation '{_first(ann.title)}' has no text in {', '.join(missing_body)}", ann.id)
+    for tour in ex.tours:
+        missing = [lang for lang in langs if not tour.title.get(lang)]
+        if missing and tour.title:
+            yield Problem("info", "missing-translation", f"tour '{_first(tour.title)}' has no title in {', '.join(missing)}", tour.id)
+        for n, step in enumerate(tour.steps, 1):
+            missing = [lang for lang in langs if not step.narration.get(lang)]
+            if missing and step.narration:
+                yield Problem("info", "missing-translation", f"step {n} of tour '{_first(tour.title)}' has no narration in {', '.join(missing)}", step.id)
     missing = [lang for lang in langs if not ex.title.get(lang)]
     if missing:
         yield Problem("info", "missing-translation", f"the exhibit has no title in {', '.join(missing)}", ex.id)
