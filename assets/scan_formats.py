@@ -19,7 +19,7 @@ from PIL import Image
 
 from . import gltf_loading
 from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
-from .scan_errors import ScanError, UnsupportedFormat
+from .scan_errors import ScanError, UnsupportedFormat, scan_error
 from .scan_model import Problem, Scan
 from .textures import placeholder_texture
 from .trimesh_scans import scan_from_loaded
@@ -266,8 +266,8 @@ def format_for(path: Path) -> ScanFormat:
     fmt = BY_EXTENSION.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(BY_EXTENSION))
-        raise UnsupportedFormat(path, f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                                      f"readable: {known}")
+        raise scan_error(path, "unsupported file type {suffix}; readable: {known}", UnsupportedFormat,
+                         suffix=repr(path.suffix or "(no extension)"), known=known)
     return fmt
 
 
@@ -278,6 +278,7 @@ def sniff(path: Path, fmt: ScanFormat, head: bytes) -> None:
         return
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise ScanError(path, f"is not a {fmt.name} file: it looks like {what}")
+            raise scan_error(path, "is not a {format} file: it looks like {what}", format=fmt.name, what=what)
     if expected is not None:
-        raise ScanError(path, f"is not a {fmt.name} file: it does not start with {expected.decode()!r}")
+        raise scan_error(path, "is not a {format} file: it does not start with {magic}", format=fmt.name,
+                         magic=repr(expected.decode()))

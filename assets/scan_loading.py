@@ -13,7 +13,7 @@ from typing import Callable, TypeVar
 import numpy as np
 
 from .progress import CancelToken, Cancelled, ProgressFn, report
-from .scan_errors import ScanError, ScanTooLarge
+from .scan_errors import ScanError, ScanTooLarge, scan_error
 from .scan_formats import HEADER_BYTES, check_faces, format_for, sniff
 from .scan_model import Problem, Scan
 
@@ -48,11 +48,11 @@ def peek_counts(path: str | Path) -> dict:
     """
     path = Path(path)
     if not path.is_file():
-        raise ScanError(path, "the file does not exist" if not path.exists() else "is not a file")
+        raise scan_error(path, "the file does not exist" if not path.exists() else "is not a file")
     fmt = format_for(path)
     size = path.stat().st_size
     if size == 0:
-        raise ScanError(path, "the file is empty")
+        raise scan_error(path, "the file is empty")
     with open(path, "rb") as fh:
         head = fh.read(HEADER_BYTES)
     sniff(path, fmt, head)
@@ -100,10 +100,10 @@ def _validate(scan: Scan, max_faces: int) -> None:
     path = scan.path
     geom = scan.geometry
     if geom is None:
-        raise ScanError(path, "the file holds no geometry")
+        raise scan_error(path, "the file holds no geometry")
     vertices = np.asarray(geom.vertices)
     if len(vertices) == 0:
-        raise ScanError(path, "the file holds no vertices")
+        raise scan_error(path, "the file holds no vertices")
     finite = np.isfinite(vertices).all(axis=1)
     if not finite.all():
         bad = int(np.count_nonzero(~finite))
