@@ -24,6 +24,7 @@ class JobControl(QObject):
     """Starts imports and exports on the window's job runner and handles their endings."""
 
     status = Signal(str, int)
+    exported = Signal(object)  # the ExportReport of a finished export
 
     def __init__(self, window: QWidget, session: EditorSession, relay: DocumentRelay, jobs: JobRunner) -> None:
         super().__init__(window)
@@ -94,11 +95,14 @@ class JobControl(QObject):
                                                                      make_zip=make_zip, progress=progress,
                                                                      cancel=cancel, recipient=recipient,
                                                                      max_level=max_level), self.window)
-        job.succeeded.connect(lambda _r: self.status.emit(
-            QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000))
+        job.succeeded.connect(lambda report: self._export_finished(report, out_dir))
         job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot export the bundle"), exc))
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Export cancelled"), 4000))
         return job
+
+    def _export_finished(self, report: Any, out_dir: str) -> None:
+        self.status.emit(QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000)
+        self.exported.emit(report)
 
     def cancel_all(self) -> None:
         self.jobs.cancel_all()

@@ -22,6 +22,7 @@ from vitrine.app.window.command_labels import command_label
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.app.dialogs.export_dialog import ExportDialog
+from vitrine.app.dialogs.export_summary import ExportSummaryDialog
 from vitrine.app.dialogs.help_dialogs import ShortcutsDialog, show_about
 from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
 from vitrine.app.panels.exhibit_panel import ExhibitPanel
@@ -77,6 +78,8 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.life.status.connect(self._show_status)
         self.job_control = JobControl(self, session, self.relay, self.jobs)
         self.job_control.status.connect(self._show_status)
+        self.job_control.exported.connect(self.show_export_summary)
+        self.export_summary: Optional[ExportSummaryDialog] = None
         self.relay.historyChanged.connect(self._on_history_changed)
         self.relay.projectChanged.connect(lambda _p: self._on_history_changed())
         self.relay.selectionChanged.connect(lambda _ids: self._update_actions())
@@ -302,6 +305,15 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         options = ExportDialog.get_options(str(self.project.path.parent / f"{self.project.name}-web"), self)
         if options is not None:
             self.export_bundle(**options)
+
+    def show_export_summary(self, report: Any) -> ExportSummaryDialog:
+        """What the export wrote, its warnings and signing key; open the folder or preview it."""
+        problems = self.project.validate() if self.project is not None else []
+        if self.export_summary is not None:
+            self.export_summary.close()
+        self.export_summary = ExportSummaryDialog(report, problems, self.browser_preview.serve_bundle, self)
+        self.export_summary.show()
+        return self.export_summary
 
     def publications_dialog(self) -> None:
         if self.project is not None:
