@@ -10,10 +10,11 @@ class ScanError(Exception):
     def __init__(self, path: str | Path | None, cause: str, *, template: str = "",
                  args: dict[str, str] | None = None) -> None:
         name = Path(path).name if path is not None else "<scan>"
-        # ``template`` is ``cause`` with {name} placeholders, ``args`` their values: the editor
-        # translates the template (app/window/message_catalogue.py); "" when there is none.
+        # ``template`` is ``cause`` with {name} placeholders, ``template_args`` their values: the
+        # editor translates the template (app/window/message_catalogue.py); "" when there is none.
+        # (Not ``self.args``: Exception's own args must stay the message.)
         self.template = template
-        self.args = dict(args or {})
+        self.template_args = dict(args or {})
         # Collapse newlines: the CLI prints str(err) as a single line.
         cause = " ".join(str(cause).split())
         super().__init__(f"{name}: {cause}")
