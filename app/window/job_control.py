@@ -78,7 +78,9 @@ class JobControl(QObject):
         self.relay.push(result.command)
         self.relay.select([result.artifact_id])
         warnings = list(getattr(result, "warnings", []) or [])
-        message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))
+        artifact = project.document.find(result.artifact_id)
+        name = getattr(artifact, "name", "") or str(result.artifact_id)  # the curator's name for it, not its id
+        message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", name)
         if warnings:
             message += " — " + "; ".join(str(w) for w in warnings)
         self.status.emit(message, 10000)

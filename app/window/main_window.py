@@ -24,7 +24,8 @@ from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.app.dialogs.export_dialog import ExportDialog
 from vitrine.app.dialogs.export_summary import ExportSummaryDialog
 from vitrine.app.dialogs.help_dialogs import ShortcutsDialog, show_about
-from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
+from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog, check_scan
 from vitrine.app.panels.exhibit_panel import ExhibitPanel
 from vitrine.app.panels.inspector_panel import InspectorPanel
 from vitrine.app.panels.outline_panel import OutlinePanel
@@ -190,10 +191,11 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         for action in (self.action_save, self.action_save_as, self.action_import, self.action_export,
                        self.action_publications, self.action_preview_browser,
                        self.action_paste, self.action_select_all, self.action_add_plinth,
-                       self.action_add_light, self.action_add_viewpoint, self.action_add_tour):
+                       self.action_add_light, self.action_add_viewpoint, self.action_add_tour,
+                       self.action_frame):  # Frame Selection with nothing selected frames everything
             action.setEnabled(has_project)
         for action in (self.action_cut, self.action_copy, self.action_duplicate, self.action_delete,
-                       self.action_rename, self.action_frame):
+                       self.action_rename):
             action.setEnabled(has_project and has_selection)
 
     # --- project life (see ProjectLife) --------------------------------------------------------
@@ -289,6 +291,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
             return
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Scan"), self._start_dir(), SCAN_FILTER)
         if not path:
+            return
+        from vitrine.assets.scan_errors import ScanError
+        try:
+            check_scan(path)  # a bad file (a text file renamed .ply…) is refused before any options
+        except (ScanError, OSError) as exc:
+            show_error(self, self.tr("Cannot import the scan"), exc)
             return
         options = ImportOptionsDialog.get_options(path, self)
         if options is not None:
