@@ -63,7 +63,8 @@ def report_lines(report: Mapping[str, Any]) -> list[str]:
         lines.append("")
         lines.append(QCoreApplication.translate("ScanReport", "Problems found:"))
         for p in problems:
-            lines.append(f"• {severity_name(str(p.get('severity', '')))}: {scan_problem_text(p)}")
+            lines.append(QCoreApplication.translate("ScanReport", "• %1: %2")
+                         .replace("%1", severity_name(str(p.get("severity", "")))).replace("%2", scan_problem_text(p)))
     elif report:
         lines.append(QCoreApplication.translate("ScanReport", "No problems found."))
     return lines
