@@ -75,6 +75,8 @@ class RightsEditor(QGroupBox):
             else:
                 self.statement.setCurrentIndex(-1)
                 self.statement.setEditText(rights.statement_uri)
+            # the start (the statement's name) shows when the box is narrower than the text
+            self.statement.lineEdit().setCursorPosition(0)
         for edit, value in ((self.holder, rights.holder), (self.attribution, rights.attribution)):
             with QSignalBlocker(edit):
                 edit.setText(value)

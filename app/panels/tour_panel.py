@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitrine.app.panels.document_relay import DocumentRelay
-from vitrine.app.panels.object_text import localized, untitled
+from vitrine.app.panels.object_text import localized, ui_content_language, untitled
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
 from vitrine.app.visitor.tour import TourPlayer
 from vitrine.scenes.commands import CompositeCommand
@@ -61,8 +61,9 @@ class TourStepsModel(QAbstractListModel):
             where = ""
             vp = doc.find(step.viewpoint_id) if step.viewpoint_id else None
             if vp is not None:
-                where = localized(vp.name, langs)
-            text = localized(step.narration, langs) or where or untitled()
+                where = localized(vp.name, langs, ui_content_language(langs))
+            # in the curator's UI language when the exhibit has it
+            text = localized(step.narration, langs, ui_content_language(langs)) or where or untitled()
             return f"{index.row() + 1}. {text}  ({step.duration:g} s)"
         if role == STEP_ID_ROLE:
             return step.id
@@ -183,7 +184,8 @@ class TourPanel(QWidget):
         with QSignalBlocker(self.tours):
             self.tours.clear()
             for tour in tours:
-                self.tours.addItem(localized(tour.title, doc.exhibit.languages) or untitled(), tour.id)
+                langs = doc.exhibit.languages
+                self.tours.addItem(localized(tour.title, langs, ui_content_language(langs)) or untitled(), tour.id)
             index = self.tours.findData(current)
             self.tours.setCurrentIndex(index if index >= 0 else (0 if tours else -1))
         selected = self.current_step_id()

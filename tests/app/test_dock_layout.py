@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QScrollArea
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY
@@ -65,4 +65,7 @@ def test_every_dock_fits_at_the_default_size(make_window, tmp_path, ui_language)
         if SHOTS:
             Path(SHOTS).mkdir(parents=True, exist_ok=True)
             dock.grab().save(str(Path(SHOTS) / f"{dock.objectName()}-{ui_language}.png"))
+            for n, area in enumerate(a for a in dock.findChildren(QScrollArea) if a.isVisible() and a.widget()):
+                # the whole scrolled page at the dock's width, to look at what is below the fold
+                area.widget().grab().save(str(Path(SHOTS) / f"{dock.objectName()}-{ui_language}-page{n}.png"))
     assert not any(faults.values()), faults
