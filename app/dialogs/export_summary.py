@@ -54,7 +54,8 @@ class ExportSummaryDialog(QDialog):
         self.size_label = self._value(self.tr("%1 files, %2").replace("%1", f"{report.files:,}")
                                       .replace("%2", _size_text(report.bytes)))
         form.addRow(self.tr("Written:"), self.size_label)
-        form.addRow(self.tr("Profile:"), self._value(report.profile))
+        profiles = {"web": self.tr("Web"), "kiosk": self.tr("Kiosk")}
+        form.addRow(self.tr("Profile:"), self._value(profiles.get(report.profile, report.profile)))
         form.addRow(self.tr("Recipient:"), self._value(report.recipient or self.tr("(no recipient named)")))
         self.key_label = self._value(report.fingerprint)
         self.key_label.setObjectName("signingKey")

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
@@ -30,9 +31,13 @@ def check_scan(path: str | Path) -> dict:
     return peek_counts(path)
 
 
-def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.ndarray]]:
-    """(inspection report, vertices (n, 3) in file units) for a scan small enough to read now;
-    (None, None) for a larger one or one that cannot be read (the import reports why)."""
+PREVIEW_MAX_FACES_DRAWN = 20_000  # triangles painted in the thumbnail (a random subset beyond)
+
+
+def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.ndarray], Optional[np.ndarray]]:
+    """(inspection report, vertices (n, 3) in file units, faces (m, 3) vertex indices or None
+    for a point cloud) for a scan small enough to read now; (None, None, None) for a larger
+    one or one that cannot be read (the import itself then reports why)."""
     from vitrine.assets.inspection import inspect_scan
     from vitrine.assets.scan_errors import ScanError
     from vitrine.assets.scan_loading import load_scan
@@ -40,21 +45,57 @@ def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.n
         scan = load_scan(path, max_faces=PREVIEW_MAX_FACES)
         report = inspect_scan(scan)
     except (ScanError, MemoryError):
-        return None, None
+        return None, None, None
     vertices = np.asarray(scan.geometry.vertices, np.float64)
-    if len(vertices) > PREVIEW_MAX_POINTS:
-        vertices = vertices[np.random.default_rng(0).choice(len(vertices), PREVIEW_MAX_POINTS, replace=False)]
-    return report, vertices[np.isfinite(vertices).all(axis=1)]
+    faces = np.asarray(scan.mesh.faces, np.int64) if scan.mesh is not None else None
+    rng = np.random.default_rng(0)
+    if faces is not None and len(faces) > PREVIEW_MAX_FACES_DRAWN:
+        faces = faces[rng.choice(len(faces), PREVIEW_MAX_FACES_DRAWN, replace=False)]
+    if faces is None and len(vertices) > PREVIEW_MAX_POINTS:
+        vertices = vertices[rng.choice(len(vertices), PREVIEW_MAX_POINTS, replace=False)]
+    return report, vertices, faces
+
+
+def standing_thumbnail(vertices: np.ndarray, faces: Optional[np.ndarray], size: int) -> QPixmap:
+    """A front view (looking along -Z, Y up) of prepared vertices (n, 3, metres): triangles
+    shaded by how much they face the viewer, painted far to near; points for a point cloud."""
+    from vitrine.app.panels.asset_panel import silhouette
+    finite = np.isfinite(vertices).all(axis=1)
+    if faces is None or not len(faces) or not finite.all():
+        return silhouette(vertices[finite], size)
+    lo, hi = vertices.min(axis=0), vertices.max(axis=0)
+    span = float(max(hi[0] - lo[0], hi[1] - lo[1])) or 1.0
+    scale = (size - 8) / span
+    xy = np.column_stack([(vertices[:, 0] - (lo[0] + hi[0]) / 2) * scale + size / 2,
+                          size / 2 - (vertices[:, 1] - (lo[1] + hi[1]) / 2) * scale])
+    tri = vertices[faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    lengths = np.linalg.norm(normals, axis=1)
+    shade = np.abs(normals[:, 2]) / np.where(lengths > 0, lengths, 1.0)
+    order = np.argsort(tri[:, :, 2].mean(axis=1))  # far (small z) first
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(40, 43, 50))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for i in order:
+        level = int(70 + 170 * shade[i])
+        color = QColor(level, int(level * 0.93), int(level * 0.82))
+        painter.setPen(color)
+        painter.setBrush(color)
+        painter.drawPolygon(QPolygonF([QPointF(*xy[j]) for j in faces[i]]))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 class ImportOptionsDialog(QDialog):
     def __init__(self, path: str, parent: Optional[QWidget] = None, report: Optional[dict] = None,
-                 vertices: Optional[np.ndarray] = None) -> None:
+                 vertices: Optional[np.ndarray] = None, faces: Optional[np.ndarray] = None) -> None:
         super().__init__(parent)
         from vitrine.app.panels.scan_report import report_lines
         self.setWindowTitle(self.tr("Import Scan"))
         self.report = report
         self.vertices = vertices
+        self.faces = faces
         self.name = QLineEdit(Path(path).stem.replace("_", " ").replace("-", " ").strip().capitalize())
         self.units = QComboBox()
         for value, text in (("auto", self.tr("Detect automatically")), ("m", self.tr("metres")),
@@ -125,13 +166,12 @@ class ImportOptionsDialog(QDialog):
         return self.vertices @ matrix[:3, :3].T + matrix[:3, 3]
 
     def update_preview(self) -> None:
-        from vitrine.app.panels.asset_panel import silhouette
         prepared = self.prepared_vertices()
         if prepared is None:
             self.preview.setText(self.tr("(no preview)"))
             self.size_label.clear()
             return
-        self.preview.setPixmap(silhouette(prepared, PREVIEW_PX))
+        self.preview.setPixmap(standing_thumbnail(prepared, self.faces, PREVIEW_PX))
         size = prepared.max(axis=0) - prepared.min(axis=0)
         self.size_label.setText(self.tr("As it will stand: %1 × %2 × %3 cm (W × H × D)")
                                 .replace("%1", f"{size[0] * 100:.1f}").replace("%2", f"{size[1] * 100:.1f}")
@@ -144,8 +184,8 @@ class ImportOptionsDialog(QDialog):
     @classmethod
     def get_options(cls, path: str, parent: Optional[QWidget] = None) -> Optional[dict]:
         """Ask the curator; None if cancelled. (Tests replace this to skip the dialog.)"""
-        report, vertices = inspect_for_preview(path)
-        dialog = cls(path, parent, report, vertices)
+        report, vertices, faces = inspect_for_preview(path)
+        dialog = cls(path, parent, report, vertices, faces)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -1723,6 +1723,14 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>Preview in Browser</source>
         <translation>在浏览器中预览</translation>
     </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>展厅终端</translation>
+    </message>
 </context>
 <context>
     <name>MessageWords</name>

@@ -41,11 +41,20 @@ def _z_up_box(tmp_path: Path) -> Path:
     return path
 
 
+def _drawn_extent(image) -> tuple[float, float]:
+    """(width, height) of what is painted, as fractions of the taller side."""
+    arr = np.frombuffer(image.convertToFormat(image.Format.Format_RGB32).constBits(), np.uint8,
+                        count=image.sizeInBytes()).reshape(image.height(), image.width(), 4)
+    drawn = np.argwhere(np.abs(arr[..., :3].astype(int) - [50, 43, 40]).sum(axis=2) > 30)  # BGRA: not the background
+    h, w = np.ptp(drawn[:, 0]) + 1, np.ptp(drawn[:, 1]) + 1
+    return w / max(h, w), h / max(h, w)
+
+
 def test_import_dialog_shows_report_and_a_live_thumbnail(qtbot, tmp_path) -> None:
     path = _z_up_box(tmp_path)
-    report, vertices = inspect_for_preview(path)
-    assert report is not None and vertices.shape == (8, 3)
-    dialog = ImportOptionsDialog(str(path), None, report, vertices)
+    report, vertices, faces = inspect_for_preview(path)
+    assert report is not None and vertices.shape == (8, 3) and faces.shape == (12, 3)
+    dialog = ImportOptionsDialog(str(path), None, report, vertices, faces)
     qtbot.addWidget(dialog)
     text = dialog.report_view.toPlainText()
     assert "Format: PLY" in text and "12 faces" in text and "{" not in text  # readable, not JSON
@@ -58,6 +67,9 @@ def test_import_dialog_shows_report_and_a_live_thumbnail(qtbot, tmp_path) -> Non
     assert dialog.size_label.text() == "As it will stand: 10.0 × 20.0 × 60.0 cm (W × H × D)"
     lying = dialog.preview.pixmap().toImage()
     assert standing != lying  # the thumbnail follows the up axis
+    # standing (Z up): a tall shape, 10 cm wide and 60 cm high; lying: 10 × 20 cm
+    assert _drawn_extent(standing) == pytest.approx((10 / 60, 1.0), abs=0.05)
+    assert _drawn_extent(lying) == pytest.approx((0.5, 1.0), abs=0.05)
     dialog.units.setCurrentIndex(dialog.units.findData("cm"))
     assert dialog.size_label.text() == "As it will stand: 100.0 × 200.0 × 600.0 cm (W × H × D)"
     assert dialog.options() == {"name": "Stele", "units": "cm", "up": "y"}
