@@ -32,8 +32,8 @@ class ScanTooLarge(ScanError):
     """The header claims more elements than allowed; the caller may offer a simplified import."""
 
     def __init__(self, path: str | Path | None, cause: str, *, claimed_faces: int,
-                 max_faces: int) -> None:
-        super().__init__(path, cause)
+                 max_faces: int, template: str = "", args: dict[str, str] | None = None) -> None:
+        super().__init__(path, cause, template=template, args=args)
         self.claimed_faces = int(claimed_faces)
         self.max_faces = int(max_faces)
 

@@ -1969,6 +1969,74 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>文件中没有顶点</translation>
     </message>
     <message>
+        <source>not enough memory to read this {format} file</source>
+        <translation>内存不足，无法读取此 {format} 文件</translation>
+    </message>
+    <message>
+        <source>the {format} file is nested too deeply to read</source>
+        <translation>此 {format} 文件嵌套层级过深，无法读取</translation>
+    </message>
+    <message>
+        <source>the {format} file could not be read ({reason})</source>
+        <translation>无法读取此 {format} 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{bad} of {count} vertices have NaN or infinite coordinates</source>
+        <translation>{count} 个顶点中有 {bad} 个的坐标为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the PLY file has no vertex element with x, y and z</source>
+        <translation>此 PLY 文件没有包含 x、y、z 的顶点元素</translation>
+    </message>
+    <message>
+        <source>the {element} element has no list of vertex indices</source>
+        <translation>{element} 元素没有顶点索引列表</translation>
+    </message>
+    <message>
+        <source>the file declares faces but none of them could be read as triangles</source>
+        <translation>文件声明了面，但没有一个能读取为三角形</translation>
+    </message>
+    <message>
+        <source>{bad} face indices point outside the {count} vertices</source>
+        <translation>{bad} 个面索引超出了 {count} 个顶点的范围</translation>
+    </message>
+    <message>
+        <source>the file is only {size} bytes, too short for an STL</source>
+        <translation>文件只有 {size} 字节，不足以构成 STL 文件</translation>
+    </message>
+    <message>
+        <source>the binary STL header claims {count} triangles, which needs {needed} bytes, but the file holds {size} bytes</source>
+        <translation>二进制 STL 文件头声明有 {count} 个三角形，需要 {needed} 字节，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>not an STL file (neither a binary triangle count nor 'solid ... facet')</source>
+        <translation>不是 STL 文件（既没有二进制三角形数量，也没有“solid … facet”）</translation>
+    </message>
+    <message>
+        <source>not an OFF file (it does not start with 'OFF')</source>
+        <translation>不是 OFF 文件（文件开头不是“OFF”）</translation>
+    </message>
+    <message>
+        <source>the OFF header has no valid vertex and face counts</source>
+        <translation>OFF 文件头没有有效的顶点数和面数</translation>
+    </message>
+    <message>
+        <source>the header claims {vertices} vertices and {faces} faces but the file holds {size} bytes</source>
+        <translation>文件头声明有 {vertices} 个顶点和 {faces} 个面，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>not an OBJ file: it holds binary data</source>
+        <translation>不是 OBJ 文件：其中包含二进制数据</translation>
+    </message>
+    <message>
+        <source>the header claims {faces} faces, more than the limit of {limit}; import a simplified version instead</source>
+        <translation>文件头声明有 {faces} 个面，超过上限 {limit}；请改为导入简化版本</translation>
+    </message>
+    <message>
+        <source>the file holds {faces} faces, more than the limit of {limit}; import a simplified version instead</source>
+        <translation>文件包含 {faces} 个面，超过上限 {limit}；请改为导入简化版本</translation>
+    </message>
+    <message>
         <source>{count} vertices have NaN or infinite coordinates</source>
         <translation>{count} 个顶点的坐标为 NaN 或无穷大</translation>
     </message>

@@ -13,7 +13,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.dialogs.error_messages import describe_error, show_error
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.workflows.editor_session import EditorSession
@@ -65,7 +65,7 @@ class JobControl(QObject):
             answer = QMessageBox.question(
                 self.window, QCoreApplication.translate("MainWindow", "Very large scan"),
                 QCoreApplication.translate("MainWindow", "%1\n\nImport a simplified version (500,000 faces)? The original file is kept "
-                                           "unchanged in the project.").replace("%1", str(exc)),
+                                           "unchanged in the project.").replace("%1", describe_error(exc)[0]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_scan(path, name=name, units=units, up=up, simplified=True)

@@ -58,6 +58,26 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "the file is empty"),
     QT_TRANSLATE_NOOP("ScanMessages", "the file holds no geometry"),
     QT_TRANSLATE_NOOP("ScanMessages", "the file holds no vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not enough memory to read this {format} file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {format} file is nested too deeply to read"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {format} file could not be read ({reason})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{bad} of {count} vertices have NaN or infinite coordinates"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the PLY file has no vertex element with x, y and z"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {element} element has no list of vertex indices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file declares faces but none of them could be read as triangles"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{bad} face indices point outside the {count} vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file is only {size} bytes, too short for an STL"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the binary STL header claims {count} triangles, which needs {needed} bytes, "
+                                      "but the file holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an STL file (neither a binary triangle count nor 'solid ... facet')"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an OFF file (it does not start with 'OFF')"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the OFF header has no valid vertex and face counts"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the header claims {vertices} vertices and {faces} faces but the file holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an OBJ file: it holds binary data"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the header claims {faces} faces, more than the limit of {limit}; "
+                                      "import a simplified version instead"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds {faces} faces, more than the limit of {limit}; "
+                                      "import a simplified version instead"),
     # inspection problems (assets/inspection.py)
     QT_TRANSLATE_NOOP("ScanMessages", "{count} vertices have NaN or infinite coordinates"),
     QT_TRANSLATE_NOOP("ScanMessages", "{count} face indices point outside the vertices"),

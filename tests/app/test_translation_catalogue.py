@@ -98,6 +98,12 @@ def test_problems_scan_errors_reports_and_levels_read_in_chinese(qapp, chinese, 
         peek_counts(fake)
     assert str(error.value) == "notes.ply: is not a PLY file: it does not start with 'ply'"  # the CLI's English
     assert describe_error(error.value)[0] == "notes.ply: 不是 PLY 文件：文件开头不是 'ply'"
+    short = tmp_path / "cut.stl"
+    short.write_bytes(b"\0" * 80 + (1000).to_bytes(4, "little") + b"\0" * 100)  # claims 1,000 triangles
+    with pytest.raises(ScanError) as error:
+        peek_counts(short)
+    assert "claims 1,000 triangles" in str(error.value)
+    assert describe_error(error.value)[0] == "cut.stl: 二进制 STL 文件头声明有 1,000 个三角形，需要 50,084 字节，但文件只有 184 字节"
 
     report = {"format": "PLY", "vertices": 8, "faces": 12, "has_texture": False, "watertight": True,
               "problems": [{"severity": "warning", "code": "holes", "message": "2 holes or open borders (9 boundary edges)",
