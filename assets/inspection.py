@@ -254,8 +254,8 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
     problems = list(scan.problems)
     finite = np.ones(len(verts), bool) if np.isfinite(verts).all() else np.isfinite(verts).all(axis=1)
     if not finite.all():
-        problems.append(Problem("error", "nonfinite_coordinates",
-                                f"{np.count_nonzero(~finite):,} vertices have NaN or infinite coordinates"))
+        problems.append(Problem.of("error", "nonfinite_coordinates",
+                                   "{count} vertices have NaN or infinite coordinates", count=f"{np.count_nonzero(~finite):,}"))
     good = verts if finite.all() else verts[finite]
     extent = np.subtract(*_bounds(good)[::-1]) if len(good) else np.zeros(3)
     mesh = scan.mesh
@@ -285,17 +285,17 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
         bad = (faces < 0) | (faces >= len(verts)) if len(faces) and (
             faces.min() < 0 or faces.max() >= len(verts)) else np.zeros(0, bool)
         if bad.any():
-            problems.append(Problem("error", "index_out_of_range",
-                                    f"{np.count_nonzero(bad):,} face indices point outside the vertices"))
+            problems.append(Problem.of("error", "index_out_of_range",
+                                       "{count} face indices point outside the vertices", count=f"{np.count_nonzero(bad):,}"))
             topo = {"watertight": False, "components": 0}
         else:
             pre = _analyse(mesh, weld=report["has_uv"])
             topo = pre[0]
             problems.extend(_topology_problems(topo))
         if len(faces) > target_faces:
-            problems.append(Problem("info", "too_large_for_target",
-                                    f"{len(faces):,} faces is more than the {target_faces:,} a prepared "
-                                    f"mesh may have; it will be simplified"))
+            problems.append(Problem.of("info", "too_large_for_target",
+                                       "{count} faces is more than the {limit} a prepared mesh may have; it will be simplified",
+                                       count=f"{len(faces):,}", limit=f"{target_faces:,}"))
         report["watertight"] = topo["watertight"]
         report["up_axis_guess"], report["up_axis_reason"] = _up_or_unknown(scan, pre, finite)
         report["components"] = topo["components"]
@@ -305,8 +305,8 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
         report["components"] = 0
         report["up_axis_guess"], report["up_axis_reason"] = _up_or_unknown(scan, None, finite)
         if len(verts) > target_points:
-            problems.append(Problem("info", "too_large_for_target",
-                                    f"{len(verts):,} points is more than {target_points:,}; it will be subsampled"))
+            problems.append(Problem.of("info", "too_large_for_target", "{count} points is more than {limit}; it will be subsampled",
+                                       count=f"{len(verts):,}", limit=f"{target_points:,}"))
     report["problems"] = [p.as_dict() for p in problems]
     return report
 
@@ -320,17 +320,17 @@ def _up_or_unknown(scan: Scan, pre: tuple | None, finite: np.ndarray) -> tuple[s
 def _topology_problems(topo: dict) -> list[Problem]:
     out = []
     if topo["boundary_edges"]:
-        out.append(Problem("warning", "holes", f"{topo['holes']:,} holes or open borders "
-                                               f"({topo['boundary_edges']:,} boundary edges)"))
+        out.append(Problem.of("warning", "holes", "{holes} holes or open borders ({edges} boundary edges)",
+                              holes=f"{topo['holes']:,}", edges=f"{topo['boundary_edges']:,}"))
     if topo["non_manifold_edges"]:
-        out.append(Problem("warning", "non_manifold_edges",
-                           f"{topo['non_manifold_edges']:,} edges are shared by more than two faces"))
+        out.append(Problem.of("warning", "non_manifold_edges", "{count} edges are shared by more than two faces",
+                              count=f"{topo['non_manifold_edges']:,}"))
     if topo["degenerate_faces"]:
-        out.append(Problem("warning", "degenerate_faces", f"{topo['degenerate_faces']:,} faces have no area"))
+        out.append(Problem.of("warning", "degenerate_faces", "{count} faces have no area", count=f"{topo['degenerate_faces']:,}"))
     if topo["duplicate_faces"]:
-        out.append(Problem("warning", "duplicate_faces", f"{topo['duplicate_faces']:,} faces are duplicates"))
+        out.append(Problem.of("warning", "duplicate_faces", "{count} faces are duplicates", count=f"{topo['duplicate_faces']:,}"))
     if topo["components"] > 1:
-        out.append(Problem("info", "components", f"the mesh has {topo['components']:,} separate pieces"))
+        out.append(Problem.of("info", "components", "the mesh has {count} separate pieces", count=f"{topo['components']:,}"))
     return out
 
 

@@ -7,8 +7,14 @@ from pathlib import Path
 class ScanError(Exception):
     """A scan file that cannot be read. ``str()`` is one line: ``<file>: <cause>``."""
 
-    def __init__(self, path: str | Path | None, cause: str) -> None:
+    def __init__(self, path: str | Path | None, cause: str, *, template: str = "",
+                 args: dict[str, str] | None = None) -> None:
         name = Path(path).name if path is not None else "<scan>"
+        # ``template`` is ``cause`` with {name} placeholders, ``template_args`` their values: the
+        # editor translates the template (app/window/message_catalogue.py); "" when there is none.
+        # (Not ``self.args``: Exception's own args must stay the message.)
+        self.template = template
+        self.template_args = dict(args or {})
         # Collapse newlines: the CLI prints str(err) as a single line.
         cause = " ".join(str(cause).split())
         super().__init__(f"{name}: {cause}")
@@ -16,12 +22,18 @@ class ScanError(Exception):
         self.cause = cause
 
 
+def scan_error(path: str | Path | None, template: str, cls: type = ScanError, **args: object) -> ScanError:
+    """A ScanError (or ``cls``) whose cause is ``template`` filled with ``args`` (kept for translation)."""
+    values = {k: str(v) for k, v in args.items()}
+    return cls(path, template.format(**values), template=template, args=values)
+
+
 class ScanTooLarge(ScanError):
     """The header claims more elements than allowed; the caller may offer a simplified import."""
 
     def __init__(self, path: str | Path | None, cause: str, *, claimed_faces: int,
-                 max_faces: int) -> None:
-        super().__init__(path, cause)
+                 max_faces: int, template: str = "", args: dict[str, str] | None = None) -> None:
+        super().__init__(path, cause, template=template, args=args)
         self.claimed_faces = int(claimed_faces)
         self.max_faces = int(max_faces)
 

@@ -19,7 +19,7 @@ from PIL import Image
 
 from . import gltf_loading
 from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
-from .scan_errors import ScanError, UnsupportedFormat
+from .scan_errors import ScanError, UnsupportedFormat, scan_error
 from .scan_model import Problem, Scan
 from .textures import placeholder_texture
 from .trimesh_scans import scan_from_loaded
@@ -73,7 +73,7 @@ def _load_ply(path: Path, data: bytes) -> Scan:
     body = read_body(path, header, data)
     v = body.get("vertex")
     if v is None or not all(k in v for k in "xyz"):
-        raise ScanError(path, "the PLY file has no vertex element with x, y and z")
+        raise scan_error(path, "the PLY file has no vertex element with x, y and z")
     vertices = np.column_stack([np.asarray(v[k], np.float64) for k in "xyz"])
     problems: list[Problem] = []
     tris: list[np.ndarray] = []
@@ -86,7 +86,7 @@ def _load_ply(path: Path, data: bytes) -> Scan:
             claimed_faces = True
             prop = next((p for p in lists if p.name in ("vertex_indices", "vertex_index")), lists[0] if lists else None)
             if prop is None:
-                raise ScanError(path, f"the {el.name!r} element has no list of vertex indices")
+                raise scan_error(path, "the {element} element has no list of vertex indices", element=repr(el.name))
             convert = strips_to_triangles if el.name in _STRIP_ELEMENTS else polygons_to_triangles
             tris.append(convert(body[el.name][prop.name]))
             if el.name in _STRIP_ELEMENTS:
@@ -101,7 +101,7 @@ def _load_ply(path: Path, data: bytes) -> Scan:
                                     f"the file's {el.name!r} element ({el.count:,} entries) is not used"))
     faces = np.concatenate(tris) if tris else np.zeros((0, 3), np.int64)
     if claimed_faces and len(faces) == 0:
-        raise ScanError(path, "the file declares faces but none of them could be read as triangles")
+        raise scan_error(path, "the file declares faces but none of them could be read as triangles")
     colors = _ply_colors(path, v)
     normals = np.column_stack([v[k] for k in ("nx", "ny", "nz")]).astype(np.float64) \
         if all(k in v for k in ("nx", "ny", "nz")) else None
@@ -137,7 +137,8 @@ def check_faces(path: Path, faces: np.ndarray, n_vertices: int) -> None:
     """Raise ScanError when any face index is outside 0..n_vertices-1."""
     if faces.size and (faces.min() < 0 or faces.max() >= n_vertices):
         bad = int(np.count_nonzero((faces < 0) | (faces >= n_vertices)))
-        raise ScanError(path, f"{bad:,} face indices point outside the {n_vertices:,} vertices")
+        raise scan_error(path, "{bad} face indices point outside the {count} vertices", bad=f"{bad:,}",
+                         count=f"{n_vertices:,}")
 
 
 def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.Image:
@@ -161,7 +162,7 @@ def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.I
 
 def _peek_stl(path: Path, head: bytes, size: int) -> dict:
     if size < 15:
-        raise ScanError(path, f"the file is only {size} bytes, too short for an STL")
+        raise scan_error(path, "the file is only {size} bytes, too short for an STL", size=size)
     if size >= 84:
         n = int(np.frombuffer(head[80:84], "<u4")[0])
         if 84 + 50 * n == size:
@@ -169,23 +170,24 @@ def _peek_stl(path: Path, head: bytes, size: int) -> dict:
     if head[:5].lower() == b"solid" and b"facet" in head[:4096].lower():
         return {"vertices": None, "faces": None}
     if size >= 84:
-        raise ScanError(path, f"the binary STL header claims {n:,} triangles, which needs "
-                              f"{84 + 50 * n:,} bytes, but the file holds {size:,} bytes")
-    raise ScanError(path, "not an STL file (neither a binary triangle count nor 'solid ... facet')")
+        raise scan_error(path, "the binary STL header claims {count} triangles, which needs {needed} bytes, "
+                               "but the file holds {size} bytes", count=f"{n:,}", needed=f"{84 + 50 * n:,}",
+                         size=f"{size:,}")
+    raise scan_error(path, "not an STL file (neither a binary triangle count nor 'solid ... facet')")
 
 
 def _peek_off(path: Path, head: bytes, size: int) -> dict:
     lines = [ln.split(b"#")[0].strip() for ln in head[:4096].splitlines()]
     tokens = b" ".join(ln for ln in lines if ln).split()
     if not tokens or not tokens[0].upper().endswith(b"OFF"):
-        raise ScanError(path, "not an OFF file (it does not start with 'OFF')")
+        raise scan_error(path, "not an OFF file (it does not start with 'OFF')")
     try:
         nv, nf = int(tokens[1]), int(tokens[2])
     except (IndexError, ValueError):
-        raise ScanError(path, "the OFF header has no valid vertex and face counts") from None
+        raise scan_error(path, "the OFF header has no valid vertex and face counts") from None
     if nv < 0 or nf < 0 or nv * 6 + nf * 8 > size:
-        raise ScanError(path, f"the header claims {nv:,} vertices and {nf:,} faces but the file "
-                              f"holds {size:,} bytes")
+        raise scan_error(path, "the header claims {vertices} vertices and {faces} faces but the file holds {size} bytes",
+                         vertices=f"{nv:,}", faces=f"{nf:,}", size=f"{size:,}")
     return {"vertices": nv, "faces": nf}
 
 
@@ -198,7 +200,7 @@ def _load_by_trimesh(path: Path, data: bytes, file_type: str, name: str) -> Scan
 
 def _peek_obj(path: Path, head: bytes, size: int) -> dict:
     if b"\x00" in head[:4096]:
-        raise ScanError(path, "not an OBJ file: it holds binary data")
+        raise scan_error(path, "not an OBJ file: it holds binary data")
     return {"vertices": None, "faces": None}
 
 
@@ -266,8 +268,8 @@ def format_for(path: Path) -> ScanFormat:
     fmt = BY_EXTENSION.get(path.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(BY_EXTENSION))
-        raise UnsupportedFormat(path, f"unsupported file type {path.suffix or '(no extension)'!r}; "
-                                      f"readable: {known}")
+        raise scan_error(path, "unsupported file type {suffix}; readable: {known}", UnsupportedFormat,
+                         suffix=repr(path.suffix or "(no extension)"), known=known)
     return fmt
 
 
@@ -278,6 +280,7 @@ def sniff(path: Path, fmt: ScanFormat, head: bytes) -> None:
         return
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise ScanError(path, f"is not a {fmt.name} file: it looks like {what}")
+            raise scan_error(path, "is not a {format} file: it looks like {what}", format=fmt.name, what=what)
     if expected is not None:
-        raise ScanError(path, f"is not a {fmt.name} file: it does not start with {expected.decode()!r}")
+        raise scan_error(path, "is not a {format} file: it does not start with {magic}", format=fmt.name,
+                         magic=repr(expected.decode()))

@@ -13,7 +13,7 @@ from typing import Callable, TypeVar
 import numpy as np
 
 from .progress import CancelToken, Cancelled, ProgressFn, report
-from .scan_errors import ScanError, ScanTooLarge
+from .scan_errors import ScanError, ScanTooLarge, scan_error
 from .scan_formats import HEADER_BYTES, check_faces, format_for, sniff
 from .scan_model import Problem, Scan
 
@@ -30,12 +30,13 @@ def _guarded(path: Path, what: str, fn: Callable[[], T]) -> T:
     except (ScanError, Cancelled):
         raise
     except MemoryError:
-        raise ScanError(path, f"not enough memory to read this {what} file") from None
+        raise scan_error(path, "not enough memory to read this {format} file", format=what) from None
     except RecursionError:
-        raise ScanError(path, f"the {what} file is nested too deeply to read") from None
+        raise scan_error(path, "the {format} file is nested too deeply to read", format=what) from None
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything
         msg = " ".join(str(exc).split())[:160] or "no details"
-        raise ScanError(path, f"the {what} file could not be read ({exc.__class__.__name__}: {msg})") from None
+        raise scan_error(path, "the {format} file could not be read ({reason})", format=what,
+                         reason=f"{exc.__class__.__name__}: {msg}") from None
 
 
 def peek_counts(path: str | Path) -> dict:
@@ -48,11 +49,11 @@ def peek_counts(path: str | Path) -> dict:
     """
     path = Path(path)
     if not path.is_file():
-        raise ScanError(path, "the file does not exist" if not path.exists() else "is not a file")
+        raise scan_error(path, "the file does not exist" if not path.exists() else "is not a file")
     fmt = format_for(path)
     size = path.stat().st_size
     if size == 0:
-        raise ScanError(path, "the file is empty")
+        raise scan_error(path, "the file is empty")
     with open(path, "rb") as fh:
         head = fh.read(HEADER_BYTES)
     sniff(path, fmt, head)
@@ -61,8 +62,13 @@ def peek_counts(path: str | Path) -> dict:
 
 
 def _too_large(path: Path, faces: int, max_faces: int, how: str) -> ScanTooLarge:
-    return ScanTooLarge(path, f"{how} {faces:,} faces, more than the limit of {max_faces:,}; "
-                              f"import a simplified version instead", claimed_faces=faces, max_faces=max_faces)
+    template = {"the header claims": "the header claims {faces} faces, more than the limit of {limit}; "
+                                     "import a simplified version instead",
+                "the file holds": "the file holds {faces} faces, more than the limit of {limit}; "
+                                  "import a simplified version instead"}[how]
+    args = {"faces": f"{faces:,}", "limit": f"{max_faces:,}"}
+    return ScanTooLarge(path, template.format(**args), claimed_faces=faces, max_faces=max_faces,
+                        template=template, args=args)
 
 
 def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress: ProgressFn | None = None,
@@ -100,14 +106,15 @@ def _validate(scan: Scan, max_faces: int) -> None:
     path = scan.path
     geom = scan.geometry
     if geom is None:
-        raise ScanError(path, "the file holds no geometry")
+        raise scan_error(path, "the file holds no geometry")
     vertices = np.asarray(geom.vertices)
     if len(vertices) == 0:
-        raise ScanError(path, "the file holds no vertices")
+        raise scan_error(path, "the file holds no vertices")
     finite = np.isfinite(vertices).all(axis=1)
     if not finite.all():
         bad = int(np.count_nonzero(~finite))
-        raise ScanError(path, f"{bad:,} of {len(vertices):,} vertices have NaN or infinite coordinates")
+        raise scan_error(path, "{bad} of {count} vertices have NaN or infinite coordinates", bad=f"{bad:,}",
+                         count=f"{len(vertices):,}")
     if scan.mesh is not None:
         faces = np.asarray(scan.mesh.faces)
         check_faces(path, faces, len(vertices))

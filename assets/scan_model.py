@@ -18,9 +18,21 @@ class Problem:
     severity: Severity
     code: str
     message: str
+    # ``message`` with {name} placeholders and their values, for the editor to translate
+    # (app/window/message_catalogue.py); "" / () when the message has no template
+    template: str = ""
+    args: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, severity: Severity, code: str, template: str, **args: object) -> "Problem":
+        values = {k: str(v) for k, v in args.items()}
+        return cls(severity, code, template.format(**values), template, tuple(sorted(values.items())))
 
     def as_dict(self) -> dict:
-        return {"severity": self.severity, "code": self.code, "message": self.message}
+        out = {"severity": self.severity, "code": self.code, "message": self.message}
+        if self.template:
+            out["template"], out["args"] = self.template, dict(self.args)
+        return out
 
 
 @dataclass

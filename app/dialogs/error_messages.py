@@ -25,6 +25,9 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     except ImportError:  # pragma: no cover - assets always ships with the app
         pass
     details = "\n".join(str(d) for d in getattr(exc, "details", []) or [])
+    if getattr(exc, "template", "") and hasattr(exc, "cause"):  # a scan error the UI can translate
+        from vitrine.app.window.message_catalogue import scan_error_text
+        return " ".join(scan_error_text(exc).split()), details
     if isinstance(exc, known) or type(exc).__module__.startswith("vitrine.exporters"):
         return " ".join(str(exc).split()), details
     if isinstance(exc, OSError) and exc.filename:

@@ -1,19 +1,101 @@
-"""Options for importing a scan: the artifact's name, the scan's units and up axis."""
+"""Options for importing a scan: the artifact's name, the scan's units and up axis, with
+the scan's inspection report and a thumbnail of the scan as it will stand (front view,
+Y up, in metres), redrawn as soon as the units or the up axis change.
+
+The caller checks the file first (``check_scan``), so a bad file is refused with its
+one-line error before any options are asked for.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QVBoxLayout, QWidget,
+)
 
 SCAN_FILTER = "Scans (*.ply *.stl *.obj *.off *.glb *.gltf);;All files (*)"
 SCAN_SUFFIXES = {".ply", ".stl", ".obj", ".off", ".glb", ".gltf"}
+PREVIEW_PX = 180
+PREVIEW_MAX_FACES = 2_000_000  # larger scans are imported without a preview (reading them takes a while)
+PREVIEW_MAX_POINTS = 200_000   # vertices drawn in the thumbnail (a random subset beyond)
+
+
+def check_scan(path: str | Path) -> dict:
+    """Read only the scan's header: its counts, or ScanError (wrong type, empty, renamed file)."""
+    from vitrine.assets.scan_loading import peek_counts
+    return peek_counts(path)
+
+
+PREVIEW_MAX_FACES_DRAWN = 20_000  # triangles painted in the thumbnail (a random subset beyond)
+
+
+def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.ndarray], Optional[np.ndarray]]:
+    """(inspection report, vertices (n, 3) in file units, faces (m, 3) vertex indices or None
+    for a point cloud) for a scan small enough to read now; (None, None, None) for a larger
+    one or one that cannot be read (the import itself then reports why)."""
+    from vitrine.assets.inspection import inspect_scan
+    from vitrine.assets.scan_errors import ScanError
+    from vitrine.assets.scan_loading import load_scan
+    try:
+        scan = load_scan(path, max_faces=PREVIEW_MAX_FACES)
+        report = inspect_scan(scan)
+    except (ScanError, MemoryError):
+        return None, None, None
+    vertices = np.asarray(scan.geometry.vertices, np.float64)
+    faces = np.asarray(scan.mesh.faces, np.int64) if scan.mesh is not None else None
+    rng = np.random.default_rng(0)
+    if faces is not None and len(faces) > PREVIEW_MAX_FACES_DRAWN:
+        faces = faces[rng.choice(len(faces), PREVIEW_MAX_FACES_DRAWN, replace=False)]
+    if faces is None and len(vertices) > PREVIEW_MAX_POINTS:
+        vertices = vertices[rng.choice(len(vertices), PREVIEW_MAX_POINTS, replace=False)]
+    return report, vertices, faces
+
+
+def standing_thumbnail(vertices: np.ndarray, faces: Optional[np.ndarray], size: int) -> QPixmap:
+    """A front view (looking along -Z, Y up) of prepared vertices (n, 3, metres): triangles
+    shaded by how much they face the viewer, painted far to near; points for a point cloud."""
+    from vitrine.app.panels.asset_panel import silhouette
+    finite = np.isfinite(vertices).all(axis=1)
+    if faces is None or not len(faces) or not finite.all():
+        return silhouette(vertices[finite], size)
+    lo, hi = vertices.min(axis=0), vertices.max(axis=0)
+    span = float(max(hi[0] - lo[0], hi[1] - lo[1])) or 1.0
+    scale = (size - 8) / span
+    xy = np.column_stack([(vertices[:, 0] - (lo[0] + hi[0]) / 2) * scale + size / 2,
+                          size / 2 - (vertices[:, 1] - (lo[1] + hi[1]) / 2) * scale])
+    tri = vertices[faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    lengths = np.linalg.norm(normals, axis=1)
+    shade = np.abs(normals[:, 2]) / np.where(lengths > 0, lengths, 1.0)
+    order = np.argsort(tri[:, :, 2].mean(axis=1))  # far (small z) first
+    image = QImage(size, size, QImage.Format.Format_ARGB32)
+    image.fill(QColor(40, 43, 50))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for i in order:
+        level = int(70 + 170 * shade[i])
+        color = QColor(level, int(level * 0.93), int(level * 0.82))
+        painter.setPen(color)
+        painter.setBrush(color)
+        painter.drawPolygon(QPolygonF([QPointF(*xy[j]) for j in faces[i]]))
+    painter.end()
+    return QPixmap.fromImage(image)
 
 
 class ImportOptionsDialog(QDialog):
-    def __init__(self, path: str, parent: Optional[QWidget] = None) -> None:
+    def __init__(self, path: str, parent: Optional[QWidget] = None, report: Optional[dict] = None,
+                 vertices: Optional[np.ndarray] = None, faces: Optional[np.ndarray] = None) -> None:
         super().__init__(parent)
+        from vitrine.app.panels.scan_report import report_lines
         self.setWindowTitle(self.tr("Import Scan"))
+        self.report = report
+        self.vertices = vertices
+        self.faces = faces
         self.name = QLineEdit(Path(path).stem.replace("_", " ").replace("-", " ").strip().capitalize())
         self.units = QComboBox()
         for value, text in (("auto", self.tr("Detect automatically")), ("m", self.tr("metres")),
@@ -22,17 +104,78 @@ class ImportOptionsDialog(QDialog):
             self.units.addItem(text, value)
         self.up = QComboBox()
         for value, text in (("auto", self.tr("Detect automatically")), ("y", self.tr("Y up")),
-                            ("z", self.tr("Z up"))):
+                            ("z", self.tr("Z up")), ("x", self.tr("X up"))):
             self.up.addItem(text, value)
-        form = QFormLayout(self)
-        form.addRow(self.tr("File:"), QLabel(Path(path).name))
+        file_label = QLabel(Path(path).name)
+        file_label.setTextFormat(Qt.TextFormat.PlainText)
+        form = QFormLayout()
+        form.addRow(self.tr("File:"), file_label)
         form.addRow(self.tr("Artifact name:"), self.name)
         form.addRow(self.tr("Scan units:"), self.units)
         form.addRow(self.tr("Up axis:"), self.up)
+        self.preview = QLabel()
+        self.preview.setObjectName("importPreview")
+        self.preview.setFixedSize(PREVIEW_PX, PREVIEW_PX)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.size_label = QLabel()
+        self.size_label.setObjectName("importSize")
+        self.size_label.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.size_label)
+        left.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 1)
+        top.addWidget(self.preview)
+        self.report_view = QPlainTextEdit()
+        self.report_view.setObjectName("importReport")
+        self.report_view.setReadOnly(True)
+        self.report_view.setPlainText("\n".join(report_lines(report)) if report
+                                      else self.tr("No preview for this scan: it is read when it is imported."))
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Inspection report")))
+        layout.addWidget(self.report_view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout.addWidget(buttons)
+        self.units.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.up.currentIndexChanged.connect(lambda _i: self.update_preview())
+        self.resize(560, 480)
+        self.update_preview()
+
+    def resolved(self) -> tuple[str, str]:
+        """(units, up axis) the import will use: the choice, or the report's guess for "auto"."""
+        report = self.report or {}
+        units = self.units.currentData()
+        if units == "auto":
+            units = report.get("units_guess") if report.get("units_guess") in ("m", "cm", "mm", "in") else "m"
+        up = self.up.currentData()
+        if up == "auto":
+            up = str(report.get("up_axis_guess") or "y").lstrip("+")
+        return units, up
+
+    def prepared_vertices(self) -> Optional[np.ndarray]:
+        """The preview's vertices as they will stand: metres, Y up, on the floor (n, 3)."""
+        if self.vertices is None or not len(self.vertices):
+            return None
+        from vitrine.assets.preparation import preparation_matrix
+        units, up = self.resolved()
+        matrix = preparation_matrix(self.vertices, units=units, up_axis=up)
+        return self.vertices @ matrix[:3, :3].T + matrix[:3, 3]
+
+    def update_preview(self) -> None:
+        prepared = self.prepared_vertices()
+        if prepared is None:
+            self.preview.setText(self.tr("(no preview)"))
+            self.size_label.clear()
+            return
+        self.preview.setPixmap(standing_thumbnail(prepared, self.faces, PREVIEW_PX))
+        size = prepared.max(axis=0) - prepared.min(axis=0)
+        self.size_label.setText(self.tr("As it will stand: %1 × %2 × %3 cm (W × H × D)")
+                                .replace("%1", f"{size[0] * 100:.1f}").replace("%2", f"{size[1] * 100:.1f}")
+                                .replace("%3", f"{size[2] * 100:.1f}"))
 
     def options(self) -> dict:
         return {"name": self.name.text().strip() or None, "units": self.units.currentData(),
@@ -41,5 +184,9 @@ class ImportOptionsDialog(QDialog):
     @classmethod
     def get_options(cls, path: str, parent: Optional[QWidget] = None) -> Optional[dict]:
         """Ask the curator; None if cancelled. (Tests replace this to skip the dialog.)"""
-        dialog = cls(path, parent)
+        report, vertices, faces = inspect_for_preview(path)
+        dialog = cls(path, parent, report, vertices, faces)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+__all__ = ["ImportOptionsDialog", "SCAN_FILTER", "SCAN_SUFFIXES", "check_scan", "inspect_for_preview"]

@@ -18,11 +18,12 @@ from vitrine.app.dialogs.error_messages import show_error
 from vitrine.scenes.annotation_commands import (
     EditAnnotationText, SetAnnotationAudio, SetAnnotationImage, SetAnnotationViewpoint,
 )
-from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage
+from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage, Rights
 from vitrine.scenes.serialization import clone
 from vitrine.app.panels.object_text import localized
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
 from vitrine.app.panels.translations_panel import apply_text_direction
+from vitrine.app.panels.rights_fields import RightsEditor
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp)"
 AUDIO_FILTER = "Audio (*.mp3 *.m4a *.ogg *.wav)"
@@ -119,6 +120,9 @@ class AnnotationPanel(QWidget):
         self.image_credit.editingFinished.connect(self._edit_image_details)
         self.image_form.addRow(self.tr("Credit:"), self.image_credit)
         layout.addLayout(self.image_form)
+        self.image_rights = RightsEditor(self.tr("Rights of the image"), self, "image")
+        self.image_rights.setObjectName("imageRights")
+        layout.addWidget(self.image_rights)
         self.image_preview = QLabel()
         self.image_preview.setObjectName("imagePreview")
         self.image_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -154,6 +158,10 @@ class AnnotationPanel(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout.addRow(buttons)
+        # one statement covers a language's recording and its captions (MediaAudio.rights)
+        self.audio_rights = RightsEditor(self.tr("Rights of the audio and its captions"), self, "audio")
+        self.audio_rights.setObjectName("audioRights")
+        layout.addRow(self.audio_rights)
         return box
 
     # --- document → widgets ----------------------------------------------------------------
@@ -250,6 +258,8 @@ class AnnotationPanel(QWidget):
         with QSignalBlocker(self.image_credit):
             self.image_credit.setText(image.credit if image else "")
         self.image_file.setText(Path(image.file).name if image else self.tr("(none)"))
+        self.image_rights.show_rights(image.rights if image else Rights())
+        self.image_rights.setEnabled(image is not None)
         pixmap = QPixmap()
         if image is not None and self.relay.project is not None:
             try:
@@ -267,6 +277,8 @@ class AnnotationPanel(QWidget):
         audio = ann.audio.get(self.audio_lang.currentText()) if ann else None
         self.audio_file.setText(Path(audio.file).name if audio else self.tr("(none)"))
         self.audio_captions.setText(Path(audio.captions).name if audio and audio.captions else self.tr("(none)"))
+        self.audio_rights.show_rights(audio.rights if audio else Rights())
+        self.audio_rights.setEnabled(audio is not None)
 
     # --- widgets → commands --------------------------------------------------------------------
     def _push(self, command: Any) -> None:
@@ -317,6 +329,21 @@ class AnnotationPanel(QWidget):
         image.alt = {lang: col.alt.text().strip() for lang, col in self.columns.items() if col.alt.text().strip()}
         if image != ann.image:
             self._push(SetAnnotationImage(self.doc, ann.id, image))
+
+    def edit_rights(self, which: str, rights: Rights) -> None:
+        """Called by the rights fields: ``which`` is 'image' or 'audio' (the language shown)."""
+        ann = self.annotation()
+        if ann is None:
+            return
+        if which == "image" and ann.image is not None and ann.image.rights != rights:
+            image = clone(ann.image)
+            image.rights = rights
+            self._push(SetAnnotationImage(self.doc, ann.id, image))
+        lang = self.audio_lang.currentText()
+        if which == "audio" and lang in ann.audio and ann.audio[lang].rights != rights:
+            audio = clone(ann.audio[lang])
+            audio.rights = rights
+            self._push(SetAnnotationAudio(self.doc, ann.id, lang, audio))
 
     def _choose_audio(self) -> None:
         ann = self.annotation()

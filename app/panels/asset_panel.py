@@ -1,7 +1,6 @@
 """The Assets dock: imported scans with a thumbnail and their inspection report."""
 from __future__ import annotations
 
-import json
 from typing import Any, Optional
 
 import numpy as np
@@ -10,6 +9,8 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.panels.scan_report import report_lines, units_name
+from vitrine.app.window.message_catalogue import level_name
 from vitrine.scenes.exhibit_model import Asset
 
 THUMB = 72
@@ -118,7 +119,7 @@ class AssetPanel(QWidget):
         file_label, format_label = self.tr("File"), self.tr("Format")
         units_label, up_label, levels_label = self.tr("Units"), self.tr("Up axis"), self.tr("Levels")
         lines = [f"{file_label}: {asset.original_name}", f"SHA-256: {asset.id}",
-                 f"{format_label}: {asset.format}  ·  {units_label}: {asset.units}  ·  {up_label}: {asset.up_axis}",
-                 f"{levels_label}: " + ", ".join(lv.level for lv in asset.levels), ""]
-        lines.append(json.dumps(asset.inspection, indent=2, ensure_ascii=False, default=str))
+                 f"{format_label}: {asset.format}  ·  {units_label}: {units_name(asset.units)}  ·  {up_label}: {asset.up_axis.upper()}",
+                 f"{levels_label}: " + ", ".join(level_name(lv.level) for lv in asset.levels), ""]
+        lines += report_lines(asset.inspection)  # readable, in the UI's language (not JSON)
         self.report.setPlainText("\n".join(lines))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from scipy.spatial.transform import Rotation
 
 from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.window.message_catalogue import level_name
 from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
 from vitrine.app.panels.transform_fields import PlacementGroup
 from vitrine.scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
@@ -238,11 +239,12 @@ class InspectorPanel(QWidget):
         self.art_lod.clear()
         self.art_lod.addItem(self.tr("Automatic"), "auto")
         for level in levels:
-            self.art_lod.addItem(level, level)
+            self.art_lod.addItem(level_name(level), level)
         self.art_lod.setCurrentIndex(max(0, self.art_lod.findData(d.lod)))
         self.art_lod.blockSignals(False)
         if asset is not None and asset.levels:
-            rows = [f"{lv.level}: {lv.faces:,} " + self.tr("faces") if lv.faces else f"{lv.level}: {lv.points:,} " + self.tr("points")
+            rows = [f"{level_name(lv.level)}: {lv.faces:,} " + self.tr("faces") if lv.faces
+                    else f"{level_name(lv.level)}: {lv.points:,} " + self.tr("points")
                     for lv in asset.levels]
             self.art_levels.setText("\n".join(rows))
         else:

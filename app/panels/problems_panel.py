@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
 
 from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.window.message_catalogue import problem_text
 from vitrine.scenes.validation import Problem
 
 SEVERITY_NAMES = {
@@ -49,14 +50,14 @@ class ProblemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return QCoreApplication.translate("ProblemsModel", SEVERITY_NAMES.get(problem.severity, problem.severity))
-            return problem.message
+            return problem_text(problem)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             from PySide6.QtWidgets import QApplication
             icons = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
                      "warning": QStyle.StandardPixmap.SP_MessageBoxWarning}
             return QApplication.style().standardIcon(icons.get(problem.severity, QStyle.StandardPixmap.SP_MessageBoxInformation))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{problem.code}: {problem.message}")
+            return plain_tooltip(f"{problem.code}: {problem_text(problem)}")
         if role == OBJECT_ID_ROLE:
             return problem.object_id
         return None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitrine.app.panels.document_relay import DocumentRelay
-from vitrine.app.panels.object_text import localized, untitled
+from vitrine.app.panels.object_text import localized, ui_content_language, untitled
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.visitor.tour import TourPlayer
@@ -19,7 +19,7 @@ from vitrine.scenes.commands import CompositeCommand
 from vitrine.scenes.exhibit_model import Tour, TourStep, Viewpoint
 from vitrine.scenes.furniture_commands import AddViewpoint
 from vitrine.scenes.tour_commands import (
-    AddTour, AddTourStep, DeleteTour, EditNarration, EditTourStep, RemoveTourStep, ReorderTourSteps,
+    AddTour, AddTourStep, DeleteTour, EditNarration, EditTourStep, RemoveTourStep, RenameTour, ReorderTourSteps,
 )
 
 STEP_MIME = "application/x-vitrine-tour-step"
@@ -62,8 +62,9 @@ class TourStepsModel(QAbstractListModel):
             where = ""
             vp = doc.find(step.viewpoint_id) if step.viewpoint_id else None
             if vp is not None:
-                where = localized(vp.name, langs)
-            text = localized(step.narration, langs) or where or untitled()
+                where = localized(vp.name, langs, ui_content_language(langs))
+            # in the curator's UI language when the exhibit has it
+            text = localized(step.narration, langs, ui_content_language(langs)) or where or untitled()
             return f"{index.row() + 1}. {text}  ({step.duration:g} s)"
         if role == STEP_ID_ROLE:
             return step.id
@@ -126,6 +127,10 @@ class TourPanel(QWidget):
         top.addWidget(self.tours, 1)
         top.addWidget(new_tour)
         top.addWidget(self.delete_tour)
+        # the tour's title in every exhibit language (rows made by _ensure_title_rows)
+        self.title_form = QFormLayout()
+        self.title_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.titles: dict[str, QLineEdit] = {}
         self.model = TourStepsModel(relay, self)
         self.steps = QListView()
         self.steps.setObjectName("tourSteps")
@@ -156,6 +161,7 @@ class TourPanel(QWidget):
         self.narration: dict[str, QLineEdit] = {}
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(self.title_form)
         layout.addWidget(self.steps, 1)
         layout.addLayout(buttons)
         layout.addWidget(QLabel(self.tr("Selected step")))
@@ -179,7 +185,8 @@ class TourPanel(QWidget):
         with QSignalBlocker(self.tours):
             self.tours.clear()
             for tour in tours:
-                self.tours.addItem(localized(tour.title, doc.exhibit.languages) or untitled(), tour.id)
+                langs = doc.exhibit.languages
+                self.tours.addItem(localized(tour.title, langs, ui_content_language(langs)) or untitled(), tour.id)
             index = self.tours.findData(current)
             self.tours.setCurrentIndex(index if index >= 0 else (0 if tours else -1))
         selected = self.current_step_id()
@@ -190,11 +197,49 @@ class TourPanel(QWidget):
                   self.remove_button, self.play_button):
             w.setEnabled(enabled)
         self._ensure_narration_rows(list(doc.exhibit.languages) if doc else [])
+        self._ensure_title_rows(list(doc.exhibit.languages) if doc else [])
+        self._show_titles()
         self._show_step()
 
     def _tour_chosen(self, _index: int) -> None:
         self.model.set_tour(self.tours.currentData())
+        self._show_titles()
         self._show_step()
+
+    def _ensure_title_rows(self, languages: list[str]) -> None:
+        if list(self.titles) == languages:
+            return
+        while self.title_form.rowCount():
+            self.title_form.removeRow(0)
+        self.titles = {}
+        for lang in languages:
+            edit = QLineEdit()
+            edit.setObjectName(f"tourTitle_{lang}")
+            edit.setMaxLength(LONGTEXT_MAX)
+            edit.textEdited.connect(lambda text, lang=lang: self._edit_title(lang, text))
+            edit.editingFinished.connect(lambda: self.doc.history.seal() if self.doc else None)
+            self.titles[lang] = edit
+            self.title_form.addRow(self.tr("Title (%1):").replace("%1", lang), edit)
+
+    def _show_titles(self) -> None:
+        tour = self.model.tour()
+        langs = list(self.doc.exhibit.languages) if self.doc else []
+        for lang, edit in self.titles.items():
+            text = tour.title.get(lang, "") if tour else ""
+            if edit.text() != text:
+                with QSignalBlocker(edit):
+                    edit.setText(text)
+            edit.setEnabled(tour is not None)
+            # a missing translation shows the other language's title as a hint, and is marked
+            edit.setPlaceholderText(localized(tour.title, langs) if tour else "")
+            missing = tour is not None and bool(tour.title) and not tour.title.get(lang)
+            edit.setStyleSheet("border: 1px solid #d08000;" if missing else "")
+            edit.setToolTip(self.tr("Missing translation") if missing else "")
+
+    def _edit_title(self, lang: str, text: str) -> None:
+        tour = self.model.tour()
+        if tour is not None and tour.title.get(lang, "") != text:
+            self.relay.push(RenameTour(self.doc, tour.id, lang, text))
 
     def _ensure_narration_rows(self, languages: list[str]) -> None:
         if list(self.narration) == languages:
@@ -234,12 +279,17 @@ class TourPanel(QWidget):
         with QSignalBlocker(self.duration):
             self.duration.setValue(step.duration if step else 8.0)
         self.duration.setEnabled(step is not None)
+        langs = list(self.doc.exhibit.languages) if self.doc else []
         for lang, edit in self.narration.items():
             text = step.narration.get(lang, "") if step else ""
             if edit.text() != text:
                 with QSignalBlocker(edit):
                     edit.setText(text)
             edit.setEnabled(step is not None)
+            edit.setPlaceholderText(localized(step.narration, langs) if step else "")
+            missing = step is not None and bool(step.narration) and not step.narration.get(lang)
+            edit.setStyleSheet("border: 1px solid #d08000;" if missing else "")
+            edit.setToolTip(self.tr("Missing translation") if missing else "")
 
     # --- widgets → commands ------------------------------------------------------------------------
     def add_tour(self, title: Optional[str] = None) -> Optional[str]:

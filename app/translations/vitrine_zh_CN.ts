@@ -99,6 +99,14 @@
         <source>Choose Captions</source>
         <translation>选择字幕</translation>
     </message>
+    <message>
+        <source>Rights of the image</source>
+        <translation>图片的权利</translation>
+    </message>
+    <message>
+        <source>Rights of the audio and its captions</source>
+        <translation>音频及其字幕的权利</translation>
+    </message>
 </context>
 <context>
     <name>AssetPanel</name>
@@ -539,6 +547,26 @@
     <message>
         <source>Up axis:</source>
         <translation>向上轴：</translation>
+    </message>
+    <message>
+        <source>X up</source>
+        <translation>X 轴向上</translation>
+    </message>
+    <message>
+        <source>No preview for this scan: it is read when it is imported.</source>
+        <translation>此扫描没有预览：导入时才会读取。</translation>
+    </message>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>(no preview)</source>
+        <translation>（无预览）</translation>
+    </message>
+    <message>
+        <source>As it will stand: %1 × %2 × %3 cm (W × H × D)</source>
+        <translation>摆放后尺寸：%1 × %2 × %3 厘米（宽 × 高 × 深）</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1210,10 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>Translations</source>
         <translation>翻译</translation>
     </message>
+    <message>
+        <source>Exhibit</source>
+        <translation>展览</translation>
+    </message>
 </context>
 <context>
     <name>ObjectKinds</name>
@@ -1631,6 +1663,14 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>Stop</source>
         <translation>停止</translation>
     </message>
+    <message>
+        <source>Title (%1):</source>
+        <translation>标题（%1）：</translation>
+    </message>
+    <message>
+        <source>Missing translation</source>
+        <translation>缺少翻译</translation>
+    </message>
 </context>
 <context>
     <name>ViewportOverlay</name>
@@ -1867,6 +1907,664 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>%1 texts to translate; incomplete: %2</source>
         <translation>共 %1 条待译文本；未完成：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ExhibitPanel</name>
+    <message>
+        <source>Open or create a project to edit the exhibit.</source>
+        <translation>打开或新建项目后即可编辑展览。</translation>
+    </message>
+    <message>
+        <source>Rights of the exhibit</source>
+        <translation>展览的权利</translation>
+    </message>
+    <message>
+        <source>Title and description</source>
+        <translation>标题和简介</translation>
+    </message>
+    <message>
+        <source>Institution and credits</source>
+        <translation>机构和致谢</translation>
+    </message>
+    <message>
+        <source>Institution:</source>
+        <translation>机构：</translation>
+    </message>
+    <message>
+        <source>Credits:</source>
+        <translation>致谢：</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The first language is the default for visitors.</source>
+        <translation>第一种语言是观众看到的默认语言。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Make Default</source>
+        <translation>设为默认</translation>
+    </message>
+    <message>
+        <source>Start view</source>
+        <translation>起始视图</translation>
+    </message>
+    <message>
+        <source>Use Current View</source>
+        <translation>使用当前视图</translation>
+    </message>
+    <message>
+        <source>Save the 3D view's camera as the view visitors see first</source>
+        <translation>将三维视图的相机保存为观众最先看到的视图</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Gradient</source>
+        <translation>渐变</translation>
+    </message>
+    <message>
+        <source>Solid colour</source>
+        <translation>纯色</translation>
+    </message>
+    <message>
+        <source>Background:</source>
+        <translation>背景：</translation>
+    </message>
+    <message>
+        <source>Colour (top):</source>
+        <translation>颜色（上）：</translation>
+    </message>
+    <message>
+        <source>Colour (bottom):</source>
+        <translation>颜色（下）：</translation>
+    </message>
+    <message>
+        <source>Show the floor</source>
+        <translation>显示地面</translation>
+    </message>
+    <message>
+        <source>Floor colour:</source>
+        <translation>地面颜色：</translation>
+    </message>
+    <message>
+        <source>Floor radius:</source>
+        <translation>地面半径：</translation>
+    </message>
+    <message>
+        <source>Title (%1):</source>
+        <translation>标题（%1）：</translation>
+    </message>
+    <message>
+        <source>Description (%1):</source>
+        <translation>简介（%1）：</translation>
+    </message>
+    <message>
+        <source>(frame everything)</source>
+        <translation>（显示全部）</translation>
+    </message>
+    <message>
+        <source>Add Language</source>
+        <translation>添加语言</translation>
+    </message>
+    <message>
+        <source>Language tag (BCP 47, e.g. fr, de, zh-Hant):</source>
+        <translation>语言标记（BCP 47，例如 fr、de、zh-Hant）：</translation>
+    </message>
+    <message>
+        <source>Cannot add the language</source>
+        <translation>无法添加该语言</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language tag, or the exhibit has it already.</source>
+        <translation>“%1”不是语言标记，或展览已有该语言。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportSummaryDialog</name>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Zip:</source>
+        <translation>Zip 文件：</translation>
+    </message>
+    <message>
+        <source>%1 files, %2</source>
+        <translation>%1 个文件，%2</translation>
+    </message>
+    <message>
+        <source>Written:</source>
+        <translation>已写入：</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>接收方：</translation>
+    </message>
+    <message>
+        <source>(no recipient named)</source>
+        <translation>（未指定接收方）</translation>
+    </message>
+    <message>
+        <source>Signed with key:</source>
+        <translation>签名密钥：</translation>
+    </message>
+    <message>
+        <source>A new signing key was created at %1; keep it safe.</source>
+        <translation>已在 %1 创建新的签名密钥，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Published:</source>
+        <translation>发布内容：</translation>
+    </message>
+    <message>
+        <source>Warnings (%1):</source>
+        <translation>警告（%1）：</translation>
+    </message>
+    <message>
+        <source>No warnings.</source>
+        <translation>没有警告。</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Preview in Browser</source>
+        <translation>在浏览器中预览</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>展厅终端</translation>
+    </message>
+</context>
+<context>
+    <name>MessageWords</name>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>thumbnail</source>
+        <translation>缩略</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图像</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图像</translation>
+    </message>
+    <message>
+        <source>a ZIP archive</source>
+        <translation>ZIP 压缩包</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a GLB (binary glTF) file</source>
+        <translation>GLB（二进制 glTF）文件</translation>
+    </message>
+    <message>
+        <source>a PLY file</source>
+        <translation>PLY 文件</translation>
+    </message>
+    <message>
+        <source>a RIFF (WAV/WebP/AVI) file</source>
+        <translation>RIFF（WAV/WebP/AVI）文件</translation>
+    </message>
+    <message>
+        <source>a TIFF image</source>
+        <translation>TIFF 图像</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>annotation &apos;{annotation}&apos; shows a measurement on an artifact that no longer exists</source>
+        <translation>注释“{annotation}”显示的测量所在展品已不存在</translation>
+    </message>
+    <message>
+        <source>step {step} of tour &apos;{tour}&apos; shows a measurement on an artifact that no longer exists</source>
+        <translation>导览“{tour}”的第 {step} 步显示的测量所在展品已不存在</translation>
+    </message>
+    <message>
+        <source>artifact &apos;{artifact}&apos; is mounted on a wall, but the exhibit has no room</source>
+        <translation>展品“{artifact}”挂在墙上，但展览没有展厅</translation>
+    </message>
+    <message>
+        <source>artifact &apos;{artifact}&apos; stands outside the room</source>
+        <translation>展品“{artifact}”位于展厅之外</translation>
+    </message>
+    <message>
+        <source>artifact '{artifact}' refers to an asset that is not in the project</source>
+        <translation>展品“{artifact}”引用的扫描不在项目中</translation>
+    </message>
+    <message>
+        <source>annotation '{annotation}' is pinned to an artifact that no longer exists</source>
+        <translation>注释“{annotation}”所在的展品已不存在</translation>
+    </message>
+    <message>
+        <source>annotation '{annotation}' flies to a viewpoint that no longer exists</source>
+        <translation>注释“{annotation}”跳转的视点已不存在</translation>
+    </message>
+    <message>
+        <source>the start view refers to a viewpoint that no longer exists</source>
+        <translation>起始视图引用的视点已不存在</translation>
+    </message>
+    <message>
+        <source>tour '{tour}' has no steps</source>
+        <translation>导览“{tour}”没有步骤</translation>
+    </message>
+    <message>
+        <source>step {step} of tour '{tour}' uses a viewpoint that no longer exists</source>
+        <translation>导览“{tour}”的第 {step} 步使用的视点已不存在</translation>
+    </message>
+    <message>
+        <source>step {step} of tour '{tour}' opens an annotation that no longer exists</source>
+        <translation>导览“{tour}”的第 {step} 步打开的注释已不存在</translation>
+    </message>
+    <message>
+        <source>the id {id} is used twice</source>
+        <translation>标识 {id} 被使用了两次</translation>
+    </message>
+    <message>
+        <source>the id {id} is not a valid id</source>
+        <translation>标识 {id} 不是有效的标识</translation>
+    </message>
+    <message>
+        <source>annotation '{annotation}' has no title in {languages}</source>
+        <translation>注释“{annotation}”缺少 {languages} 标题</translation>
+    </message>
+    <message>
+        <source>annotation '{annotation}' has no text in {languages}</source>
+        <translation>注释“{annotation}”缺少 {languages} 正文</translation>
+    </message>
+    <message>
+        <source>tour '{tour}' has no title in {languages}</source>
+        <translation>导览“{tour}”缺少 {languages} 标题</translation>
+    </message>
+    <message>
+        <source>step {step} of tour '{tour}' has no narration in {languages}</source>
+        <translation>导览“{tour}”的第 {step} 步缺少 {languages} 解说</translation>
+    </message>
+    <message>
+        <source>the exhibit has no title in {languages}</source>
+        <translation>展览缺少 {languages} 标题</translation>
+    </message>
+    <message>
+        <source>the 3D model of '{artifact}' has no rights statement</source>
+        <translation>“{artifact}”的三维模型没有权利声明</translation>
+    </message>
+    <message>
+        <source>the object '{artifact}' has no rights statement</source>
+        <translation>实物“{artifact}”没有权利声明</translation>
+    </message>
+    <message>
+        <source>the image of annotation '{annotation}' has no rights statement</source>
+        <translation>注释“{annotation}”的图片没有权利声明</translation>
+    </message>
+    <message>
+        <source>the {language} audio of annotation '{annotation}' has no rights statement</source>
+        <translation>注释“{annotation}”的 {language} 音频没有权利声明</translation>
+    </message>
+    <message>
+        <source>the {language} narration audio of step {step} of tour '{tour}' has no rights statement</source>
+        <translation>导览“{tour}”第 {step} 步的 {language} 解说音频没有权利声明</translation>
+    </message>
+    <message>
+        <source>scan '{name}': {reason}</source>
+        <translation>扫描“{name}”：{reason}</translation>
+    </message>
+    <message>
+        <source>level '{level}' of '{name}': {reason}</source>
+        <translation>“{name}”的{level}精度层级：{reason}</translation>
+    </message>
+    <message>
+        <source>annotation image: {reason}</source>
+        <translation>注释图片：{reason}</translation>
+    </message>
+    <message>
+        <source>annotation audio: {reason}</source>
+        <translation>注释音频：{reason}</translation>
+    </message>
+    <message>
+        <source>captions: {reason}</source>
+        <translation>字幕：{reason}</translation>
+    </message>
+    <message>
+        <source>narration audio: {reason}</source>
+        <translation>解说音频：{reason}</translation>
+    </message>
+    <message>
+        <source>scan '{name}' is missing: {path}</source>
+        <translation>扫描“{name}”缺失：{path}</translation>
+    </message>
+    <message>
+        <source>level '{level}' of '{name}' is missing: {path}</source>
+        <translation>“{name}”的{level}精度层级缺失：{path}</translation>
+    </message>
+    <message>
+        <source>annotation image is missing: {path}</source>
+        <translation>注释图片缺失：{path}</translation>
+    </message>
+    <message>
+        <source>annotation audio is missing: {path}</source>
+        <translation>注释音频缺失：{path}</translation>
+    </message>
+    <message>
+        <source>captions is missing: {path}</source>
+        <translation>字幕缺失：{path}</translation>
+    </message>
+    <message>
+        <source>narration audio is missing: {path}</source>
+        <translation>解说音频缺失：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ScanMessages</name>
+    <message>
+        <source>unsupported file type {suffix}; readable: {known}</source>
+        <translation>不支持的文件类型 {suffix}；可读取：{known}</translation>
+    </message>
+    <message>
+        <source>is not a {format} file: it looks like {what}</source>
+        <translation>不是 {format} 文件：看起来是{what}</translation>
+    </message>
+    <message>
+        <source>is not a {format} file: it does not start with {magic}</source>
+        <translation>不是 {format} 文件：文件开头不是 {magic}</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>is not a file</source>
+        <translation>不是文件</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>the file holds no geometry</source>
+        <translation>文件中没有几何数据</translation>
+    </message>
+    <message>
+        <source>the file holds no vertices</source>
+        <translation>文件中没有顶点</translation>
+    </message>
+    <message>
+        <source>not enough memory to read this {format} file</source>
+        <translation>内存不足，无法读取此 {format} 文件</translation>
+    </message>
+    <message>
+        <source>the {format} file is nested too deeply to read</source>
+        <translation>此 {format} 文件嵌套层级过深，无法读取</translation>
+    </message>
+    <message>
+        <source>the {format} file could not be read ({reason})</source>
+        <translation>无法读取此 {format} 文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{bad} of {count} vertices have NaN or infinite coordinates</source>
+        <translation>{count} 个顶点中有 {bad} 个的坐标为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the PLY file has no vertex element with x, y and z</source>
+        <translation>此 PLY 文件没有包含 x、y、z 的顶点元素</translation>
+    </message>
+    <message>
+        <source>the {element} element has no list of vertex indices</source>
+        <translation>{element} 元素没有顶点索引列表</translation>
+    </message>
+    <message>
+        <source>the file declares faces but none of them could be read as triangles</source>
+        <translation>文件声明了面，但没有一个能读取为三角形</translation>
+    </message>
+    <message>
+        <source>{bad} face indices point outside the {count} vertices</source>
+        <translation>{bad} 个面索引超出了 {count} 个顶点的范围</translation>
+    </message>
+    <message>
+        <source>the file is only {size} bytes, too short for an STL</source>
+        <translation>文件只有 {size} 字节，不足以构成 STL 文件</translation>
+    </message>
+    <message>
+        <source>the binary STL header claims {count} triangles, which needs {needed} bytes, but the file holds {size} bytes</source>
+        <translation>二进制 STL 文件头声明有 {count} 个三角形，需要 {needed} 字节，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>not an STL file (neither a binary triangle count nor 'solid ... facet')</source>
+        <translation>不是 STL 文件（既没有二进制三角形数量，也没有“solid … facet”）</translation>
+    </message>
+    <message>
+        <source>not an OFF file (it does not start with 'OFF')</source>
+        <translation>不是 OFF 文件（文件开头不是“OFF”）</translation>
+    </message>
+    <message>
+        <source>the OFF header has no valid vertex and face counts</source>
+        <translation>OFF 文件头没有有效的顶点数和面数</translation>
+    </message>
+    <message>
+        <source>the header claims {vertices} vertices and {faces} faces but the file holds {size} bytes</source>
+        <translation>文件头声明有 {vertices} 个顶点和 {faces} 个面，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>not an OBJ file: it holds binary data</source>
+        <translation>不是 OBJ 文件：其中包含二进制数据</translation>
+    </message>
+    <message>
+        <source>the header claims {faces} faces, more than the limit of {limit}; import a simplified version instead</source>
+        <translation>文件头声明有 {faces} 个面，超过上限 {limit}；请改为导入简化版本</translation>
+    </message>
+    <message>
+        <source>the file holds {faces} faces, more than the limit of {limit}; import a simplified version instead</source>
+        <translation>文件包含 {faces} 个面，超过上限 {limit}；请改为导入简化版本</translation>
+    </message>
+    <message>
+        <source>{count} vertices have NaN or infinite coordinates</source>
+        <translation>{count} 个顶点的坐标为 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>{count} face indices point outside the vertices</source>
+        <translation>{count} 个面索引超出了顶点范围</translation>
+    </message>
+    <message>
+        <source>{count} faces is more than the {limit} a prepared mesh may have; it will be simplified</source>
+        <translation>{count} 个面，超过处理后网格允许的 {limit} 个；将进行简化</translation>
+    </message>
+    <message>
+        <source>{count} points is more than {limit}; it will be subsampled</source>
+        <translation>{count} 个点，超过 {limit} 个；将进行抽样</translation>
+    </message>
+    <message>
+        <source>{holes} holes or open borders ({edges} boundary edges)</source>
+        <translation>{holes} 个孔洞或开放边界（{edges} 条边界边）</translation>
+    </message>
+    <message>
+        <source>{count} edges are shared by more than two faces</source>
+        <translation>{count} 条边被两个以上的面共用</translation>
+    </message>
+    <message>
+        <source>{count} faces have no area</source>
+        <translation>{count} 个面的面积为零</translation>
+    </message>
+    <message>
+        <source>{count} faces are duplicates</source>
+        <translation>{count} 个面是重复的</translation>
+    </message>
+    <message>
+        <source>the mesh has {count} separate pieces</source>
+        <translation>网格由 {count} 个独立部分组成</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReport</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>metres</source>
+        <translation>米</translation>
+    </message>
+    <message>
+        <source>centimetres</source>
+        <translation>厘米</translation>
+    </message>
+    <message>
+        <source>millimetres</source>
+        <translation>毫米</translation>
+    </message>
+    <message>
+        <source>inches</source>
+        <translation>英寸</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>格式：%1</translation>
+    </message>
+    <message>
+        <source>%1 vertices</source>
+        <translation>%1 个顶点</translation>
+    </message>
+    <message>
+        <source>%1 faces</source>
+        <translation>%1 个面</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 个点</translation>
+    </message>
+    <message>
+        <source>Texture: %1 × %2 px</source>
+        <translation>纹理：%1 × %2 像素</translation>
+    </message>
+    <message>
+        <source>Texture: none</source>
+        <translation>纹理：无</translation>
+    </message>
+    <message>
+        <source>Texture coordinates: %1</source>
+        <translation>纹理坐标：%1</translation>
+    </message>
+    <message>
+        <source>Vertex colours: %1</source>
+        <translation>顶点颜色：%1</translation>
+    </message>
+    <message>
+        <source>Normals: %1</source>
+        <translation>法线：%1</translation>
+    </message>
+    <message>
+        <source>Watertight: %1</source>
+        <translation>封闭：%1</translation>
+    </message>
+    <message>
+        <source>Separate pieces: %1</source>
+        <translation>独立部分：%1</translation>
+    </message>
+    <message>
+        <source>Size in file units: %1 × %2 × %3</source>
+        <translation>尺寸（文件单位）：%1 × %2 × %3</translation>
+    </message>
+    <message>
+        <source>Units (guessed): %1</source>
+        <translation>单位（推测）：%1</translation>
+    </message>
+    <message>
+        <source>Up axis (guessed): %1</source>
+        <translation>向上轴（推测）：%1</translation>
+    </message>
+    <message>
+        <source>Problems found:</source>
+        <translation>发现的问题：</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
     </message>
 </context>
 </TS>

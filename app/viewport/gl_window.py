@@ -113,16 +113,44 @@ def read_image(w: int, h: int) -> QImage:
     """The bound framebuffer's colour as a top-down QImage (RGBA8888 → RGB32 semantics)."""
     GL.glPixelStorei(GL.GL_PACK_ALIGNMENT, 1)
     raw = GL.glReadPixels(0, 0, w, h, GL.GL_RGBA, GL.GL_UNSIGNED_BYTE)
+    GL.glPixelStorei(GL.GL_PACK_ALIGNMENT, 4)  # the default, which Qt's own readbacks assume
     arr = np.frombuffer(raw, np.uint8).reshape(h, w, 4)[::-1].copy()
     arr[..., 3] = 255  # the frame is opaque; alpha left by blending must not leak into the image
     img = QImage(arr.data, w, h, 4 * w, QImage.Format.Format_RGBA8888)
     return img.copy()  # own the pixels (arr goes out of scope)
 
 
-def read_depths(points: list[tuple[int, int]], h: int, w: int, radius: int = 1) -> list[Optional[float]]:
+def read_depths(points: list[tuple[int, int]], h: int, w: int, radius: int = 1,
+                resolve: Optional[RenderTarget] = None) -> list[Optional[float]]:
     """Window-space depth [0, 1] around each (x, y) pixel (top-down y) of the bound
     framebuffer: the farthest in a (2r+1)² block, so a pin on a silhouette is not hidden
-    by a neighbouring pixel of the surface. None where the block is off-screen."""
+    by a neighbouring pixel of the surface. None where the block is off-screen, or for
+    every point when the frame's depth cannot be read.
+
+    Depth cannot be read from a multisampled framebuffer (a window surface with 4×
+    multisampling, as Mesa gives on a real display): glReadPixels(GL_DEPTH_COMPONENT) fails
+    there with GL_INVALID_OPERATION (1282). The depth is then first resolved into
+    ``resolve``, a single-sampled target of the same size (a depth blit with GL_NEAREST)."""
+    current = int(GL.glGetIntegerv(GL.GL_FRAMEBUFFER_BINDING))
+    try:
+        if int(GL.glGetIntegerv(GL.GL_SAMPLE_BUFFERS)):
+            if resolve is None:
+                return [None] * len(points)
+            resolve.ensure(w, h)
+            GL.glBindFramebuffer(GL.GL_READ_FRAMEBUFFER, current)
+            GL.glBindFramebuffer(GL.GL_DRAW_FRAMEBUFFER, resolve.fbo)
+            GL.glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL.GL_DEPTH_BUFFER_BIT, GL.GL_NEAREST)
+            GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, resolve.fbo)
+        return _read_depth_blocks(points, h, w, radius)
+    except GL.GLError:
+        # a surface without a readable depth buffer: no pin counts as covered, nothing is raised
+        return [None] * len(points)
+    finally:
+        GL.glPixelStorei(GL.GL_PACK_ALIGNMENT, 4)
+        GL.glBindFramebuffer(GL.GL_FRAMEBUFFER, current)
+
+
+def _read_depth_blocks(points: list[tuple[int, int]], h: int, w: int, radius: int) -> list[Optional[float]]:
     out: list[Optional[float]] = []
     size = 2 * radius + 1
     buf = (ctypes.c_float * (size * size))()

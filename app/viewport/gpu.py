@@ -401,6 +401,7 @@ def upload_texture(raw: bytes, width: int, height: int) -> int:
     GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_S, GL.GL_REPEAT)
     GL.glTexParameteri(GL.GL_TEXTURE_2D, GL.GL_TEXTURE_WRAP_T, GL.GL_REPEAT)
     GL.glBindTexture(GL.GL_TEXTURE_2D, 0)
+    GL.glPixelStorei(GL.GL_UNPACK_ALIGNMENT, 4)  # Qt's glyph uploads assume the default (see gl_state.py)
     return tex
 
 

@@ -31,6 +31,7 @@ from .adapters import (
     PinAdapter, SelectionAdapter,
 )
 from .camera import OrbitCamera
+from .gl_state import restore_for_qt
 from .gl_window import RenderTarget, blit, read_image
 from .gpu import MeshBuffers
 from .picking import PickResult
@@ -292,6 +293,7 @@ class SceneRenderer:
         painters = [p for p in (a.overlay(frame) for a in self._overlay) if p is not None]
         if not painters:
             return  # no QPainter at all: beginning one on a GL device resets state and costs time
+        restore_for_qt()  # glyphs cached from here on are uploaded with Qt's assumed pixel store
         device = QOpenGLPaintDevice(QSize(w, h))
         device.setDevicePixelRatio(dpr)
         painter = QPainter(device)

@@ -70,6 +70,11 @@ class BrowserPreview(QObject):
         self._job = job
         return job
 
+    def serve_bundle(self, folder: Path) -> None:
+        """Serve an exported bundle folder as it is (not a copy; it is never deleted) and open it."""
+        self.stop()
+        self._serve(Path(folder))
+
     def _failed(self, exc: BaseException) -> None:
         self.stop()
         show_error(self.window, QCoreApplication.translate("BrowserPreview", "Cannot preview in the browser"), exc)

@@ -13,7 +13,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.dialogs.error_messages import describe_error, show_error
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.workflows.editor_session import EditorSession
@@ -24,6 +24,7 @@ class JobControl(QObject):
     """Starts imports and exports on the window's job runner and handles their endings."""
 
     status = Signal(str, int)
+    exported = Signal(object)  # the ExportReport of a finished export
 
     def __init__(self, window: QWidget, session: EditorSession, relay: DocumentRelay, jobs: JobRunner) -> None:
         super().__init__(window)
@@ -83,7 +84,7 @@ class JobControl(QObject):
             answer = QMessageBox.question(
                 self.window, QCoreApplication.translate("MainWindow", "Very large scan"),
                 QCoreApplication.translate("MainWindow", "%1\n\nImport a simplified version (500,000 faces)? The original file is kept "
-                                           "unchanged in the project.").replace("%1", str(exc)),
+                                           "unchanged in the project.").replace("%1", describe_error(exc)[0]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
             if answer == QMessageBox.StandardButton.Yes:
                 self.import_scan(path, name=name, units=units, up=up, simplified=True, drop_point=drop_point)
@@ -100,7 +101,9 @@ class JobControl(QObject):
         self.relay.push(placed_import_command(project.document, result.command, result.artifact_id, drop_point))
         self.relay.select([result.artifact_id])
         warnings = list(getattr(result, "warnings", []) or [])
-        message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", str(getattr(result, "artifact_id", "")))
+        artifact = project.document.find(result.artifact_id)
+        name = getattr(artifact, "name", "") or str(result.artifact_id)  # the curator's name for it, not its id
+        message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", name)
         if warnings:
             message += " — " + "; ".join(str(w) for w in warnings)
         self.status.emit(message, 10000)
@@ -117,11 +120,14 @@ class JobControl(QObject):
                                                                      make_zip=make_zip, progress=progress,
                                                                      cancel=cancel, recipient=recipient,
                                                                      max_level=max_level), self.window)
-        job.succeeded.connect(lambda _r: self.status.emit(
-            QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000))
+        job.succeeded.connect(lambda report: self._export_finished(report, out_dir))
         job.failed.connect(lambda exc: show_error(self.window, QCoreApplication.translate("MainWindow", "Cannot export the bundle"), exc))
         job.cancelled.connect(lambda: self.status.emit(QCoreApplication.translate("MainWindow", "Export cancelled"), 4000))
         return job
+
+    def _export_finished(self, report: Any, out_dir: str) -> None:
+        self.status.emit(QCoreApplication.translate("MainWindow", "Exported to %1").replace("%1", out_dir), 10000)
+        self.exported.emit(report)
 
     def cancel_all(self) -> None:
         self.jobs.cancel_all()

@@ -24,8 +24,11 @@ from vitrine.app.window.command_labels import command_label
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.app.dialogs.export_dialog import ExportDialog
+from vitrine.app.dialogs.export_summary import ExportSummaryDialog
 from vitrine.app.dialogs.help_dialogs import ShortcutsDialog, show_about
-from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog
+from vitrine.app.dialogs.error_messages import show_error
+from vitrine.app.dialogs.import_dialog import SCAN_FILTER, SCAN_SUFFIXES, ImportOptionsDialog, check_scan
+from vitrine.app.panels.exhibit_panel import ExhibitPanel
 from vitrine.app.panels.inspector_panel import InspectorPanel
 from vitrine.app.panels.outline_panel import OutlinePanel
 from vitrine.app.panels.plain_text import plain_tooltip
@@ -39,6 +42,7 @@ from vitrine.app.viewport.viewport_widget import ViewportWidget
 from vitrine.app.visitor.preview import VisitorPreview
 from vitrine.app.window.edit_slots import EditSlotsMixin
 from vitrine.app.window.arrange_menu import create_arrange_menu
+from vitrine.app.window.global_undo import UndoFromAnywhere
 from vitrine.scenes.project_store import Project
 
 STATE_VERSION = 1
@@ -65,6 +69,10 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.menu_recent.aboutToShow.connect(self._fill_recent_menu)
         self.outline_panel.context_actions = [self.action_rename, self.action_duplicate, self.action_delete]
         self._connect_viewport()
+        # Ctrl+Z / Ctrl+Shift+Z from any field or floating dock (see global_undo.py)
+        for action in (self.action_undo, self.action_redo):
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.undo_from_anywhere = UndoFromAnywhere(self)
         self.visitor_overlay = VisitorPreview(self.viewport, session, self)
         self.browser_preview = BrowserPreview(self)
         # the overlay mirrors the document (hotspots, tours, languages) while it is shown
@@ -79,6 +87,8 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.tape_control = TapeControl(self.relay, self.viewport, lambda: self.tour_panel.current_step_id(), self)
         self.tape_control.status.connect(self._show_status)
         self.tape_control.changed.connect(self._update_actions)
+        self.job_control.exported.connect(self.show_export_summary)
+        self.export_summary: Optional[ExportSummaryDialog] = None
         self.relay.historyChanged.connect(self._on_history_changed)
         self.relay.projectChanged.connect(lambda _p: self._on_history_changed())
         self.relay.selectionChanged.connect(lambda _ids: self._update_actions())
@@ -115,10 +125,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.record_panel = RecordPanel(self.relay)
         self.tour_panel = TourPanel(self.relay)
         self.problems_panel = ProblemsPanel(self.relay)
+        self.exhibit_panel = ExhibitPanel(self.relay)
         self.outline_dock = self._dock("outlineDock", QT_TRANSLATE_NOOP("MainWindow", "Outline"), self.outline_panel, L)
         self.asset_dock = self._dock("assetDock", QT_TRANSLATE_NOOP("MainWindow", "Assets"), self.asset_panel, L)
         self.inspector_dock = self._dock("inspectorDock", QT_TRANSLATE_NOOP("MainWindow", "Inspector"), self.inspector_panel, R)
         self.annotation_dock = self._dock("annotationDock", QT_TRANSLATE_NOOP("MainWindow", "Annotations"), self.annotation_panel, R)
+        self.exhibit_dock = self._dock("exhibitDock", QT_TRANSLATE_NOOP("MainWindow", "Exhibit"), self.exhibit_panel, R)
         self.record_dock = self._dock("recordDock", QT_TRANSLATE_NOOP("MainWindow", "Object Record and Rights"), self.record_panel, R)
         self.tour_dock = self._dock("tourDock", QT_TRANSLATE_NOOP("MainWindow", "Tours"), self.tour_panel, B)
         self.problems_dock = self._dock("problemsDock", QT_TRANSLATE_NOOP("MainWindow", "Problems"), self.problems_panel, B)
@@ -130,6 +142,7 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.tabifyDockWidget(self.asset_dock, self.collection_dock)
         self.tabifyDockWidget(self.inspector_dock, self.annotation_dock)
         self.tabifyDockWidget(self.annotation_dock, self.record_dock)
+        self.tabifyDockWidget(self.record_dock, self.exhibit_dock)
         self.tabifyDockWidget(self.tour_dock, self.problems_dock)
         self.translations_dock = add_translations_dock(self)
         self.outline_dock.raise_()
@@ -137,14 +150,24 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         self.tour_dock.raise_()
         self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 420], Qt.Orientation.Horizontal)
         self.resizeDocks([self.tour_dock], [220], Qt.Orientation.Vertical)
-        self.problems_panel.objectActivated.connect(lambda _id: self.frame_selection())
+        self.problems_panel.objectActivated.connect(self._problem_activated)
 
     def _connect_viewport(self) -> None:
         vp: Any = self.viewport
         self.tour_panel.camera_state = lambda: vp.camera_state()
+        self.exhibit_panel.camera_state = lambda: vp.camera_state()
         self.tour_panel.fly_to_step = lambda step: self.visitor_overlay.fly_to_step(step)
         # the viewport selects what is clicked and pushes the pins it places itself (through the relay)
         vp.annotationPinned.connect(lambda _ann_id: self.annotation_dock.raise_())
+
+    def _problem_activated(self, obj_id: str) -> None:
+        """Show where a problem is fixed: the exhibit's own settings, or the object in the view."""
+        doc = self.session.document
+        if doc is not None and obj_id == doc.exhibit.id:
+            self.exhibit_dock.show()
+            self.exhibit_dock.raise_()
+        else:
+            self.frame_selection()
 
     # --- state shown in the window ---------------------------------------------------------
     @property
@@ -182,10 +205,11 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         for action in (self.action_save, self.action_save_as, self.action_import, self.action_export,
                        self.action_publications, self.action_preview_browser,
                        self.action_paste, self.action_select_all, self.action_add_plinth,
-                       self.action_add_light, self.action_add_viewpoint, self.action_add_tour):
+                       self.action_add_light, self.action_add_viewpoint, self.action_add_tour,
+                       self.action_frame):  # Frame Selection with nothing selected frames everything
             action.setEnabled(has_project)
         for action in (self.action_cut, self.action_copy, self.action_duplicate, self.action_delete,
-                       self.action_rename, self.action_frame):
+                       self.action_rename):
             action.setEnabled(has_project and has_selection)
         measured = hasattr(self, "tape_control") and self.tape_control.tape.metres() is not None
         self.action_measure.setEnabled(has_project)
@@ -286,6 +310,12 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Scan"), self._start_dir(), SCAN_FILTER)
         if not path:
             return
+        from vitrine.assets.scan_errors import ScanError
+        try:
+            check_scan(path)  # a bad file (a text file renamed .ply…) is refused before any options
+        except (ScanError, OSError) as exc:
+            show_error(self, self.tr("Cannot import the scan"), exc)
+            return
         options = ImportOptionsDialog.get_options(path, self)
         if options is not None:
             self.import_scan(path, **options)
@@ -304,6 +334,15 @@ class MainWindow(EditSlotsMixin, QMainWindow):
         options = ExportDialog.get_options(str(self.project.path.parent / f"{self.project.name}-web"), self)
         if options is not None:
             self.export_bundle(**options)
+
+    def show_export_summary(self, report: Any) -> ExportSummaryDialog:
+        """What the export wrote, its warnings and signing key; open the folder or preview it."""
+        problems = self.project.validate() if self.project is not None else []
+        if self.export_summary is not None:
+            self.export_summary.close()
+        self.export_summary = ExportSummaryDialog(report, problems, self.browser_preview.serve_bundle, self)
+        self.export_summary.show()
+        return self.export_summary
 
     def publications_dialog(self) -> None:
         if self.project is not None:

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from vitrine.exporters.visitor_rules import COLORS
 
-from ..gl_window import read_depths
+from ..gl_window import RenderTarget, read_depths
 from ..math3d import normal_matrix, normalize
 from ..picking import PickResult
 from .base import Adapter, Frame
@@ -37,6 +37,10 @@ class PinAdapter(Adapter):
     def __init__(self, scene: Any) -> None:
         super().__init__(scene)
         self.hidden: set[str] = set()
+        self._depth_resolve = RenderTarget()  # used only when the frame is multisampled
+
+    def release_gl(self) -> None:
+        self._depth_resolve.delete()
 
     def reset(self) -> None:
         self.hidden = set()
@@ -81,7 +85,7 @@ class PinAdapter(Adapter):
         hidden: set[str] = set()
         if pins:
             pts = [(int(x * fb_scale), int(y * fb_scale)) for _, (x, y, _) in pins]
-            depths = read_depths(pts, fb_h, fb_w)
+            depths = read_depths(pts, fb_h, fb_w, resolve=self._depth_resolve)
             near, far = frame.camera.near, frame.camera.far
             for (ann, (_, _, z_pin)), d in zip(pins, depths):
                 if d is None or d >= 1.0:

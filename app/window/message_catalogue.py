@@ -1,0 +1,169 @@
+"""Messages from ``scenes/`` and ``assets/`` in the UI's language.
+
+Those packages have no Qt: a problem or a scan error carries its English sentence, a
+``template`` with ``{name}`` placeholders and the ``args`` that fill it. Every template is
+listed here with QT_TRANSLATE_NOOP so lupdate puts it in the catalogue; ``translate_message``
+looks the template up, fills in the arguments and falls back to the English message for a
+template the catalogue does not know (so a new check never shows a blank line).
+Words that arrive as arguments (level names, file kinds) are translated too, in "MessageWords".
+The CLI prints the English messages and never comes here.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+PROBLEM_TEMPLATES = (
+    QT_TRANSLATE_NOOP("Problems", "artifact '{artifact}' refers to an asset that is not in the project"),
+    QT_TRANSLATE_NOOP("Problems", "annotation '{annotation}' is pinned to an artifact that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "annotation '{annotation}' flies to a viewpoint that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "the start view refers to a viewpoint that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "tour '{tour}' has no steps"),
+    QT_TRANSLATE_NOOP("Problems", "annotation '{annotation}' shows a measurement on an artifact that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "step {step} of tour '{tour}' shows a measurement on an artifact that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "artifact '{artifact}' is mounted on a wall, but the exhibit has no room"),
+    QT_TRANSLATE_NOOP("Problems", "artifact '{artifact}' stands outside the room"),
+    QT_TRANSLATE_NOOP("Problems", "step {step} of tour '{tour}' uses a viewpoint that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "step {step} of tour '{tour}' opens an annotation that no longer exists"),
+    QT_TRANSLATE_NOOP("Problems", "the id {id} is used twice"),
+    QT_TRANSLATE_NOOP("Problems", "the id {id} is not a valid id"),
+    QT_TRANSLATE_NOOP("Problems", "annotation '{annotation}' has no title in {languages}"),
+    QT_TRANSLATE_NOOP("Problems", "annotation '{annotation}' has no text in {languages}"),
+    QT_TRANSLATE_NOOP("Problems", "tour '{tour}' has no title in {languages}"),
+    QT_TRANSLATE_NOOP("Problems", "step {step} of tour '{tour}' has no narration in {languages}"),
+    QT_TRANSLATE_NOOP("Problems", "the exhibit has no title in {languages}"),
+    QT_TRANSLATE_NOOP("Problems", "the 3D model of '{artifact}' has no rights statement"),
+    QT_TRANSLATE_NOOP("Problems", "the object '{artifact}' has no rights statement"),
+    QT_TRANSLATE_NOOP("Problems", "the image of annotation '{annotation}' has no rights statement"),
+    QT_TRANSLATE_NOOP("Problems", "the {language} audio of annotation '{annotation}' has no rights statement"),
+    QT_TRANSLATE_NOOP("Problems", "the {language} narration audio of step {step} of tour '{tour}' has no rights statement"),
+    QT_TRANSLATE_NOOP("Problems", "scan '{name}': {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "level '{level}' of '{name}': {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "annotation image: {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "annotation audio: {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "captions: {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "narration audio: {reason}"),
+    QT_TRANSLATE_NOOP("Problems", "scan '{name}' is missing: {path}"),
+    QT_TRANSLATE_NOOP("Problems", "level '{level}' of '{name}' is missing: {path}"),
+    QT_TRANSLATE_NOOP("Problems", "annotation image is missing: {path}"),
+    QT_TRANSLATE_NOOP("Problems", "annotation audio is missing: {path}"),
+    QT_TRANSLATE_NOOP("Problems", "captions is missing: {path}"),
+    QT_TRANSLATE_NOOP("Problems", "narration audio is missing: {path}"),
+)
+
+SCAN_TEMPLATES = (
+    # scan errors (assets/scan_errors.py, scan_formats.py, scan_loading.py)
+    QT_TRANSLATE_NOOP("ScanMessages", "unsupported file type {suffix}; readable: {known}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "is not a {format} file: it looks like {what}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "is not a {format} file: it does not start with {magic}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file does not exist"),
+    QT_TRANSLATE_NOOP("ScanMessages", "is not a file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file is empty"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds no geometry"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds no vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not enough memory to read this {format} file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {format} file is nested too deeply to read"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {format} file could not be read ({reason})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{bad} of {count} vertices have NaN or infinite coordinates"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the PLY file has no vertex element with x, y and z"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the {element} element has no list of vertex indices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file declares faces but none of them could be read as triangles"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{bad} face indices point outside the {count} vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file is only {size} bytes, too short for an STL"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the binary STL header claims {count} triangles, which needs {needed} bytes, "
+                                      "but the file holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an STL file (neither a binary triangle count nor 'solid ... facet')"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an OFF file (it does not start with 'OFF')"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the OFF header has no valid vertex and face counts"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the header claims {vertices} vertices and {faces} faces but the file holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not an OBJ file: it holds binary data"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the header claims {faces} faces, more than the limit of {limit}; "
+                                      "import a simplified version instead"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds {faces} faces, more than the limit of {limit}; "
+                                      "import a simplified version instead"),
+    # inspection problems (assets/inspection.py)
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} vertices have NaN or infinite coordinates"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} face indices point outside the vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} faces is more than the {limit} a prepared mesh may have; it will be simplified"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} points is more than {limit}; it will be subsampled"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{holes} holes or open borders ({edges} boundary edges)"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} edges are shared by more than two faces"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} faces have no area"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{count} faces are duplicates"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the mesh has {count} separate pieces"),
+)
+
+WORDS = (
+    QT_TRANSLATE_NOOP("MessageWords", "untitled"),
+    QT_TRANSLATE_NOOP("MessageWords", "original"),
+    QT_TRANSLATE_NOOP("MessageWords", "high"),
+    QT_TRANSLATE_NOOP("MessageWords", "medium"),
+    QT_TRANSLATE_NOOP("MessageWords", "low"),
+    QT_TRANSLATE_NOOP("MessageWords", "thumbnail"),
+    QT_TRANSLATE_NOOP("MessageWords", "a JPEG image"),
+    QT_TRANSLATE_NOOP("MessageWords", "a PNG image"),
+    QT_TRANSLATE_NOOP("MessageWords", "a GIF image"),
+    QT_TRANSLATE_NOOP("MessageWords", "a ZIP archive"),
+    QT_TRANSLATE_NOOP("MessageWords", "a PDF document"),
+    QT_TRANSLATE_NOOP("MessageWords", "a gzip archive"),
+    QT_TRANSLATE_NOOP("MessageWords", "a RAR archive"),
+    QT_TRANSLATE_NOOP("MessageWords", "a 7-Zip archive"),
+    QT_TRANSLATE_NOOP("MessageWords", "a GLB (binary glTF) file"),
+    QT_TRANSLATE_NOOP("MessageWords", "a PLY file"),
+    QT_TRANSLATE_NOOP("MessageWords", "a RIFF (WAV/WebP/AVI) file"),
+    QT_TRANSLATE_NOOP("MessageWords", "a TIFF image"),
+)
+
+
+def word(text: str) -> str:
+    """A word that arrives inside a message (a level name, a kind of file) in the UI's language."""
+    return QCoreApplication.translate("MessageWords", text)
+
+
+def level_name(level: str) -> str:
+    """'original', 'high', … 'thumbnail' in the UI's language."""
+    return word(level)
+
+
+# arguments that are Vitrine's own words (not the curator's text, which stays as typed)
+WORD_ARGS = ("level", "what")
+
+
+def fill(template: str, args: Mapping[str, Any]) -> str:
+    """``template`` with each {name} replaced by its argument; Vitrine's own words among
+    them (level names, kinds of file, 'untitled') in the UI's language."""
+    return template.format(**{k: word(str(v)) if k in WORD_ARGS or v == "untitled" else str(v)
+                              for k, v in args.items()})
+
+
+def translate_message(context: str, template: str, args: Mapping[str, Any] | Iterable[tuple[str, Any]],
+                      english: str) -> str:
+    """The message in the UI's language; ``english`` when there is no usable template."""
+    if not template:
+        return english
+    values = dict(args)
+    try:
+        return fill(QCoreApplication.translate(context, template), values)
+    except (KeyError, IndexError, ValueError):  # a translation naming a placeholder the message lacks
+        return english
+
+
+def problem_text(problem: Any) -> str:
+    """A scenes Problem (``template``, ``args``, ``message``) in the UI's language."""
+    return translate_message("Problems", getattr(problem, "template", ""), getattr(problem, "args", ()),
+                             problem.message)
+
+
+def scan_problem_text(problem: Mapping[str, Any]) -> str:
+    """A scan inspection problem (a dict from ``Problem.as_dict``) in the UI's language."""
+    return translate_message("ScanMessages", problem.get("template", ""), problem.get("args", {}),
+                             str(problem.get("message", "")))
+
+
+def scan_error_text(exc: BaseException) -> str:
+    """A ScanError's one line, ``<file>: <cause>``, with the cause in the UI's language."""
+    cause = translate_message("ScanMessages", getattr(exc, "template", ""), getattr(exc, "template_args", {}),
+                              getattr(exc, "cause", str(exc)))
+    path = getattr(exc, "path", None)
+    return f"{path.name}: {cause}" if path is not None else cause
