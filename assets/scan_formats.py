@@ -21,6 +21,7 @@ from . import gltf_loading
 from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
 from .scan_errors import ScanError, UnsupportedFormat
 from .scan_model import Problem, Scan
+from .texture_images import bounded_texture, open_image
 from .textures import placeholder_texture
 from .trimesh_scans import scan_from_loaded
 
@@ -140,17 +141,20 @@ def check_faces(path: Path, faces: np.ndarray, n_vertices: int) -> None:
         raise ScanError(path, f"{bad:,} face indices point outside the {n_vertices:,} vertices")
 
 
-def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.Image:
+def load_texture_file(path: Path, name: str, problems: list[Problem], *, decode: bool = True) -> Image.Image:
     """Open a texture named relative to the scan; a missing or broken one gives a
-    placeholder checker image and a 'missing_texture' problem."""
+    placeholder checker image and a 'missing_texture' problem.  One over the pixel
+    limit raises ScanError naming it (see texture_images).  With ``decode=False`` only
+    the header is read (the loader decodes it later, bounded)."""
     candidate = (path.parent / name.replace("\\", "/"))
     try:
         if not candidate.is_file():  # a FIFO or device would block or never end
             raise FileNotFoundError(name)
-        with Image.open(candidate) as img:
-            img.load()
-            return img.copy()
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        img = open_image(candidate, candidate)
+        if not decode:
+            return img
+        return bounded_texture(img, candidate)
+    except (OSError, ValueError) as exc:
         why = "not found" if isinstance(exc, FileNotFoundError) else "unreadable"
         problems.append(Problem("warning", "missing_texture",
                                 f"texture {name!r} is {why}; a placeholder checker texture is used"))
@@ -219,7 +223,7 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
                 # Options such as "-s 1 1 1 file.png" put the name last.
                 name = name.split()[-1]
             before = len(problems)
-            img = load_texture_file(mtl, name, problems)
+            img = load_texture_file(mtl, name, problems, decode=False)
             if len(problems) > before:
                 images.append(img)
     return images
