@@ -229,11 +229,52 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
     return images
 
 
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".tga"}
+
+
+class _StubImageResolver(gltf_loading.RegularFileResolver):
+    """Hands trimesh a 1×1 stand-in for each texture and remembers the real file, so that
+    a 16k atlas is never read into memory as bytes (trimesh reads whole files) and is
+    decoded once, from the file, bounded (JPEG by draft)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.images: dict[str, Path] = {}
+
+    def get(self, name: str) -> bytes:
+        target = Path(self.parent) / name.strip()
+        if target.suffix.lower() in _IMAGE_SUFFIXES and target.is_file():
+            self.images[name] = target
+            buf = io.BytesIO()
+            Image.new("RGB", (1, 1), (255, 255, 255)).save(buf, "PNG")
+            return buf.getvalue()
+        return super().get(name)
+
+
+def _swap_stub_images(loaded, images: dict[str, Path]) -> bool:
+    """Put each real texture (opened lazily) where trimesh holds its stand-in; False if
+    any stand-in could not be matched to its file (then the caller reloads plainly)."""
+    geoms = loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]
+    for geom in geoms:
+        mat = getattr(getattr(geom, "visual", None), "material", None)
+        for attr in ("image", "baseColorTexture"):
+            img = getattr(mat, attr, None)
+            if isinstance(img, Image.Image) and img.size == (1, 1):
+                real = images.get(img.info.get("file_path", ""))
+                if real is None:
+                    return False
+                setattr(mat, attr, open_image(real, real))
+    return True
+
+
 def _load_obj(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
     placeholders = _check_obj_materials(path, data, problems)
-    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
-                          resolver=gltf_loading.RegularFileResolver(str(path)))
+    resolver = _StubImageResolver(str(path))
+    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True, resolver=resolver)
+    if resolver.images and not _swap_stub_images(loaded, resolver.images):
+        loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
+                              resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh
     if mesh is not None and placeholders and scan.texture is None and \
