@@ -61,13 +61,19 @@ def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
     already encoded bytes); it needs a mesh with UVs.  Images are stored as
     JPEG when opaque and PNG when they have transparency.
     """
-    geom = geometry.copy()
+    uv = getattr(getattr(geometry, "visual", None), "uv", None)
+    if uv is not None:
+        # A shallow mesh over the same arrays: geometry.copy() would deep-copy the material's
+        # image (hundreds of MiB for a photogrammetry atlas) only to replace it below.
+        normals = geometry.vertex_normals if "vertex_normals" in geometry._cache.cache else None
+        geom = trimesh.Trimesh(geometry.vertices, geometry.faces, vertex_normals=normals, process=False)
+    else:
+        geom = geometry.copy()
     encoded: EncodedTexture | None = None
-    uv = getattr(getattr(geom, "visual", None), "uv", None)
     if texture is not None and uv is None:
         raise ValueError("a texture needs a mesh with UV coordinates")
     if uv is not None:
-        source = texture if texture is not None else mesh_texture(geom)
+        source = texture if texture is not None else mesh_texture(geometry)
         if isinstance(source, EncodedTexture):
             encoded = source
         elif source is not None:

@@ -18,6 +18,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
+from .texture_images import decode_texture, open_image
+
 from .scan_errors import ScanError
 from .scan_model import Problem, Scan
 from .trimesh_scans import mesh_texture, scan_from_loaded
@@ -161,9 +163,34 @@ def peek_gltf(path: Path, head: bytes, size: int) -> dict:
     return check_document(path, doc, [len(b) for b in buffers])
 
 
+def check_image_sizes(path: Path, doc: dict, buffers: list[bytes]) -> None:
+    """Refuse (ScanError naming the image) any image whose header is over the pixel limit,
+    before trimesh decodes it (trimesh would drop a refused image silently)."""
+    for i, img in enumerate(doc.get("images", []) if isinstance(doc.get("images"), list) else []):
+        if not isinstance(img, dict):
+            continue
+        try:
+            if "bufferView" in img:
+                v = doc["bufferViews"][img["bufferView"]]
+                start = v.get("byteOffset", 0)
+                blob = buffers[v["buffer"]][start:start + v["byteLength"]]
+                label = f"{path.name} image {img.get('name') or i}"
+            elif isinstance(img.get("uri"), str) and not img["uri"].startswith("data:"):
+                target = path.parent / unquote(img["uri"])
+                if not target.is_file():
+                    continue
+                blob, label = target, target
+            else:
+                continue
+            open_image(blob, label).close()
+        except (OSError, KeyError, IndexError, TypeError, ValueError):
+            continue  # unreadable images are reported by the loader as before
+
+
 def load_glb(path: Path, data: bytes) -> Scan:
     doc, binary = split_glb(path, data)
     check_document(path, doc, [len(binary)])
+    check_image_sizes(path, doc, [binary])
     if _uses_draco(doc):
         return _load_draco(path, doc, [binary], "GLB")
     return _load_trimesh(path, data, "glb", "GLB")
@@ -172,6 +199,7 @@ def load_glb(path: Path, data: bytes) -> Scan:
 def load_gltf(path: Path, data: bytes) -> Scan:
     doc, buffers = _gltf_doc(path, data)
     check_document(path, doc, [len(b) for b in buffers])
+    check_image_sizes(path, doc, buffers)
     if _uses_draco(doc):
         return _load_draco(path, doc, buffers, "glTF")
     return _load_trimesh(path, data, "gltf", "glTF")
@@ -292,7 +320,7 @@ def _first_image(doc: dict, buffers: list[bytes]) -> Image.Image | None:
                 blob = buffers[v["buffer"]][v.get("byteOffset", 0):v.get("byteOffset", 0) + v["byteLength"]]
             else:
                 continue
-            return Image.open(io.BytesIO(blob)).convert("RGB")
+            return decode_texture(blob, "embedded image").convert("RGB")
         except (OSError, KeyError, IndexError):
             continue
     return None

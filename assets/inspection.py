@@ -196,53 +196,70 @@ def guess_units(extent: np.ndarray, hint: str | None = None) -> tuple[str, str]:
     return "unknown", f"The largest side is {size:.3g} units, implausible for an artifact in any usual unit."
 
 
-def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
-    """Guess which file axis points up -> ('x'|'y'|'z', reason sentence).
+def _down_evidence(verts: np.ndarray, faces: np.ndarray, cross: np.ndarray, bverts: np.ndarray,
+                   lo: np.ndarray, hi: np.ndarray) -> tuple[dict[str, float], dict[str, np.ndarray]]:
+    """Per signed axis ('x', '-x', ...: the one that would point up): the area of faces
+    within 2 % of the lowest plane facing straight down, and the boundary vertices
+    within 3 % of it (an open, unscanned base)."""
+    ext = np.maximum(hi - lo, 1e-12)
+    down: dict[str, float] = {}
+    open_base: dict[str, np.ndarray] = {}
+    for a in range(3):
+        for sign, name in ((1.0, _AXES[a]), (-1.0, "-" + _AXES[a])):
+            coord = verts[:, a] * sign
+            base = lo[a] if sign > 0 else -hi[a]
+            low = coord < base + 0.02 * ext[a]
+            # Few vertices lie in the bottom slab: filter by one corner, then the others.
+            cand = np.flatnonzero(low[faces[:, 0]])
+            cand = cand[low[faces[cand, 1]] & low[faces[cand, 2]]]
+            c = cross[cand].astype(np.float64)
+            length = np.sqrt(np.einsum("ij,ij->i", c, c))
+            facing = c[:, a] * sign < -0.95 * length
+            down[name] = float(length[facing].sum()) / 2  # |cross| is twice the area
+            open_base[name] = bverts[bverts[:, a] * sign < base + 0.03 * ext[a]]
+    return down, open_base
 
-    glTF is Y-up by specification.  Otherwise look for a base: faces facing
-    straight down near the lowest plane, or an open boundary lying there (scans
-    usually have a flat cut or an unscanned bottom).
+
+def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
+    """Guess which file axis points up -> ('x'|'y'|'z'|'-x'|'-y'|'-z', reason sentence).
+
+    glTF is Y-up by specification.  Otherwise the scan is set down on each of its six
+    sides (see :mod:`.orientation`): a stable pose on a flat or open base wins (busts
+    on a neck cut, vases on a foot, masks and reliefs on their back); without a
+    clear winner the file convention decides.
     """
+    from .orientation import guess_up, rest_scores
     if scan.up_hint:
         return scan.up_hint, "glTF is Y-up by specification."
     geom = scan.geometry
     verts = np.asarray(geom.vertices, np.float64)
     conv = ("y", "OBJ exporters usually write Y-up") if scan.format == "OBJ" else \
         ("z", f"scanner software usually writes {scan.format} Z-up")
-    if scan.mesh is None or len(verts) < 4:
-        return conv[0], f"No base could be found in a point cloud; {conv[1]}."
-    _, cross, _, bverts = _pre if _pre is not None else _analyse(scan.mesh, weld=False)
-    faces = np.asarray(scan.mesh.faces)
+    if len(verts) < 4:
+        return conv[0], f"Too few points to find a base; {conv[1]}."
     lo, hi = _bounds(verts)
-    ext = np.maximum(hi - lo, 1e-12)
-    scores = np.zeros(3)
-    open_share = np.zeros(3)
-    for a in range(3):
-        others = [i for i in range(3) if i != a]
-        footprint = ext[others[0]] * ext[others[1]]
-        low = verts[:, a] < lo[a] + 0.02 * ext[a]
-        # Few vertices lie in the bottom slab: filter by one corner, then the others.
-        cand = np.flatnonzero(low[faces[:, 0]])
-        cand = cand[low[faces[cand, 1]] & low[faces[cand, 2]]]
-        # Normals and areas only for these few faces: |cross| is twice the area.
-        c = cross[cand].astype(np.float64)
-        length = np.sqrt(np.einsum("ij,ij->i", c, c))
-        down = c[:, a] < -0.95 * length
-        flat = float(length[down].sum()) / 2
-        open_base = 0.0
-        bnear = bverts[bverts[:, a] < lo[a] + 0.03 * ext[a]]
-        if len(bnear) >= 3:
-            span = np.ptp(bnear[:, others], axis=0)
-            open_base = 0.7 * span[0] * span[1]
-        scores[a] = (flat + open_base) / footprint
-        open_share[a] = open_base / max(flat + open_base, 1e-300)
-    order = np.argsort(scores)[::-1]
-    best, second = order[0], order[1]
-    if scores[best] > 0.15 and scores[best] > 1.5 * scores[second]:
-        kind = "an open base" if open_share[best] > 0.5 else "a flat base"
-        return _AXES[best], (f"The mesh rests on {kind} at its lowest {_AXES[best].upper()} "
-                             f"(covering {min(scores[best], 1):.0%} of its footprint).")
-    return conv[0], f"No clear flat or open base was found; {conv[1]}."
+    sample = verts[::max(1, len(verts) // 60_000)]
+    down = open_base = None
+    centre = sample.mean(axis=0)
+    if scan.mesh is not None:
+        topo, cross, _, bverts = _pre if _pre is not None else _analyse(scan.mesh, weld=False)
+        faces = np.asarray(scan.mesh.faces)
+        down, open_base = _down_evidence(verts, faces, cross, bverts, lo, hi)
+        if topo.get("watertight") and len(faces):
+            # Volume centroid of a closed mesh: sum of tetrahedra (origin, face) centroids.
+            # Every k-th face estimates it well enough for "inside the footprint?", in
+            # bounded memory at scan scale.
+            part = faces[::max(1, len(faces) // 500_000)]
+            sub = cross[::max(1, len(faces) // 500_000)].astype(np.float64)
+            six_vol = np.einsum("ij,ij->i", verts[part[:, 0]], sub)
+            if abs(six_vol.sum()) > 0:
+                tet = (verts[part[:, 0]] + verts[part[:, 1]] + verts[part[:, 2]]) / 4.0
+                centre = (tet * six_vol[:, None]).sum(axis=0) / six_vol.sum()
+    scores = rest_scores(sample, centre, faces_down=down, open_base=open_base)
+    found = guess_up(scores, conv[0])
+    if found is not None:
+        return found
+    return conv[0], f"No stable pose on a clear flat or open base was found; {conv[1]}."
 
 
 def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],

@@ -1,10 +1,16 @@
-"""Conservative clean-up of scanned meshes that keeps colours and UVs."""
+"""Conservative clean-up of scanned meshes that keeps colours and UVs, vectorised for scan scale.
+
+Each step is one sort or one bincount over int64 keys (numpy), skipped when the
+inspection already counted nothing to do; orientation is :mod:`.winding`'s
+connected-component check rather than trimesh's Python graph walk.
+"""
 from __future__ import annotations
 
 import numpy as np
 import trimesh
 
 from .inspection import mesh_topology
+from .winding import flip_faces, orientation_flips
 
 
 def _boundary_loops(faces: np.ndarray) -> list[list[int]]:
@@ -33,40 +39,148 @@ def _boundary_loops(faces: np.ndarray) -> list[list[int]]:
     return loops
 
 
-def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False,
-                max_hole_edges: int = 64) -> tuple[trimesh.Trimesh, dict]:
-    """Clean a copy of ``mesh``; returns (repaired mesh, report dict of counts).
+def _vertex_rows(mesh: trimesh.Trimesh) -> np.ndarray:
+    """(n, k) uint32 rows of everything that must match for two vertices to merge:
+    position bits, plus UV bits and RGBA when present (normals are recomputed anyway)."""
+    parts = [np.ascontiguousarray(mesh.vertices, np.float64).view(np.uint32).reshape(len(mesh.vertices), -1)]
+    visual = mesh.visual
+    uv = getattr(visual, "uv", None)
+    if uv is not None and len(uv) == len(mesh.vertices):
+        parts.append(np.ascontiguousarray(uv, np.float64).view(np.uint32).reshape(len(uv), -1))
+    if getattr(visual, "kind", None) == "vertex":
+        rgba = np.ascontiguousarray(visual.vertex_colors, np.uint8)
+        parts.append(rgba.view(np.uint32).reshape(len(rgba), -1))
+    return parts[0] if len(parts) == 1 else np.hstack(parts)
 
-    Merges duplicate vertices (not across UV seams), drops degenerate and
-    duplicate faces and unused vertices, makes winding consistent and normals
-    point outwards, and with ``fill_holes`` closes boundary loops of at most
-    ``max_hole_edges`` edges with fan triangles (no new vertices, so colours
-    and UVs need no invention).
+
+def duplicate_vertex_map(rows: np.ndarray) -> np.ndarray | None:
+    """For (n, k) uint32 rows: (n,) index of the first identical row for each row, or
+    None when all rows differ.  One sort of a 64-bit hash; exact rows are compared
+    after it, so a hash collision can never merge different vertices."""
+    n = len(rows)
+    if n < 2:
+        return None
+    h = np.zeros(n, np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(rows.shape[1]):
+            h *= np.uint64(0x9E3779B97F4A7C15)
+            h ^= rows[:, j].astype(np.uint64)
+            h ^= h >> np.uint64(29)
+    order = np.argsort(h, kind="stable")
+    hs = h[order]
+    same = hs[1:] == hs[:-1]
+    if not same.any():
+        return None
+    # Only rows whose hash another row shares can merge; compare those exactly.
+    cand = np.flatnonzero(np.concatenate(([False], same)) | np.concatenate((same, [False])))
+    idx = order[cand]
+    uniq, first, inverse = np.unique(rows[idx], axis=0, return_index=True, return_inverse=True)
+    if len(uniq) == len(idx):
+        return None
+    # Representative = smallest original index among identical rows.
+    rep = np.full(len(uniq), n, np.int64)
+    np.minimum.at(rep, inverse.ravel(), idx)
+    mapping = np.arange(n)
+    mapping[idx] = rep[inverse.ravel()]
+    return mapping
+
+
+def _merge_vertices(mesh: trimesh.Trimesh, faces: np.ndarray) -> int:
+    """Point ``faces`` (m, 3) at one vertex per identical (position, UV, colour); in place.
+    Returns how many vertices became unused by it."""
+    mapping = duplicate_vertex_map(_vertex_rows(mesh))
+    if mapping is None:
+        return 0
+    np.take(mapping, faces, out=faces)
+    return int(np.count_nonzero(mapping != np.arange(len(mapping))))
+
+
+def _welded(mesh: trimesh.Trimesh, faces: np.ndarray) -> np.ndarray:
+    """``faces`` (m, 3) joined across UV seams (vertices at one position), so that a
+    textured scan is oriented as one surface rather than patch by patch."""
+    if getattr(mesh.visual, "uv", None) is None:
+        return faces
+    verts = np.ascontiguousarray(mesh.vertices, np.float64)
+    mapping = duplicate_vertex_map(verts.view(np.uint32).reshape(len(verts), -1))
+    return faces if mapping is None else mapping[faces]
+
+
+def _bad_faces(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(degenerate (m,) bool, duplicate (m,) bool): zero-area faces, and repeats of an
+    earlier face with the same three corners (any order)."""
+    a, b, c = (faces[:, i].astype(np.int64) for i in range(3))
+    lo = np.minimum(np.minimum(a, b), c)
+    hi = np.maximum(np.maximum(a, b), c)
+    mid = a + b + c - lo - hi
+    degenerate = (lo == mid) | (mid == hi)
+    v = np.asarray(vertices, np.float64)
+    ext = float(np.ptp(v, axis=0).max()) if len(v) else 0.0
+    step = 1 << 20
+    for s in range(0, len(faces), step):
+        sl = slice(s, s + step)
+        p = v[a[sl]]
+        cross = np.cross(v[b[sl]] - p, v[c[sl]] - p)
+        area2 = np.einsum("ij,ij->i", cross, cross)
+        degenerate[sl] |= area2 <= (1e-12 * ext * ext) ** 2
+    n = int(hi.max()) + 1 if len(hi) else 0
+    keep_first = np.zeros(len(faces), bool)
+    if n < 2_000_000:  # n**3 fits in int64: one key per face
+        key = (lo * n + mid) * n + hi
+        del lo, mid, hi
+        _, first = np.unique(key, return_index=True)
+    else:
+        _, first = np.unique(np.column_stack([lo, mid, hi]), axis=0, return_index=True)
+    keep_first[first] = True
+    return degenerate, ~keep_first
+
+
+def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False, max_hole_edges: int = 64,
+                copy: bool = True, topology: dict | None = None) -> tuple[trimesh.Trimesh, dict]:
+    """Clean ``mesh`` (a copy, or the mesh itself with ``copy=False``); returns (repaired mesh,
+    report dict of counts).
+
+    Merges duplicate vertices (identical position, UV and colour: not across UV seams),
+    drops degenerate and duplicate faces and unused vertices, makes winding consistent
+    and normals point outwards (see :mod:`.winding`), and with ``fill_holes`` closes
+    boundary loops of at most ``max_hole_edges`` edges with fan triangles (no new
+    vertices, so colours and UVs need no invention).  ``topology`` is the inspection's
+    topology dict for this mesh (``inspect_scan(...)['topology']``): when given, its
+    counts skip steps with nothing to do and the final topology is not recomputed
+    unless something changed.
     """
-    out = mesh.copy()
+    out = mesh.copy() if copy else mesh
     before_v, before_f = len(out.vertices), len(out.faces)
-    out.merge_vertices(merge_tex=False, merge_norm=True)
-    merged = before_v - len(out.vertices)
-    keep = out.nondegenerate_faces()
-    degenerate = int(np.count_nonzero(~keep))
-    out.update_faces(keep)
-    unique = out.unique_faces()
-    duplicate = int(len(out.faces) - np.count_nonzero(unique))
-    out.update_faces(unique)
-    out.remove_unreferenced_vertices()
+    faces = np.array(out.faces, np.int64)  # one working copy; assigned back once
+    merged = _merge_vertices(out, faces)
+    degenerate = duplicate = 0
+    if merged or topology is None or topology.get("degenerate_faces") or topology.get("duplicate_faces"):
+        bad_area, repeated = _bad_faces(out.vertices, faces)
+        degenerate = int(np.count_nonzero(bad_area))
+        duplicate = int(np.count_nonzero(repeated & ~bad_area))
+        if degenerate or duplicate:
+            faces = faces[~(bad_area | repeated)]
     filled = 0
-    if fill_holes and len(out.faces):
+    if fill_holes and len(faces):
         new = []
-        for loop in _boundary_loops(np.asarray(out.faces)):
+        for loop in _boundary_loops(faces):
             if len(loop) <= max_hole_edges:
                 new.extend((loop[0], loop[i], loop[i + 1]) for i in range(1, len(loop) - 1))
                 filled += 1
         if new:
-            visual = out.visual.copy()
-            out = trimesh.Trimesh(out.vertices, np.vstack([out.faces, np.asarray(new, np.int64)]),
-                                  visual=visual, process=False)
-    trimesh.repair.fix_normals(out, multibody=True)
-    topo = mesh_topology(out, weld=getattr(out.visual, "uv", None) is not None)
+            faces = np.vstack([faces, np.asarray(new, np.int64)])
+    if len(faces):
+        flip, _ = orientation_flips(np.asarray(out.vertices), _welded(out, faces))
+        flip_faces(faces, flip)
+    changed = merged or degenerate or duplicate or filled
+    out.faces = faces
+    unused = before_v - int(np.count_nonzero(np.bincount(faces.ravel(), minlength=before_v))) if len(faces) \
+        else before_v
+    if unused:
+        out.remove_unreferenced_vertices()
+    if topology is None or changed or unused:
+        topo = mesh_topology(out, weld=getattr(out.visual, "uv", None) is not None)
+    else:
+        topo = topology
     report = {"vertices_before": before_v, "faces_before": before_f,
               "vertices": int(len(out.vertices)), "faces": int(len(out.faces)),
               "vertices_merged": int(merged), "degenerate_faces_removed": degenerate,

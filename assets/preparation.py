@@ -47,13 +47,14 @@ def preparation_matrix(vertices: np.ndarray, *, units: str, up_axis: str) -> np.
     return matrix
 
 
-def prepare_mesh(geometry: G, *, units: str, up_axis: str) -> G:
-    """Return a prepared copy of a Trimesh or PointCloud (the input is not mutated).
+def prepare_mesh(geometry: G, *, units: str, up_axis: str, copy: bool = True) -> G:
+    """Return a prepared copy of a Trimesh or PointCloud (the input is not mutated), or with
+    ``copy=False`` prepare ``geometry`` itself and return it (no second copy of a large scan).
 
     Vertex normals, colours, UVs and materials are kept; normals are rotated
     with the geometry.
     """
     matrix = preparation_matrix(np.asarray(geometry.vertices), units=units, up_axis=up_axis)
-    out = geometry.copy()
+    out = geometry.copy() if copy else geometry
     out.apply_transform(matrix)
     return out

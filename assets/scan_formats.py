@@ -21,6 +21,7 @@ from . import gltf_loading
 from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
 from .scan_errors import ScanError, UnsupportedFormat, scan_error
 from .scan_model import Problem, Scan
+from .texture_images import bounded_texture, open_image
 from .textures import placeholder_texture
 from .trimesh_scans import scan_from_loaded
 
@@ -141,17 +142,20 @@ def check_faces(path: Path, faces: np.ndarray, n_vertices: int) -> None:
                          count=f"{n_vertices:,}")
 
 
-def load_texture_file(path: Path, name: str, problems: list[Problem]) -> Image.Image:
+def load_texture_file(path: Path, name: str, problems: list[Problem], *, decode: bool = True) -> Image.Image:
     """Open a texture named relative to the scan; a missing or broken one gives a
-    placeholder checker image and a 'missing_texture' problem."""
+    placeholder checker image and a 'missing_texture' problem.  One over the pixel
+    limit raises ScanError naming it (see texture_images).  With ``decode=False`` only
+    the header is read (the loader decodes it later, bounded)."""
     candidate = (path.parent / name.replace("\\", "/"))
     try:
         if not candidate.is_file():  # a FIFO or device would block or never end
             raise FileNotFoundError(name)
-        with Image.open(candidate) as img:
-            img.load()
-            return img.copy()
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+        img = open_image(candidate, candidate)
+        if not decode:
+            return img
+        return bounded_texture(img, candidate)
+    except (OSError, ValueError) as exc:
         why = "not found" if isinstance(exc, FileNotFoundError) else "unreadable"
         problems.append(Problem("warning", "missing_texture",
                                 f"texture {name!r} is {why}; a placeholder checker texture is used"))
@@ -221,17 +225,58 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
                 # Options such as "-s 1 1 1 file.png" put the name last.
                 name = name.split()[-1]
             before = len(problems)
-            img = load_texture_file(mtl, name, problems)
+            img = load_texture_file(mtl, name, problems, decode=False)
             if len(problems) > before:
                 images.append(img)
     return images
 
 
+_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".tga"}
+
+
+class _StubImageResolver(gltf_loading.RegularFileResolver):
+    """Hands trimesh a 1×1 stand-in for each texture and remembers the real file, so that
+    a 16k atlas is never read into memory as bytes (trimesh reads whole files) and is
+    decoded once, from the file, bounded (JPEG by draft)."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.images: dict[str, Path] = {}
+
+    def get(self, name: str) -> bytes:
+        target = Path(self.parent) / name.strip()
+        if target.suffix.lower() in _IMAGE_SUFFIXES and target.is_file():
+            self.images[name] = target
+            buf = io.BytesIO()
+            Image.new("RGB", (1, 1), (255, 255, 255)).save(buf, "PNG")
+            return buf.getvalue()
+        return super().get(name)
+
+
+def _swap_stub_images(loaded, images: dict[str, Path]) -> bool:
+    """Put each real texture (opened lazily) where trimesh holds its stand-in; False if
+    any stand-in could not be matched to its file (then the caller reloads plainly)."""
+    geoms = loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]
+    for geom in geoms:
+        mat = getattr(getattr(geom, "visual", None), "material", None)
+        for attr in ("image", "baseColorTexture"):
+            img = getattr(mat, attr, None)
+            if isinstance(img, Image.Image) and img.size == (1, 1):
+                real = images.get(img.info.get("file_path", ""))
+                if real is None:
+                    return False
+                setattr(mat, attr, open_image(real, real))
+    return True
+
+
 def _load_obj(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
     placeholders = _check_obj_materials(path, data, problems)
-    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
-                          resolver=gltf_loading.RegularFileResolver(str(path)))
+    resolver = _StubImageResolver(str(path))
+    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True, resolver=resolver)
+    if resolver.images and not _swap_stub_images(loaded, resolver.images):
+        loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
+                              resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh
     if mesh is not None and placeholders and scan.texture is None and \

@@ -60,15 +60,27 @@ def resize_texture(image: Image.Image, max_side: int | None, *, power_of_two: bo
     return image.resize((nw, nh), Image.LANCZOS)
 
 
+def _resized(image: Image.Image, max_side: int | None, power_of_two: bool) -> Image.Image:
+    """resize_texture without its defensive copy when nothing changes."""
+    w, h = image.size
+    scale = 1.0 if max_side is None else min(1.0, max_side / max(w, h))
+    nw, nh = max(1, round(w * scale)), max(1, round(h * scale))
+    if power_of_two:
+        nw, nh = _floor_pow2(nw), _floor_pow2(nh)
+    return image if (nw, nh) == (w, h) else resize_texture(image, max_side, power_of_two=power_of_two)
+
+
 def encode_texture(image: Image.Image, max_side: int | None = None, *, jpeg_quality: int = 88,
                    power_of_two: bool = True) -> EncodedTexture:
     """Resize then encode: JPEG for opaque images, PNG when there is real transparency."""
-    img = resize_texture(image, max_side, power_of_two=power_of_two)
+    img = _resized(image, max_side, power_of_two)
     buf = io.BytesIO()
+    # No copies of an image already the right size and mode: an atlas can be 8k².
     if has_alpha(img):
-        img.convert("RGBA").save(buf, "PNG", optimize=True)
+        (img if img.mode == "RGBA" else img.convert("RGBA")).save(buf, "PNG", optimize=True)
         mime = "image/png"
     else:
-        img.convert("RGB").save(buf, "JPEG", quality=jpeg_quality, optimize=True)
+        (img if img.mode in ("RGB", "L") else img.convert("RGB")).save(buf, "JPEG", quality=jpeg_quality,
+                                                                      optimize=True)
         mime = "image/jpeg"
     return EncodedTexture(buf.getvalue(), mime, img.size)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import trimesh
 from PIL import Image
 
 from .scan_errors import ScanError
+from .texture_images import bounded_texture
 from .scan_model import Problem, Scan
 
 
@@ -17,12 +19,19 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     A scene's meshes are baked into one mesh with their node transforms (the file's units);
     ``problems`` (the loader's findings so far) is extended and kept by the Scan."""
     parts: dict[str, trimesh.Trimesh] = {}
+    # Bound textures before any copy: copying a material decodes its (lazy) image in full.
+    for geom in (loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]):
+        if isinstance(geom, trimesh.Trimesh):
+            _bounded_material_image(geom, path)
     if isinstance(loaded, trimesh.Scene):
         for node in loaded.graph.nodes_geometry:
             transform, geom_name = loaded.graph[node]
             geom = loaded.geometry[geom_name]
             if isinstance(geom, trimesh.Trimesh):
-                parts[str(node)] = geom.copy().apply_transform(transform)
+                # A single instance at identity needs no copy (a scan-scale mesh would double).
+                single = sum(1 for n in loaded.graph.nodes_geometry if loaded.graph[n][1] == geom_name) == 1
+                parts[str(node)] = geom if single and np.allclose(transform, np.eye(4)) else \
+                    geom.copy().apply_transform(transform)
         if not parts:
             clouds = [g for g in loaded.geometry.values() if isinstance(g, trimesh.PointCloud)]
             if clouds:
@@ -41,6 +50,23 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     scan.texture = mesh_texture(loaded)
     scan.has_normals = "vertex_normals" in loaded._cache.cache
     return scan
+
+
+def _bounded_material_image(mesh: trimesh.Trimesh, path: Path) -> Image.Image | None:
+    """The mesh's base-colour image decoded at most MAX_DECODED_SIDE px (JPEG by draft:
+    trimesh opens images lazily, so a 16k JPEG is never decoded at full size) and put
+    back into the material."""
+    image = mesh_texture(mesh)
+    if image is None:
+        return None
+    name = image.info.get("file_path") or f"{path.name} texture"
+    bounded = bounded_texture(image, name)
+    mat = mesh.visual.material
+    if getattr(mat, "baseColorTexture", None) is image:
+        mat.baseColorTexture = bounded
+    elif getattr(mat, "image", None) is image:
+        mat.image = bounded
+    return bounded
 
 
 def mesh_texture(mesh: trimesh.Trimesh) -> Image.Image | None:

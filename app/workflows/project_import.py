@@ -176,10 +176,11 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     steps: list[ProcessingStep] = [ProcessingStep(
         "import", {"file": scan_path.name, "format": scan.format}, original_sha, original_sha, _tool(), _now())]
 
-    geometry = prepare_mesh(scan.geometry, units=chosen_units, up_axis=chosen_up)
+    # The scan is not used after this: prepare and repair it in place (no copies at scan scale).
+    geometry = prepare_mesh(scan.geometry, units=chosen_units, up_axis=chosen_up, copy=False)
     prepare_params = {"units": chosen_units, "up_axis": chosen_up, "recentre": "base on floor"}
     if scan.mesh is not None:
-        geometry, repair_report = repair_mesh(geometry)
+        geometry, repair_report = repair_mesh(geometry, copy=False, topology=inspection.get("topology"))
         prepare_params["repair"] = repair_report
     simplified_from = 0
     if simplified and scan.mesh is not None and len(geometry.faces) > LOD_BUDGETS["high"]:
