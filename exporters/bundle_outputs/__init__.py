@@ -9,10 +9,14 @@ An output raises ExportError (one line) for a problem that must stop the export.
 """
 from __future__ import annotations
 
+from .ar_usdz import write_ar_usdz
 from .context import BundleContext, OutputFn
+from .document_refresh import rewrite_document
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("ar-usdz", write_ar_usdz),
+    ("document", rewrite_document),  # keep last: writes exhibit.json again when an output added fields
 ]
 
 
