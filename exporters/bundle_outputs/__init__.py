@@ -12,10 +12,14 @@ from __future__ import annotations
 from .ar_usdz import write_ar_usdz
 from .context import BundleContext, OutputFn
 from .document_refresh import rewrite_document
+from .embeds import write_embeds
+from .kiosk_handoff import write_handoff_codes
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
     ("ar-usdz", write_ar_usdz),
+    ("handoff-qr", write_handoff_codes),
+    ("embeds", write_embeds),  # after ar-usdz (links the USDZ) and, once merged, after the posters
     ("document", rewrite_document),  # keep last: writes exhibit.json again when an output added fields
 ]
 
