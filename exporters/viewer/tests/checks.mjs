@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DOWNLOAD_CHECKS } from './download_check.mjs';
 import { JOURNEY_CHECKS } from './journey_check.mjs';
 import { CONTRACT_CHECKS } from './contract_check.mjs';
+import { TERMINAL_CHECKS } from './terminals_check.mjs';
 import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
@@ -33,6 +34,7 @@ export const CHECKS = {
   ...DOWNLOAD_CHECKS,
   ...JOURNEY_CHECKS,
   ...CONTRACT_CHECKS,
+  ...TERMINAL_CHECKS,
   'render-http': async (env) => render(env, await env.serve(), 'fetch'),
   'render-file': async (env) => render(env, env.fileUrl(), 'script'),
 
