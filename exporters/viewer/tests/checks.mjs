@@ -224,7 +224,7 @@ export const CHECKS = {
       body: [...document.querySelectorAll('.vt-panel-body')].map((p) => p.textContent).join('\n'),
       narration: document.querySelector('.vt-narration').textContent,
       documentTitle: document.title,
-      injected: document.querySelectorAll('img[src="x"], svg, script:not([src])').length,
+      injected: document.querySelectorAll('img[src="x"], svg, script:not([src]):not([type="application/ld+json"])').length,
       csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
       alts: [...document.querySelectorAll('.vt-panel img')].map((i) => i.alt),
     }));
