@@ -153,6 +153,8 @@ def test_kiosk_qr_codes_encode_the_public_links(bundles, tmp_path):
         other = _matrix(url.replace("pots", "jars"))
         assert other.shape != want.shape or not (other == seen).all()
     assert any("手机" in c for c in r["captionZh"])
+    # one code on screen at a time: the exhibit's, or the open annotation's
+    assert r["visible"] == {"exhibit": ["vt-qr vt-qr-exhibit"], "annotation": ["vt-qr vt-qr-annotation"]}
 
 
 def test_kiosk_without_public_url_shows_no_code(bundles, tmp_path):

@@ -31,6 +31,10 @@ export class QRHandoff {
     const render = panel.render.bind(panel);
     panel.render = () => { render(); this.decorate(); };
     app.api.addEventListener('languagechange', () => this.relabel());
+    // while an annotation is open its own code is the one to scan: one code on screen at a time
+    const showExhibit = (on) => { if (this.exhibitCode) this.exhibitCode.hidden = !on; };
+    app.api.addEventListener('annotationopen', (e) => showExhibit(!(app.annotations.get(e.detail.id) || {}).qr));
+    app.api.addEventListener('annotationclose', () => showExhibit(true));
   }
 
   decorate() {

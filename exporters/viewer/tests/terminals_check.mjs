@@ -106,10 +106,13 @@ export const TERMINAL_CHECKS = {
     await page.setViewportSize({ width: 1280, height: 900 });
     await openViewer(page, await env.serve());
     const ann = d.annotations[0].id;
-    await page.evaluate((id) => window.vitrine.openAnnotation(id), ann);
-    await page.waitForFunction(() => [...document.querySelectorAll('.vt-qr img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10000 });
+    const loaded = () => page.waitForFunction(() => [...document.querySelectorAll('.vt-qr img')].every((i) => i.complete && i.naturalWidth > 0), null, { timeout: 10000 });
     const shots = {};
-    for (const [name, sel] of [['annotation', '.vt-qr-annotation img'], ['exhibit', '.vt-qr-exhibit img']]) {
+    const visible = {};
+    for (const [name, sel] of [['exhibit', '.vt-qr-exhibit img'], ['annotation', '.vt-qr-annotation img']]) {
+      if (name === 'annotation') await page.evaluate((id) => window.vitrine.openAnnotation(id), ann);
+      await loaded();
+      visible[name] = await page.evaluate(() => [...document.querySelectorAll('.vt-qr')].filter((f) => f.offsetParent !== null).map((f) => f.className));
       const el = await page.$(sel);
       if (!el) continue;
       await el.scrollIntoViewIfNeeded();
@@ -120,7 +123,7 @@ export const TERMINAL_CHECKS = {
     }
     await page.evaluate(() => window.vitrine.setLanguage('zh-Hans'));
     const captionZh = await page.evaluate(() => [...document.querySelectorAll('.vt-qr figcaption')].map((f) => f.textContent));
-    return { pass: !!shots.annotation && !!shots.exhibit && !log.errors.length, shots, annotation: ann, captionZh, errors: log.errors };
+    return { pass: !!shots.annotation && !!shots.exhibit && !log.errors.length, shots, visible, annotation: ann, captionZh, errors: log.errors };
   },
 
   async embed(env) {
