@@ -19,6 +19,8 @@ MIME_TYPES = {
     ".css": "text/css", ".sig": "text/plain", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
     ".webp": "image/webp", ".mp3": "audio/mpeg", ".ogg": "audio/ogg", ".m4a": "audio/mp4", ".wav": "audio/wav",
     ".woff2": "font/woff2",
+    # AR Quick Look opens a USDZ only with its own type; kiosk QR codes are SVG
+    ".usdz": "model/vnd.usdz+zip", ".svg": "image/svg+xml",
 }
 
 

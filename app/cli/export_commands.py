@@ -23,6 +23,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "register and marked invisibly in every model, so a leaked copy can be traced")
     p.add_argument("--max-level", choices=list(LEVEL_ORDER),
                    help="finest level this export may publish (lowers, never raises, each artifact's policy)")
+    p.add_argument("--public-url", default="", metavar="URL",
+                   help="where the web bundle will live (https://museum.example/exhibits/x/): enables embeds' "
+                        "oEmbed files, absolute links for search engines and the kiosk's QR hand-off codes")
     p.set_defaults(handler=export_command)
 
     p = sub.add_parser("serve", help="serve a bundle folder over http")
@@ -47,11 +50,18 @@ def export_command(args: argparse.Namespace) -> int:
         if sys.stderr.isatty():
             print(f"\r{fraction * 100:5.1f}%  {message[:60]:<60}", end="", file=sys.stderr, flush=True)
 
+    public_url = ""
+    if args.public_url:
+        from vitrine.exporters.public_links import normalise_public_url
+        try:
+            public_url = normalise_public_url(args.public_url)
+        except ValueError as exc:
+            raise CliError(f"--public-url: {exc}") from None
     try:
         project = Project.open(args.project)
         rep = export_bundle(project, args.out, profile=args.profile, make_zip=args.zip,
                             progress=progress, levels=args.levels, recipient=args.recipient,
-                            max_level=args.max_level)
+                            max_level=args.max_level, public_url=public_url)
     except ExportError as exc:
         if sys.stderr.isatty():
             print(file=sys.stderr)
@@ -70,7 +80,16 @@ def export_command(args: argparse.Namespace) -> int:
         print(f"publishes {line}")
     print(f"export id {rep.export_id} for {rep.recipient or '(no recipient named)'}, recorded in publications.jsonl")
     print(f"signed by {rep.fingerprint}")
+    _print_embeds(rep.out_dir)
     return EXIT_OK
+
+
+def _print_embeds(bundle: Path) -> None:
+    """The iframe snippet of each artifact's embed page (written when --public-url was given)."""
+    import json
+    for path in sorted((bundle / "embed").glob("*.oembed.json")):
+        info = json.loads(path.read_text("utf-8"))
+        print(f"embed {path.name[:-len('.oembed.json')]}: {info['html']}")
 
 
 def serve_command(args: argparse.Namespace) -> int:

@@ -13,15 +13,23 @@ from vitrine.exporters.standards.iiif_manifest import write_iiif_manifest
 from vitrine.exporters.standards.object_records import write_records
 from vitrine.exporters.standards.svx_scene import write_svx
 
+from .ar_usdz import write_ar_usdz
 from .context import BundleContext, OutputFn
+from .document_refresh import rewrite_document
+from .embeds import write_embeds
 from .font_files import write_font_subsets
+from .kiosk_handoff import write_handoff_codes
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
     ("voyager scene", write_svx),
     ("object records", write_records),
-    ("font subsets", write_font_subsets),
+    ("ar-usdz", write_ar_usdz),
+    ("handoff-qr", write_handoff_codes),
+    ("font subsets", write_font_subsets),  # links fonts.css from index.html, before embeds copy it
+    ("embeds", write_embeds),  # after ar-usdz (links the USDZ) and the posters
     ("iiif manifest", write_iiif_manifest),  # after the posters, which it uses as thumbnails
+    ("document", rewrite_document),  # keep last: writes exhibit.json again when an output added fields
 ]
 
 

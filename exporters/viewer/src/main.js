@@ -8,6 +8,7 @@ import { ViewerApp } from './viewer_app.js';
 import { format, labelTable } from './i18n_labels.js';
 import { checkDocument } from './document_check.js';
 import { startHeartbeat } from './kiosk_heartbeat.js';
+import { embedDocument } from './embed_view.js';
 
 const api = new VitrineAPI();
 window.vitrine = api;
@@ -78,7 +79,9 @@ async function boot() {
     // A kiosk shows nothing until the signed manifest has been checked, and nothing at all
     // when it cannot be trusted; the web profile shows at once and flags what fails.
     const closed = kiosk ? await kioskRefusal(check, bytes) : null;
-    const shown = closed ? closedDocument(doc) : doc;
+    const embedded = root.dataset.embedArtifact;
+    if (embedded) root.classList.add('vt-embed');
+    const shown = closed ? closedDocument(doc) : embedded ? embedDocument(doc, embedded) : doc;
     app = new ViewerApp({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
     api._attach(app);
     await app.start();

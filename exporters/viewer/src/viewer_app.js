@@ -15,6 +15,9 @@ import { ViewerUI } from './ui.js';
 import { shortFingerprint } from './publisher_trust.js';
 import { verifyMedia } from './media_gate.js';
 import { MeasureTape } from './measure_tape.js';
+import { DeepLinks } from './deep_links.js';
+import { installPhoneAR } from './ar_quicklook.js';
+import { QRHandoff } from './qr_handoff.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -127,6 +130,7 @@ export class ViewerApp {
       this.kioskMode.install(root);
       for (const name of ['attractstart', 'attractend']) this.kioskMode.addEventListener(name, (e) => this.emit(name, e.detail));
     }
+    if (this.kiosk && !closed) new QRHandoff(this).install();
     this.relabel();
   }
 
@@ -177,7 +181,8 @@ export class ViewerApp {
   }
 
   async start() {
-    this.xr.probe().then((s) => this.ui.setXRSupport(s));
+    this.xr.probe().then((s) => { this.ui.setXRSupport(s); this.phoneAR = installPhoneAR(this, s); });
+    if (!this.closed) { this.deepLinks = new DeepLinks(this); this.deepLinks.install(); }
     this.ui.setProgress(0);
     await this.levels.loadFirst((f) => this.ui.setProgress(f));
     this.releaseFrames(); // every first model drawn, refused or failed

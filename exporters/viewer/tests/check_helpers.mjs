@@ -6,7 +6,8 @@ import { extname, join, normalize, sep } from 'node:path';
 export const PREFIX = '/museum/exhibit/';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json',
   '.glb': 'model/gltf-binary', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
-  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.wav': 'audio/wav', '.vtt': 'text/vtt', '.sig': 'text/plain' };
+  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.wav': 'audio/wav', '.vtt': 'text/vtt', '.sig': 'text/plain',
+  '.svg': 'image/svg+xml', '.usdz': 'model/vnd.usdz+zip' };
 
 /** Tiny static server: the folder root under /museum/exhibit/ on 127.0.0.1 (resolves to the server). */
 export function serve(root) {

@@ -8,6 +8,7 @@ import { CONTRACT_CHECKS } from './contract_check.mjs';
 import { TAPE_CHECKS } from './tape_checks.mjs';
 import { ROOM_CHECKS } from './room_check.mjs';
 import { DIRECTION_CHECKS } from './direction_check.mjs';
+import { TERMINAL_CHECKS } from './terminals_check.mjs';
 import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
@@ -39,6 +40,7 @@ export const CHECKS = {
   ...TAPE_CHECKS,
   ...ROOM_CHECKS,
   ...DIRECTION_CHECKS,
+  ...TERMINAL_CHECKS,
   'render-http': async (env) => render(env, await env.serve(), 'fetch'),
   'render-file': async (env) => render(env, env.fileUrl(), 'script'),
 
@@ -228,7 +230,7 @@ export const CHECKS = {
       body: [...document.querySelectorAll('.vt-panel-body')].map((p) => p.textContent).join('\n'),
       narration: document.querySelector('.vt-narration').textContent,
       documentTitle: document.title,
-      injected: document.querySelectorAll('img[src="x"], svg, script:not([src])').length,
+      injected: document.querySelectorAll('img[src="x"], svg, script:not([src]):not([type="application/ld+json"])').length,
       csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
       alts: [...document.querySelectorAll('.vt-panel img')].map((i) => i.alt),
     }));

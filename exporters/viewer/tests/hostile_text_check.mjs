@@ -53,6 +53,8 @@ function domAudit(own) {
   }
   const base = new URL('.', location.href).href;
   for (const s of document.querySelectorAll('script')) {
+    // schema.org JSON-LD is data, never run: allowed when it is one whole JSON value
+    if (!s.src && s.type === 'application/ld+json') { try { JSON.parse(s.textContent); continue; } catch (_) { /* flagged below */ } }
     // The bundle's own: the viewer, its data, and (from file://) models as models/*.js script files.
     const rel = s.src.startsWith(base) ? s.src.slice(base.length) : null;
     if (rel === null || !(own.includes(rel) || /^models\/[^?#]+\.js$/.test(rel))) scripts.push(s.src || `inline: ${s.textContent.slice(0, 40)}`);
