@@ -10,9 +10,11 @@ An output raises ExportError (one line) for a problem that must stop the export.
 from __future__ import annotations
 
 from .context import BundleContext, OutputFn
+from .precompressed import write_precompressed
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("precompressed", write_precompressed),  # keep LAST: it compresses what the others wrote
 ]
 
 
