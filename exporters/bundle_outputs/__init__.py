@@ -10,10 +10,12 @@ An output raises ExportError (one line) for a problem that must stop the export.
 from __future__ import annotations
 
 from .context import BundleContext, OutputFn
+from ..posters.output import write_posters
 from .precompressed import write_precompressed
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("posters", write_posters),
     ("precompressed", write_precompressed),  # keep LAST: it compresses what the others wrote
 ]
 
