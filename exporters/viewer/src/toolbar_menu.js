@@ -1,5 +1,6 @@
 // Toolbar collapse: when the toolbar's buttons do not fit the screen's width (a portrait
-// phone, a long translation), they fold into a "Menu" button that opens them as a column.
+// phone, a long translation), they wrap onto a second row, and when two rows are not enough
+// they fold into a "Menu" button that opens them as a column.
 // The toolbar keeps its own buttons and order: only a class and the menu button are added.
 
 export class ToolbarMenu {
@@ -26,13 +27,19 @@ export class ToolbarMenu {
 
   relabel() { this.button.textContent = this.labelFn(); this.measure(); }
 
-  /** Collapse when the buttons need more room than the toolbar has. */
+  /** One row when it fits; else two rows (a small window, a long translation); else the menu. */
   measure() {
     if (this.open) return;
     const bar = this.toolbar;
-    bar.classList.remove('vt-collapsed');
+    bar.classList.remove('vt-collapsed', 'vt-wrapped');
     this.button.hidden = true;
-    const fits = bar.scrollWidth <= bar.clientWidth + 1;
+    let fits = bar.scrollWidth <= bar.clientWidth + 1;
+    if (!fits) {
+      bar.classList.add('vt-wrapped');
+      const row = Math.max(...[...bar.children].filter((c) => !c.hidden).map((c) => c.offsetHeight), 1);
+      fits = bar.scrollWidth <= bar.clientWidth + 1 && bar.scrollHeight <= row * 2.6;
+      if (!fits) bar.classList.remove('vt-wrapped');
+    }
     this.collapsed = !fits;
     bar.classList.toggle('vt-collapsed', this.collapsed);
     this.button.hidden = !this.collapsed;
