@@ -34,7 +34,8 @@ export class ToolbarMenu {
     bar.classList.remove('vt-collapsed', 'vt-wrapped');
     this.button.hidden = true;
     let fits = bar.scrollWidth <= bar.clientWidth + 1;
-    if (!fits) {
+    // a phone folds at once: two rows would take the height the scene and the hint need
+    if (!fits && bar.clientWidth > 560) {
       bar.classList.add('vt-wrapped');
       const row = Math.max(...[...bar.children].filter((c) => !c.hidden).map((c) => c.offsetHeight), 1);
       fits = bar.scrollWidth <= bar.clientWidth + 1 && bar.scrollHeight <= row * 2.6;
