@@ -2,6 +2,8 @@
 
 Serves only files inside the folder, with the MIME types the viewer needs
 (.glb model/gltf-binary, .js text/javascript, .vtt text/vtt, .wasm application/wasm).
+A file with precompressed copies beside it (``X.br``, ``X.gz``) is sent as the copy the
+request's Accept-Encoding prefers (see delivery/encoding.py), with Vary: Accept-Encoding.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Optional
 
+from .delivery.encoding import CODINGS, choose_coding, suffix_of
 from .errors import ExportError
 
 MIME_TYPES = {
@@ -38,6 +41,37 @@ class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
             # ValueError, which dropped the connection with a traceback instead of a 404.)
             return os.path.join(root, "index.html", "refused")
         return translated
+
+    def send_head(self):
+        """Like SimpleHTTPRequestHandler.send_head, but a file with .br/.gz copies beside it is
+        sent as the copy Accept-Encoding prefers (Content-Type of the file itself)."""
+        path = self.translate_path(self.path)
+        if not os.path.isfile(path):
+            return super().send_head()
+        available = {c for c, suffix in CODINGS if os.path.isfile(path + suffix)}
+        if not available:
+            return super().send_head()
+        coding = choose_coding(self.headers.get("Accept-Encoding"), available)
+        send = path + suffix_of(coding) if coding else path
+        try:
+            f = open(send, "rb")
+        except OSError:
+            self.send_error(404, "File not found")
+            return None
+        try:
+            size = os.fstat(f.fileno()).st_size
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            if coding:
+                self.send_header("Content-Encoding", coding)
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(size))
+            self.send_header("Last-Modified", self.date_time_string(int(os.stat(path).st_mtime)))
+            self.end_headers()
+            return f
+        except BaseException:
+            f.close()
+            raise
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")

@@ -19,9 +19,12 @@ from .document_refresh import rewrite_document
 from .embeds import write_embeds
 from .font_files import write_font_subsets
 from .kiosk_handoff import write_handoff_codes
+from ..posters.output import write_posters
+from .precompressed import write_precompressed
 
 # (name, function): the name appears in progress messages and in tests
 OUTPUTS: list[tuple[str, OutputFn]] = [
+    ("posters", write_posters),  # first: embeds, Open Graph and IIIF refer to them
     ("voyager scene", write_svx),
     ("object records", write_records),
     ("ar-usdz", write_ar_usdz),
@@ -29,7 +32,8 @@ OUTPUTS: list[tuple[str, OutputFn]] = [
     ("font subsets", write_font_subsets),  # links fonts.css from index.html, before embeds copy it
     ("embeds", write_embeds),  # after ar-usdz (links the USDZ) and the posters
     ("iiif manifest", write_iiif_manifest),  # after the posters, which it uses as thumbnails
-    ("document", rewrite_document),  # keep last: writes exhibit.json again when an output added fields
+    ("document", rewrite_document),  # writes exhibit.json again when an output added fields
+    ("precompressed", write_precompressed),  # keep LAST: it compresses what the others wrote
 ]
 
 

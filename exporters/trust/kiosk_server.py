@@ -7,6 +7,10 @@ are read once when the bundle verifies and served from memory.
 ``POST`` or ``GET /__kiosk/heartbeat`` (sent by the viewer in the kiosk profile, see the contract's
 addendum) records that the page is alive; the launcher restarts a browser whose page went silent.
 When a re-check fails, ``stop_content()`` makes every request 503 with an empty body.
+
+A file whose precompressed copies (``X.br``, ``X.gz``) are themselves listed in the manifest is
+sent as the copy Accept-Encoding prefers (delivery/encoding.py), checked like any file: a copy
+that does not match the manifest is refused (403), never replaced by something unchecked.
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from ..delivery.encoding import CODINGS, choose_coding, suffix_of
 from ..errors import ExportError
 from ..manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, check_signature,
                         manifest_script_differs, parse_manifest)
@@ -69,6 +74,11 @@ class VerifiedContent:
         except OSError:
             return True
 
+    def codings_for(self, rel: str) -> set[str]:
+        """The codings ("br", "gzip") whose copy of ``rel`` is listed in the manifest."""
+        with self.lock:
+            return {c for c, suffix in CODINGS if rel + suffix in self.listed}
+
     def stop(self) -> None:
         with self.lock:
             self.serving = False
@@ -111,9 +121,14 @@ def _make_handler(content: VerifiedContent, log: logging.Logger):
                 return None
             return rel
 
-        def _send(self, status: int, body: bytes = b"", ctype: str = "text/plain") -> None:
+        def _send(self, status: int, body: bytes = b"", ctype: str = "text/plain",
+                  coding: str | None = None, vary: bool = False) -> None:
             self.send_response(status)
             self.send_header("Content-Type", ctype)
+            if coding:
+                self.send_header("Content-Encoding", coding)
+            if vary:
+                self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
@@ -136,16 +151,19 @@ def _make_handler(content: VerifiedContent, log: logging.Logger):
                 log.warning("refused %s: not a bundle path", self.path[:300])
                 self._send(403, b"refused\n")
                 return
-            data, why = content.bytes_for(rel)
+            available = content.codings_for(rel)
+            coding = choose_coding(self.headers.get("Accept-Encoding"), available) if available else None
+            sent = rel + suffix_of(coding) if coding else rel
+            data, why = content.bytes_for(sent)
             if data is None:
                 if why.startswith("not serving"):
                     self._send(503, BLANK_PAGE, "text/html; charset=utf-8")
                     return
-                log.warning("refused %s: %s", rel, why)
+                log.warning("refused %s: %s", sent, why)
                 self._send(403, b"refused: " + why.encode() + b"\n")
                 return
             ext = posixpath.splitext(rel)[1].lower()
-            self._send(200, data, MIME_TYPES.get(ext, "application/octet-stream"))
+            self._send(200, data, MIME_TYPES.get(ext, "application/octet-stream"), coding, bool(available))
 
         do_HEAD = do_GET
 

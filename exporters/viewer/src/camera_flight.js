@@ -2,6 +2,7 @@
 // reduced motion). Drives OrbitControls' target together with the camera.
 import * as THREE from 'three';
 import { TOUR } from './visitor_rules.js';
+import { pullBack } from './framing.js';
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -18,15 +19,19 @@ export class CameraFlight {
     this.active = null;
   }
 
-  /** Fly (or cut) to eye/target; resolves when there. */
-  flyTo({ eye, target, fov, up }, { duration = TOUR.flight_seconds, cut = false } = {}) {
+  /** Fly (or cut) to eye/target; resolves when there. ``subjects`` (world points, the corners
+   * of what the view frames) are kept fully on screen at this screen's aspect (framing.js). */
+  flyTo({ eye, target, fov, up, subjects }, { duration = TOUR.flight_seconds, cut = false } = {}) {
     this.cancel();
     const toEye = new THREE.Vector3().fromArray(eye);
     const toTarget = new THREE.Vector3().fromArray(target);
     const toFov = Number.isFinite(fov) && fov > 0 ? THREE.MathUtils.radToDeg(fov) : this.baseFov;
     if (Array.isArray(up)) this.camera.up.fromArray(up);
+    const framed = subjects && subjects.length ? { eye: toEye.clone(), target: toTarget.clone(), fov: toFov, subjects } : null;
+    if (framed) this.frameEye(toEye, toTarget, toFov, subjects);
     if (cut || prefersReducedMotion() || duration <= 0) {
       this.set(toEye, toTarget, toFov);
+      this.framed = framed;
       return Promise.resolve();
     }
     const fromEye = this.camera.position.clone();
@@ -43,7 +48,7 @@ export class CameraFlight {
           const t = Math.min(1, (now - start) / (seconds * 1000));
           const k = ease(t);
           this.set(fromEye.clone().lerp(toEye, k), fromTarget.clone().lerp(toTarget, k), fromFov + (toFov - fromFov) * k);
-          if (t >= 1) { this.active = null; resolve(); }
+          if (t >= 1) { this.active = null; this.framed = framed; resolve(); }
         },
       };
       this.requestRender();
@@ -65,17 +70,41 @@ export class CameraFlight {
    * as wide as the curator's view on a 4:3 screen (capped at 100°).
    */
   refit() {
-    const aspect = this.camera.aspect || 1;
-    const base = THREE.MathUtils.degToRad(this.baseFov);
-    const wide = 2 * Math.atan(Math.tan(base / 2) * (4 / 3) / aspect);
-    const fov = THREE.MathUtils.radToDeg(Math.min(Math.max(base, wide), THREE.MathUtils.degToRad(100)));
+    const fov = this.fitFov(this.baseFov);
     if (Math.abs(this.camera.fov - fov) > 1e-6) {
       this.camera.fov = fov;
       this.camera.updateProjectionMatrix();
     }
   }
 
+  /** Move eye (in place) back along the line of sight until the subjects fit both fields of
+   * view at the camera's aspect, with the field of view refit() would give for fovDeg. */
+  frameEye(eye, target, fovDeg, subjects) {
+    const fov = this.fitFov(fovDeg);
+    const back = pullBack(eye, target, this.camera.up, fov, this.camera.aspect || 1, subjects);
+    if (back > 0) eye.sub(target.clone().sub(eye).normalize().multiplyScalar(back));
+  }
+
+  /** After a resize: a view still as it was framed (the visitor has not moved since) is framed
+   * again for the new aspect. */
+  reframe() {
+    if (!this.framed || this.active) return;
+    const { eye, target, fov, subjects } = this.framed;
+    const e = eye.clone();
+    this.frameEye(e, target, fov, subjects);
+    this.set(e, target.clone(), fov);
+  }
+
+  /** The vertical field (degrees) used for a curator's fovDeg at the camera's aspect. */
+  fitFov(fovDeg) {
+    const aspect = this.camera.aspect || 1;
+    const base = THREE.MathUtils.degToRad(fovDeg);
+    const wide = 2 * Math.atan(Math.tan(base / 2) * (4 / 3) / aspect);
+    return THREE.MathUtils.radToDeg(Math.min(Math.max(base, wide), THREE.MathUtils.degToRad(100)));
+  }
+
   cancel() {
+    this.framed = null; // the visitor (or a new flight) moved the camera: stop reframing it
     if (this.active) { const { resolve } = this.active; this.active = null; resolve(); }
   }
 

@@ -1,6 +1,7 @@
 // DOM chrome around the canvas: progress bar, toolbar (language, points of
 // interest, tours, reset, VR/AR, credits), tour bar, badge, notices.
 import { downloadLinks } from './download_offer.js';
+import { ToolbarMenu } from './toolbar_menu.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -71,6 +72,7 @@ export class ViewerUI {
     this.vrButton.hidden = this.arButton.hidden = true;
     this.creditsButton = button('vt-btn vt-credits-btn', () => this.toggleCredits());
     this.toolbar.append(this.langLabel, this.listToggle, ...this.tourButtons, this.resetButton, this.vrButton, this.arButton, this.creditsButton);
+    this.menu = new ToolbarMenu(this.toolbar, () => this.L.label('menu')); // folds the toolbar on narrow screens
 
     this.tourBar = el('div', 'vt-tourbar');
     this.tourBar.hidden = true;
@@ -173,6 +175,7 @@ export class ViewerUI {
     this.vrButton.textContent = L.label(this.xrMode === 'immersive-vr' ? 'exitVR' : 'enterVR');
     this.arButton.textContent = L.label(this.xrMode === 'immersive-ar' ? 'exitAR' : 'viewAR');
     this.creditsButton.textContent = L.label('credits');
+    if (this.menu) this.menu.relabel();
     this.prevButton.textContent = '⏮';
     this.prevButton.setAttribute('aria-label', L.label('previous'));
     this.nextButton.textContent = '⏭';

@@ -18,6 +18,12 @@ import { MeasureTape } from './measure_tape.js';
 import { DeepLinks } from './deep_links.js';
 import { installPhoneAR } from './ar_quicklook.js';
 import { QRHandoff } from './qr_handoff.js';
+import { artifactCorners, inFrustum, REFERENCE_ASPECT } from './framing.js';
+
+/** The export's poster (index.html shows it at once) gives way to the first drawn artifact. */
+function hidePoster() {
+  for (const el of document.querySelectorAll('.vt-poster')) el.classList.add('vt-done');
+}
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -143,7 +149,7 @@ export class ViewerApp {
       nextStep: () => this.tour.next(),
       togglePause: () => (this.tour.paused ? this.tour.resume() : this.tour.pause()),
       endTour: () => this.tour.stop(),
-      resetView: () => this.goToViewpoint(this.startViewpoint()),
+      resetView: () => this.goToViewpoint(this.startViewpoint(), { all: true }),
       toggleXR: (kind) => (this.xr.presenting ? this.xr.exit() : this.xr.enter(kind).catch((err) => this.ui.showNotice(String(err.message || err)))),
     };
   }
@@ -193,6 +199,7 @@ export class ViewerApp {
     this.fitCameraLimits();
     this.requestRender(true);
     await this.renderNow();
+    hidePoster(); // an exhibit with nothing drawable is ready without an artifact frame
     this.timings.ready = performance.now() - this.timings.start;
     this.timings.readyAt = performance.now();
     this.levels.loadFiner().then(() => this.requestRender(true));
@@ -235,7 +242,7 @@ export class ViewerApp {
   noteLevelFrames() {
     const t = this.timings, at = performance.now();
     for (const level of this.unrenderedLevels) if (t.levelFrameAt[level] == null) t.levelFrameAt[level] = at;
-    if (t.firstArtifactFrameAt == null) { t.firstArtifactFrameAt = at; t.firstArtifactLevel = [...this.unrenderedLevels][0]; }
+    if (t.firstArtifactFrameAt == null) { t.firstArtifactFrameAt = at; hidePoster(); t.firstArtifactLevel = [...this.unrenderedLevels][0]; }
     this.unrenderedLevels.clear();
   }
 
@@ -252,7 +259,7 @@ export class ViewerApp {
     if (this.renderer.getPixelRatio() !== dpr) this.renderer.setPixelRatio(dpr);
     this.renderer.setSize(w, h, false);
     this.camera.aspect = w / h;
-    if (this.flight) this.flight.refit();
+    if (this.flight) { this.flight.refit(); this.flight.reframe(); }
     this.updateViewOffset();
   }
 
@@ -286,7 +293,24 @@ export class ViewerApp {
     return { id: null, eye: [c.x, c.y + r * 0.5, c.z + r * 2.4], target: c.toArray(), fov: 0.8 };
   }
 
-  setStartView() { this.flight.flyTo(this.startViewpoint(), { cut: true }); }
+  setStartView() { this.flight.flyTo(this.withSubjects(this.startViewpoint(), true), { cut: true }); }
+
+  /** vp with the corners of what it frames (framing.js): every visible artifact for the start
+   * view; otherwise the artifacts the view shows whole at the reference (desktop) aspect. */
+  withSubjects(vp, all = false) {
+    if (!vp || !Array.isArray(vp.eye) || !Array.isArray(vp.target)) return vp;
+    const eye = new THREE.Vector3().fromArray(vp.eye), target = new THREE.Vector3().fromArray(vp.target);
+    const up = Array.isArray(vp.up) ? new THREE.Vector3().fromArray(vp.up) : new THREE.Vector3(0, 1, 0);
+    const fov = Number.isFinite(vp.fov) && vp.fov > 0 ? THREE.MathUtils.radToDeg(vp.fov) : this.flight.baseFov;
+    const subjects = [];
+    for (const a of this.doc.artifacts || []) {
+      const g = this.groups.get(a.id);
+      if (!g || a.visible === false) continue;
+      const corners = artifactCorners(g, a.dimensions);
+      if (all || inFrustum(eye, target, up, fov, REFERENCE_ASPECT, corners)) subjects.push(...corners);
+    }
+    return { ...vp, subjects };
+  }
 
   fitCameraLimits() {
     this.controls.minDistance = 0.05;
@@ -294,7 +318,7 @@ export class ViewerApp {
 
   goToViewpoint(vp, opts = {}) {
     if (!vp || this.xr.presenting) return Promise.resolve();
-    return this.flight.flyTo(vp, opts);
+    return this.flight.flyTo(this.withSubjects(vp, !!opts.all), opts);
   }
 
   /** Where opening an annotation flies: its viewpoint, else the view the exporter framed for it
@@ -473,7 +497,7 @@ export class ViewerApp {
     this.ui.toggleList(false);
     this.ui.toggleCredits(false);
     if (this.L.current !== this.L.defaultTag) this.setLanguage(this.L.defaultTag);
-    this.flight.flyTo(this.startViewpoint(), { cut: true });
+    this.flight.flyTo(this.withSubjects(this.startViewpoint(), true), { cut: true });
     if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   }
 

@@ -4,6 +4,7 @@ import { roomBoxes } from './room.js';
 import * as THREE from 'three';
 import { mediaState } from './media_gate.js';
 import { liveCaptionUrls } from './annotation_panel.js';
+import { artifactCorners } from './framing.js';
 
 export class VitrineAPI extends EventTarget {
   constructor() {
@@ -89,15 +90,34 @@ export class VitrineAPI extends EventTarget {
     };
   }
 
-  /** Test helpers: screen position of an artifact's centre, and a pixel read right after a render. */
+  /** Test helpers: where artifacts are on screen, and a pixel read right after a render.
+   * project(id) -> {x, y (its box centre), left, top, right, bottom (the screen box of its world
+   * box's 8 corners, CSS px; behind: true when a corner is behind the eye)}; project() -> {id: that}
+   * for every artifact. */
   get debug() {
     const app = this._need();
+    const one = (artifactId) => {
+      const g = app.groups.get(artifactId);
+      if (!g) throw new Error(`No such artifact: ${artifactId}`);
+      const a = (app.doc.artifacts || []).find((x) => x.id === artifactId) || {};
+      const box = new THREE.Box3().setFromObject(g);
+      const v = box.getCenter(new THREE.Vector3()).project(app.camera);
+      const out = { x: (v.x * 0.5 + 0.5) * app.width, y: (-v.y * 0.5 + 0.5) * app.height,
+        left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity, behind: false };
+      app.camera.updateMatrixWorld();
+      for (const c of artifactCorners(g, a.dimensions)) {
+        if (c.clone().applyMatrix4(app.camera.matrixWorldInverse).z >= 0) out.behind = true;
+        const p = c.project(app.camera);
+        const sx = (p.x * 0.5 + 0.5) * app.width, sy = (-p.y * 0.5 + 0.5) * app.height;
+        out.left = Math.min(out.left, sx); out.right = Math.max(out.right, sx);
+        out.top = Math.min(out.top, sy); out.bottom = Math.max(out.bottom, sy);
+      }
+      return out;
+    };
     return {
       project(artifactId) {
-        const g = app.groups.get(artifactId);
-        const box = new THREE.Box3().setFromObject(g);
-        const v = box.getCenter(new THREE.Vector3()).project(app.camera);
-        return { x: (v.x * 0.5 + 0.5) * app.width, y: (-v.y * 0.5 + 0.5) * app.height };
+        if (artifactId === undefined) return Object.fromEntries([...app.groups.keys()].map((id) => [id, one(id)]));
+        return one(artifactId);
       },
       projectPoint(p) {
         const v = new THREE.Vector3().fromArray(p).project(app.camera);
