@@ -180,6 +180,7 @@ class RecordPanel(QWidget):
             self.localized[("title", lang)] = title
         for lang in languages:
             desc = QPlainTextEdit()
+            desc.setTabChangesFocus(True)  # Tab moves on: no focus trap
             desc.setFixedHeight(70)
             desc.installEventFilter(self)
             self.form.addRow(self.tr("Description (%1):").replace("%1", lang), desc)

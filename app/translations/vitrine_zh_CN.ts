@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <source>Every object in the exhibit; select one to edit it in the Inspector.</source>
+        <translation>展览中的所有对象；选择一个即可在“检查器”中编辑。</translation>
+    </message>
+    <message>
+        <source>Exhibit outline</source>
+        <translation>展览大纲</translation>
+    </message>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Problems found in the exhibit; activate one to select the object concerned.</source>
+        <translation>展览中发现的问题；激活一项即可选中相关对象。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>The imported scans; select one to see its inspection report.</source>
+        <translation>已导入的扫描；选择一个即可查看其检查报告。</translation>
+    </message>
+    <message>
+        <source>The steps of the selected tour, in order; drag to reorder.</source>
+        <translation>所选导览的步骤，按顺序排列；拖动可重新排序。</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>The tour whose steps are listed below.</source>
+        <translation>其步骤列在下方的导览。</translation>
+    </message>
+    <message>
+        <source>Tour steps</source>
+        <translation>导览步骤</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+    <message>
+        <source>Y axis</source>
+        <translation>Y 轴</translation>
+    </message>
+    <message>
+        <source>Z axis</source>
+        <translation>Z 轴</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
         <source>Missing translation</source>
