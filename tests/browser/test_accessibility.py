@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser_run import MISSING, run_check
-from tests.browser.viewer_project import BACK, BOX, GLAZE, LID, VASE, export_viewer_bundle
+from tests.browser.viewer_project import CAPTION, GLAZE, export_viewer_bundle
 from tests.trust_attacks import delete_manifest, swap_file
 
 pytestmark = pytest.mark.browser
@@ -80,3 +80,23 @@ def test_axe_kiosk_refusal_notices(bundles, tmp_path):
     closed = _axe(bundles["closed"], tmp_path, "--viewport", "1920x1080")
     assert closed["counts"] == {"closed/en": 0, "closed/zh-Hans": 0}
     assert "not shown" in closed["notices"]["closed/en"]
+
+
+def test_keyboard_and_screen_reader(bundles, tmp_path):
+    r = run_check(bundles["web"], "keyboard", tmp_path, timeout=300)
+    assert r["pass"], r
+    # one Tab round: the objects (text alternative, from the records), the scene, the visible hotspots
+    # in number order (2 is hidden behind the vase: the list reaches it), then the toolbar
+    assert r["order"] == ["vt-object: Show Painted vase, Unknown potter, c. 1750", "vt-object: Show Bronze box",
+                          "vt-canvas: Test Gallery", "vt-hotspot: 1: Glaze drips", "vt-hotspot: 3: Hinged lid",
+                          "vt-lang-select: English简体中文", "vt-list-toggle: Points of interest",
+                          "vt-tour-start: Start tour: Highlights", "vt-reset: Reset view", "vt-credits-btn: Credits"]
+    assert r["invisibleFocus"] == []
+    assert r["inPanel"]["cls"] == "vt-panel-title" and r["afterEscape"]["id"] == GLAZE
+    assert r["listFirst"]["id"] == GLAZE and r["listBack"]["cls"].endswith("vt-list-toggle")
+    assert r["caption"] == CAPTION  # the narration's captions are shown as text while it plays
+    assert r["resetSaid"] == "View: Overview" and r["turnedSaid"] == "View turned"
+    assert r["objectSaid"] == "View: Painted vase, Unknown potter, c. 1750"
+    assert r["steps"] == ["Highlights, step 1 of 3: Start with the vase.", "Highlights, step 2 of 3: Now the box."]
+    assert r["ended"] == "Tour ended"
+    assert r["summary"] == {"canvas": "Test Gallery", "described": "2 objects: Painted vase, Unknown potter, c. 1750; Bronze box"}

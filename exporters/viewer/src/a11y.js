@@ -70,3 +70,21 @@ export class Announcer {
     this.last = text;
   }
 }
+
+/** A visible line for the captions of an <audio> (browsers draw <track> cues only on <video>):
+ * the active cue's text, hidden between cues. null when the audio has no captions track. */
+export function captionsBox(audio, lang) {
+  const track = audio && audio.querySelector('track[kind="captions"]');
+  if (!track) return null;
+  const box = el('p', 'vt-captions');
+  box.lang = lang;
+  box.hidden = true;
+  // The track element goes with the audio (releaseAudio removes it), and its listener with it.
+  track.addEventListener('cuechange', () => {
+    const cues = track.track && track.track.activeCues;
+    const text = cues ? [...cues].map((c) => c.text).join('\n') : '';
+    box.textContent = text;
+    box.hidden = !text;
+  });
+  return box;
+}

@@ -14,7 +14,7 @@ import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
 import { shortFingerprint } from './publisher_trust.js';
 import { verifyMedia } from './media_gate.js';
-import { Announcer, artifactText } from './a11y.js';
+import { Announcer, artifactText, captionsBox } from './a11y.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -383,7 +383,7 @@ export class ViewerApp {
     this.releaseTourAudio();
     this.stepState = new AbortController();
     const audio = audioElement(L.pick(step.audio), L.current, L.displayName(L.current), { signal: this.stepState.signal });
-    this.ui.tourAudio.replaceChildren(...(audio ? [audio] : []));
+    this.ui.tourAudio.replaceChildren(...(audio ? [audio, captionsBox(audio, L.current)].filter(Boolean) : []));
     if (audio && !this.tour.paused) audio.play().catch(() => {});
     if (step.annotation_id && this.annotations.has(step.annotation_id)) this.openAnnotation(step.annotation_id, { fromTour: true });
     else this.closeAnnotation();

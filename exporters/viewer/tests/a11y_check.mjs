@@ -6,7 +6,7 @@
 // 'self') stays as shipped: nothing is injected as a <script>.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { newPage, openViewer, sleep, waitFor } from './check_helpers.mjs';
+import { newPage, openViewer, settledCamera, sleep, waitFor } from './check_helpers.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const docOf = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8'));
@@ -80,5 +80,94 @@ export const A11Y_CHECKS = {
     const counts = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.length]));
     const failures = Object.entries(results).filter(([, v]) => v.length).map(([k, v]) => ({ state: k, violations: v }));
     return { pass: failures.length === 0 && !errors.length && Object.keys(results).length > 0, counts, failures, notices, errors };
+  },
+
+  /** Keyboard and screen reader: Tab order, visible focus, the panel's focus in and out, Escape,
+   * the live region for tour steps and camera moves, the objects list, captions shown as text. */
+  async keyboard(env) {
+    const { page, log } = await newPage(env);
+    await openViewer(page, await env.serve());
+    await settledCamera(page);
+    await sleep(300);
+    const live = () => page.evaluate(() => document.querySelector('.vt-live').textContent);
+    const waitLive = (text) => waitFor(page, (t) => document.querySelector('.vt-live').textContent === t, text, 15000).then(() => text, async () => `timeout; live region says: ${await live()}`);
+    const focused = () => page.evaluate(() => {
+      const a = document.activeElement;
+      if (!a || a === document.body) return null;
+      const r = a.getBoundingClientRect();
+      return { cls: a.className, text: a.getAttribute('aria-label') || a.textContent, id: a.dataset.annotationId || a.dataset.artifactId || null,
+        outline: getComputedStyle(a).outlineStyle, onScreen: r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight };
+    });
+    const press = async (key) => { await page.keyboard.press(key); await sleep(120); return focused(); };
+
+    // 1. One round of Tab from the top of the page: what gets focus, in order, and whether it shows.
+    await page.evaluate(() => document.activeElement && document.activeElement.blur());
+    const order = [];
+    for (let i = 0; i < 40; i++) {
+      const f = await press('Tab');
+      if (f && order.length && f.cls === order[0].cls && f.text === order[0].text) break; // back at the start: one round
+      if (f) order.push(f);
+    }
+    const hotspotOrder = order.filter((f) => f.cls.includes('vt-hotspot')).map((f) => f.text);
+    const invisibleFocus = order.filter((f) => f.outline === 'none' || !f.onScreen).map((f) => `${f.cls}: ${f.text}`);
+
+    // 2. A hotspot by keyboard: Enter opens the panel with focus on its title; Escape closes and gives focus back.
+    await page.evaluate(() => document.querySelector('.vt-hotspot:not(.vt-hidden)').focus());
+    const hotspot = await focused();
+    await press('Enter');
+    await waitFor(page, () => !document.querySelector('.vt-panel').hidden);
+    const inPanel = await focused();
+    // the panel's controls are reachable: Tab from the title reaches the close button or the audio
+    const afterEscape = await press('Escape');
+    const panelHidden = await page.evaluate(() => document.querySelector('.vt-panel').hidden);
+
+    // 3. The list of points of interest: Enter opens it on its first item; Enter opens that annotation;
+    //    Escape gives focus back to the list's toggle.
+    await page.focus('.vt-list-toggle');
+    const listFirst = await press('Enter');
+    await press('Enter');
+    await waitFor(page, () => !document.querySelector('.vt-panel').hidden);
+    const listPanel = await focused();
+    const listBack = await press('Escape');
+
+    // 4. Captions of the narration are shown as text while it plays.
+    await page.evaluate(() => window.vitrine.openAnnotation(window.vitrine.annotations()[0].id));
+    await page.evaluate(() => document.querySelector('.vt-panel audio').play());
+    const caption = await waitFor(page, () => { const c = document.querySelector('.vt-panel .vt-captions'); return c && !c.hidden && c.textContent; }, null, 10000)
+      .then(() => page.textContent('.vt-panel .vt-captions'), () => null);
+    await page.keyboard.press('Escape');
+
+    // 5. Camera moves in words: reset view, the objects list, arrow keys on the scene.
+    await page.focus('.vt-reset');
+    await press('Enter');
+    const resetSaid = await waitLive(await page.evaluate(() => `View: ${window.vitrine.app.startViewpoint().name.en}`));
+    await page.focus('.vt-object');
+    const objectsShown = await page.evaluate(() => { const r = document.querySelector('.vt-objects').getBoundingClientRect(); return r.left >= 0 && r.width > 0; });
+    await press('Enter');
+    const objectSaid = await live().then(async () => { await settledCamera(page); return live(); });
+    await page.focus('.vt-canvas');
+    await press('ArrowLeft');
+    const turnedSaid = await waitLive('View turned');
+
+    // 6. A tour started by keyboard: each step said in the live region.
+    await page.focus('.vt-tour-start');
+    await press('Enter');
+    const step1 = await waitLive('Highlights, step 1 of 3: Start with the vase.');
+    await page.evaluate(() => window.vitrine.nextStep());
+    const step2 = await waitLive('Highlights, step 2 of 3: Now the box.');
+    await page.focus('.vt-end');
+    await press('Enter');
+    const ended = await waitLive('Tour ended');
+    const summary = await page.evaluate(() => ({ canvas: document.querySelector('.vt-canvas').getAttribute('aria-label'),
+      described: document.getElementById(document.querySelector('.vt-canvas').getAttribute('aria-describedby')).textContent }));
+
+    const pass = order.length > 5 && order[0].cls.includes('vt-object') && invisibleFocus.length === 0
+      && hotspotOrder.length >= 2 && hotspotOrder.every((t, i) => i === 0 || parseInt(t, 10) > parseInt(hotspotOrder[i - 1], 10))
+      && inPanel && inPanel.cls.includes('vt-panel-title') && panelHidden && afterEscape && afterEscape.id === hotspot.id
+      && listFirst && listFirst.cls.includes('vt-list-item') && listPanel && listPanel.cls.includes('vt-panel-title')
+      && listBack && listBack.cls.includes('vt-list-toggle') && !!caption && objectsShown
+      && [resetSaid, turnedSaid, step1, step2, ended].every((t) => !t.startsWith('timeout')) && !log.errors.length;
+    return { pass, order: order.map((f) => `${f.cls.split(' ').pop()}: ${f.text}`), hotspotOrder, invisibleFocus, hotspot: hotspot && hotspot.text, inPanel, afterEscape,
+      listFirst, listPanel, listBack, caption, resetSaid, objectsShown, objectSaid, turnedSaid, steps: [step1, step2], ended, summary, errors: log.errors };
   },
 };
