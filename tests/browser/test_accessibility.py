@@ -56,6 +56,7 @@ def _violations(r: dict) -> str:
 
 def _axe(bundle: Path, tmp_path: Path, *extra: str) -> dict:
     r = run_check(bundle, "axe", tmp_path, *extra, timeout=600)
+    assert "error" not in r, r["error"]  # the check itself broke (a state could not be reached)
     assert r["errors"] == [], r["errors"]
     assert r["pass"], _violations(r)
     assert all(v == [] for v in r["undecided"].values()), r["undecided"]  # axe decided every contrast

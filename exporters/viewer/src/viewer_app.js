@@ -119,6 +119,8 @@ export class ViewerApp {
     this.setStartView();
     this.resize();
     new ResizeObserver(() => this.resize()).observe(this.ui.stage);
+    // The tour bar's height, for the phone layout that stacks the annotation panel above it (viewer.css).
+    new ResizeObserver(() => root.style.setProperty('--vt-tourbar-h', `${this.ui.tourBar.offsetHeight}px`)).observe(this.ui.tourBar);
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.openId) this.closeAnnotation();
     });

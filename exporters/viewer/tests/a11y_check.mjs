@@ -20,9 +20,9 @@ export async function axeViolations(env, page) {
     const out = r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
       nodes: v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} :: ${(n.failureSummary || '').replace(/\s+/g, ' ').slice(0, 200)}`) }));
     // Contrast axe could not decide (text over a gradient or an image): reported, so a state on a
-    // known background can require that axe decided every text's contrast. Icon glyphs (⏮ ✕, axe's
-    // 'nonBmp') are graphics, not text: their buttons are named by aria-label.
-    out.undecided = r.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.filter((n) => !(n.any[0] && n.any[0].data && n.any[0].data.messageKey === 'nonBmp')).map((n) => `${n.target.join(' ')}: ${Object.values(n.any[0] && n.any[0].data || {}).join(' ').slice(0, 120)}`));
+    // known background can require that axe decided every text's contrast. Icon glyphs (⏮ ✕ ×, axe's
+    // 'nonBmp' / 'shortTextContent') are graphics, not text: their buttons are named by aria-label.
+    out.undecided = r.incomplete.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.filter((n) => !['nonBmp', 'shortTextContent'].includes(n.any[0] && n.any[0].data && n.any[0].data.messageKey)).map((n) => `${n.target.join(' ')}: ${Object.values(n.any[0] && n.any[0].data || {}).join(' ').slice(0, 120)}`));
     return { violations: out, undecided: out.undecided };
   }, TAGS);
 }
