@@ -33,6 +33,7 @@ from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, R
 from vitrine.scenes.project_store import Project, ProjectError
 from vitrine.scenes.safe_paths import UnsafePathError, safe_file_name, slugify
 from vitrine.scenes.translations.language_tags import direction
+from vitrine.scenes.accessibility_checks import ACCESSIBILITY_CODES
 from vitrine.scenes.validation import find_problems
 from vitrine.scenes.version import generator_name
 
@@ -150,7 +151,12 @@ def _problems(exhibit: Exhibit, project: Project, profile: str, warnings: list[s
     if rights and profile == "kiosk":
         raise ExportError(f"{project.path}: the kiosk profile needs a rights statement for every published "
                           f"item; {len(rights)} missing", [p.message for p in rights])
+    access = [p for p in problems if p.code in ACCESSIBILITY_CODES]
+    if access and profile == "kiosk":  # a kiosk is the museum's own public terminal: no exceptions
+        raise ExportError(f"{project.path}: the kiosk profile needs alt text, captions and readable text; "
+                          f"{len(access)} accessibility problem(s)", [p.message for p in access])
     warnings.extend(f"no rights statement: {p.message}" for p in rights)
+    warnings.extend(f"accessibility: {p.message}" for p in access)
     warnings.extend(p.message for p in problems if p.code == "orphan-annotation")
 
 

@@ -1,4 +1,5 @@
-"""Problems in an exhibit: dangling references, missing files, missing translations and rights.
+"""Problems in an exhibit: dangling references, missing files, missing translations and rights,
+and accessibility (alt text, captions, readable length: accessibility_checks.py).
 
 Nothing is dropped: a project with problems still opens, and each problem names
 the object concerned so the editor can select it.
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 
 from .exhibit_model import Exhibit, Rights
+from .accessibility_checks import accessibility_problems
 from .ids import is_valid_id
 from .safe_paths import UnsafePathError, resolve_inside
 
@@ -54,6 +56,8 @@ def find_problems(exhibit: Exhibit, root: Optional[Path] = None) -> list[Problem
     problems += list(_translation_problems(exhibit))
     problems += list(_rights_problems(exhibit))
     problems += list(_layout_problems(exhibit))
+    problems += [problem(sev, code, template, oid, **args)
+                 for sev, code, template, oid, args in accessibility_problems(exhibit)]
     if root is not None:
         problems += list(_file_problems(exhibit, root))
     return problems

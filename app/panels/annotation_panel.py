@@ -48,6 +48,7 @@ class _LanguageColumn:
         self.title.setObjectName(f"title_{lang}")
         self.title.setMaxLength(LONGTEXT_MAX)
         self.body = QPlainTextEdit()
+        self.body.setTabChangesFocus(True)  # Tab moves on, as in every other field: no focus trap
         self.body.setObjectName(f"body_{lang}")
         # A plain text edit has no length limit: a longer body is cut on commit, and this says so.
         self.too_long = QLabel(QCoreApplication.translate(

@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Any, Optional
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QAbstractListModel, QModelIndex, QObject, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QListView, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
+from vitrine.app.window.accessible_names import name as accessible
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.scan_report import report_lines, units_name
 from vitrine.app.window.message_catalogue import level_name
@@ -93,7 +94,10 @@ class AssetPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(lambda *_: self._show_report())
         self.report = QPlainTextEdit()
         self.report.setObjectName("inspectionReport")
+        accessible(self.view, QCoreApplication.translate("AccessibleNames", "Scans"), QCoreApplication.translate("AccessibleNames", "The imported scans; select one to see its inspection report."))
+        accessible(self.report, QCoreApplication.translate("AccessibleNames", "Inspection report"))
         self.report.setReadOnly(True)
+        self.report.setTabChangesFocus(True)
         self.report.setPlaceholderText(self.tr("Select a scan to see its inspection report."))
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)

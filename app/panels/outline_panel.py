@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, QWidget
 
+from vitrine.app.window.accessible_names import name as accessible
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.object_text import display_name, localized, ui_content_language
 from vitrine.scenes.annotation_commands import EditAnnotationText
@@ -244,6 +245,7 @@ class OutlinePanel(QWidget):
         self.model = OutlineModel(relay, self)
         self.view = QTreeView(self)
         self.view.setObjectName("outlineView")
+        accessible(self.view, QCoreApplication.translate("AccessibleNames", "Exhibit outline"), QCoreApplication.translate("AccessibleNames", "Every object in the exhibit; select one to edit it in the Inspector."))
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
+from vitrine.app.window.accessible_names import name as accessible
 from vitrine.app.panels.plain_text import plain_tooltip
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal, QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
@@ -74,9 +75,11 @@ class ProblemsPanel(QWidget):
         self.model = ProblemsModel(self)
         self.view = QTableView()
         self.view.setObjectName("problemsView")
+        accessible(self.view, QCoreApplication.translate("AccessibleNames", "Problems"), QCoreApplication.translate("AccessibleNames", "Problems found in the exhibit; activate one to select the object concerned."))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between rows): no focus trap
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSizePolicy, QWidget
+
+from vitrine.app.window.accessible_names import form_label_text
 
 # The schema's limits (scenes/schema/exhibit.schema.json, $defs/text and $defs/longtext):
 # text fields stop at these so a curator cannot type what Save would refuse. Localized
@@ -38,7 +41,13 @@ class Vec3Edit(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.boxes = [spin(minimum, maximum, decimals, step, suffix) for _ in range(3)]
-        for axis, box in zip("XYZ", self.boxes):
+        # The row's form label names the row, not the boxes: each box is named for its axis
+        # (and, once shown, for the row too: "Position: X axis").
+        self.axis_names = [QCoreApplication.translate("AccessibleNames", "X axis"),
+                           QCoreApplication.translate("AccessibleNames", "Y axis"),
+                           QCoreApplication.translate("AccessibleNames", "Z axis")]
+        for axis, box, axis_name in zip("XYZ", self.boxes, self.axis_names):
+            box.setAccessibleName(axis_name)
             box.setPrefix(f"{axis} ")
             # Let the three boxes share the dock's width instead of forcing a scroll bar.
             box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -46,6 +55,13 @@ class Vec3Edit(QWidget):
             box.valueChanged.connect(self._emit)
             box.editingFinished.connect(self.finished)
             layout.addWidget(box)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        row = form_label_text(self)
+        if row:
+            for box, axis_name in zip(self.boxes, self.axis_names):
+                box.setAccessibleName(f"{row}: {axis_name}")
+        super().showEvent(event)
 
     def value(self) -> tuple[float, float, float]:
         return tuple(b.value() for b in self.boxes)  # type: ignore[return-value]

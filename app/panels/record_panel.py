@@ -118,6 +118,7 @@ class RecordPanel(QWidget):
             self.localized[("title", lang)] = title
         for lang in languages:
             desc = QPlainTextEdit()
+            desc.setTabChangesFocus(True)  # Tab moves on: no focus trap
             desc.setFixedHeight(70)
             desc.installEventFilter(self)
             apply_text_direction(lang, desc)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QAbstractListModel, QByteArray, QMimeData, QModelIndex, QObject, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
     QListView, QPushButton, QVBoxLayout, QWidget,
 )
 
+from vitrine.app.window.accessible_names import name as accessible
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.object_text import localized, ui_content_language, untitled
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
@@ -118,6 +119,8 @@ class TourPanel(QWidget):
         self.fly_to_step: Callable[[TourStep], None] = lambda _step: None
         self.tours = QComboBox()
         self.tours.setObjectName("tourCombo")
+        accessible(self.tours, QCoreApplication.translate("AccessibleNames", "Tour"),
+                   QCoreApplication.translate("AccessibleNames", "The tour whose steps are listed below."))
         self.tours.currentIndexChanged.connect(self._tour_chosen)
         new_tour = QPushButton(self.tr("New Tour…"))
         new_tour.clicked.connect(self.add_tour)
@@ -134,6 +137,7 @@ class TourPanel(QWidget):
         self.model = TourStepsModel(relay, self)
         self.steps = QListView()
         self.steps.setObjectName("tourSteps")
+        accessible(self.steps, QCoreApplication.translate("AccessibleNames", "Tour steps"), QCoreApplication.translate("AccessibleNames", "The steps of the selected tour, in order; drag to reorder."))
         self.steps.setModel(self.model)
         self.steps.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.steps.setDefaultDropAction(Qt.DropAction.MoveAction)

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <source>Every object in the exhibit; select one to edit it in the Inspector.</source>
+        <translation>展览中的所有对象；选择一个即可在“检查器”中编辑。</translation>
+    </message>
+    <message>
+        <source>Exhibit outline</source>
+        <translation>展览大纲</translation>
+    </message>
+    <message>
+        <source>Inspection report</source>
+        <translation>检查报告</translation>
+    </message>
+    <message>
+        <source>Problems found in the exhibit; activate one to select the object concerned.</source>
+        <translation>展览中发现的问题；激活一项即可选中相关对象。</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>The imported scans; select one to see its inspection report.</source>
+        <translation>已导入的扫描；选择一个即可查看其检查报告。</translation>
+    </message>
+    <message>
+        <source>The steps of the selected tour, in order; drag to reorder.</source>
+        <translation>所选导览的步骤，按顺序排列；拖动可重新排序。</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>导览</translation>
+    </message>
+    <message>
+        <source>The tour whose steps are listed below.</source>
+        <translation>其步骤列在下方的导览。</translation>
+    </message>
+    <message>
+        <source>Tour steps</source>
+        <translation>导览步骤</translation>
+    </message>
+    <message>
+        <source>X axis</source>
+        <translation>X 轴</translation>
+    </message>
+    <message>
+        <source>Y axis</source>
+        <translation>Y 轴</translation>
+    </message>
+    <message>
+        <source>Z axis</source>
+        <translation>Z 轴</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationPanel</name>
     <message>
         <source>Missing translation</source>
@@ -2180,6 +2239,26 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
 </context>
 <context>
     <name>Problems</name>
+    <message>
+        <source>the image of annotation &apos;{annotation}&apos; has no alt text</source>
+        <translation>注释“{annotation}”的图片没有替代文字</translation>
+    </message>
+    <message>
+        <source>the image of annotation &apos;{annotation}&apos; has no alt text in {languages}</source>
+        <translation>注释“{annotation}”的图片缺少 {languages} 替代文字</translation>
+    </message>
+    <message>
+        <source>the {language} audio of annotation &apos;{annotation}&apos; has no captions</source>
+        <translation>注释“{annotation}”的 {language} 音频没有字幕</translation>
+    </message>
+    <message>
+        <source>the {language} text of annotation &apos;{annotation}&apos; has {count} characters; keep it under {limit} to be readable</source>
+        <translation>注释“{annotation}”的 {language} 文字有 {count} 个字符；请控制在 {limit} 以内以便阅读</translation>
+    </message>
+    <message>
+        <source>the {language} narration of step {step} of tour &apos;{tour}&apos; has no captions</source>
+        <translation>导览“{tour}”第 {step} 步的 {language} 解说没有字幕</translation>
+    </message>
     <message>
         <source>annotation &apos;{annotation}&apos; shows a measurement on an artifact that no longer exists</source>
         <translation>注释“{annotation}”显示的测量所在展品已不存在</translation>

@@ -84,6 +84,8 @@ class VisitorPreview(QObject):
         self.end_button = QPushButton()
         self.end_button.clicked.connect(lambda: self.tour_player.stop())
         self.step_label = _plain_label(wrap=False)
+        self.language_label.setBuddy(self.language_combo)  # the combos are named by their labels
+        self.tours_label.setBuddy(self.tour_combo)
         row = QHBoxLayout(self.bar)
         row.setContentsMargins(8, 6, 8, 6)
         for w in (self.language_label, self.language_combo, self.tours_label, self.tour_combo, self.play_button,
@@ -99,6 +101,7 @@ class VisitorPreview(QObject):
                                      " font-size: 14px;")
         self.bar.hide()
         self.narration.hide()
+        self._relabel()  # named from the start, before a project is open
 
     # --- showing and hiding --------------------------------------------------------------
     def set_active(self, on: bool) -> None:
@@ -206,7 +209,8 @@ class VisitorPreview(QObject):
             ann = doc.find(ann_id) if doc else None
             title = self.text(ann.title) if ann is not None else ""
             button.setToolTip(plain_tooltip(label(tag, "openAnnotation", title=title)))
-            button.setAccessibleName(title)
+            # The name starts with the visible number, as in the web viewer (WCAG 2.5.3 label in name).
+            button.setAccessibleName(f"{button.text()}: {title}" if title else button.text())
         self._update_tour_controls()
 
     # --- hotspot placement -----------------------------------------------------------------

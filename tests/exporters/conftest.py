@@ -122,7 +122,7 @@ def make_project(root: Path, *, rights: bool = True, title: str = "Tiny <script>
     ex.start_viewpoint_id = vp.id
     ann = Annotation(artifact_id=ex.artifacts[0].id, point=(0.0, 0.3, 0.05), title={"en": "Rim", "zh-Hans": "口沿"},
                      body={"en": "A chipped rim.", "zh-Hans": "口沿有缺口。"},
-                     image=MediaImage(file=image, alt={"en": "detail"}, rights=Rights(**vars(r))),
+                     image=MediaImage(file=image, alt={"en": "detail", "zh-Hans": "细节"}, rights=Rights(**vars(r))),
                      audio={"en": MediaAudio(file=audio, captions=captions, rights=Rights(**vars(r)))},
                      viewpoint_id=vp.id, rights=Rights(**vars(r)))
     ex.annotations.append(ann)

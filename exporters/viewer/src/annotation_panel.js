@@ -2,6 +2,7 @@
 // alt text and credit, narration audio with captions. Text only via textContent.
 import { safePath } from './exhibit_loader.js';
 import { mediaUrl } from './media_gate.js';
+import { captionsBox } from './a11y.js';
 
 function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -154,7 +155,7 @@ export class AnnotationPanel {
       parts.push(figure);
     }
     const audio = audioElement(L.pick(a.audio), L.current, L.displayName(L.current), { signal: this.openState.signal });
-    if (audio) parts.push(audio);
+    if (audio) parts.push(audio, ...[captionsBox(audio, L.current)].filter(Boolean));
     if (artifact && artifact.record) parts.push(this.recordBlock(artifact));
     this.content.replaceChildren(...parts);
   }

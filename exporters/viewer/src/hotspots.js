@@ -21,7 +21,10 @@ export class Hotspots {
     this.items = [];
     this.lastKey = '';
     this.lastCheck = 0;
-    for (const a of doc.annotations || []) {
+    // Tab order follows the visible numbers (DOM order is tab order).
+    const num = (a) => Number((a.marker && a.marker.number) || Infinity);
+    const ordered = (doc.annotations || []).map((a, i) => [a, i]).sort((x, y) => num(x[0]) - num(y[0]) || x[1] - y[1]).map(([a]) => a);
+    for (const a of ordered) {
       const group = groups.get(a.artifact_id);
       if (!group || !Array.isArray(a.point)) continue;
       const button = document.createElement('button');
@@ -52,8 +55,10 @@ export class Hotspots {
 
   relabel() {
     for (const item of this.items) {
-      const title = this.language.text(item.annotation.title) || item.button.textContent;
-      item.button.setAttribute('aria-label', title);
+      const number = item.button.firstChild.textContent;
+      const title = this.language.text(item.annotation.title);
+      // The accessible name starts with the visible number (WCAG 2.5.3 label in name).
+      item.button.setAttribute('aria-label', title ? `${number}: ${title}` : number);
       item.button.title = title;
     }
   }

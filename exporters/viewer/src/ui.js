@@ -30,6 +30,7 @@ export class ViewerUI {
     this.progress.setAttribute('role', 'progressbar');
     this.progress.setAttribute('aria-valuemin', '0');
     this.progress.setAttribute('aria-valuemax', '100');
+    this.progress.id = 'vt-progress';
     this.progressBar = el('div', 'vt-progress-bar');
     this.progressLabel = el('div', 'vt-progress-label');
     this.progress.append(this.progressBar, this.progressLabel);
@@ -79,9 +80,7 @@ export class ViewerUI {
     this.tourBar.setAttribute('role', 'region');
     this.tourTitle = el('div', 'vt-tour-title');
     this.tourStep = el('div', 'vt-tour-step');
-    this.tourStep.setAttribute('aria-live', 'polite');
     this.narration = el('p', 'vt-narration');
-    this.narration.setAttribute('aria-live', 'polite');
     this.tourAudio = el('div', 'vt-tour-audio');
     this.prevButton = button('vt-btn vt-prev', () => actions.previousStep());
     this.pauseButton = button('vt-btn vt-pause', () => actions.togglePause());
@@ -108,7 +107,8 @@ export class ViewerUI {
   buildList() {
     this.listItems = (this.doc.annotations || []).map((a) => {
       const li = el('li');
-      const b = button('vt-list-item', () => { this.toggleList(false); this.actions.openAnnotation(a.id); });
+      // Focus returns to the list's toggle when the panel closes (the list itself is closed then).
+      const b = button('vt-list-item', () => { this.toggleList(false); this.actions.openAnnotation(a.id, this.listToggle); });
       b.dataset.annotationId = a.id;
       li.appendChild(b);
       this.list.appendChild(li);
@@ -185,6 +185,7 @@ export class ViewerUI {
     this.setPaused(this.paused);
     this.tourBar.setAttribute('aria-label', L.label('tours'));
     this.hint.textContent = L.label('touchHint');
+    this.progress.setAttribute('aria-label', L.label('loading'));
     if (!this.credits.hidden) this.renderCredits();
     if (this.lastProgress != null) this.setProgress(this.lastProgress);
   }

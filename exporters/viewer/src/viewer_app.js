@@ -24,6 +24,7 @@ import { artifactCorners, inFrustum, REFERENCE_ASPECT } from './framing.js';
 function hidePoster() {
   for (const el of document.querySelectorAll('.vt-poster')) el.classList.add('vt-done');
 }
+import { Announcer, artifactText, captionsBox } from './a11y.js';
 
 const _box = new THREE.Box3();
 // Longest wait for a first model before the room is drawn without it (slow links).
@@ -55,6 +56,7 @@ export class ViewerApp {
     setTimeout(() => this.releaseFrames(), HOLD_FIRST_FRAME_MS);
 
     this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
+    this.a11y = new Announcer(root, { language, doc, onShowArtifact: (id) => this.showArtifact(id) });
     if (closed) root.classList.add('vt-closed');
     // A kiosk over http shows a picture or sound only once its bytes match the signed manifest.
     this.refusedMedia = [];
@@ -71,6 +73,13 @@ export class ViewerApp {
     canvas.className = 'vt-canvas';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-describedby', this.a11y.summary.id);
+    // Arrow keys turn the view (OrbitControls): say so once the keys stop, not on every frame.
+    canvas.addEventListener('keydown', (e) => {
+      if (!/^Arrow/.test(e.key)) return;
+      clearTimeout(this.turnTimer);
+      this.turnTimer = setTimeout(() => this.a11y.say(this.L.label('cameraTurned')), 700);
+    });
     this.ui.stage.appendChild(canvas);
 
     this.scene = new THREE.Scene();
@@ -123,6 +132,8 @@ export class ViewerApp {
     this.setStartView();
     this.resize();
     new ResizeObserver(() => this.resize()).observe(this.ui.stage);
+    // The tour bar's height, for the phone layout that stacks the annotation panel above it (viewer.css).
+    new ResizeObserver(() => root.style.setProperty('--vt-tourbar-h', `${this.ui.tourBar.offsetHeight}px`)).observe(this.ui.tourBar);
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.openId) this.closeAnnotation();
     });
@@ -143,13 +154,13 @@ export class ViewerApp {
   actions() {
     return {
       setLanguage: (tag) => this.setLanguage(tag),
-      openAnnotation: (id) => this.openAnnotation(id),
+      openAnnotation: (id, returnTo) => { this.returnFocus = returnTo || null; this.openAnnotation(id); },
       startTour: (id) => this.startTour(id),
       previousStep: () => this.tour.previous(),
       nextStep: () => this.tour.next(),
       togglePause: () => (this.tour.paused ? this.tour.resume() : this.tour.pause()),
       endTour: () => this.tour.stop(),
-      resetView: () => this.goToViewpoint(this.startViewpoint(), { all: true }),
+      resetView: () => this.goToViewpoint(this.startViewpoint(), { all: true, say: true }),
       toggleXR: (kind) => (this.xr.presenting ? this.xr.exit() : this.xr.enter(kind).catch((err) => this.ui.showNotice(String(err.message || err)))),
     };
   }
@@ -172,6 +183,7 @@ export class ViewerApp {
     });
     this.check.addEventListener('change', (e) => { this.showVerification(); this.emit('verification', e.detail); });
     for (const name of ['tourstart', 'tourstep', 'tourend']) this.tour.addEventListener(name, (e) => this.emit(name, e.detail));
+    this.tour.addEventListener('tourend', () => this.a11y.say(this.L.label('tourEnded')));
     this.tour.addEventListener('tourpause', () => this.ui.setPaused(true));
     this.tour.addEventListener('tourresume', () => this.ui.setPaused(false));
     this.xr.addEventListener('xrstart', (e) => {
@@ -316,9 +328,30 @@ export class ViewerApp {
     this.controls.minDistance = 0.05;
   }
 
+  /** opts.say: announce the new view (its name, or opts.say when a string) once the flight ends. */
   goToViewpoint(vp, opts = {}) {
     if (!vp || this.xr.presenting) return Promise.resolve();
-    return this.flight.flyTo(this.withSubjects(vp, !!opts.all), opts);
+    const flown = this.flight.flyTo(this.withSubjects(vp, !!opts.all), opts);
+    if (opts.say) {
+      const name = typeof opts.say === 'string' ? opts.say : this.L.text(vp.name) || this.L.text(this.doc.title);
+      Promise.resolve(flown).then(() => this.a11y.say(this.L.label('cameraView', { name })));
+    }
+    return flown;
+  }
+
+  /** Frame one artifact (the objects list: a text way to each object), from in front of its bounds. */
+  showArtifact(id) {
+    const group = this.groups.get(id), a = this.artifacts.get(id);
+    if (!group || !a) throw new Error(`No such artifact: ${id}`);
+    _box.makeEmpty().expandByObject(group);
+    if (_box.isEmpty()) {
+      const t = (a.transform && a.transform.translation) || [0, 0, 0];
+      _box.setFromCenterAndSize(new THREE.Vector3(...t), new THREE.Vector3(0.5, 0.5, 0.5));
+    }
+    const c = _box.getCenter(new THREE.Vector3());
+    const r = Math.max(0.1, _box.getSize(new THREE.Vector3()).length() / 2);
+    const vp = { id: null, eye: [c.x, c.y + r * 0.4, c.z + r * 2.6], target: c.toArray(), fov: 0.8 };
+    return this.goToViewpoint(vp, { say: artifactText(a, this.L) });
   }
 
   /** Where opening an annotation flies: its viewpoint, else the view the exporter framed for it
@@ -332,6 +365,9 @@ export class ViewerApp {
     const a = this.annotations.get(id);
     if (!a) throw new Error(`No such annotation: ${id}`);
     if (!fromTour && this.tour.active && !this.tour.paused) this.tour.pause();
+    // Focus goes back where it was when the panel closes (a hotspot, the list's toggle, a button).
+    const active = document.activeElement;
+    if (!fromTour && !this.returnFocus && active && active !== document.body && !this.ui.panel.contains(active)) this.returnFocus = active;
     this.openId = id;
     if (this.xr.presenting) {
       this.showXRPanel({ title: this.L.text(a.title), body: this.L.text(a.body) }, id);
@@ -352,8 +388,11 @@ export class ViewerApp {
     this.xrPanel.hide();
     this.tape.showSaved(null);
     this.updateViewOffset();
-    if (this.returnFocus && !this.returnFocus.classList.contains('vt-hidden')) this.returnFocus.focus({ preventScroll: true });
+    const back = this.returnFocus;
     this.returnFocus = null;
+    const inPanel = !document.activeElement || document.activeElement === document.body || this.ui.panel.contains(document.activeElement);
+    if (back && back.isConnected && back.getClientRects().length && !back.classList.contains('vt-hidden')) back.focus({ preventScroll: true });
+    else if (inPanel && !this.tour.active) this.renderer.domElement.focus({ preventScroll: true }); // never lost to <body>
     this.emit('annotationclose', { id });
   }
 
@@ -374,12 +413,15 @@ export class ViewerApp {
     this.ui.tourTitle.textContent = L.text(tour.title);
     this.ui.tourStep.textContent = L.label('stepOf', { n: index + 1, total: tour.steps.length });
     this.ui.narration.textContent = L.text(step.narration);
+    const a0 = step.annotation_id && this.annotations.get(step.annotation_id);
+    this.a11y.say(L.label('tourStepSaid', { tour: L.text(tour.title), n: index + 1, total: tour.steps.length,
+      text: L.text(step.narration) || (a0 ? L.text(a0.title) : '') }));
     this.setTourAudio(false);
     // One AbortController per step: the step's audio listeners end with it.
     this.releaseTourAudio();
     this.stepState = new AbortController();
     const audio = audioElement(L.pick(step.audio), L.current, L.displayName(L.current), { signal: this.stepState.signal });
-    this.ui.tourAudio.replaceChildren(...(audio ? [audio] : []));
+    this.ui.tourAudio.replaceChildren(...(audio ? [audio, captionsBox(audio, L.current)].filter(Boolean) : []));
     if (audio && !this.tour.paused) audio.play().catch(() => {});
     if (step.annotation_id && this.annotations.has(step.annotation_id)) this.openAnnotation(step.annotation_id, { fromTour: true });
     else this.closeAnnotation();
@@ -425,10 +467,12 @@ export class ViewerApp {
   relabel() {
     this.ui.relabel();
     this.tape.relabel();
+    this.a11y.relabel();
     this.hotspots.relabel();
     this.panel.relabel();
     this.panel.render();
-    this.renderer.domElement.setAttribute('aria-label', this.L.text(this.doc.title));
+    // A refused kiosk keeps no title in its document: the page's own title names the scene then.
+    this.renderer.domElement.setAttribute('aria-label', this.L.text(this.doc.title) || document.title || this.L.label('objects'));
     if (this.tour.active) {
       const { tour, index } = this.tour;
       this.ui.tourTitle.textContent = this.L.text(tour.title);

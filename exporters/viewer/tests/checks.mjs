@@ -9,6 +9,7 @@ import { TAPE_CHECKS } from './tape_checks.mjs';
 import { ROOM_CHECKS } from './room_check.mjs';
 import { DIRECTION_CHECKS } from './direction_check.mjs';
 import { TERMINAL_CHECKS } from './terminals_check.mjs';
+import { A11Y_CHECKS } from './a11y_check.mjs';
 import { newPage, openViewer, sleep, waitFor, settledCamera, dist, colorDistance, iwerInit, pixelProbe, xrSelect } from './check_helpers.mjs';
 
 const ARTIFACTS = (env) => JSON.parse(readFileSync(join(env.bundle, 'exhibit.json'), 'utf8')).artifacts.filter((a) => a.visible !== false).map((a) => a.id);
@@ -41,6 +42,7 @@ export const CHECKS = {
   ...ROOM_CHECKS,
   ...DIRECTION_CHECKS,
   ...TERMINAL_CHECKS,
+  ...A11Y_CHECKS,
   'render-http': async (env) => render(env, await env.serve(), 'fetch'),
   'render-file': async (env) => render(env, env.fileUrl(), 'script'),
 
@@ -80,7 +82,7 @@ export const CHECKS = {
     }
     const occludedIds = buttons.filter((b) => b.hidden).map((b) => b.id);
     const pass = buttons.length === annotations.length && buttons.every((b) => b.tag === 'BUTTON' && b.label) && panel.title === want && !!focused
-      && focused.outline !== 'none' && keyboardTitle === focused.label && !log.errors.length && dist(flown.eye, [0, 0, 0]) > 0;
+      && focused.outline !== 'none' && focused.label.endsWith(`: ${keyboardTitle}`) && !log.errors.length && dist(flown.eye, [0, 0, 0]) > 0;
     return { pass, count: buttons.length, annotations: annotations.length, occluded: occludedIds, clicked: target.id, panel, focused, keyboardTitle, camera: flown, errors: log.errors };
   },
 
