@@ -83,8 +83,11 @@ export const A11Y_CHECKS = {
     const errors = [];
     const notices = {}; // the notice shown in each state (a kiosk's refusal), '' when none
     const undecided = {}; // contrast states: text whose contrast axe could not decide
+    // --states a,b: only those (the pytest suite keeps CI short; with no option every state is checked)
+    const only = env.opt('states') ? new Set(env.opt('states').split(',')) : null;
     for (const lang of langs) {
       for (const [name, enter] of Object.entries(states(doc))) {
+        if (only && !only.has(name)) continue;
         const { page, log } = await newPage(env);
         await openViewer(page, `${base}?lang=${encodeURIComponent(lang)}`);
         const closed = await page.evaluate(() => window.vitrine.state().closed);
