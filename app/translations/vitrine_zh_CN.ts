@@ -2177,6 +2177,22 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>a TIFF image</source>
         <translation>TIFF 图像</translation>
     </message>
+    <message>
+        <source>meshoptimizer-compressed buffers</source>
+        <translation>meshoptimizer 压缩的缓冲区</translation>
+    </message>
+    <message>
+        <source>KTX2/Basis textures</source>
+        <translation>KTX2/Basis 纹理</translation>
+    </message>
+    <message>
+        <source>WebP-only textures</source>
+        <translation>仅 WebP 纹理</translation>
+    </message>
+    <message>
+        <source>AVIF-only textures</source>
+        <translation>仅 AVIF 纹理</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
@@ -2458,6 +2474,214 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>the mesh has {count} separate pieces</source>
         <translation>网格由 {count} 个独立部分组成</translation>
+    </message>
+    <message>
+        <source>PLY header is larger than 1 MiB or has no end_header line</source>
+        <translation>PLY 文件头超过 1 MiB 或没有 end_header 行</translation>
+    </message>
+    <message>
+        <source>PLY header is incomplete (no end_header line); the file is truncated or not a PLY</source>
+        <translation>PLY 文件头不完整（没有 end_header 行）；文件被截断或不是 PLY 文件</translation>
+    </message>
+    <message>
+        <source>unknown PLY format line {line}</source>
+        <translation>未知的 PLY format 行 {line}</translation>
+    </message>
+    <message>
+        <source>malformed PLY element line {line}</source>
+        <translation>PLY element 行格式错误 {line}</translation>
+    </message>
+    <message>
+        <source>PLY property before any element: {line}</source>
+        <translation>PLY property 出现在任何 element 之前：{line}</translation>
+    </message>
+    <message>
+        <source>unsupported PLY list property {line}</source>
+        <translation>不支持的 PLY 列表属性 {line}</translation>
+    </message>
+    <message>
+        <source>malformed PLY property line {line}</source>
+        <translation>PLY property 行格式错误 {line}</translation>
+    </message>
+    <message>
+        <source>unexpected PLY header line {line}</source>
+        <translation>意外的 PLY 文件头行 {line}</translation>
+    </message>
+    <message>
+        <source>PLY header has no format line</source>
+        <translation>PLY 文件头没有 format 行</translation>
+    </message>
+    <message>
+        <source>the header claims {count} {element} elements but the file holds only {size} bytes of data</source>
+        <translation>文件头声明有 {count} 个 {element} 元素，但文件只有 {size} 字节数据</translation>
+    </message>
+    <message>
+        <source>file is truncated inside the {element} element ({count} claimed, {present} present)</source>
+        <translation>文件在 {element} 元素内被截断（声明 {count} 个，实有 {present} 个）</translation>
+    </message>
+    <message>
+        <source>file is truncated inside the {element} element</source>
+        <translation>文件在 {element} 元素内被截断</translation>
+    </message>
+    <message>
+        <source>a list in the {element} element claims {count} items past the end of the file</source>
+        <translation>{element} 元素中的一个列表声明有 {count} 项，超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>the ASCII PLY body holds a value that is not a number</source>
+        <translation>ASCII PLY 正文中有一个值不是数字</translation>
+    </message>
+    <message>
+        <source>a list in the {element} element has an invalid length {length}</source>
+        <translation>{element} 元素中的一个列表长度无效：{length}</translation>
+    </message>
+    <message>
+        <source>not a GLB file (no 'glTF' magic)</source>
+        <translation>不是 GLB 文件（没有 'glTF' 标识）</translation>
+    </message>
+    <message>
+        <source>GLB version {version} is not supported (only glTF 2.0)</source>
+        <translation>不支持 GLB 版本 {version}（仅支持 glTF 2.0）</translation>
+    </message>
+    <message>
+        <source>the GLB header claims {length} bytes but the file holds {size} bytes</source>
+        <translation>GLB 文件头声明有 {length} 字节，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>the GLB's first chunk is not a complete JSON chunk</source>
+        <translation>GLB 的第一个数据块不是完整的 JSON 块</translation>
+    </message>
+    <message>
+        <source>the GLB's JSON chunk is invalid ({error})</source>
+        <translation>GLB 的 JSON 块无效（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB's binary chunk claims {length} bytes past the end of the file</source>
+        <translation>GLB 的二进制块声明有 {length} 字节，超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>the GLB's JSON is not an object</source>
+        <translation>GLB 的 JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>uses {extension} ({what}), which cannot be decoded here; re-export the file without that compression</source>
+        <translation>使用了 {extension}（{what}），此处无法解码；请不使用该压缩重新导出文件</translation>
+    </message>
+    <message>
+        <source>bufferView {index} ends at byte {end}, past the end of its buffer</source>
+        <translation>bufferView {index} 结束于第 {end} 字节，超出了其缓冲区末尾</translation>
+    </message>
+    <message>
+        <source>accessor {index} claims {count} elements but its bufferView holds {size} bytes</source>
+        <translation>accessor {index} 声明有 {count} 个元素，但其 bufferView 只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is malformed ({error})</source>
+        <translation>glTF JSON 格式错误（{error}）</translation>
+    </message>
+    <message>
+        <source>a data: URI in the glTF is not valid base64</source>
+        <translation>glTF 中的 data: URI 不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>the external buffer {uri} is missing or not a regular file</source>
+        <translation>外部缓冲区 {uri} 缺失或不是普通文件</translation>
+    </message>
+    <message>
+        <source>the external buffer {uri} is missing</source>
+        <translation>外部缓冲区 {uri} 缺失</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is invalid ({error})</source>
+        <translation>glTF JSON 无效（{error}）</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is not an object</source>
+        <translation>glTF JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>Draco-compressed geometry was decoded</source>
+        <translation>已解码 Draco 压缩的几何数据</translation>
+    </message>
+    <message>
+        <source>a Draco primitive has face indices outside its vertices</source>
+        <translation>一个 Draco 图元的面索引超出了其顶点范围</translation>
+    </message>
+    <message>
+        <source>Draco data could not be decoded ({error})</source>
+        <translation>无法解码 Draco 数据（{error}）</translation>
+    </message>
+    <message>
+        <source>the glTF holds no mesh in its scene</source>
+        <translation>glTF 的场景中没有网格</translation>
+    </message>
+    <message>
+        <source>the file is missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the GLB cannot be read ({error})</source>
+        <translation>无法读取 GLB（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB could not be read ({error})</source>
+        <translation>无法读取 GLB（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB holds no mesh or point cloud</source>
+        <translation>GLB 中没有网格或点云</translation>
+    </message>
+    <message>
+        <source>the compressed GLB cannot be read ({reason})</source>
+        <translation>无法读取压缩的 GLB（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file holds no triangle mesh</source>
+        <translation>文件中没有三角网格</translation>
+    </message>
+    <message>
+        <source>the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)</source>
+        <translation>文件中没有有效的三角形（含 NaN、无穷大或缺失顶点的面已被丢弃）</translation>
+    </message>
+    <message>
+        <source>the file holds no faces: it is a point cloud of {count} points</source>
+        <translation>文件中没有面：它是一个包含 {count} 个点的点云</translation>
+    </message>
+    <message>
+        <source>triangle strips in {element} were converted to triangles</source>
+        <translation>{element} 中的三角形条带已转换为三角形</translation>
+    </message>
+    <message>
+        <source>per-face property {name} of {element} is not used</source>
+        <translation>{element} 的逐面属性 {name} 未被使用</translation>
+    </message>
+    <message>
+        <source>the file's {element} element ({count} entries) is not used</source>
+        <translation>文件的 {element} 元素（{count} 项）未被使用</translation>
+    </message>
+    <message>
+        <source>texture {name} is not found; a placeholder checker texture is used</source>
+        <translation>未找到纹理 {name}；改用占位棋盘格纹理</translation>
+    </message>
+    <message>
+        <source>texture {name} is unreadable; a placeholder checker texture is used</source>
+        <translation>纹理 {name} 无法读取；改用占位棋盘格纹理</translation>
+    </message>
+    <message>
+        <source>material library {name} is not found; colours and textures are lost</source>
+        <translation>未找到材质库 {name}；颜色和纹理将丢失</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, over the {limit}-pixel limit</source>
+        <translation>{width} × {height} 像素，超过 {limit} 像素的上限</translation>
+    </message>
+    <message>
+        <source>the image is over the {limit}-pixel limit</source>
+        <translation>图像超过 {limit} 像素的上限</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,129 @@
+"""Every message the scan readers in assets/ build from a template reads in Chinese in the
+editor: each template is listed in app/window/message_catalogue.py, the .ts holds a finished
+Chinese translation that differs from the English and keeps its {placeholders}, and real bad
+files give the same English line to the CLI and a Chinese line to the editor."""
+from __future__ import annotations
+
+import ast
+import re
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TS = REPO / "app" / "translations" / "vitrine_zh_CN.ts"
+PLACEHOLDER = re.compile(r"\{\w+\}")
+LATIN_WORD = re.compile(r"[A-Za-z_]{4,}")
+
+
+def assets_templates() -> set[str]:
+    """The literal templates passed to scan_error(path, template, ...) and Problem.of(sev, code, template, ...)."""
+    found = set()
+    for source in sorted((REPO / "assets").glob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            position = {"scan_error": 1, "of": 2}.get(name)
+            if position is None or len(node.args) <= position:
+                continue
+            arg = node.args[position]
+            for choice in (arg.body, arg.orelse) if isinstance(arg, ast.IfExp) else (arg,):
+                if isinstance(choice, ast.Constant) and isinstance(choice.value, str):
+                    found.add(choice.value)
+    return found
+
+
+def ts_translations(context: str) -> dict[str, str]:
+    out = {}
+    for ctx in ET.parse(TS).getroot().iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") is None:
+                out[message.findtext("source") or ""] = translation.text or ""
+    return out
+
+
+def test_every_assets_template_is_in_the_catalogue_with_a_chinese_translation() -> None:
+    from vitrine.app.window.message_catalogue import SCAN_TEMPLATES
+
+    templates = assets_templates()
+    assert len(templates) > 80  # the walk found the readers' calls
+    assert "unknown PLY format line {line}" in templates and "the glTF JSON is malformed ({error})" in templates
+    assert sorted(templates - set(SCAN_TEMPLATES)) == []
+    chinese = ts_translations("ScanMessages")
+    for template in templates:
+        text = chinese.get(template, "")
+        assert text and text != template, template
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(template)), template
+        # no English sentence left: once the placeholders are gone, only format names remain in Latin letters
+        words = set(LATIN_WORD.findall(PLACEHOLDER.sub("", text)))
+        assert words <= {"glTF", "JSON", "base", "Draco", "bufferView", "accessor", "end_header", "format",
+                         "element", "property", "data", "ASCII", "solid", "facet"}, (template, words)
+
+
+def test_the_walk_finds_both_branches_of_a_conditional_template() -> None:
+    assert {"texture {name} is not found; a placeholder checker texture is used",
+            "texture {name} is unreadable; a placeholder checker texture is used"} <= assets_templates()
+
+
+@pytest.fixture
+def chinese():
+    from vitrine.app.window.translations import install_translations, remove_translations
+    # the .qm beside the .ts (qm_path's folder is the user's cache while the .qm is stale)
+    subprocess.run([sys.executable, str(TS.parent / "build_translations.py"), "--release-only"],
+                   check=True, capture_output=True, cwd=REPO)
+    assert install_translations("zh_CN")
+    yield
+    remove_translations()
+
+
+def _error(call, *args):
+    from vitrine.assets.scan_errors import ScanError
+    with pytest.raises(ScanError) as error:
+        call(*args)
+    return error.value
+
+
+def test_bad_files_read_in_english_in_the_cli_and_in_chinese_in_the_editor(qapp, chinese, tmp_path: Path) -> None:
+    from vitrine.app.window.message_catalogue import scan_error_text, scan_problem_text, translate_message
+    from vitrine.assets.scan_loading import load_scan, peek_counts
+
+    ply = tmp_path / "bad.ply"
+    ply.write_bytes(b"ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
+                    b"property float z\nelement face 1\nproperty list uchar int vertex_indices\n"
+                    b"end_header\n0 0 0\n1 0 0\n0 1 0\n3 0 1 9\n")
+    bad_index = _error(load_scan, ply)
+    assert str(bad_index) == "bad.ply: 1 face indices point outside the 3 vertices"
+    assert scan_error_text(bad_index) == "bad.ply: 1 个面索引超出了 3 个顶点的范围"
+
+    header = tmp_path / "odd.ply"
+    header.write_bytes(b"ply\nformat ascii 1.0\nelement vertex 1\nproperty float x\nbogus line\nend_header\n1\n")
+    error = _error(peek_counts, header)
+    assert str(error) == "odd.ply: unexpected PLY header line 'bogus line'"
+    assert scan_error_text(error) == "odd.ply: 意外的 PLY 文件头行 'bogus line'"
+
+    glb = tmp_path / "old.glb"
+    glb.write_bytes(b"glTF" + struct.pack("<II", 1, 28) + struct.pack("<II", 8, 0x4E4F534A) + b"{}      ")
+    error = _error(load_scan, glb)
+    assert str(error) == "old.glb: GLB version 1 is not supported (only glTF 2.0)"
+    assert scan_error_text(error) == "old.glb: 不支持 GLB 版本 1（仅支持 glTF 2.0）"
+
+    obj = tmp_path / "pot.obj"
+    obj.write_text("mtllib gone.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n", encoding="utf-8")
+    problems = {p.code: p.as_dict() for p in load_scan(obj).problems}
+    assert problems["missing_material"]["message"] == \
+        "material library 'gone.mtl' is not found; colours and textures are lost"
+    assert scan_problem_text(problems["missing_material"]) == "未找到材质库 'gone.mtl'；颜色和纹理将丢失"
+
+    refused = translate_message("ScanMessages", "uses {extension} ({what}), which cannot be decoded here; "
+                                "re-export the file without that compression",
+                                {"extension": "EXT_meshopt_compression", "what": "meshoptimizer-compressed buffers"},
+                                "english")
+    assert refused == "使用了 EXT_meshopt_compression（meshoptimizer 压缩的缓冲区），此处无法解码；请不使用该压缩重新导出文件"
