@@ -2193,6 +2193,22 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>AVIF-only textures</source>
         <translation>仅 AVIF 纹理</translation>
     </message>
+    <message>
+        <source>rights</source>
+        <translation>权利声明</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>curator</source>
+        <translation>策展人设置</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出上限</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
@@ -2789,6 +2805,69 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>• %1: %2</source>
         <translation>• %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMessages</name>
+    <message>
+        <source>{name}: {levels} (finest: {size}, {texture}; limit {limit} by {source}); {mark}</source>
+        <translation>{name}：{levels}（最精细：{size}，{texture}；上限 {limit}，依据{source}）；{mark}</translation>
+    </message>
+    <message>
+        <source>{count} points</source>
+        <translation>{count} 个点</translation>
+    </message>
+    <message>
+        <source>{count} faces</source>
+        <translation>{count} 个面</translation>
+    </message>
+    <message>
+        <source>textures up to {size} px</source>
+        <translation>纹理最大 {size} 像素</translation>
+    </message>
+    <message>
+        <source>no texture</source>
+        <translation>无纹理</translation>
+    </message>
+    <message>
+        <source>marked for {recipient}</source>
+        <translation>已为 {recipient} 加标记</translation>
+    </message>
+    <message>
+        <source>marked for (no recipient named)</source>
+        <translation>已加标记（未指定接收方）</translation>
+    </message>
+    <message>
+        <source>NOT marked</source>
+        <translation>未加标记</translation>
+    </message>
+    <message>
+        <source>scan '{name}' has none of the levels {levels}; exported its coarsest level instead</source>
+        <translation>扫描“{name}”没有 {levels} 中的任何级别；已改为导出其最粗级别</translation>
+    </message>
+    <message>
+        <source>index.template.html: placeholders left empty: {names}</source>
+        <translation>index.template.html：以下占位符留空：{names}</translation>
+    </message>
+    <message>
+        <source>fonts: no font for the {script} script; install the Debian package {package} (kiosks without internet may show boxes)</source>
+        <translation>字体：没有 {script} 文字的字体；请安装 Debian 软件包 {package}（无网络的展台可能显示方框）</translation>
+    </message>
+    <message>
+        <source>fonts: {font} has no glyph for {count} {script} character(s): {chars}</source>
+        <translation>字体：{font} 缺少 {count} 个 {script} 字符的字形：{chars}</translation>
+    </message>
+    <message>
+        <source>fonts: index.html has no viewer.css link; fonts.css is not linked</source>
+        <translation>字体：index.html 没有 viewer.css 链接；未链接 fonts.css</translation>
+    </message>
+    <message>
+        <source>{name}: no USDZ for AR Quick Look (a point cloud)</source>
+        <translation>{name}：没有用于 AR Quick Look 的 USDZ（点云）</translation>
+    </message>
+    <message>
+        <source>{file}: no USDZ for AR Quick Look ({reason})</source>
+        <translation>{file}：没有用于 AR Quick Look 的 USDZ（{reason}）</translation>
     </message>
 </context>
 </TS>

@@ -147,6 +147,25 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "the mesh has {count} separate pieces"),
 )
 
+EXPORT_TEMPLATES = (
+    # export summary lines and warnings (exporters/export_messages.py ExportMessage)
+    QT_TRANSLATE_NOOP("ExportMessages", "{name}: {levels} (finest: {size}, {texture}; limit {limit} by {source}); {mark}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{count} points"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{count} faces"),
+    QT_TRANSLATE_NOOP("ExportMessages", "textures up to {size} px"),
+    QT_TRANSLATE_NOOP("ExportMessages", "no texture"),
+    QT_TRANSLATE_NOOP("ExportMessages", "marked for {recipient}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "marked for (no recipient named)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "NOT marked"),
+    QT_TRANSLATE_NOOP("ExportMessages", "scan '{name}' has none of the levels {levels}; exported its coarsest level instead"),
+    QT_TRANSLATE_NOOP("ExportMessages", "index.template.html: placeholders left empty: {names}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: no font for the {script} script; install the Debian package {package} (kiosks without internet may show boxes)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: {font} has no glyph for {count} {script} character(s): {chars}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: index.html has no viewer.css link; fonts.css is not linked"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{name}: no USDZ for AR Quick Look (a point cloud)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file}: no USDZ for AR Quick Look ({reason})"),
+)
+
 WORDS = (
     QT_TRANSLATE_NOOP("MessageWords", "untitled"),
     QT_TRANSLATE_NOOP("MessageWords", "original"),
@@ -171,6 +190,11 @@ WORDS = (
     QT_TRANSLATE_NOOP("MessageWords", "KTX2/Basis textures"),
     QT_TRANSLATE_NOOP("MessageWords", "WebP-only textures"),
     QT_TRANSLATE_NOOP("MessageWords", "AVIF-only textures"),
+    QT_TRANSLATE_NOOP("MessageWords", ", "),  # between level names in an export line
+    # why a level limit applies (exporters/publication/policy.py ArtifactPolicy.source)
+    QT_TRANSLATE_NOOP("MessageWords", "rights"),
+    QT_TRANSLATE_NOOP("MessageWords", "curator"),
+    QT_TRANSLATE_NOOP("MessageWords", "export"),
 )
 
 
@@ -225,3 +249,29 @@ def scan_error_text(exc: BaseException) -> str:
                               getattr(exc, "cause", str(exc)))
     path = getattr(exc, "path", None)
     return f"{path.name}: {cause}" if path is not None else cause
+
+
+# arguments of export lines that are Vitrine's words: a level, a list of levels, why a limit applies
+EXPORT_WORD_ARGS = ("limit", "source")
+
+
+def export_message_text(line: str) -> str:
+    """An export warning or summary line in the UI's language: an ExportMessage (a str with
+    ``template`` and ``args``, exporters/export_messages.py) is translated, phrases inside it
+    too; any other line is shown as the exporter wrote it."""
+    template = getattr(line, "template", "")
+    if not template:
+        return str(line)
+    values = {}
+    for key, value in getattr(line, "args", {}).items():
+        if getattr(value, "template", ""):
+            values[key] = export_message_text(value)
+        elif key == "levels":
+            values[key] = QCoreApplication.translate("MessageWords", ", ").join(
+                word(level) for level in str(value).split(", "))
+        else:
+            values[key] = word(str(value)) if key in EXPORT_WORD_ARGS else str(value)
+    try:
+        return QCoreApplication.translate("ExportMessages", template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation naming a placeholder the line lacks
+        return str(line)

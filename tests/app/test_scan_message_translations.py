@@ -127,3 +127,61 @@ def test_bad_files_read_in_english_in_the_cli_and_in_chinese_in_the_editor(qapp,
                                 {"extension": "EXT_meshopt_compression", "what": "meshoptimizer-compressed buffers"},
                                 "english")
     assert refused == "使用了 EXT_meshopt_compression（meshoptimizer 压缩的缓冲区），此处无法解码；请不使用该压缩重新导出文件"
+
+
+def test_export_summary_lines_and_warnings_read_in_chinese(qapp, chinese) -> None:
+    import json
+    import pickle
+
+    from vitrine.app.dialogs.export_summary import ExportSummaryDialog
+    from vitrine.app.window.message_catalogue import EXPORT_TEMPLATES, export_message_text
+    from vitrine.exporters.export_messages import ExportMessage
+    from vitrine.exporters.publication.policy import ArtifactPolicy
+    from vitrine.exporters.publication.publishing import Publication
+    from vitrine.scenes.exhibit_model import Artifact, Exhibit
+
+    art = Artifact(name="Vase", asset_id="x" * 64)
+    pub = Publication("e" * 32, recipient="Museum B", marked=True,
+                      policies={art.id: ArtifactPolicy("high", True, "rights")},
+                      published={art.id: [{"level": "medium", "faces": 150000, "points": 0, "texture": 2048},
+                                          {"level": "high", "faces": 480000, "points": 0, "texture": 4096}]})
+    [line] = pub.summary_lines(Exhibit(title={"en": "Show"}, artifacts=[art]))
+    english = "Vase: medium, high (finest: 480,000 faces, textures up to 4096 px; limit high by rights); marked for Museum B"
+    assert line == english and json.dumps(line) == json.dumps(english)  # the CLI's line, unchanged
+    assert pickle.loads(pickle.dumps(line)).template == line.template
+    assert export_message_text(line) == \
+        "Vase：中、高（最精细：480,000 个面，纹理最大 4096 像素；上限 高，依据权利声明）；已为 Museum B 加标记"
+
+    warning = ExportMessage("fonts: no font for the {script} script; install the Debian package "
+                            "{package} (kiosks without internet may show boxes)", script="Tibetan",
+                            package="fonts-noto-core")
+    assert warning.template in EXPORT_TEMPLATES
+    assert export_message_text(warning) == "字体：没有 Tibetan 文字的字体；请安装 Debian 软件包 fonts-noto-core（无网络的展台可能显示方框）"
+    assert export_message_text("a line with no template") == "a line with no template"
+
+    class Report:
+        out_dir, zip_path, files, bytes, profile, recipient = "/tmp/out", None, 3, 1000, "web", "Museum B"
+        fingerprint, key_created, key_path = "ab:cd", False, None
+        published, warnings = [line], [warning]
+
+    dialog = ExportSummaryDialog(Report(), [])
+    assert dialog.findChild(type(dialog.warnings), "publishedList").item(0).text() == export_message_text(line)
+    assert dialog.warnings.item(0).text().startswith("字体：")
+    dialog.close()
+
+
+def test_every_export_template_has_a_chinese_translation() -> None:
+    from vitrine.app.window.message_catalogue import EXPORT_TEMPLATES
+
+    used = set()
+    for source in sorted(set((REPO / "exporters").rglob("*.py")) - {REPO / "exporters" / "export_messages.py"}):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportMessage" and node.args:
+                assert isinstance(node.args[0], ast.Constant), f"{source}: ExportMessage needs a literal template"
+                used.add(node.args[0].value)
+    assert len(used) >= 15 and sorted(used - set(EXPORT_TEMPLATES)) == []
+    chinese = ts_translations("ExportMessages")
+    for template in EXPORT_TEMPLATES:
+        text = chinese.get(template, "")
+        assert text and text != template, template
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(template)), template
