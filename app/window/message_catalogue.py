@@ -251,27 +251,37 @@ def scan_error_text(exc: BaseException) -> str:
     return f"{path.name}: {cause}" if path is not None else cause
 
 
-# arguments of export lines that are Vitrine's words: a level, a list of levels, why a limit applies
-EXPORT_WORD_ARGS = ("limit", "source")
+# arguments of templated lines that are Vitrine's words: a level, why a limit applies, a unit
+TEXT_WORD_ARGS = ("limit", "source")
 
 
-def export_message_text(line: str) -> str:
-    """An export warning or summary line in the UI's language: an ExportMessage (a str with
-    ``template`` and ``args``, exporters/export_messages.py) is translated, phrases inside it
-    too; any other line is shown as the exporter wrote it."""
+def templated_text(line: str, context: str) -> str:
+    """A TemplatedText (a str with ``template`` and ``args``, assets/templated_text.py; the
+    exporter's ExportMessage) in the UI's language, the phrases inside it too, its template
+    looked up in ``context``; any other line as it was written."""
     template = getattr(line, "template", "")
     if not template:
         return str(line)
     values = {}
     for key, value in getattr(line, "args", {}).items():
         if getattr(value, "template", ""):
-            values[key] = export_message_text(value)
+            values[key] = templated_text(value, context)
         elif key == "levels":
             values[key] = QCoreApplication.translate("MessageWords", ", ").join(
                 word(level) for level in str(value).split(", "))
         else:
-            values[key] = word(str(value)) if key in EXPORT_WORD_ARGS else str(value)
+            values[key] = word(str(value)) if key in TEXT_WORD_ARGS else str(value)
     try:
-        return QCoreApplication.translate("ExportMessages", template).format(**values)
+        return QCoreApplication.translate(context, template).format(**values)
     except (KeyError, IndexError, ValueError):  # a translation naming a placeholder the line lacks
         return str(line)
+
+
+def export_message_text(line: str) -> str:
+    """An export warning or summary line (exporters/export_messages.py) in the UI's language."""
+    return templated_text(line, "ExportMessages")
+
+
+def scan_reason_text(line: str) -> str:
+    """A scan report's reason (unit or up-axis guess, assets/inspection.py) in the UI's language."""
+    return templated_text(line, "ScanMessages")
