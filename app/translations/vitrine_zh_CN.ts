@@ -2699,6 +2699,78 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>the image is over the {limit}-pixel limit</source>
         <translation>图像超过 {limit} 像素的上限</translation>
     </message>
+    <message>
+        <source>glTF is Y-up by specification.</source>
+        <translation>按规范，glTF 以 Y 轴朝上。</translation>
+    </message>
+    <message>
+        <source>OBJ exporters usually write Y-up</source>
+        <translation>OBJ 导出程序通常以 Y 轴朝上写出</translation>
+    </message>
+    <message>
+        <source>scanner software usually writes {format} Z-up</source>
+        <translation>扫描软件通常以 Z 轴朝上写出 {format}</translation>
+    </message>
+    <message>
+        <source>Too few points to find a base; {convention}.</source>
+        <translation>点太少，无法找到底座；{convention}。</translation>
+    </message>
+    <message>
+        <source>No stable pose on a clear flat or open base was found; {convention}.</source>
+        <translation>未找到立于明确的平底或开口底座上的稳定姿态；{convention}。</translation>
+    </message>
+    <message>
+        <source>an open base</source>
+        <translation>开口底座</translation>
+    </message>
+    <message>
+        <source>a flat base</source>
+        <translation>平底</translation>
+    </message>
+    <message>
+        <source>a cut base</source>
+        <translation>切平的底座</translation>
+    </message>
+    <message>
+        <source>a broad footprint</source>
+        <translation>宽大的支撑面</translation>
+    </message>
+    <message>
+        <source>The scan stands stably on {base} at its lowest {axis} ({up} up: {support} of its footprint touches, {flat} of that flat or open, {cut} of it within 2 % of the floor).</source>
+        <translation>扫描件以最低的 {axis} 处的{base}稳定站立（{up} 朝上：支撑面的 {support} 着地，其中 {flat} 平坦或开口，{cut} 距地面不超过 2%）。</translation>
+    </message>
+    <message>
+        <source>glTF stores metres by specification (largest side {size} m).</source>
+        <translation>按规范，glTF 以米为单位存储（最长边 {size} 米）。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units; read as millimetres that is a {metres} m object.</source>
+        <translation>最长边为 {size} 个单位；按毫米读取，物体长 {metres} 米。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units; read as centimetres that is a {metres} m object.</source>
+        <translation>最长边为 {size} 个单位；按厘米读取，物体长 {metres} 米。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units, a plausible object size in metres.</source>
+        <translation>最长边为 {size} 个单位，按米计是合理的物体尺寸。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units: this looks like normalised data (or an object of several metres); there is no clue to the real size.</source>
+        <translation>最长边为 {size} 个单位：这看起来是归一化的数据（或一个数米长的物体）；无法得知真实尺寸。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units, implausible for an artifact in any usual unit.</source>
+        <translation>最长边为 {size} 个单位，按任何常用单位都不像是一件展品的尺寸。</translation>
+    </message>
+    <message>
+        <source>{file}: units could not be guessed ({reason}); metres assumed — correct them in the Inspector or with --units</source>
+        <translation>{file}：无法推测单位（{reason}）；已假定为米——请在检查器中或用 --units 更正</translation>
+    </message>
+    <message>
+        <source>{file}: this scan is already in the project; a new artifact reuses it</source>
+        <translation>{file}：此扫描已在项目中；新展品将复用它</translation>
+    </message>
 </context>
 <context>
     <name>ScanReport</name>

@@ -185,3 +185,48 @@ def test_every_export_template_has_a_chinese_translation() -> None:
         text = chinese.get(template, "")
         assert text and text != template, template
         assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(template)), template
+
+
+def test_every_reason_template_is_in_the_catalogue() -> None:
+    from vitrine.app.window.message_catalogue import SCAN_TEMPLATES
+
+    used = set()
+    for source in [*sorted((REPO / "assets").glob("*.py")), REPO / "app" / "workflows" / "project_import.py"]:
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("T", "TemplatedText") and node.args:
+                assert isinstance(node.args[0], ast.Constant), f"{source}: TemplatedText needs a literal template"
+                used.add(node.args[0].value)
+    assert len(used) >= 18 and sorted(used - set(SCAN_TEMPLATES)) == []
+    chinese = ts_translations("ScanMessages")
+    for template in used:
+        text = chinese.get(template, "")
+        assert text and text != template, template
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(template)), template
+
+
+def test_unit_and_up_axis_reasons_read_in_chinese(qapp, chinese) -> None:
+    import numpy as np
+    import trimesh
+
+    from vitrine.app.window.message_catalogue import scan_reason_text
+    from vitrine.assets.inspection import guess_units, inspect_scan
+    from vitrine.assets.scan_model import Scan
+    from vitrine.assets.templated_text import TemplatedText
+
+    unit, reason = guess_units(np.array([300.0, 120.0, 80.0]))
+    assert (unit, reason) == ("mm", "The largest side is 300 units; read as millimetres that is a 0.30 m object.")
+    assert scan_reason_text(reason) == "最长边为 300 个单位；按毫米读取，物体长 0.30 米。"
+    assert scan_reason_text(guess_units(np.array([1e6, 1.0, 1.0]))[1]) == \
+        "最长边为 1e+06 个单位，按任何常用单位都不像是一件展品的尺寸。"
+
+    box = trimesh.creation.box((0.2, 0.3, 0.1))  # a box stands stably on a flat base
+    report = inspect_scan(Scan(Path("box.ply"), "PLY", mesh=box))
+    up = report["up_axis_reason"]
+    assert isinstance(up, TemplatedText) and up.template
+    text = scan_reason_text(up)
+    assert text != str(up) and not re.search(r"[A-Za-z]{4,}", re.sub(r"\b(PLY|glTF|OBJ)\b", "", text)), text
+
+    warning = TemplatedText("{file}: units could not be guessed ({reason}); metres assumed — correct them in the "
+                            "Inspector or with --units", file="cube.obj", reason=guess_units(np.array([1e6, 1, 1]))[1])
+    assert scan_reason_text(warning) == ("cube.obj：无法推测单位（最长边为 1e+06 个单位，按任何常用单位都不像是一件展品的尺寸。）；"
+                                         "已假定为米——请在检查器中或用 --units 更正")
