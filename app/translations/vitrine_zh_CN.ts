@@ -2941,5 +2941,37 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>{file}: no USDZ for AR Quick Look ({reason})</source>
         <translation>{file}：没有用于 AR Quick Look 的 USDZ（{reason}）</translation>
     </message>
+    <message>
+        <source>annotation audio (Voyager's audio needs its own clip list)</source>
+        <translation>注释音频（Voyager 的音频需要单独的剪辑列表）</translation>
+    </message>
+    <message>
+        <source>tour steps' annotations (a Voyager tour step is a camera move)</source>
+        <translation>导览步骤的注释（Voyager 的导览步骤只是一次相机移动）</translation>
+    </message>
+    <message>
+        <source>tour narration audio</source>
+        <translation>导览解说音频</translation>
+    </message>
+    <message>
+        <source>plinths (Voyager has no display furniture)</source>
+        <translation>展台（Voyager 没有展示家具）</translation>
+    </message>
+    <message>
+        <source>Voyager has no Chinese</source>
+        <translation>Voyager 不支持中文</translation>
+    </message>
+    <message>
+        <source>Voyager's languages are {languages}, one text each</source>
+        <translation>Voyager 支持的语言为 {languages}，每种一段文字</translation>
+    </message>
+    <message>
+        <source>{file} leaves out: {language} texts ({why})</source>
+        <translation>{file} 略去了：{language} 文字（{why}）</translation>
+    </message>
+    <message>
+        <source>{file} leaves out: {what}</source>
+        <translation>{file} 略去了：{what}</translation>
+    </message>
 </context>
 </TS>

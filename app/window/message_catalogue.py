@@ -183,6 +183,15 @@ EXPORT_TEMPLATES = (
     QT_TRANSLATE_NOOP("ExportMessages", "fonts: index.html has no viewer.css link; fonts.css is not linked"),
     QT_TRANSLATE_NOOP("ExportMessages", "{name}: no USDZ for AR Quick Look (a point cloud)"),
     QT_TRANSLATE_NOOP("ExportMessages", "{file}: no USDZ for AR Quick Look ({reason})"),
+    # what the Voyager scene leaves out (exporters/standards/svx_scene.py)
+    QT_TRANSLATE_NOOP("ExportMessages", "annotation audio (Voyager's audio needs its own clip list)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "tour steps' annotations (a Voyager tour step is a camera move)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "tour narration audio"),
+    QT_TRANSLATE_NOOP("ExportMessages", "plinths (Voyager has no display furniture)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "Voyager has no Chinese"),
+    QT_TRANSLATE_NOOP("ExportMessages", "Voyager's languages are {languages}, one text each"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file} leaves out: {language} texts ({why})"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file} leaves out: {what}"),
 )
 
 WORDS = (

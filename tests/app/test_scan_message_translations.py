@@ -230,3 +230,17 @@ def test_unit_and_up_axis_reasons_read_in_chinese(qapp, chinese) -> None:
                             "Inspector or with --units", file="cube.obj", reason=guess_units(np.array([1e6, 1, 1]))[1])
     assert scan_reason_text(warning) == ("cube.obj：无法推测单位（最长边为 1e+06 个单位，按任何常用单位都不像是一件展品的尺寸。）；"
                                          "已假定为米——请在检查器中或用 --units 更正")
+
+
+def test_what_the_voyager_scene_leaves_out_reads_in_chinese(qapp, chinese) -> None:
+    from vitrine.app.window.message_catalogue import export_message_text
+    from vitrine.exporters.export_messages import ExportMessage
+    from vitrine.exporters.standards.svx_scene import _left_out_lines
+    from vitrine.scenes.exhibit_model import Exhibit
+
+    lines = _left_out_lines({"zh-Hans"}, [ExportMessage("tour narration audio")], Exhibit(title={"en": "Show"}))
+    assert lines == ["scene.svx.json leaves out: zh-Hans texts (Voyager has no Chinese)",
+                     "scene.svx.json leaves out: tour narration audio"]
+    assert [export_message_text(line) for line in lines] == [
+        "scene.svx.json 略去了：zh-Hans 文字（Voyager 不支持中文）",
+        "scene.svx.json 略去了：导览解说音频"]
