@@ -2771,6 +2771,10 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>{file}: this scan is already in the project; a new artifact reuses it</source>
         <translation>{file}：此扫描已在项目中；新展品将复用它</translation>
     </message>
+    <message>
+        <source>{file}: {before} faces simplified to {after} on import; the original file is kept unchanged in the project</source>
+        <translation>{file}：导入时已将 {before} 个面简化为 {after} 个；原始文件在项目中保持不变</translation>
+    </message>
 </context>
 <context>
     <name>ScanReport</name>

@@ -154,6 +154,8 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units, implausible for an artifact in any usual unit."),
     QT_TRANSLATE_NOOP("ScanMessages", "{file}: units could not be guessed ({reason}); metres assumed — correct them in the Inspector or with --units"),
     QT_TRANSLATE_NOOP("ScanMessages", "{file}: this scan is already in the project; a new artifact reuses it"),
+    # a simplified import (app/workflows/project_import.py)
+    QT_TRANSLATE_NOOP("ScanMessages", "{file}: {before} faces simplified to {after} on import; the original file is kept unchanged in the project"),
     # inspection problems (assets/inspection.py)
     QT_TRANSLATE_NOOP("ScanMessages", "{count} vertices have NaN or infinite coordinates"),
     QT_TRANSLATE_NOOP("ScanMessages", "{count} face indices point outside the vertices"),

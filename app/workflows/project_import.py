@@ -193,8 +193,9 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
         simplified_from = len(geometry.faces)
         geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
                                  cancel=cancel)
-        warnings.append(f"{scan_path.name}: {simplified_from:,} faces simplified to {len(geometry.faces):,} "
-                        "on import; the original file is kept unchanged in the project")
+        warnings.append(TemplatedText("{file}: {before} faces simplified to {after} on import; the original file "
+                                      "is kept unchanged in the project", file=scan_path.name,
+                                      before=f"{simplified_from:,}", after=f"{len(geometry.faces):,}"))
     report(progress, 0.5, "Building levels of detail", cancel)
     levels = build_levels(geometry, progress=sub_progress(progress, 0.5, 0.9), cancel=cancel)
     if simplified_from:
