@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from .gltf_loading import check_document, node_transforms, split_glb
-from .scan_errors import ScanError
+from .scan_errors import scan_error
 from .textures import EncodedTexture
 
 _COMPONENT = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
@@ -120,15 +120,15 @@ def read_glb_arrays(path: str | Path) -> MeshData:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ScanError(path, "the file is missing") from None
+        raise scan_error(path, "the file is missing") from None
     except OSError as exc:
-        raise ScanError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise scan_error(path, "cannot be read ({reason})", reason=exc.strerror or exc) from None
     doc, binary = split_glb(path, data)
     check_document(path, doc, [len(binary)])
     try:
         return _merge(doc, binary)
     except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
-        raise ScanError(path, f"the GLB cannot be read ({exc.__class__.__name__}: {exc})") from None
+        raise scan_error(path, "the GLB cannot be read ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
 
 
 def mesh_from_gltf(doc: dict, binary: bytes) -> MeshData:

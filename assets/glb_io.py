@@ -20,7 +20,7 @@ import trimesh
 from PIL import Image
 
 from .gltf_loading import check_document, split_glb
-from .scan_errors import ScanError
+from .scan_errors import scan_error
 from .textures import EncodedTexture, encode_texture
 from .trimesh_scans import mesh_texture
 
@@ -103,7 +103,7 @@ def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.Poi
     try:
         data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
     except OSError as exc:
-        raise ScanError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise scan_error(name, "cannot be read ({reason})", reason=exc.strerror or exc) from None
     # the scan loader's guards first: trimesh trusts the declared lengths
     doc, binary = split_glb(Path(name), data)
     check_document(Path(name), doc, [len(binary)])
@@ -111,10 +111,10 @@ def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.Poi
         scene = trimesh.load(io.BytesIO(data), file_type="glb", process=False, force="scene")
         geoms = scene.dump(concatenate=False) if hasattr(scene, "dump") else [scene]
     except Exception as exc:  # noqa: BLE001 - trimesh raises many types on corrupt data
-        raise ScanError(name, f"the GLB could not be read ({exc.__class__.__name__}: {exc})") from None
+        raise scan_error(name, "the GLB could not be read ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
     geoms = [g for g in geoms if isinstance(g, (trimesh.Trimesh, trimesh.PointCloud))]
     if not geoms:
-        raise ScanError(name, "the GLB holds no mesh or point cloud")
+        raise scan_error(name, "the GLB holds no mesh or point cloud")
     if len(geoms) == 1:
         return geoms[0]
     if all(isinstance(g, trimesh.PointCloud) for g in geoms):

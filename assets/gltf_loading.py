@@ -20,7 +20,7 @@ from PIL import Image
 
 from .texture_images import decode_texture, open_image
 
-from .scan_errors import ScanError
+from .scan_errors import ScanError, scan_error
 from .scan_model import Problem, Scan
 from .trimesh_scans import mesh_texture, scan_from_loaded
 
@@ -44,29 +44,31 @@ def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[di
     """
     total = len(data) if file_size is None else file_size
     if len(data) < 20 or data[:4] != b"glTF":
-        raise ScanError(path, "not a GLB file (no 'glTF' magic)")
+        raise scan_error(path, "not a GLB file (no 'glTF' magic)")
     version, length = struct.unpack_from("<II", data, 4)
     if version != 2:
-        raise ScanError(path, f"GLB version {version} is not supported (only glTF 2.0)")
+        raise scan_error(path, "GLB version {version} is not supported (only glTF 2.0)", version=version)
     if length > total:
-        raise ScanError(path, f"the GLB header claims {length:,} bytes but the file holds {total:,} bytes")
+        raise scan_error(path, "the GLB header claims {length} bytes but the file holds {size} bytes",
+                         length=f"{length:,}", size=f"{total:,}")
     clen, ctype = struct.unpack_from("<II", data, 12)
     if ctype != 0x4E4F534A or 20 + clen > min(length, len(data)):
-        raise ScanError(path, "the GLB's first chunk is not a complete JSON chunk")
+        raise scan_error(path, "the GLB's first chunk is not a complete JSON chunk")
     try:
         doc = json.loads(data[20:20 + clen].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ScanError(path, f"the GLB's JSON chunk is invalid ({exc.__class__.__name__})") from None
+        raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=exc.__class__.__name__) from None
     binary = b""
     off = 20 + ((clen + 3) & ~3)
     if off + 8 <= length:
         blen, btype = struct.unpack_from("<II", data, off)
         if btype == 0x004E4942:
             if off + 8 + blen > length and file_size is None:
-                raise ScanError(path, f"the GLB's binary chunk claims {blen:,} bytes past the end of the file")
+                raise scan_error(path, "the GLB's binary chunk claims {length} bytes past the end of the file",
+                                 length=f"{blen:,}")
             binary = data[off + 8:off + 8 + blen]
     if not isinstance(doc, dict):
-        raise ScanError(path, "the GLB's JSON is not an object")
+        raise scan_error(path, "the GLB's JSON is not an object")
     return doc, binary
 
 
@@ -75,8 +77,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
     try:
         required = set(doc.get("extensionsRequired", [])) | set(doc.get("extensionsUsed", []))
         for ext in sorted(required & set(_REFUSED)):
-            raise ScanError(path, f"uses {ext} ({_REFUSED[ext]}), which cannot be decoded here; "
-                                  f"re-export the file without that compression")
+            raise scan_error(path, "uses {extension} ({what}), which cannot be decoded here; "
+                                   "re-export the file without that compression", extension=ext, what=_REFUSED[ext])
         views = doc.get("bufferViews", [])
         buffers = doc.get("buffers", [])
         for i, view in enumerate(views):
@@ -85,7 +87,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
             declared = int(buffers[b]["byteLength"])
             actual = buffer_sizes[b] if b < len(buffer_sizes) else None
             if end > declared or (actual is not None and end > actual):
-                raise ScanError(path, f"bufferView {i} ends at byte {end:,}, past the end of its buffer")
+                raise scan_error(path, "bufferView {index} ends at byte {end}, past the end of its buffer",
+                                 index=i, end=f"{end:,}")
         accessors = doc.get("accessors", [])
         for i, acc in enumerate(accessors):
             if "bufferView" not in acc:
@@ -96,8 +99,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
             count = int(acc["count"])
             need = int(acc.get("byteOffset", 0)) + (count - 1) * stride + size if count else 0
             if need > int(view["byteLength"]):
-                raise ScanError(path, f"accessor {i} claims {count:,} elements but its bufferView holds "
-                                      f"{int(view['byteLength']):,} bytes")
+                raise scan_error(path, "accessor {index} claims {count} elements but its bufferView holds {size} bytes",
+                                 index=i, count=f"{count:,}", size=f"{int(view['byteLength']):,}")
         faces = vertices = 0
         for mesh in doc.get("meshes", []):
             for prim in mesh.get("primitives", []):
@@ -109,7 +112,7 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
     except ScanError:
         raise
     except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise ScanError(path, f"the glTF JSON is malformed ({exc.__class__.__name__}: {exc})") from None
+        raise scan_error(path, "the glTF JSON is malformed ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
     return {"vertices": vertices, "faces": faces}
 
 
@@ -118,24 +121,24 @@ def _read_uri(path: Path, uri: str) -> bytes:
         try:
             return base64.b64decode(uri.split(",", 1)[1])
         except (ValueError, IndexError):
-            raise ScanError(path, "a data: URI in the glTF is not valid base64") from None
+            raise scan_error(path, "a data: URI in the glTF is not valid base64") from None
     target = path.parent / unquote(uri)
     # Only regular files: a URI naming /dev/urandom or a FIFO would read forever.
     if not target.is_file():
-        raise ScanError(path, f"the external buffer {uri[:200]!r} is missing or not a regular file")
+        raise scan_error(path, "the external buffer {uri} is missing or not a regular file", uri=repr(uri[:200]))
     try:
         return target.read_bytes()
     except OSError:
-        raise ScanError(path, f"the external buffer {uri[:200]!r} is missing") from None
+        raise scan_error(path, "the external buffer {uri} is missing", uri=repr(uri[:200])) from None
 
 
 def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ScanError(path, f"the glTF JSON is invalid ({exc.__class__.__name__})") from None
+        raise scan_error(path, "the glTF JSON is invalid ({error})", error=exc.__class__.__name__) from None
     if not isinstance(doc, dict):
-        raise ScanError(path, "the glTF JSON is not an object")
+        raise scan_error(path, "the glTF JSON is not an object")
     buffers = [_read_uri(path, b["uri"]) if isinstance(b, dict) and "uri" in b else b""
                for b in doc.get("buffers", [])]
     return doc, buffers
@@ -144,7 +147,7 @@ def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
 def peek_glb(path: Path, head: bytes, size: int) -> dict:
     """Counts claimed by a GLB, reading only its JSON chunk and the BIN chunk header."""
     if len(head) < 20 or head[:4] != b"glTF":
-        raise ScanError(path, "not a GLB file (no 'glTF' magic)")
+        raise scan_error(path, "not a GLB file (no 'glTF' magic)")
     clen = struct.unpack_from("<I", head, 12)[0]
     off = 20 + ((clen + 3) & ~3)
     if off + 8 > len(head) and clen <= size:
@@ -153,7 +156,8 @@ def peek_glb(path: Path, head: bytes, size: int) -> dict:
     doc, _ = split_glb(path, head, file_size=size)
     bin_size = struct.unpack_from("<I", head, off)[0] if off + 8 <= len(head) else 0
     if off + 8 + bin_size > size:
-        raise ScanError(path, f"the GLB's binary chunk claims {bin_size:,} bytes past the end of the file")
+        raise scan_error(path, "the GLB's binary chunk claims {length} bytes past the end of the file",
+                         length=f"{bin_size:,}")
     return check_document(path, doc, [bin_size])
 
 
@@ -274,7 +278,7 @@ def node_transforms(doc: dict) -> list[tuple[int, np.ndarray]]:
 
 def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     import DracoPy
-    problems = [Problem("info", "draco", "Draco-compressed geometry was decoded")]
+    problems = [Problem.of("info", "draco", "Draco-compressed geometry was decoded")]
     parts: dict[str, trimesh.Trimesh] = {}
     try:
         for mesh_index, world in node_transforms(doc):
@@ -293,7 +297,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
                     faces = _accessor(doc, buffers, prim["indices"]).astype(np.int64).reshape(-1, 3)
                     uv = None
                 if faces.size and (faces.min() < 0 or faces.max() >= len(verts)):
-                    raise ScanError(path, "a Draco primitive has face indices outside its vertices")
+                    raise scan_error(path, "a Draco primitive has face indices outside its vertices")
                 m = trimesh.Trimesh(verts, faces, process=False)
                 if uv is not None and len(uv) == len(verts):
                     # glTF's UV origin is top-left, trimesh's bottom-left.
@@ -304,9 +308,9 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     except ScanError:
         raise
     except Exception as exc:  # DracoPy raises its own types for corrupt streams
-        raise ScanError(path, f"Draco data could not be decoded ({exc.__class__.__name__}: {exc})") from None
+        raise scan_error(path, "Draco data could not be decoded ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
     if not parts:
-        raise ScanError(path, "the glTF holds no mesh in its scene")
+        raise scan_error(path, "the glTF holds no mesh in its scene")
     mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
     return Scan(path, name, mesh=mesh, problems=problems, parts=parts if len(parts) > 1 else {},
                 texture=mesh_texture(mesh), units_hint="m", up_hint="y")

@@ -16,6 +16,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .level_of_detail import LOD_BUDGETS, POINT_BUDGETS
 from .scan_model import Problem, Scan
+from .templated_text import TemplatedText as T
 
 # An artifact is typically 2 cm .. 3 m; these ranges map a max extent to a unit.
 _MM_RANGE = (50.0, 5000.0)
@@ -183,17 +184,20 @@ def guess_units(extent: np.ndarray, hint: str | None = None) -> tuple[str, str]:
     """Guess the file unit from the bounding-box extent (file units) -> (unit, reason sentence)."""
     size = float(np.max(extent)) if len(extent) else 0.0
     if hint == "m":
-        return "m", f"glTF stores metres by specification (largest side {size:.3g} m)."
+        return "m", T("glTF stores metres by specification (largest side {size} m).", size=f"{size:.3g}")
     if _MM_RANGE[0] <= size <= _MM_RANGE[1]:
-        return "mm", f"The largest side is {size:.4g} units; read as millimetres that is a {size / 1000:.2f} m object."
+        return "mm", T("The largest side is {size} units; read as millimetres that is a {metres} m object.",
+                       size=f"{size:.4g}", metres=f"{size / 1000:.2f}")
     if _CM_RANGE[0] <= size < _CM_RANGE[1]:
-        return "cm", f"The largest side is {size:.4g} units; read as centimetres that is a {size / 100:.2f} m object."
+        return "cm", T("The largest side is {size} units; read as centimetres that is a {metres} m object.",
+                       size=f"{size:.4g}", metres=f"{size / 100:.2f}")
     if _M_RANGE[0] <= size <= _M_RANGE[1]:
-        return "m", f"The largest side is {size:.3g} units, a plausible object size in metres."
+        return "m", T("The largest side is {size} units, a plausible object size in metres.", size=f"{size:.3g}")
     if 1.0 < size < _CM_RANGE[0]:
-        return "unknown", (f"The largest side is {size:.3g} units: this looks like normalised data "
-                           f"(or an object of several metres); there is no clue to the real size.")
-    return "unknown", f"The largest side is {size:.3g} units, implausible for an artifact in any usual unit."
+        return "unknown", T("The largest side is {size} units: this looks like normalised data "
+                            "(or an object of several metres); there is no clue to the real size.", size=f"{size:.3g}")
+    return "unknown", T("The largest side is {size} units, implausible for an artifact in any usual unit.",
+                         size=f"{size:.3g}")
 
 
 def _down_evidence(verts: np.ndarray, faces: np.ndarray, cross: np.ndarray, bverts: np.ndarray,
@@ -230,13 +234,13 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     """
     from .orientation import guess_up, rest_scores
     if scan.up_hint:
-        return scan.up_hint, "glTF is Y-up by specification."
+        return scan.up_hint, T("glTF is Y-up by specification.")
     geom = scan.geometry
     verts = np.asarray(geom.vertices, np.float64)
-    conv = ("y", "OBJ exporters usually write Y-up") if scan.format == "OBJ" else \
-        ("z", f"scanner software usually writes {scan.format} Z-up")
+    conv = ("y", T("OBJ exporters usually write Y-up")) if scan.format == "OBJ" else \
+        ("z", T("scanner software usually writes {format} Z-up", format=scan.format))
     if len(verts) < 4:
-        return conv[0], f"Too few points to find a base; {conv[1]}."
+        return conv[0], T("Too few points to find a base; {convention}.", convention=conv[1])
     lo, hi = _bounds(verts)
     sample = verts[::max(1, len(verts) // 60_000)]
     down = open_base = None
@@ -259,7 +263,7 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     found = guess_up(scores, conv[0])
     if found is not None:
         return found
-    return conv[0], f"No stable pose on a clear flat or open base was found; {conv[1]}."
+    return conv[0], T("No stable pose on a clear flat or open base was found; {convention}.", convention=conv[1])
 
 
 def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],

@@ -13,7 +13,7 @@ import numpy as np
 
 from .glb_arrays import MeshData, mesh_from_gltf
 from .gltf_loading import split_glb
-from .scan_errors import ScanError
+from .scan_errors import ScanError, scan_error
 
 EXT = "EXT_meshopt_compression"
 
@@ -80,4 +80,4 @@ def read_compressed_glb(path: Path) -> MeshData:
     except ScanError:
         raise
     except (OSError, ValueError, KeyError, IndexError, TypeError, struct.error) as exc:
-        raise ScanError(path, f"the compressed GLB cannot be read ({exc})") from None
+        raise scan_error(path, "the compressed GLB cannot be read ({reason})", reason=exc) from None

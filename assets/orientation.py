@@ -29,6 +29,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError
 
+from .templated_text import TemplatedText as T
+
 __all__ = ["AXES", "rest_scores", "guess_up"]
 
 AXES = ("x", "-x", "y", "-y", "z", "-z")
@@ -108,9 +110,10 @@ def guess_up(scores: dict[str, dict], convention: str) -> tuple[str, str] | None
             return None
     elif s["score"] < _MARGIN * scores[second]["score"]:
         return None
-    kind = ("an open base" if s["open"] > 0.5 else "a flat base") if s["flat"] >= 0.3 else \
-        "a cut base" if s["cut"] >= 0.5 else "a broad footprint"
-    return best, (f"The scan stands stably on {kind} at its lowest {best.lstrip('-').upper()} "
-                  f"({'-' if best.startswith('-') else '+'}{best.lstrip('-').upper()} up: "
-                  f"{s['support']:.0%} of its footprint touches, {s['flat']:.0%} of that flat or open, "
-                  f"{s['cut']:.0%} of it within 2 % of the floor).")
+    kind = (T("an open base") if s["open"] > 0.5 else T("a flat base")) if s["flat"] >= 0.3 else \
+        T("a cut base") if s["cut"] >= 0.5 else T("a broad footprint")
+    return best, T("The scan stands stably on {base} at its lowest {axis} ({up} up: {support} of its footprint "
+                   "touches, {flat} of that flat or open, {cut} of it within 2 % of the floor).",
+                   base=kind, axis=best.lstrip("-").upper(),
+                   up=f"{'-' if best.startswith('-') else '+'}{best.lstrip('-').upper()}",
+                   support=f"{s['support']:.0%}", flat=f"{s['flat']:.0%}", cut=f"{s['cut']:.0%}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .scan_errors import ScanError
+from .scan_errors import scan_error
 
 _TYPES = {
     "char": "i1", "int8": "i1", "uchar": "u1", "uint8": "u1",
@@ -85,8 +85,8 @@ def read_header(path: Path, head: bytes, file_size: int) -> PlyHeader:
     end = head.find(b"end_header")
     if not head.startswith(b"ply") or end < 0:
         if head.startswith(b"ply") and len(head) >= _MAX_HEADER:
-            raise ScanError(path, "PLY header is larger than 1 MiB or has no end_header line")
-        raise ScanError(path, "PLY header is incomplete (no end_header line); the file is truncated or not a PLY")
+            raise scan_error(path, "PLY header is larger than 1 MiB or has no end_header line")
+        raise scan_error(path, "PLY header is incomplete (no end_header line); the file is truncated or not a PLY")
     nl = head.find(b"\n", end)
     body_offset = (nl + 1) if nl >= 0 else len(head)
     text = head[:end].decode("latin-1")
@@ -103,35 +103,35 @@ def read_header(path: Path, head: bytes, file_size: int) -> PlyHeader:
             comments.append(ln[len(key):].strip())
         elif key == "format":
             if len(parts) < 2 or parts[1] not in ("ascii", "binary_little_endian", "binary_big_endian"):
-                raise ScanError(path, f"unknown PLY format line {ln!r}")
+                raise scan_error(path, "unknown PLY format line {line}", line=repr(ln))
             encoding = parts[1]
         elif key == "element":
             if len(parts) != 3 or not parts[2].isdigit():
-                raise ScanError(path, f"malformed PLY element line {ln!r}")
+                raise scan_error(path, "malformed PLY element line {line}", line=repr(ln))
             elements.append(PlyElement(parts[1], int(parts[2])))
         elif key == "property":
             if not elements:
-                raise ScanError(path, f"PLY property before any element: {ln!r}")
+                raise scan_error(path, "PLY property before any element: {line}", line=repr(ln))
             if len(parts) == 5 and parts[1] == "list":
                 if parts[2] not in _TYPES or parts[3] not in _TYPES or _TYPES[parts[3]].startswith("f"):
-                    raise ScanError(path, f"unsupported PLY list property {ln!r}")
+                    raise scan_error(path, "unsupported PLY list property {line}", line=repr(ln))
                 elements[-1].properties.append(PlyProperty(parts[4], _TYPES[parts[3]], _TYPES[parts[2]]))
             elif len(parts) == 3 and parts[1] in _TYPES:
                 elements[-1].properties.append(PlyProperty(parts[2], _TYPES[parts[1]]))
             else:
-                raise ScanError(path, f"malformed PLY property line {ln!r}")
+                raise scan_error(path, "malformed PLY property line {line}", line=repr(ln))
         else:
-            raise ScanError(path, f"unexpected PLY header line {ln[:60]!r}")
+            raise scan_error(path, "unexpected PLY header line {line}", line=repr(ln[:60]))
     if encoding is None:
-        raise ScanError(path, "PLY header has no format line")
+        raise scan_error(path, "PLY header has no format line")
     header = PlyHeader(encoding, elements, comments, body_offset)
     available = file_size - body_offset
     needed = 0
     for el in elements:
         needed += el.count * el.min_bytes(header.binary)
         if needed > available:
-            raise ScanError(path, f"the header claims {el.count:,} {el.name} elements but the file "
-                                  f"holds only {available:,} bytes of data")
+            raise scan_error(path, "the header claims {count} {element} elements but the file holds only {size} bytes of data",
+                             count=f"{el.count:,}", element=el.name, size=f"{available:,}")
     return header
 
 
@@ -153,8 +153,9 @@ def _read_binary(path: Path, header: PlyHeader, data: bytes) -> dict:
             dt = np.dtype([(f"p{i}", bo + p.dtype) for i, p in enumerate(props)])
             need = dt.itemsize * el.count
             if pos + need > len(data):
-                raise ScanError(path, f"file is truncated inside the {el.name!r} element "
-                                      f"({el.count:,} claimed, {(len(data) - pos) // max(dt.itemsize, 1):,} present)")
+                raise scan_error(path, "file is truncated inside the {element} element ({count} claimed, {present} present)",
+                                 element=repr(el.name), count=f"{el.count:,}",
+                                 present=f"{(len(data) - pos) // max(dt.itemsize, 1):,}")
             arr = np.frombuffer(data, dt, el.count, pos)
             pos += need
             out[el.name] = {p.name: arr[f"p{i}"] for i, p in enumerate(props)}
@@ -174,7 +175,7 @@ def _read_binary_lists(path: Path, el: PlyElement, bo: str, data: bytes, pos: in
         if p.is_list:
             cdt = np.dtype(bo + p.count_dtype)
             if off + cdt.itemsize > len(data):
-                raise ScanError(path, f"file is truncated inside the {el.name!r} element")
+                raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
             n = int(np.frombuffer(data, cdt, 1, off)[0])
             fields.append((f"c{i}", cdt))
             fields.append((f"p{i}", np.dtype(bo + p.dtype), (n,)) if n else (f"p{i}", np.dtype(bo + p.dtype), (0,)))
@@ -198,17 +199,18 @@ def _read_binary_lists(path: Path, el: PlyElement, bo: str, data: bytes, pos: in
                 cdt = np.dtype(bo + p.count_dtype)
                 idt = np.dtype(bo + p.dtype)
                 if pos + cdt.itemsize > len(data):
-                    raise ScanError(path, f"file is truncated inside the {el.name!r} element")
+                    raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
                 n = int(np.frombuffer(data, cdt, 1, pos)[0])
                 pos += cdt.itemsize
                 if n < 0 or pos + n * idt.itemsize > len(data):
-                    raise ScanError(path, f"a list in the {el.name!r} element claims {n:,} items past the end of the file")
+                    raise scan_error(path, "a list in the {element} element claims {count} items past the end of the file",
+                                     element=repr(el.name), count=f"{n:,}")
                 cols[p.name].append(np.frombuffer(data, idt, n, pos))
                 pos += n * idt.itemsize
             else:
                 sdt = np.dtype(bo + p.dtype)
                 if pos + sdt.itemsize > len(data):
-                    raise ScanError(path, f"file is truncated inside the {el.name!r} element")
+                    raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
                 cols[p.name].append(np.frombuffer(data, sdt, 1, pos)[0])
                 pos += sdt.itemsize
     res = {p.name: (cols[p.name] if p.is_list else np.asarray(cols[p.name])) for p in el.properties}
@@ -225,7 +227,7 @@ def _read_ascii(path: Path, header: PlyHeader, data: bytes) -> dict:
             # A whitespace-only string parses as [-1.0] in NumPy 2.x, so treat it as empty.
             tokens = np.zeros(0) if not text or text.isspace() else np.fromstring(text, np.float64, sep=" ")
     except (ValueError, DeprecationWarning):
-        raise ScanError(path, "the ASCII PLY body holds a value that is not a number") from None
+        raise scan_error(path, "the ASCII PLY body holds a value that is not a number") from None
     pos = 0
     out: dict[str, dict] = {}
     for el in header.elements:
@@ -233,7 +235,7 @@ def _read_ascii(path: Path, header: PlyHeader, data: bytes) -> dict:
         if not any(p.is_list for p in props):
             need = len(props) * el.count
             if pos + need > len(tokens):
-                raise ScanError(path, f"file is truncated inside the {el.name!r} element")
+                raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
             block = tokens[pos:pos + need].reshape(el.count, len(props))
             pos += need
             # Tokens were parsed as float64; restore each property's declared type.
@@ -272,11 +274,12 @@ def _read_ascii_lists(path: Path, el: PlyElement, tokens: np.ndarray, pos: int) 
     for _ in range(el.count):
         for p in props:
             if pos >= len(tokens):
-                raise ScanError(path, f"file is truncated inside the {el.name!r} element")
+                raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
             if p.is_list:
                 n = tokens[pos]
                 if n != int(n) or n < 0 or pos + 1 + int(n) > len(tokens):
-                    raise ScanError(path, f"a list in the {el.name!r} element has an invalid length {n:g}")
+                    raise scan_error(path, "a list in the {element} element has an invalid length {length}",
+                                     element=repr(el.name), length=f"{n:g}")
                 cols[p.name].append(tokens[pos + 1:pos + 1 + int(n)].astype(np.int64))
                 pos += 1 + int(n)
             else:

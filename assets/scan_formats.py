@@ -91,15 +91,16 @@ def _load_ply(path: Path, data: bytes) -> Scan:
             convert = strips_to_triangles if el.name in _STRIP_ELEMENTS else polygons_to_triangles
             tris.append(convert(body[el.name][prop.name]))
             if el.name in _STRIP_ELEMENTS:
-                problems.append(Problem("info", "triangle_strips",
-                                        f"triangle strips in {el.name!r} were converted to triangles"))
+                problems.append(Problem.of("info", "triangle_strips",
+                                           "triangle strips in {element} were converted to triangles",
+                                           element=repr(el.name)))
             for p in lists:
                 if p is not prop:
-                    problems.append(Problem("warning", "ignored_property",
-                                            f"per-face property {p.name!r} of {el.name!r} is not used"))
+                    problems.append(Problem.of("warning", "ignored_property", "per-face property {name} of {element} is not used",
+                                               name=repr(p.name), element=repr(el.name)))
         else:
-            problems.append(Problem("warning", "ignored_element",
-                                    f"the file's {el.name!r} element ({el.count:,} entries) is not used"))
+            problems.append(Problem.of("warning", "ignored_element", "the file's {element} element ({count} entries) is not used",
+                                       element=repr(el.name), count=f"{el.count:,}"))
     faces = np.concatenate(tris) if tris else np.zeros((0, 3), np.int64)
     if claimed_faces and len(faces) == 0:
         raise scan_error(path, "the file declares faces but none of them could be read as triangles")
@@ -107,8 +108,8 @@ def _load_ply(path: Path, data: bytes) -> Scan:
     normals = np.column_stack([v[k] for k in ("nx", "ny", "nz")]).astype(np.float64) \
         if all(k in v for k in ("nx", "ny", "nz")) else None
     if len(faces) == 0:
-        problems.append(Problem("info", "point_cloud",
-                                f"the file holds no faces: it is a point cloud of {len(vertices):,} points"))
+        problems.append(Problem.of("info", "point_cloud", "the file holds no faces: it is a point cloud of {count} points",
+                                   count=f"{len(vertices):,}"))
         return Scan(path, "PLY", points=trimesh.PointCloud(vertices, colors=colors), problems=problems)
     check_faces(path, faces, len(vertices))
     mesh = trimesh.Trimesh(vertices, faces, process=False, validate=False)
@@ -156,9 +157,12 @@ def load_texture_file(path: Path, name: str, problems: list[Problem], *, decode:
             return img
         return bounded_texture(img, candidate)
     except (OSError, ValueError) as exc:
-        why = "not found" if isinstance(exc, FileNotFoundError) else "unreadable"
-        problems.append(Problem("warning", "missing_texture",
-                                f"texture {name!r} is {why}; a placeholder checker texture is used"))
+        # two whole sentences (not "is {why}") so that each translates as one
+        problems.append(Problem.of("warning", "missing_texture",
+                                   "texture {name} is not found; a placeholder checker texture is used"
+                                   if isinstance(exc, FileNotFoundError)
+                                   else "texture {name} is unreadable; a placeholder checker texture is used",
+                                   name=repr(name)))
         return placeholder_texture()
 
 
@@ -215,8 +219,9 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
         lib = m.group(1).decode("utf-8", "replace")
         mtl = path.parent / lib
         if not mtl.is_file():
-            problems.append(Problem("warning", "missing_material",
-                                    f"material library {lib!r} is not found; colours and textures are lost"))
+            problems.append(Problem.of("warning", "missing_material",
+                                       "material library {name} is not found; colours and textures are lost",
+                                       name=repr(lib)))
             continue
         text = mtl.read_text("utf-8", "replace")
         for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M):

@@ -22,7 +22,7 @@ from typing import Union
 
 from PIL import Image
 
-from .scan_errors import ScanError
+from .scan_errors import scan_error
 
 __all__ = ["MAX_TEXTURE_PIXELS", "MAX_DECODED_SIDE", "check_pixels", "open_image", "decode_texture", "bounded_texture"]
 
@@ -39,7 +39,8 @@ def check_pixels(size: tuple[int, int], name: str | Path) -> None:
     """Raise ScanError naming ``name`` when ``size`` (w, h) px is over the pixel limit."""
     w, h = int(size[0]), int(size[1])
     if w * h > MAX_TEXTURE_PIXELS:
-        raise ScanError(name, f"{w:,} × {h:,} pixels, over the {MAX_TEXTURE_PIXELS:,}-pixel limit")
+        raise scan_error(name, "{width} × {height} pixels, over the {limit}-pixel limit", width=f"{w:,}", height=f"{h:,}",
+                         limit=f"{MAX_TEXTURE_PIXELS:,}")
 
 
 def header_size(source: str | Path | bytes) -> tuple[int, int] | None:
@@ -69,7 +70,7 @@ def open_image(source: str | Path | bytes, name: str | Path) -> Image.Image:
         size = header_size(source)
         if size is not None:
             check_pixels(size, name)
-        raise ScanError(name, f"the image is over the {MAX_TEXTURE_PIXELS:,}-pixel limit") from None
+        raise scan_error(name, "the image is over the {limit}-pixel limit", limit=f"{MAX_TEXTURE_PIXELS:,}") from None
     check_pixels(image.size, name)
     return image
 

@@ -8,7 +8,7 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from .scan_errors import ScanError
+from .scan_errors import scan_error
 from .texture_images import bounded_texture
 from .scan_model import Problem, Scan
 
@@ -37,15 +37,15 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
             if clouds:
                 loaded = clouds[0]
             else:
-                raise ScanError(path, "the file holds no triangle mesh")
+                raise scan_error(path, "the file holds no triangle mesh")
         else:
             loaded = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
     if isinstance(loaded, trimesh.PointCloud):
-        problems.append(Problem("info", "point_cloud", f"the file holds no faces: it is a point cloud "
-                                                       f"of {len(loaded.vertices):,} points"))
+        problems.append(Problem.of("info", "point_cloud", "the file holds no faces: it is a point cloud of {count} points",
+                                   count=f"{len(loaded.vertices):,}"))
         return Scan(path, name, points=loaded, problems=problems)
     if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
-        raise ScanError(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
+        raise scan_error(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
     scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
     scan.texture = mesh_texture(loaded)
     scan.has_normals = "vertex_normals" in loaded._cache.cache

@@ -41,6 +41,7 @@ from .bundle_outputs import write_outputs
 from .bundle_outputs.context import BundleContext
 from .credits_page import render_credits
 from .errors import ExportError
+from .export_messages import ExportMessage
 from .glb_compression import GlbSettings, compress_mesh
 from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
 from .object_metadata import model_copyright, xmp_packet
@@ -130,8 +131,9 @@ def _choose_levels(asset: Asset, allowed: list[AssetLevel], profile: str, wanted
     if wanted:
         chosen = [lv for lv in levels if lv.level in wanted]
         if not chosen and levels:
-            warnings.append(f"scan '{asset.original_name}' has none of the levels {', '.join(wanted)}; "
-                            f"exported its coarsest level instead")
+            warnings.append(ExportMessage("scan '{name}' has none of the levels {levels}; "
+                                          "exported its coarsest level instead",
+                                          name=asset.original_name, levels=", ".join(wanted)))
             chosen = [min(levels, key=lambda lv: LEVEL_ORDER.index(lv.level))]
         return chosen
     if profile == "web" and len(levels) > 1:
@@ -343,7 +345,8 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
             "INSTITUTION": exhibit.institution, "GENERATOR": generator, "CREATED": created,
             "FINGERPRINT": rep.fingerprint, "PROFILE": profile, "DIR": direction(lang)})
         if unknown:
-            rep.warnings.append(f"index.template.html: placeholders left empty: {', '.join(sorted(set(unknown)))}")
+            rep.warnings.append(ExportMessage("index.template.html: placeholders left empty: {names}",
+                                              names=", ".join(sorted(set(unknown)))))
         (tmp / "index.html").write_text(_html_safe(page), encoding="utf-8")
         (tmp / "credits.html").write_text(_html_safe(render_credits(exhibit, fingerprint=rep.fingerprint,
                                                                     generator=generator, created=created,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget,
 )
 
-from vitrine.app.window.message_catalogue import problem_text
+from vitrine.app.window.message_catalogue import export_message_text, problem_text
 
 
 def _size_text(n: int) -> str:
@@ -21,8 +21,8 @@ def _size_text(n: int) -> str:
 
 
 def warning_texts(report: Any, problems: list) -> list[str]:
-    """The export's warnings; those that are problems of the exhibit (missing rights, pins
-    on deleted artifacts) in the UI's language, the others as the exporter wrote them."""
+    """The export's warnings in the UI's language: problems of the exhibit (missing rights, pins
+    on deleted artifacts) by their template, the exporter's own warnings by theirs (ExportMessage)."""
     by_english = {}
     for p in problems:
         by_english[f"no rights statement: {p.message}"] = p
@@ -30,7 +30,7 @@ def warning_texts(report: Any, problems: list) -> list[str]:
     out = []
     for w in report.warnings:
         p = by_english.get(w)
-        out.append(problem_text(p) if p is not None else w)
+        out.append(problem_text(p) if p is not None else export_message_text(w))
     return out
 
 
@@ -68,7 +68,7 @@ class ExportSummaryDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Published:")))
             published = QListWidget()
             published.setObjectName("publishedList")
-            published.addItems(list(report.published))
+            published.addItems([export_message_text(line) for line in report.published])
             published.setMaximumHeight(100)
             layout.addWidget(published)
         self.warnings = QListWidget()

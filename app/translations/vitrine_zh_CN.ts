@@ -2236,6 +2236,38 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>a TIFF image</source>
         <translation>TIFF 图像</translation>
     </message>
+    <message>
+        <source>meshoptimizer-compressed buffers</source>
+        <translation>meshoptimizer 压缩的缓冲区</translation>
+    </message>
+    <message>
+        <source>KTX2/Basis textures</source>
+        <translation>KTX2/Basis 纹理</translation>
+    </message>
+    <message>
+        <source>WebP-only textures</source>
+        <translation>仅 WebP 纹理</translation>
+    </message>
+    <message>
+        <source>AVIF-only textures</source>
+        <translation>仅 AVIF 纹理</translation>
+    </message>
+    <message>
+        <source>rights</source>
+        <translation>权利声明</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>curator</source>
+        <translation>策展人设置</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>导出上限</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
@@ -2538,6 +2570,290 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>the mesh has {count} separate pieces</source>
         <translation>网格由 {count} 个独立部分组成</translation>
     </message>
+    <message>
+        <source>PLY header is larger than 1 MiB or has no end_header line</source>
+        <translation>PLY 文件头超过 1 MiB 或没有 end_header 行</translation>
+    </message>
+    <message>
+        <source>PLY header is incomplete (no end_header line); the file is truncated or not a PLY</source>
+        <translation>PLY 文件头不完整（没有 end_header 行）；文件被截断或不是 PLY 文件</translation>
+    </message>
+    <message>
+        <source>unknown PLY format line {line}</source>
+        <translation>未知的 PLY format 行 {line}</translation>
+    </message>
+    <message>
+        <source>malformed PLY element line {line}</source>
+        <translation>PLY element 行格式错误 {line}</translation>
+    </message>
+    <message>
+        <source>PLY property before any element: {line}</source>
+        <translation>PLY property 出现在任何 element 之前：{line}</translation>
+    </message>
+    <message>
+        <source>unsupported PLY list property {line}</source>
+        <translation>不支持的 PLY 列表属性 {line}</translation>
+    </message>
+    <message>
+        <source>malformed PLY property line {line}</source>
+        <translation>PLY property 行格式错误 {line}</translation>
+    </message>
+    <message>
+        <source>unexpected PLY header line {line}</source>
+        <translation>意外的 PLY 文件头行 {line}</translation>
+    </message>
+    <message>
+        <source>PLY header has no format line</source>
+        <translation>PLY 文件头没有 format 行</translation>
+    </message>
+    <message>
+        <source>the header claims {count} {element} elements but the file holds only {size} bytes of data</source>
+        <translation>文件头声明有 {count} 个 {element} 元素，但文件只有 {size} 字节数据</translation>
+    </message>
+    <message>
+        <source>file is truncated inside the {element} element ({count} claimed, {present} present)</source>
+        <translation>文件在 {element} 元素内被截断（声明 {count} 个，实有 {present} 个）</translation>
+    </message>
+    <message>
+        <source>file is truncated inside the {element} element</source>
+        <translation>文件在 {element} 元素内被截断</translation>
+    </message>
+    <message>
+        <source>a list in the {element} element claims {count} items past the end of the file</source>
+        <translation>{element} 元素中的一个列表声明有 {count} 项，超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>the ASCII PLY body holds a value that is not a number</source>
+        <translation>ASCII PLY 正文中有一个值不是数字</translation>
+    </message>
+    <message>
+        <source>a list in the {element} element has an invalid length {length}</source>
+        <translation>{element} 元素中的一个列表长度无效：{length}</translation>
+    </message>
+    <message>
+        <source>not a GLB file (no 'glTF' magic)</source>
+        <translation>不是 GLB 文件（没有 'glTF' 标识）</translation>
+    </message>
+    <message>
+        <source>GLB version {version} is not supported (only glTF 2.0)</source>
+        <translation>不支持 GLB 版本 {version}（仅支持 glTF 2.0）</translation>
+    </message>
+    <message>
+        <source>the GLB header claims {length} bytes but the file holds {size} bytes</source>
+        <translation>GLB 文件头声明有 {length} 字节，但文件只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>the GLB's first chunk is not a complete JSON chunk</source>
+        <translation>GLB 的第一个数据块不是完整的 JSON 块</translation>
+    </message>
+    <message>
+        <source>the GLB's JSON chunk is invalid ({error})</source>
+        <translation>GLB 的 JSON 块无效（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB's binary chunk claims {length} bytes past the end of the file</source>
+        <translation>GLB 的二进制块声明有 {length} 字节，超出了文件末尾</translation>
+    </message>
+    <message>
+        <source>the GLB's JSON is not an object</source>
+        <translation>GLB 的 JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>uses {extension} ({what}), which cannot be decoded here; re-export the file without that compression</source>
+        <translation>使用了 {extension}（{what}），此处无法解码；请不使用该压缩重新导出文件</translation>
+    </message>
+    <message>
+        <source>bufferView {index} ends at byte {end}, past the end of its buffer</source>
+        <translation>bufferView {index} 结束于第 {end} 字节，超出了其缓冲区末尾</translation>
+    </message>
+    <message>
+        <source>accessor {index} claims {count} elements but its bufferView holds {size} bytes</source>
+        <translation>accessor {index} 声明有 {count} 个元素，但其 bufferView 只有 {size} 字节</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is malformed ({error})</source>
+        <translation>glTF JSON 格式错误（{error}）</translation>
+    </message>
+    <message>
+        <source>a data: URI in the glTF is not valid base64</source>
+        <translation>glTF 中的 data: URI 不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>the external buffer {uri} is missing or not a regular file</source>
+        <translation>外部缓冲区 {uri} 缺失或不是普通文件</translation>
+    </message>
+    <message>
+        <source>the external buffer {uri} is missing</source>
+        <translation>外部缓冲区 {uri} 缺失</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is invalid ({error})</source>
+        <translation>glTF JSON 无效（{error}）</translation>
+    </message>
+    <message>
+        <source>the glTF JSON is not an object</source>
+        <translation>glTF JSON 不是对象</translation>
+    </message>
+    <message>
+        <source>Draco-compressed geometry was decoded</source>
+        <translation>已解码 Draco 压缩的几何数据</translation>
+    </message>
+    <message>
+        <source>a Draco primitive has face indices outside its vertices</source>
+        <translation>一个 Draco 图元的面索引超出了其顶点范围</translation>
+    </message>
+    <message>
+        <source>Draco data could not be decoded ({error})</source>
+        <translation>无法解码 Draco 数据（{error}）</translation>
+    </message>
+    <message>
+        <source>the glTF holds no mesh in its scene</source>
+        <translation>glTF 的场景中没有网格</translation>
+    </message>
+    <message>
+        <source>the file is missing</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the GLB cannot be read ({error})</source>
+        <translation>无法读取 GLB（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB could not be read ({error})</source>
+        <translation>无法读取 GLB（{error}）</translation>
+    </message>
+    <message>
+        <source>the GLB holds no mesh or point cloud</source>
+        <translation>GLB 中没有网格或点云</translation>
+    </message>
+    <message>
+        <source>the compressed GLB cannot be read ({reason})</source>
+        <translation>无法读取压缩的 GLB（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file holds no triangle mesh</source>
+        <translation>文件中没有三角网格</translation>
+    </message>
+    <message>
+        <source>the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)</source>
+        <translation>文件中没有有效的三角形（含 NaN、无穷大或缺失顶点的面已被丢弃）</translation>
+    </message>
+    <message>
+        <source>the file holds no faces: it is a point cloud of {count} points</source>
+        <translation>文件中没有面：它是一个包含 {count} 个点的点云</translation>
+    </message>
+    <message>
+        <source>triangle strips in {element} were converted to triangles</source>
+        <translation>{element} 中的三角形条带已转换为三角形</translation>
+    </message>
+    <message>
+        <source>per-face property {name} of {element} is not used</source>
+        <translation>{element} 的逐面属性 {name} 未被使用</translation>
+    </message>
+    <message>
+        <source>the file's {element} element ({count} entries) is not used</source>
+        <translation>文件的 {element} 元素（{count} 项）未被使用</translation>
+    </message>
+    <message>
+        <source>texture {name} is not found; a placeholder checker texture is used</source>
+        <translation>未找到纹理 {name}；改用占位棋盘格纹理</translation>
+    </message>
+    <message>
+        <source>texture {name} is unreadable; a placeholder checker texture is used</source>
+        <translation>纹理 {name} 无法读取；改用占位棋盘格纹理</translation>
+    </message>
+    <message>
+        <source>material library {name} is not found; colours and textures are lost</source>
+        <translation>未找到材质库 {name}；颜色和纹理将丢失</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, over the {limit}-pixel limit</source>
+        <translation>{width} × {height} 像素，超过 {limit} 像素的上限</translation>
+    </message>
+    <message>
+        <source>the image is over the {limit}-pixel limit</source>
+        <translation>图像超过 {limit} 像素的上限</translation>
+    </message>
+    <message>
+        <source>glTF is Y-up by specification.</source>
+        <translation>按规范，glTF 以 Y 轴朝上。</translation>
+    </message>
+    <message>
+        <source>OBJ exporters usually write Y-up</source>
+        <translation>OBJ 导出程序通常以 Y 轴朝上写出</translation>
+    </message>
+    <message>
+        <source>scanner software usually writes {format} Z-up</source>
+        <translation>扫描软件通常以 Z 轴朝上写出 {format}</translation>
+    </message>
+    <message>
+        <source>Too few points to find a base; {convention}.</source>
+        <translation>点太少，无法找到底座；{convention}。</translation>
+    </message>
+    <message>
+        <source>No stable pose on a clear flat or open base was found; {convention}.</source>
+        <translation>未找到立于明确的平底或开口底座上的稳定姿态；{convention}。</translation>
+    </message>
+    <message>
+        <source>an open base</source>
+        <translation>开口底座</translation>
+    </message>
+    <message>
+        <source>a flat base</source>
+        <translation>平底</translation>
+    </message>
+    <message>
+        <source>a cut base</source>
+        <translation>切平的底座</translation>
+    </message>
+    <message>
+        <source>a broad footprint</source>
+        <translation>宽大的支撑面</translation>
+    </message>
+    <message>
+        <source>The scan stands stably on {base} at its lowest {axis} ({up} up: {support} of its footprint touches, {flat} of that flat or open, {cut} of it within 2 % of the floor).</source>
+        <translation>扫描件以最低的 {axis} 处的{base}稳定站立（{up} 朝上：支撑面的 {support} 着地，其中 {flat} 平坦或开口，{cut} 距地面不超过 2%）。</translation>
+    </message>
+    <message>
+        <source>glTF stores metres by specification (largest side {size} m).</source>
+        <translation>按规范，glTF 以米为单位存储（最长边 {size} 米）。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units; read as millimetres that is a {metres} m object.</source>
+        <translation>最长边为 {size} 个单位；按毫米读取，物体长 {metres} 米。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units; read as centimetres that is a {metres} m object.</source>
+        <translation>最长边为 {size} 个单位；按厘米读取，物体长 {metres} 米。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units, a plausible object size in metres.</source>
+        <translation>最长边为 {size} 个单位，按米计是合理的物体尺寸。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units: this looks like normalised data (or an object of several metres); there is no clue to the real size.</source>
+        <translation>最长边为 {size} 个单位：这看起来是归一化的数据（或一个数米长的物体）；无法得知真实尺寸。</translation>
+    </message>
+    <message>
+        <source>The largest side is {size} units, implausible for an artifact in any usual unit.</source>
+        <translation>最长边为 {size} 个单位，按任何常用单位都不像是一件展品的尺寸。</translation>
+    </message>
+    <message>
+        <source>{file}: units could not be guessed ({reason}); metres assumed — correct them in the Inspector or with --units</source>
+        <translation>{file}：无法推测单位（{reason}）；已假定为米——请在检查器中或用 --units 更正</translation>
+    </message>
+    <message>
+        <source>{file}: this scan is already in the project; a new artifact reuses it</source>
+        <translation>{file}：此扫描已在项目中；新展品将复用它</translation>
+    </message>
+    <message>
+        <source>{file}: {before} faces simplified to {after} on import; the original file is kept unchanged in the project</source>
+        <translation>{file}：导入时已将 {before} 个面简化为 {after} 个；原始文件在项目中保持不变</translation>
+    </message>
 </context>
 <context>
     <name>ScanReport</name>
@@ -2644,6 +2960,101 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>• %1: %2</source>
         <translation>• %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMessages</name>
+    <message>
+        <source>{name}: {levels} (finest: {size}, {texture}; limit {limit} by {source}); {mark}</source>
+        <translation>{name}：{levels}（最精细：{size}，{texture}；上限 {limit}，依据{source}）；{mark}</translation>
+    </message>
+    <message>
+        <source>{count} points</source>
+        <translation>{count} 个点</translation>
+    </message>
+    <message>
+        <source>{count} faces</source>
+        <translation>{count} 个面</translation>
+    </message>
+    <message>
+        <source>textures up to {size} px</source>
+        <translation>纹理最大 {size} 像素</translation>
+    </message>
+    <message>
+        <source>no texture</source>
+        <translation>无纹理</translation>
+    </message>
+    <message>
+        <source>marked for {recipient}</source>
+        <translation>已为 {recipient} 加标记</translation>
+    </message>
+    <message>
+        <source>marked for (no recipient named)</source>
+        <translation>已加标记（未指定接收方）</translation>
+    </message>
+    <message>
+        <source>NOT marked</source>
+        <translation>未加标记</translation>
+    </message>
+    <message>
+        <source>scan '{name}' has none of the levels {levels}; exported its coarsest level instead</source>
+        <translation>扫描“{name}”没有 {levels} 中的任何级别；已改为导出其最粗级别</translation>
+    </message>
+    <message>
+        <source>index.template.html: placeholders left empty: {names}</source>
+        <translation>index.template.html：以下占位符留空：{names}</translation>
+    </message>
+    <message>
+        <source>fonts: no font for the {script} script; install the Debian package {package} (kiosks without internet may show boxes)</source>
+        <translation>字体：没有 {script} 文字的字体；请安装 Debian 软件包 {package}（无网络的展台可能显示方框）</translation>
+    </message>
+    <message>
+        <source>fonts: {font} has no glyph for {count} {script} character(s): {chars}</source>
+        <translation>字体：{font} 缺少 {count} 个 {script} 字符的字形：{chars}</translation>
+    </message>
+    <message>
+        <source>fonts: index.html has no viewer.css link; fonts.css is not linked</source>
+        <translation>字体：index.html 没有 viewer.css 链接；未链接 fonts.css</translation>
+    </message>
+    <message>
+        <source>{name}: no USDZ for AR Quick Look (a point cloud)</source>
+        <translation>{name}：没有用于 AR Quick Look 的 USDZ（点云）</translation>
+    </message>
+    <message>
+        <source>{file}: no USDZ for AR Quick Look ({reason})</source>
+        <translation>{file}：没有用于 AR Quick Look 的 USDZ（{reason}）</translation>
+    </message>
+    <message>
+        <source>annotation audio (Voyager's audio needs its own clip list)</source>
+        <translation>注释音频（Voyager 的音频需要单独的剪辑列表）</translation>
+    </message>
+    <message>
+        <source>tour steps' annotations (a Voyager tour step is a camera move)</source>
+        <translation>导览步骤的注释（Voyager 的导览步骤只是一次相机移动）</translation>
+    </message>
+    <message>
+        <source>tour narration audio</source>
+        <translation>导览解说音频</translation>
+    </message>
+    <message>
+        <source>plinths (Voyager has no display furniture)</source>
+        <translation>展台（Voyager 没有展示家具）</translation>
+    </message>
+    <message>
+        <source>Voyager has no Chinese</source>
+        <translation>Voyager 不支持中文</translation>
+    </message>
+    <message>
+        <source>Voyager's languages are {languages}, one text each</source>
+        <translation>Voyager 支持的语言为 {languages}，每种一段文字</translation>
+    </message>
+    <message>
+        <source>{file} leaves out: {language} texts ({why})</source>
+        <translation>{file} 略去了：{language} 文字（{why}）</translation>
+    </message>
+    <message>
+        <source>{file} leaves out: {what}</source>
+        <translation>{file} 略去了：{what}</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vitrine.app.dialogs.error_messages import describe_error, show_error
 from vitrine.app.panels.document_relay import DocumentRelay
+from vitrine.app.window.message_catalogue import scan_reason_text
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.scenes.project_store import Project
@@ -105,7 +106,7 @@ class JobControl(QObject):
         name = getattr(artifact, "name", "") or str(result.artifact_id)  # the curator's name for it, not its id
         message = QCoreApplication.translate("MainWindow", "Imported %1").replace("%1", name)
         if warnings:
-            message += " — " + "; ".join(str(w) for w in warnings)
+            message += " — " + "; ".join(scan_reason_text(w) for w in warnings)
         self.status.emit(message, 10000)
 
     # --- export ---------------------------------------------------------------------------

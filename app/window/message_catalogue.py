@@ -87,6 +87,80 @@ SCAN_TEMPLATES = (
                                       "import a simplified version instead"),
     QT_TRANSLATE_NOOP("ScanMessages", "the file holds {faces} faces, more than the limit of {limit}; "
                                       "import a simplified version instead"),
+    # PLY and glTF/GLB readers, trimesh readers, texture limits and reader notes
+    QT_TRANSLATE_NOOP("ScanMessages", "PLY header is larger than 1 MiB or has no end_header line"),
+    QT_TRANSLATE_NOOP("ScanMessages", "PLY header is incomplete (no end_header line); the file is truncated or not a PLY"),
+    QT_TRANSLATE_NOOP("ScanMessages", "unknown PLY format line {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "malformed PLY element line {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "PLY property before any element: {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "unsupported PLY list property {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "malformed PLY property line {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "unexpected PLY header line {line}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "PLY header has no format line"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the header claims {count} {element} elements but the file holds only {size} bytes of data"),
+    QT_TRANSLATE_NOOP("ScanMessages", "file is truncated inside the {element} element ({count} claimed, {present} present)"),
+    QT_TRANSLATE_NOOP("ScanMessages", "file is truncated inside the {element} element"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a list in the {element} element claims {count} items past the end of the file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the ASCII PLY body holds a value that is not a number"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a list in the {element} element has an invalid length {length}"),
+    QT_TRANSLATE_NOOP("ScanMessages", "not a GLB file (no 'glTF' magic)"),
+    QT_TRANSLATE_NOOP("ScanMessages", "GLB version {version} is not supported (only glTF 2.0)"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB header claims {length} bytes but the file holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB's first chunk is not a complete JSON chunk"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB's JSON chunk is invalid ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB's binary chunk claims {length} bytes past the end of the file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB's JSON is not an object"),
+    QT_TRANSLATE_NOOP("ScanMessages", "uses {extension} ({what}), which cannot be decoded here; re-export the file without that compression"),
+    QT_TRANSLATE_NOOP("ScanMessages", "bufferView {index} ends at byte {end}, past the end of its buffer"),
+    QT_TRANSLATE_NOOP("ScanMessages", "accessor {index} claims {count} elements but its bufferView holds {size} bytes"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the glTF JSON is malformed ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a data: URI in the glTF is not valid base64"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the external buffer {uri} is missing or not a regular file"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the external buffer {uri} is missing"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the glTF JSON is invalid ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the glTF JSON is not an object"),
+    QT_TRANSLATE_NOOP("ScanMessages", "Draco-compressed geometry was decoded"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a Draco primitive has face indices outside its vertices"),
+    QT_TRANSLATE_NOOP("ScanMessages", "Draco data could not be decoded ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the glTF holds no mesh in its scene"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file is missing"),
+    QT_TRANSLATE_NOOP("ScanMessages", "cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB cannot be read ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB could not be read ({error})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the GLB holds no mesh or point cloud"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the compressed GLB cannot be read ({reason})"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds no triangle mesh"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file holds no faces: it is a point cloud of {count} points"),
+    QT_TRANSLATE_NOOP("ScanMessages", "triangle strips in {element} were converted to triangles"),
+    QT_TRANSLATE_NOOP("ScanMessages", "per-face property {name} of {element} is not used"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the file's {element} element ({count} entries) is not used"),
+    QT_TRANSLATE_NOOP("ScanMessages", "texture {name} is not found; a placeholder checker texture is used"),
+    QT_TRANSLATE_NOOP("ScanMessages", "texture {name} is unreadable; a placeholder checker texture is used"),
+    QT_TRANSLATE_NOOP("ScanMessages", "material library {name} is not found; colours and textures are lost"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{width} × {height} pixels, over the {limit}-pixel limit"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the image is over the {limit}-pixel limit"),
+    # reasons for unit and up-axis guesses (assets/inspection.py, orientation.py; TemplatedText) and import warnings
+    QT_TRANSLATE_NOOP("ScanMessages", "glTF is Y-up by specification."),
+    QT_TRANSLATE_NOOP("ScanMessages", "OBJ exporters usually write Y-up"),
+    QT_TRANSLATE_NOOP("ScanMessages", "scanner software usually writes {format} Z-up"),
+    QT_TRANSLATE_NOOP("ScanMessages", "Too few points to find a base; {convention}."),
+    QT_TRANSLATE_NOOP("ScanMessages", "No stable pose on a clear flat or open base was found; {convention}."),
+    QT_TRANSLATE_NOOP("ScanMessages", "an open base"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a flat base"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a cut base"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a broad footprint"),
+    QT_TRANSLATE_NOOP("ScanMessages", "The scan stands stably on {base} at its lowest {axis} ({up} up: {support} of its footprint touches, {flat} of that flat or open, {cut} of it within 2 % of the floor)."),
+    QT_TRANSLATE_NOOP("ScanMessages", "glTF stores metres by specification (largest side {size} m)."),
+    QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units; read as millimetres that is a {metres} m object."),
+    QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units; read as centimetres that is a {metres} m object."),
+    QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units, a plausible object size in metres."),
+    QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units: this looks like normalised data (or an object of several metres); there is no clue to the real size."),
+    QT_TRANSLATE_NOOP("ScanMessages", "The largest side is {size} units, implausible for an artifact in any usual unit."),
+    QT_TRANSLATE_NOOP("ScanMessages", "{file}: units could not be guessed ({reason}); metres assumed — correct them in the Inspector or with --units"),
+    QT_TRANSLATE_NOOP("ScanMessages", "{file}: this scan is already in the project; a new artifact reuses it"),
+    # a simplified import (app/workflows/project_import.py)
+    QT_TRANSLATE_NOOP("ScanMessages", "{file}: {before} faces simplified to {after} on import; the original file is kept unchanged in the project"),
     # inspection problems (assets/inspection.py)
     QT_TRANSLATE_NOOP("ScanMessages", "{count} vertices have NaN or infinite coordinates"),
     QT_TRANSLATE_NOOP("ScanMessages", "{count} face indices point outside the vertices"),
@@ -97,6 +171,34 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "{count} faces have no area"),
     QT_TRANSLATE_NOOP("ScanMessages", "{count} faces are duplicates"),
     QT_TRANSLATE_NOOP("ScanMessages", "the mesh has {count} separate pieces"),
+)
+
+EXPORT_TEMPLATES = (
+    # export summary lines and warnings (exporters/export_messages.py ExportMessage)
+    QT_TRANSLATE_NOOP("ExportMessages", "{name}: {levels} (finest: {size}, {texture}; limit {limit} by {source}); {mark}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{count} points"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{count} faces"),
+    QT_TRANSLATE_NOOP("ExportMessages", "textures up to {size} px"),
+    QT_TRANSLATE_NOOP("ExportMessages", "no texture"),
+    QT_TRANSLATE_NOOP("ExportMessages", "marked for {recipient}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "marked for (no recipient named)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "NOT marked"),
+    QT_TRANSLATE_NOOP("ExportMessages", "scan '{name}' has none of the levels {levels}; exported its coarsest level instead"),
+    QT_TRANSLATE_NOOP("ExportMessages", "index.template.html: placeholders left empty: {names}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: no font for the {script} script; install the Debian package {package} (kiosks without internet may show boxes)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: {font} has no glyph for {count} {script} character(s): {chars}"),
+    QT_TRANSLATE_NOOP("ExportMessages", "fonts: index.html has no viewer.css link; fonts.css is not linked"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{name}: no USDZ for AR Quick Look (a point cloud)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file}: no USDZ for AR Quick Look ({reason})"),
+    # what the Voyager scene leaves out (exporters/standards/svx_scene.py)
+    QT_TRANSLATE_NOOP("ExportMessages", "annotation audio (Voyager's audio needs its own clip list)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "tour steps' annotations (a Voyager tour step is a camera move)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "tour narration audio"),
+    QT_TRANSLATE_NOOP("ExportMessages", "plinths (Voyager has no display furniture)"),
+    QT_TRANSLATE_NOOP("ExportMessages", "Voyager has no Chinese"),
+    QT_TRANSLATE_NOOP("ExportMessages", "Voyager's languages are {languages}, one text each"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file} leaves out: {language} texts ({why})"),
+    QT_TRANSLATE_NOOP("ExportMessages", "{file} leaves out: {what}"),
 )
 
 WORDS = (
@@ -118,6 +220,16 @@ WORDS = (
     QT_TRANSLATE_NOOP("MessageWords", "a PLY file"),
     QT_TRANSLATE_NOOP("MessageWords", "a RIFF (WAV/WebP/AVI) file"),
     QT_TRANSLATE_NOOP("MessageWords", "a TIFF image"),
+    # what a refused glTF extension compresses (assets/gltf_loading.py _REFUSED)
+    QT_TRANSLATE_NOOP("MessageWords", "meshoptimizer-compressed buffers"),
+    QT_TRANSLATE_NOOP("MessageWords", "KTX2/Basis textures"),
+    QT_TRANSLATE_NOOP("MessageWords", "WebP-only textures"),
+    QT_TRANSLATE_NOOP("MessageWords", "AVIF-only textures"),
+    QT_TRANSLATE_NOOP("MessageWords", ", "),  # between level names in an export line
+    # why a level limit applies (exporters/publication/policy.py ArtifactPolicy.source)
+    QT_TRANSLATE_NOOP("MessageWords", "rights"),
+    QT_TRANSLATE_NOOP("MessageWords", "curator"),
+    QT_TRANSLATE_NOOP("MessageWords", "export"),
 )
 
 
@@ -172,3 +284,39 @@ def scan_error_text(exc: BaseException) -> str:
                               getattr(exc, "cause", str(exc)))
     path = getattr(exc, "path", None)
     return f"{path.name}: {cause}" if path is not None else cause
+
+
+# arguments of templated lines that are Vitrine's words: a level, why a limit applies, a unit
+TEXT_WORD_ARGS = ("limit", "source")
+
+
+def templated_text(line: str, context: str) -> str:
+    """A TemplatedText (a str with ``template`` and ``args``, assets/templated_text.py; the
+    exporter's ExportMessage) in the UI's language, the phrases inside it too, its template
+    looked up in ``context``; any other line as it was written."""
+    template = getattr(line, "template", "")
+    if not template:
+        return str(line)
+    values = {}
+    for key, value in getattr(line, "args", {}).items():
+        if getattr(value, "template", ""):
+            values[key] = templated_text(value, context)
+        elif key == "levels":
+            values[key] = QCoreApplication.translate("MessageWords", ", ").join(
+                word(level) for level in str(value).split(", "))
+        else:
+            values[key] = word(str(value)) if key in TEXT_WORD_ARGS else str(value)
+    try:
+        return QCoreApplication.translate(context, template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation naming a placeholder the line lacks
+        return str(line)
+
+
+def export_message_text(line: str) -> str:
+    """An export warning or summary line (exporters/export_messages.py) in the UI's language."""
+    return templated_text(line, "ExportMessages")
+
+
+def scan_reason_text(line: str) -> str:
+    """A scan report's reason (unit or up-axis guess, assets/inspection.py) in the UI's language."""
+    return templated_text(line, "ScanMessages")

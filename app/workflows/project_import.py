@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from vitrine.assets.progress import CancelToken, ProgressFn, report, sub_progress
+from vitrine.assets.templated_text import TemplatedText
 from vitrine.scenes.artifact_commands import import_scan_command
 from vitrine.scenes.commands import CompositeCommand
 from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, ProcessingStep
@@ -130,7 +131,8 @@ def store_prepared(project: Project, prepared: PreparedScan, original: Path, *,
     existing = project.document.asset(original_sha)
     if existing is not None:
         asset = existing
-        warnings.append(f"{prepared.source_name}: this scan is already in the project; a new artifact reuses it")
+        warnings.append(TemplatedText("{file}: this scan is already in the project; a new artifact reuses it",
+                                      file=prepared.source_name))
     artifact = Artifact(name=name or _display_name(Path(prepared.source_name)), asset_id=asset.id)
     command = import_scan_command(project.document, asset, artifact)
     return ImportResult(command, artifact.id, asset.id, prepared.inspection, warnings)
@@ -167,8 +169,10 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     chosen_units = inspection["units_guess"] if units == "auto" else units
     if chosen_units == "unknown":
         chosen_units = "m"
-        warnings.append(f"{scan_path.name}: units could not be guessed ({inspection.get('units_reason', '')}); "
-                        "metres assumed — correct them in the Inspector or with --units")
+        # a TemplatedText: the CLI prints the English, the editor's status line translates it
+        warnings.append(TemplatedText("{file}: units could not be guessed ({reason}); "
+                                      "metres assumed — correct them in the Inspector or with --units",
+                                      file=scan_path.name, reason=inspection.get("units_reason", "")))
     chosen_up = inspection.get("up_axis_guess", "y") if up == "auto" else up
 
     report(progress, 0.3, "Hashing the original", cancel)
@@ -189,8 +193,9 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
         simplified_from = len(geometry.faces)
         geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
                                  cancel=cancel)
-        warnings.append(f"{scan_path.name}: {simplified_from:,} faces simplified to {len(geometry.faces):,} "
-                        "on import; the original file is kept unchanged in the project")
+        warnings.append(TemplatedText("{file}: {before} faces simplified to {after} on import; the original file "
+                                      "is kept unchanged in the project", file=scan_path.name,
+                                      before=f"{simplified_from:,}", after=f"{len(geometry.faces):,}"))
     report(progress, 0.5, "Building levels of detail", cancel)
     levels = build_levels(geometry, progress=sub_progress(progress, 0.5, 0.9), cancel=cancel)
     if simplified_from:

@@ -9,6 +9,7 @@ from vitrine.assets.level_table import level_rank
 
 from ..ar.bundle_glb import read_bundle_glb
 from ..ar.usdz_writer import write_usdz
+from ..export_messages import ExportMessage
 from .context import BundleContext
 
 # AR Quick Look stays smooth on older iPhones up to a few hundred thousand triangles.
@@ -29,14 +30,16 @@ def write_ar_usdz(ctx: BundleContext) -> None:
         level = ar_level(art.get("models", []))
         if level is None:
             art["ar"] = None
-            ctx.report.warnings.append(f"{art.get('name') or art['id']}: no USDZ for AR Quick Look (a point cloud)")
+            ctx.report.warnings.append(ExportMessage("{name}: no USDZ for AR Quick Look (a point cloud)",
+                                                     name=art.get("name") or art["id"]))
             continue
         rel = str(PurePosixPath(level["file"]).parent / "ar.usdz")
         try:
             write_usdz(read_bundle_glb(ctx.root / level["file"]), ctx.root / rel, name=art.get("name") or art["id"])
         except ValueError as exc:
             art["ar"] = None
-            ctx.report.warnings.append(f"{level['file']}: no USDZ for AR Quick Look ({exc})")
+            ctx.report.warnings.append(ExportMessage("{file}: no USDZ for AR Quick Look ({reason})",
+                                                     file=level["file"], reason=exc))
             continue
         art["ar"] = {"usdz": rel, "level": level["level"], "bytes": (ctx.root / rel).stat().st_size}
     ctx.extras["document_changed"] = True

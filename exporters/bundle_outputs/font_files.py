@@ -14,6 +14,7 @@ from typing import Any, Iterator
 from vitrine.exporters.fonts.script_fonts import script_group
 from vitrine.exporters.fonts.subsets import make_subset, plan_subsets, unicode_range
 
+from ..export_messages import ExportMessage
 from .context import BundleContext
 
 FAMILY = "Vitrine Script"
@@ -33,8 +34,9 @@ def write_font_subsets(ctx: BundleContext) -> None:
         for item in plan.subsets:
             item.optional = frozenset(c for c in labels if script_group(c) == item.code)
     for font in plan.missing:
-        ctx.report.warnings.append(f"fonts: no font for the {font.name} script; install the Debian package "
-                                   f"{font.package} (kiosks without internet may show boxes)")
+        ctx.report.warnings.append(ExportMessage("fonts: no font for the {script} script; install the Debian package "
+                                                 "{package} (kiosks without internet may show boxes)",
+                                                 script=font.name, package=font.package))
     if not plan.subsets:
         return
     rules = []
@@ -42,8 +44,9 @@ def write_font_subsets(ctx: BundleContext) -> None:
     for item in plan.subsets:
         make_subset(item)
         if item.unmapped:
-            ctx.report.warnings.append(f"fonts: {item.font.path.name} has no glyph for {len(item.unmapped)} "
-                                       f"{item.font.name} character(s): {''.join(sorted(item.unmapped))[:20]}")
+            ctx.report.warnings.append(ExportMessage("fonts: {font} has no glyph for {count} {script} character(s): {chars}",
+                                                     font=item.font.path.name, count=len(item.unmapped),
+                                                     script=item.font.name, chars="".join(sorted(item.unmapped))[:20]))
         drawn = item.chars
         if not drawn:
             continue
@@ -61,7 +64,7 @@ def write_font_subsets(ctx: BundleContext) -> None:
     index = ctx.root / "index.html"
     page = index.read_text("utf-8")
     if VIEWER_CSS_LINK not in page:
-        ctx.report.warnings.append("fonts: index.html has no viewer.css link; fonts.css is not linked")
+        ctx.report.warnings.append(ExportMessage("fonts: index.html has no viewer.css link; fonts.css is not linked"))
         return
     index.write_text(page.replace(VIEWER_CSS_LINK, f'{VIEWER_CSS_LINK}\n<link rel="stylesheet" href="{CSS_NAME}">', 1),
                      encoding="utf-8")

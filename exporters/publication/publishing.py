@@ -12,6 +12,7 @@ from typing import Any, Optional
 from vitrine.assets.level_table import level_rank
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel, Exhibit
 
+from ..export_messages import ExportMessage
 from .policy import ArtifactPolicy, artifact_policy, publishable_levels, rights_allow_reuse
 
 
@@ -61,13 +62,20 @@ class Publication:
             if not levels:
                 continue
             finest = levels[-1]
-            size = (f"{finest['points']:,} points" if finest["points"] else f"{finest['faces']:,} faces")
+            # each phrase an ExportMessage so that the editor can show the line in its language
+            size = (ExportMessage("{count} points", count=f"{finest['points']:,}") if finest["points"]
+                    else ExportMessage("{count} faces", count=f"{finest['faces']:,}"))
             textures = [lv["texture"] for lv in levels if lv["texture"]]
-            tex = f"textures up to {max(textures)} px" if textures else "no texture"
+            tex = (ExportMessage("textures up to {size} px", size=max(textures)) if textures
+                   else ExportMessage("no texture"))
             policy = self.policies[art.id]
-            mark = (f"marked for {self.recipient or '(no recipient named)'}" if self.marked else "NOT marked")
-            lines.append(f"{art.name or art.id}: {', '.join(lv['level'] for lv in levels)} (finest: {size}, {tex}; "
-                         f"limit {policy.max_level} by {policy.source}); {mark}")
+            mark = (ExportMessage("marked for {recipient}", recipient=self.recipient) if self.marked and self.recipient
+                    else ExportMessage("marked for (no recipient named)") if self.marked
+                    else ExportMessage("NOT marked"))
+            lines.append(ExportMessage("{name}: {levels} (finest: {size}, {texture}; limit {limit} by {source}); {mark}",
+                                       name=art.name or art.id, levels=", ".join(lv["level"] for lv in levels),
+                                       size=size, texture=tex, limit=policy.max_level, source=policy.source,
+                                       mark=mark))
         return lines
 
     def downloads(self, exhibit: Exhibit, models: dict[str, list[dict]]) -> dict[str, dict[str, Any]]:

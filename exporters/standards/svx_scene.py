@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional
 from vitrine.scenes.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit, Light, Viewpoint
 
+from ..export_messages import ExportMessage
 from .languages import VOYAGER_LANGUAGES, to_voyager_texts, voyager_key
 from .svx_geometry import hex_to_rgb, look_rotation, view_to_orbit
 
@@ -143,7 +144,7 @@ def build_svx(exhibit: Exhibit, models: dict[str, list[dict]], generator: str,
                 if alt:
                     a["imageAltText"] = alt
             if ann.audio:
-                other.append("annotation audio (Voyager's audio needs its own clip list)")
+                other.append(ExportMessage("annotation audio (Voyager's audio needs its own clip list)"))
             annotations.append(a)
         model: dict[str, Any] = {"units": "m", "derivatives": derivatives}
         if annotations:
@@ -169,9 +170,9 @@ def build_svx(exhibit: Exhibit, models: dict[str, list[dict]], generator: str,
             states.append({"id": step.id, "curve": "EaseQuadInOut", "duration": 2, "threshold": 0.5,
                            "values": [orbit, offset]})
             if step.annotation_id:
-                other.append("tour steps' annotations (a Voyager tour step is a camera move)")
+                other.append(ExportMessage("tour steps' annotations (a Voyager tour step is a camera move)"))
             if step.audio:
-                other.append("tour narration audio")
+                other.append(ExportMessage("tour narration audio"))
         tours.append({"title": _first(titles), "titles": titles, "steps": steps})
 
     orbit, offset = view_to_orbit(start.eye, start.target)
@@ -214,13 +215,14 @@ def build_svx(exhibit: Exhibit, models: dict[str, list[dict]], generator: str,
 def _left_out_lines(tags: set[str], other: list[str], exhibit: Exhibit) -> list[str]:
     lines = []
     for tag in sorted(tags):
-        why = ("Voyager has no Chinese" if tag.split("-")[0].lower() == "zh"
-               else f"Voyager's languages are {' '.join(VOYAGER_LANGUAGES)}, one text each")
-        lines.append(f"{SVX_NAME} leaves out: {tag} texts ({why})")
+        why = (ExportMessage("Voyager has no Chinese") if tag.split("-")[0].lower() == "zh"
+               else ExportMessage("Voyager's languages are {languages}, one text each",
+                                  languages=" ".join(VOYAGER_LANGUAGES)))
+        lines.append(ExportMessage("{file} leaves out: {language} texts ({why})", file=SVX_NAME, language=tag, why=why))
     if exhibit.plinths:
-        other.append("plinths (Voyager has no display furniture)")
+        other.append(ExportMessage("plinths (Voyager has no display furniture)"))
     for kind in dict.fromkeys(other):
-        lines.append(f"{SVX_NAME} leaves out: {kind}")
+        lines.append(ExportMessage("{file} leaves out: {what}", file=SVX_NAME, what=kind))
     return lines
 
 
