@@ -74,9 +74,9 @@ def test_every_control_has_an_accessible_name_in_english(make_window, tmp_path):
 
 
 def test_every_control_has_an_accessible_name_in_chinese(make_window, tmp_path):
-    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
-        subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True)
     assert install_translations("zh_CN")
     try:

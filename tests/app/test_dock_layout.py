@@ -22,9 +22,9 @@ SHOTS = os.environ.get("VITRINE_DOCK_SCREENSHOTS")
 
 @pytest.fixture(params=["en", "zh_CN"])
 def ui_language(request):
-    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
     if request.param == "zh_CN":
-        subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True, capture_output=True, cwd=REPO)
         assert install_translations("zh_CN")
     yield request.param

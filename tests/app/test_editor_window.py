@@ -223,11 +223,11 @@ def test_bad_scan_shows_a_message_not_a_traceback(make_window, tmp_path: Path, q
 
 
 def test_chinese_ui(make_window, qtbot) -> None:
-    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys
-        subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True)
     assert install_translations("zh_CN")
     try:

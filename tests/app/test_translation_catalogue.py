@@ -67,8 +67,8 @@ def test_the_check_finds_an_unfinished_and_a_missing_translation(tmp_path: Path)
 
 @pytest.fixture
 def chinese():
-    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
-    subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
+    subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                    check=True, capture_output=True, cwd=REPO)
     assert install_translations("zh_CN")
     yield

@@ -79,11 +79,11 @@ def test_arabic_fields_are_laid_out_right_to_left(make_window, tmp_path: Path, q
 
 
 def test_chinese_ui(make_window, tmp_path: Path, qtbot) -> None:
-    from vitrine.app.window.translations import install_translations, qm_path, remove_translations
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys
-        subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True)
     assert install_translations("zh_CN")
     try:

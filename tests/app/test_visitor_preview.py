@@ -247,11 +247,11 @@ def test_preview_in_browser_serves_the_bundle(make_window, qtbot, tmp_path: Path
 @NEEDS_DISPLAY
 def test_ui_language_switches_live(make_window, qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QApplication
-    from vitrine.app.window.translations import qm_path, remove_translations
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, qm_path, remove_translations
     if not qm_path("zh_CN").is_file():
         import subprocess
         import sys
-        subprocess.run([sys.executable, str(qm_path("zh_CN").parent / "build_translations.py"), "--release-only"],
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True)
     from vitrine.scenes.exhibit_model import Exhibit, Viewpoint
     from vitrine.scenes.project_store import Project
