@@ -501,6 +501,10 @@
 <context>
     <name>ImportOptionsDialog</name>
     <message>
+        <source>Level-of-detail error against faces</source>
+        <translation>细节层级误差与面数</translation>
+    </message>
+    <message>
         <source>Import Scan</source>
         <translation>导入扫描</translation>
     </message>
@@ -2565,6 +2569,37 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>• %1: %2</source>
         <translation>• %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>LodErrorPlot</name>
+    <message>
+        <source>Faces in the level</source>
+        <translation>该层级的面数</translation>
+    </message>
+    <message>
+        <source>RMS distance to the level&apos;s nearest vertex (scan units)</source>
+        <translation>到该层级最近顶点的均方根距离（扫描单位）</translation>
+    </message>
+    <message>
+        <source>No level-of-detail estimate for this scan: it is read when it is imported.</source>
+        <translation>此扫描没有细节层级估计：导入时才会读取。</translation>
+    </message>
+    <message>
+        <source>Estimating the levels of detail…</source>
+        <translation>正在估计细节层级…</translation>
+    </message>
+    <message>
+        <source>The levels of detail could not be estimated: %1</source>
+        <translation>无法估计细节层级：%1</translation>
+    </message>
+    <message>
+        <source>The scan is small enough to be published whole: no simpler level.</source>
+        <translation>此扫描足够小，可整体发布：没有更简化的层级。</translation>
+    </message>
+    <message>
+        <source>%1 levels; the full scan is the reference (error 0).</source>
+        <translation>%1 个层级；以完整扫描为基准（误差为 0）。</translation>
     </message>
 </context>
 </TS>
