@@ -22,7 +22,7 @@ from PIL import Image, PngImagePlugin
 
 from .texture_images import ViewReader, open_image
 
-__all__ = ["image_views", "stub_glb", "swap_stub_images", "FileWindow", "open_embedded"]
+__all__ = ["all_in_bin_chunk", "image_views", "stub_glb", "swap_stub_images", "FileWindow", "open_embedded"]
 
 _TAG = "vitrine-glb-image"
 
@@ -34,6 +34,14 @@ def image_views(doc: dict) -> dict[int, int]:
         if isinstance(img, dict) and isinstance(img.get("bufferView"), int):
             out.setdefault(img["bufferView"], i)
     return out
+
+
+def all_in_bin_chunk(doc: dict) -> bool:
+    """True when the GLB has one buffer (its BIN chunk) and every bufferView lies in it:
+    the only layout :func:`stub_glb` rewrites (others go to trimesh as they are)."""
+    views = doc.get("bufferViews", [])
+    return len(doc.get("buffers", [])) == 1 and "uri" not in doc["buffers"][0] and \
+        all(isinstance(v, dict) and v.get("buffer") == 0 for v in views)
 
 
 def _stand_in(index: int) -> bytes:
@@ -68,11 +76,12 @@ def stub_glb(doc: dict, binary: memoryview | bytes, views: dict[int, int]) -> by
     return struct.pack("<4sII", b"glTF", 2, 12 + len(chunks)) + chunks
 
 
-def swap_stub_images(loaded, open_real: Callable[[int], Image.Image]) -> None:
-    """Put the real image (``open_real(image index)``, opened lazily) wherever trimesh holds
-    a stand-in in ``loaded`` (a Scene or a Trimesh)."""
+def swap_stub_images(loaded, open_real: Callable[[int], Image.Image | None]) -> None:
+    """Put the real image (``open_real(image index)``, opened lazily; None for an unreadable
+    one, leaving the material untextured) wherever trimesh holds a stand-in in ``loaded``
+    (a Scene or a Trimesh)."""
     geoms = loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]
-    opened: dict[int, Image.Image] = {}
+    opened: dict[int, Image.Image | None] = {}
     for geom in geoms:
         mat = getattr(getattr(geom, "visual", None), "material", None)
         for attr in ("baseColorTexture", "image"):

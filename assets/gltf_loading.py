@@ -201,19 +201,25 @@ def load_glb(path: Path, data: bytes | mmap.mmap) -> Scan:
     if _uses_draco(doc):
         return _load_draco(path, doc, [binary], "GLB")
     views = glb_images.image_views(doc)
-    if not views:
+    if not views or not glb_images.all_in_bin_chunk(doc):
         return _load_trimesh(path, data, "glb", "GLB")
     bin_start = 20 + ((struct.unpack_from("<I", view, 12)[0] + 3) & ~3) + 8
     stub = glb_images.stub_glb(doc, binary, views)
 
-    def open_real(index: int) -> Image.Image:
+    def open_real(index: int) -> Image.Image | None:
         v = doc["bufferViews"][doc["images"][index]["bufferView"]]
         start, length = int(v.get("byteOffset", 0)), int(v["byteLength"])
         # From an mmap, read through the file: touching the mapping would add the
         # compressed image to this process's resident memory on top of its decode.
         stream = glb_images.FileWindow(path, bin_start + start, length) if isinstance(data, mmap.mmap) \
             else ViewReader(binary[start:start + length])
-        return glb_images.open_embedded(stream, f"{path.name} image {doc['images'][index].get('name') or index}")
+        label = f"{path.name} image {doc['images'][index].get('name') or index}"
+        try:
+            return glb_images.open_embedded(stream, label)
+        except ScanError:
+            raise
+        except (OSError, ValueError, SyntaxError):
+            return None  # an unreadable image: untextured, as trimesh itself would leave it
 
     loaded = trimesh.load(io.BytesIO(stub), file_type="glb", resolver=RegularFileResolver(str(path)))
     glb_images.swap_stub_images(loaded, open_real)

@@ -50,3 +50,16 @@ def test_an_embedded_png_bomb_is_refused_with_the_exact_message(tmp_path):
     with pytest.raises(ScanError) as err:
         load_scan(glb)
     assert str(err.value) == "bomb.glb image 0: 100,000 × 100,000 pixels, over the 268,435,456-pixel limit"
+
+
+def test_an_unreadable_embedded_image_leaves_the_scan_untextured(tmp_path):
+    scan = load_scan(write_glb(tmp_path / "quad.glb", b"\x89PNG\r\n\x1a\n" + b"not a png at all" * 4))
+    assert scan.texture is None and len(scan.mesh.faces) == 2
+
+
+def test_an_embedded_jpeg_keeps_its_pixels_through_the_file_window(tmp_path):
+    buf = io.BytesIO()
+    noise_image(64, seed=5).save(buf, "JPEG", quality=95)
+    scan = load_scan(write_glb(tmp_path / "quad.glb", buf.getvalue(), "image/jpeg"))
+    expected = np.asarray(Image.open(io.BytesIO(buf.getvalue())).convert("RGB"))
+    assert np.array_equal(np.asarray(scan.texture.convert("RGB")), expected)
