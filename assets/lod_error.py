@@ -16,7 +16,7 @@ import trimesh
 from scipy.spatial import cKDTree
 
 from .level_of_detail import build_levels
-from .progress import CancelToken
+from .progress import CancelToken, report
 
 __all__ = ["LevelError", "level_errors", "SAMPLE_VERTICES"]
 
@@ -45,6 +45,7 @@ def level_errors(mesh: trimesh.Trimesh, *, budgets: dict[str, int] | None = None
         full = full[np.random.default_rng(0).choice(len(full), SAMPLE_VERTICES, replace=False)]
     out = []
     for level in levels:
+        report(None, 0.0, "Measuring level error", cancel)  # raises Cancelled when asked to stop
         if level.name == "original":
             continue
         # Only vertices that faces still use: meshoptimizer leaves unused ones in the buffer.

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import math
 import threading
+from concurrent.futures import Future
 from typing import Optional
 
 import pyqtgraph as pg
 import trimesh
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-
-class _Relay(QObject):
-    """Carries the worker thread's result to the GUI thread (a queued signal)."""
-
-    done = Signal(object)
+from vitrine.assets.progress import CancelToken, Cancelled
 
 
 class LodErrorPlot(QWidget):
@@ -40,21 +37,43 @@ class LodErrorPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         layout.addWidget(self.status)
-        self._relay = _Relay()
-        self._relay.done.connect(self._show)
+        self.cancel = CancelToken()
         if mesh is None or not len(mesh.faces):
             self.status.setText(self.tr("No level-of-detail estimate for this scan: it is read when it is imported."))
             return
         self.status.setText(self.tr("Estimating the levels of detail…"))
-        threading.Thread(target=self._work, args=(mesh,), daemon=True, name="lod-error").start()
+        # The worker only fills a Future; a GUI-thread timer picks the result up, so no Qt
+        # object is touched from the worker (nor after the dialog is gone).
+        self._future: Future = Future()
+        threading.Thread(target=self._work, args=(mesh, self._future, self.cancel), daemon=True,
+                         name="lod-error").start()
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
 
-    def _work(self, mesh: trimesh.Trimesh) -> None:
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Stopped when the dialog goes: the import that follows needs the CPU.
+        self.cancel.cancel()
+        super().hideEvent(event)
+
+    @staticmethod
+    def _work(mesh: trimesh.Trimesh, future: Future, cancel: CancelToken) -> None:
         from vitrine.assets.lod_error import level_errors
         try:
-            result: object = level_errors(mesh)
+            future.set_result(level_errors(mesh, cancel=cancel))
+        except Cancelled:
+            future.cancel()
         except Exception as exc:  # noqa: BLE001 - shown in the plot's line, never a traceback
-            result = exc
-        self._relay.done.emit(result)
+            future.set_result(exc)
+
+    def _check(self) -> None:
+        if self.cancel.cancelled:
+            self._poll.stop()
+        elif self._future.done():
+            self._poll.stop()
+            if not self._future.cancelled():
+                self._show(self._future.result())
 
     def _show(self, result: object) -> None:
         if isinstance(result, Exception):
