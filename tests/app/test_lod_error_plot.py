@@ -2,8 +2,6 @@
 point per simplified level of the scan being imported, error falling as faces rise."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from vitrine.app.dialogs.import_dialog import ImportOptionsDialog, preview_scan
@@ -14,22 +12,27 @@ from .editor_fixtures import NEEDS_DISPLAY
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
-BUNNY = Path("/work/shared/scans/stanford-bunny/bunny.obj")
+
+@pytest.fixture
+def bunny(scan):
+    """The real Stanford bunny (69,451 faces) from the shared scans."""
+    return scan("stanford-bunny/bunny.obj")
 
 
-def _bunny_dialog(qtbot) -> ImportOptionsDialog:
+def _bunny_dialog(qtbot, path) -> ImportOptionsDialog:
     """The import dialog for the bunny, without its thumbnail: PySide6 6.12.0 on Python 3.11
     drops a reference to None on every void Qt call, and two 20,000-triangle thumbnails in
     one process (3 calls a triangle) exhaust None's count and abort the interpreter."""
-    report, _vertices, _faces, mesh = preview_scan(BUNNY)
-    dialog = ImportOptionsDialog(str(BUNNY), None, report, None, None, mesh)
+    report, _vertices, _faces, mesh = preview_scan(path)
+    dialog = ImportOptionsDialog(str(path), None, report, None, None, mesh)
     qtbot.addWidget(dialog)
     return dialog
 
 
-def test_the_import_dialog_plots_one_point_per_level_error_falling_with_faces(qtbot) -> None:
-    dialog = _bunny_dialog(qtbot)
-    mesh = preview_scan(BUNNY)[3]
+@pytest.mark.scans
+def test_the_import_dialog_plots_one_point_per_level_error_falling_with_faces(qtbot, bunny) -> None:
+    dialog = _bunny_dialog(qtbot, bunny)
+    mesh = preview_scan(bunny)[3]
     qtbot.waitUntil(lambda: dialog.lod_plot.errors is not None, timeout=60_000)
     expected = [b for b in LOD_BUDGETS.values() if b < len(mesh.faces)]  # the levels build_levels makes
     points = dialog.lod_plot.points()
@@ -59,9 +62,10 @@ def test_a_scan_too_small_for_levels_says_so_and_plots_nothing(qtbot, tmp_path) 
     assert dialog.lod_plot.status.text() == "The scan is small enough to be published whole: no simpler level."
 
 
-def test_closing_the_dialog_stops_the_estimate(qtbot) -> None:
+@pytest.mark.scans
+def test_closing_the_dialog_stops_the_estimate(qtbot, bunny) -> None:
     import threading
-    dialog = _bunny_dialog(qtbot)
+    dialog = _bunny_dialog(qtbot, bunny)
     dialog.show()
     dialog.reject()  # the curator cancels at once
     assert dialog.lod_plot.cancel.cancelled
