@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import mmap
 import struct
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,7 +19,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from .texture_images import decode_texture, open_image
+from . import glb_images
+from .texture_images import ViewReader, decode_texture, open_image
 
 from .scan_errors import ScanError, scan_error
 from .scan_model import Problem, Scan
@@ -40,7 +42,8 @@ def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[di
     """Return (json, BIN chunk) of a GLB, checking the declared lengths against the data.
 
     ``data`` may be just the file's start when ``file_size`` gives the full size;
-    the BIN chunk is then returned only if it lies within ``data``.
+    the BIN chunk is then returned only if it lies within ``data``.  Pass a memoryview
+    (of bytes or of an mmap) to get the BIN chunk as a view, without a copy.
     """
     total = len(data) if file_size is None else file_size
     if len(data) < 20 or data[:4] != b"glTF":
@@ -55,7 +58,7 @@ def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[di
     if ctype != 0x4E4F534A or 20 + clen > min(length, len(data)):
         raise scan_error(path, "the GLB's first chunk is not a complete JSON chunk")
     try:
-        doc = json.loads(data[20:20 + clen].decode("utf-8"))
+        doc = json.loads(bytes(data[20:20 + clen]).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=exc.__class__.__name__) from None
     binary = b""
@@ -191,13 +194,42 @@ def check_image_sizes(path: Path, doc: dict, buffers: list[bytes]) -> None:
             continue  # unreadable images are reported by the loader as before
 
 
-def load_glb(path: Path, data: bytes) -> Scan:
-    doc, binary = split_glb(path, data)
+def load_glb(path: Path, data: bytes | mmap.mmap) -> Scan:
+    """Load a GLB from its bytes (or an mmap of the file).  Embedded images never reach
+    trimesh: they are opened afterwards from the file (or ``data``) without a copy and
+    decoded once, bounded (see glb_images)."""
+    view = memoryview(data)
+    doc, binary = split_glb(path, view)
     check_document(path, doc, [len(binary)])
     check_image_sizes(path, doc, [binary])
     if _uses_draco(doc):
         return _load_draco(path, doc, [binary], "GLB")
-    return _load_trimesh(path, data, "glb", "GLB")
+    views = glb_images.image_views(doc)
+    if not views or not glb_images.all_in_bin_chunk(doc):
+        return _load_trimesh(path, data, "glb", "GLB")
+    bin_start = 20 + ((struct.unpack_from("<I", view, 12)[0] + 3) & ~3) + 8
+    stub = glb_images.stub_glb(doc, binary, views)
+
+    def open_real(index: int) -> Image.Image | None:
+        v = doc["bufferViews"][doc["images"][index]["bufferView"]]
+        start, length = int(v.get("byteOffset", 0)), int(v["byteLength"])
+        # From an mmap, read through the file: touching the mapping would add the
+        # compressed image to this process's resident memory on top of its decode.
+        stream = glb_images.FileWindow(path, bin_start + start, length) if isinstance(data, mmap.mmap) \
+            else ViewReader(binary[start:start + length])
+        label = f"{path.name} image {doc['images'][index].get('name') or index}"
+        try:
+            return glb_images.open_embedded(stream, label)
+        except ScanError:
+            raise
+        except (OSError, ValueError, SyntaxError):
+            return None  # an unreadable image: untextured, as trimesh itself would leave it
+
+    loaded = trimesh.load(io.BytesIO(stub), file_type="glb", resolver=RegularFileResolver(str(path)))
+    glb_images.swap_stub_images(loaded, open_real)
+    scan = scan_from_loaded(path, "GLB", loaded, [])
+    scan.units_hint, scan.up_hint = "m", "y"
+    return scan
 
 
 def load_gltf(path: Path, data: bytes) -> Scan:
@@ -288,7 +320,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
                     view = doc["bufferViews"][ext["bufferView"]]
                     start = view.get("byteOffset", 0)
                     blob = buffers[view["buffer"]][start:start + view["byteLength"]]
-                    decoded = DracoPy.decode(blob)
+                    decoded = DracoPy.decode(bytes(blob))
                     verts = np.asarray(decoded.points, float).reshape(-1, 3)
                     faces = np.asarray(decoded.faces, np.int64).reshape(-1, 3)
                     uv = getattr(decoded, "tex_coord", None)

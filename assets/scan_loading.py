@@ -7,6 +7,7 @@ one-line :class:`ScanError`.
 """
 from __future__ import annotations
 
+import mmap
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -71,6 +72,15 @@ def _too_large(path: Path, faces: int, max_faces: int, how: str) -> ScanTooLarge
                         template=template, args=args)
 
 
+def _mapped(path: Path) -> mmap.mmap | bytes:
+    """A read-only map of ``path`` (bytes for an empty file, which cannot be mapped)."""
+    with open(path, "rb") as fh:
+        try:
+            return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        except ValueError:
+            return fh.read()
+
+
 def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress: ProgressFn | None = None,
               cancel: CancelToken | None = None) -> Scan:
     """Load a scan file (PLY, OBJ, STL, OFF, glTF/GLB) in its own units and axes.
@@ -86,14 +96,23 @@ def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress:
     if counts.get("faces") is not None and counts["faces"] > max_faces:
         raise _too_large(path, counts["faces"], max_faces, "the header claims")
     report(progress, 0.1, f"Reading {path.name}", cancel)
-    data = path.read_bytes()
+    # A GLB is mapped, not read: its embedded images (a 16k PNG is ~765 MiB) are then
+    # decoded from the file without the file's bytes being held at the same time.
+    data = _mapped(path) if fmt.name == "GLB" else path.read_bytes()
     if fmt.name == "OBJ":
         # bytes.count scans in C without building a list of matches.
         approx = data.count(b"\nf ") + data.count(b"\nf\t") + data.startswith(b"f ")
         if approx > max_faces:
             raise _too_large(path, approx, max_faces, "the file holds")
     report(progress, 0.2, f"Parsing {fmt.name}", cancel)
-    scan = _guarded(path, fmt.name, lambda: fmt.load(path, data))
+    try:
+        scan = _guarded(path, fmt.name, lambda: fmt.load(path, data))
+    finally:
+        if isinstance(data, mmap.mmap):
+            try:
+                data.close()
+            except BufferError:  # a view is still exported (an exception's traceback)
+                pass
     del data
     report(progress, 0.9, "Validating", cancel)
     _validate(scan, max_faces)

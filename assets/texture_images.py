@@ -24,7 +24,7 @@ from PIL import Image
 
 from .scan_errors import scan_error
 
-__all__ = ["MAX_TEXTURE_PIXELS", "MAX_DECODED_SIDE", "check_pixels", "open_image", "decode_texture", "bounded_texture"]
+__all__ = ["ViewReader", "MAX_TEXTURE_PIXELS", "MAX_DECODED_SIDE", "check_pixels", "open_image", "decode_texture", "bounded_texture"]
 
 MAX_TEXTURE_PIXELS = 16384 * 16384
 MAX_DECODED_SIDE = 8192
@@ -32,7 +32,50 @@ MAX_DECODED_SIDE = 8192
 # (check_pixels) refuses anything above it first, with a clear message.
 Image.MAX_IMAGE_PIXELS = MAX_TEXTURE_PIXELS
 
-Source = Union[str, Path, bytes, Image.Image]
+Source = Union[str, Path, bytes, memoryview, Image.Image]
+
+
+class ViewReader(io.RawIOBase):
+    """A seekable, read-only stream over a memoryview (no copy of the viewed bytes)."""
+
+    def __init__(self, view: memoryview | bytes) -> None:
+        super().__init__()
+        self._view, self._pos = memoryview(view).cast("B"), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        base = {0: 0, 1: self._pos, 2: len(self._view)}[whence]
+        self._pos = max(0, base + offset)
+        return self._pos
+
+    def tell(self) -> int:
+        return self._pos
+
+    def readinto(self, buffer) -> int:
+        chunk = self._view[self._pos:self._pos + len(buffer)]
+        n = len(chunk)
+        memoryview(buffer).cast("B")[:n] = chunk
+        self._pos += n
+        return n
+
+
+def _stream(source):
+    """A binary stream for ``source`` without copying it: bytes through BytesIO (which
+    shares a bytes object), other bytes-like objects through :class:`ViewReader`; file
+    objects are rewound and used as they are; anything else is a path."""
+    if isinstance(source, bytes):
+        return io.BytesIO(source)
+    if isinstance(source, (bytearray, memoryview)):
+        return io.BufferedReader(ViewReader(source), 1 << 16)
+    if hasattr(source, "read"):
+        source.seek(0)
+        return source
+    return open(source, "rb")
 
 
 def check_pixels(size: tuple[int, int], name: str | Path) -> None:
@@ -43,11 +86,12 @@ def check_pixels(size: tuple[int, int], name: str | Path) -> None:
                          limit=f"{MAX_TEXTURE_PIXELS:,}")
 
 
-def header_size(source: str | Path | bytes) -> tuple[int, int] | None:
+def header_size(source) -> tuple[int, int] | None:
     """(w, h) px as the image's header claims, read by Pillow's format plugins without
     Image.open's bomb check (which refuses before saying the size); None if unknown."""
     Image.init()
-    with (io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")) as fp:
+    fp = _stream(source)
+    try:
         prefix = fp.read(16)
         for fmt in Image.ID:
             factory, accept = Image.OPEN[fmt]
@@ -58,14 +102,19 @@ def header_size(source: str | Path | bytes) -> tuple[int, int] | None:
                 return tuple(factory(fp, "").size)  # type: ignore[return-value]
             except Exception:  # noqa: BLE001 - not this format
                 continue
+    finally:
+        if fp is not source:
+            fp.close()
     return None
 
 
-def open_image(source: str | Path | bytes, name: str | Path) -> Image.Image:
+def open_image(source, name: str | Path) -> Image.Image:
     """Image.open (lazy: header only) that refuses an image over the pixel limit with
-    the exact size in the message, whether or not Pillow's own bomb check fires first."""
+    the exact size in the message, whether or not Pillow's own bomb check fires first.
+
+    ``source``: a path, bytes-like object or seekable binary file object."""
     try:
-        image = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
+        image = Image.open(_stream(source) if isinstance(source, (bytes, bytearray, memoryview)) else source)
     except Image.DecompressionBombError:
         size = header_size(source)
         if size is not None:

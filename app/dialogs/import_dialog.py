@@ -38,6 +38,12 @@ def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.n
     """(inspection report, vertices (n, 3) in file units, faces (m, 3) vertex indices or None
     for a point cloud) for a scan small enough to read now; (None, None, None) for a larger
     one or one that cannot be read (the import itself then reports why)."""
+    return preview_scan(path)[:3]
+
+
+def preview_scan(path: str | Path):
+    """:func:`inspect_for_preview`'s three values and the full mesh (trimesh.Trimesh, file
+    units; None for a point cloud or a scan over PREVIEW_MAX_FACES), for the LOD error plot."""
     from vitrine.assets.inspection import inspect_scan
     from vitrine.assets.scan_errors import ScanError
     from vitrine.assets.scan_loading import load_scan
@@ -45,7 +51,7 @@ def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.n
         scan = load_scan(path, max_faces=PREVIEW_MAX_FACES)
         report = inspect_scan(scan)
     except (ScanError, MemoryError):
-        return None, None, None
+        return None, None, None, None
     vertices = np.asarray(scan.geometry.vertices, np.float64)
     faces = np.asarray(scan.mesh.faces, np.int64) if scan.mesh is not None else None
     rng = np.random.default_rng(0)
@@ -53,7 +59,7 @@ def inspect_for_preview(path: str | Path) -> tuple[Optional[dict], Optional[np.n
         faces = faces[rng.choice(len(faces), PREVIEW_MAX_FACES_DRAWN, replace=False)]
     if faces is None and len(vertices) > PREVIEW_MAX_POINTS:
         vertices = vertices[rng.choice(len(vertices), PREVIEW_MAX_POINTS, replace=False)]
-    return report, vertices, faces
+    return report, vertices, faces, scan.mesh
 
 
 def standing_thumbnail(vertices: np.ndarray, faces: Optional[np.ndarray], size: int) -> QPixmap:
@@ -89,7 +95,10 @@ def standing_thumbnail(vertices: np.ndarray, faces: Optional[np.ndarray], size: 
 
 class ImportOptionsDialog(QDialog):
     def __init__(self, path: str, parent: Optional[QWidget] = None, report: Optional[dict] = None,
-                 vertices: Optional[np.ndarray] = None, faces: Optional[np.ndarray] = None) -> None:
+                 vertices: Optional[np.ndarray] = None, faces: Optional[np.ndarray] = None,
+                 mesh=None) -> None:
+        """``mesh``: the full scan (trimesh.Trimesh, file units) for the level-of-detail
+        error plot, estimated on a background thread; None: no estimate."""
         super().__init__(parent)
         from vitrine.app.panels.scan_report import report_lines
         self.setWindowTitle(self.tr("Import Scan"))
@@ -136,13 +145,17 @@ class ImportOptionsDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Inspection report")))
         layout.addWidget(self.report_view, 1)
+        from .lod_error_plot import LodErrorPlot
+        self.lod_plot = LodErrorPlot(mesh, self)
+        layout.addWidget(QLabel(self.tr("Level-of-detail error against faces")))
+        layout.addWidget(self.lod_plot, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.units.currentIndexChanged.connect(lambda _i: self.update_preview())
         self.up.currentIndexChanged.connect(lambda _i: self.update_preview())
-        self.resize(560, 480)
+        self.resize(560, 680)
         self.update_preview()
 
     def resolved(self) -> tuple[str, str]:
@@ -184,9 +197,9 @@ class ImportOptionsDialog(QDialog):
     @classmethod
     def get_options(cls, path: str, parent: Optional[QWidget] = None) -> Optional[dict]:
         """Ask the curator; None if cancelled. (Tests replace this to skip the dialog.)"""
-        report, vertices, faces = inspect_for_preview(path)
-        dialog = cls(path, parent, report, vertices, faces)
+        report, vertices, faces, mesh = preview_scan(path)
+        dialog = cls(path, parent, report, vertices, faces, mesh)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-__all__ = ["ImportOptionsDialog", "SCAN_FILTER", "SCAN_SUFFIXES", "check_scan", "inspect_for_preview"]
+__all__ = ["ImportOptionsDialog", "SCAN_FILTER", "SCAN_SUFFIXES", "check_scan", "inspect_for_preview", "preview_scan"]

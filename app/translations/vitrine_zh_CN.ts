@@ -627,6 +627,10 @@
         <source>As it will stand: %1 × %2 × %3 cm (W × H × D)</source>
         <translation>摆放后尺寸：%1 × %2 × %3 厘米（宽 × 高 × 深）</translation>
     </message>
+    <message>
+        <source>Level-of-detail error against faces</source>
+        <translation>细节层级误差与面数</translation>
+    </message>
 </context>
 <context>
     <name>InspectorPanel</name>
@@ -2272,39 +2276,39 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
 <context>
     <name>Problems</name>
     <message>
-        <source>the image of annotation &apos;{annotation}&apos; has no alt text</source>
+        <source>the image of annotation '{annotation}' has no alt text</source>
         <translation>注释“{annotation}”的图片没有替代文字</translation>
     </message>
     <message>
-        <source>the image of annotation &apos;{annotation}&apos; has no alt text in {languages}</source>
+        <source>the image of annotation '{annotation}' has no alt text in {languages}</source>
         <translation>注释“{annotation}”的图片缺少 {languages} 替代文字</translation>
     </message>
     <message>
-        <source>the {language} audio of annotation &apos;{annotation}&apos; has no captions</source>
+        <source>the {language} audio of annotation '{annotation}' has no captions</source>
         <translation>注释“{annotation}”的 {language} 音频没有字幕</translation>
     </message>
     <message>
-        <source>the {language} text of annotation &apos;{annotation}&apos; has {count} characters; keep it under {limit} to be readable</source>
+        <source>the {language} text of annotation '{annotation}' has {count} characters; keep it under {limit} to be readable</source>
         <translation>注释“{annotation}”的 {language} 文字有 {count} 个字符；请控制在 {limit} 以内以便阅读</translation>
     </message>
     <message>
-        <source>the {language} narration of step {step} of tour &apos;{tour}&apos; has no captions</source>
+        <source>the {language} narration of step {step} of tour '{tour}' has no captions</source>
         <translation>导览“{tour}”第 {step} 步的 {language} 解说没有字幕</translation>
     </message>
     <message>
-        <source>annotation &apos;{annotation}&apos; shows a measurement on an artifact that no longer exists</source>
+        <source>annotation '{annotation}' shows a measurement on an artifact that no longer exists</source>
         <translation>注释“{annotation}”显示的测量所在展品已不存在</translation>
     </message>
     <message>
-        <source>step {step} of tour &apos;{tour}&apos; shows a measurement on an artifact that no longer exists</source>
+        <source>step {step} of tour '{tour}' shows a measurement on an artifact that no longer exists</source>
         <translation>导览“{tour}”的第 {step} 步显示的测量所在展品已不存在</translation>
     </message>
     <message>
-        <source>artifact &apos;{artifact}&apos; is mounted on a wall, but the exhibit has no room</source>
+        <source>artifact '{artifact}' is mounted on a wall, but the exhibit has no room</source>
         <translation>展品“{artifact}”挂在墙上，但展览没有展厅</translation>
     </message>
     <message>
-        <source>artifact &apos;{artifact}&apos; stands outside the room</source>
+        <source>artifact '{artifact}' stands outside the room</source>
         <translation>展品“{artifact}”位于展厅之外</translation>
     </message>
     <message>
@@ -3055,6 +3059,37 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
     <message>
         <source>{file} leaves out: {what}</source>
         <translation>{file} 略去了：{what}</translation>
+    </message>
+</context>
+<context>
+    <name>LodErrorPlot</name>
+    <message>
+        <source>Faces in the level</source>
+        <translation>该层级的面数</translation>
+    </message>
+    <message>
+        <source>RMS distance to the level's nearest vertex (scan units)</source>
+        <translation>到该层级最近顶点的均方根距离（扫描单位）</translation>
+    </message>
+    <message>
+        <source>No level-of-detail estimate for this scan: it is read when it is imported.</source>
+        <translation>此扫描没有细节层级估计：导入时才会读取。</translation>
+    </message>
+    <message>
+        <source>Estimating the levels of detail…</source>
+        <translation>正在估计细节层级…</translation>
+    </message>
+    <message>
+        <source>The levels of detail could not be estimated: %1</source>
+        <translation>无法估计细节层级：%1</translation>
+    </message>
+    <message>
+        <source>The scan is small enough to be published whole: no simpler level.</source>
+        <translation>此扫描足够小，可整体发布：没有更简化的层级。</translation>
+    </message>
+    <message>
+        <source>%1 levels; the full scan is the reference (error 0).</source>
+        <translation>%1 个层级；以完整扫描为基准（误差为 0）。</translation>
     </message>
 </context>
 </TS>
