@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Optional
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QPolygonF
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
@@ -63,34 +63,35 @@ def preview_scan(path: str | Path):
 
 
 def standing_thumbnail(vertices: np.ndarray, faces: Optional[np.ndarray], size: int) -> QPixmap:
-    """A front view (looking along -Z, Y up) of prepared vertices (n, 3, metres): triangles
-    shaded by how much they face the viewer, painted far to near; points for a point cloud."""
+    """A front view (looking along -Z, Y up) of prepared vertices (n, 3, metres), shaded by the
+    export posters' software rasteriser (exporters/posters/raster.py); points for a point cloud.
+    Drawn in numpy and handed to Qt once: a Qt call per triangle is slow, and PySide6 6.12 leaks
+    a reference to None on each call that returns nothing, which aborts a long session."""
     from vitrine.app.panels.asset_panel import silhouette
+    from vitrine.exporters.posters.raster import LightSpec, Shape, render
     finite = np.isfinite(vertices).all(axis=1)
     if faces is None or not len(faces) or not finite.all():
         return silhouette(vertices[finite], size)
     lo, hi = vertices.min(axis=0), vertices.max(axis=0)
+    centre = (lo + hi) / 2
     span = float(max(hi[0] - lo[0], hi[1] - lo[1])) or 1.0
-    scale = (size - 8) / span
-    xy = np.column_stack([(vertices[:, 0] - (lo[0] + hi[0]) / 2) * scale + size / 2,
-                          size / 2 - (vertices[:, 1] - (lo[1] + hi[1]) / 2) * scale])
-    tri = vertices[faces]
-    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    lengths = np.linalg.norm(normals, axis=1)
-    shade = np.abs(normals[:, 2]) / np.where(lengths > 0, lengths, 1.0)
-    order = np.argsort(tri[:, :, 2].mean(axis=1))  # far (small z) first
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(QColor(40, 43, 50))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    for i in order:
-        level = int(70 + 170 * shade[i])
-        color = QColor(level, int(level * 0.93), int(level * 0.82))
-        painter.setPen(color)
-        painter.setBrush(color)
-        painter.drawPolygon(QPolygonF([QPointF(*xy[j]) for j in faces[i]]))
-    painter.end()
-    return QPixmap.fromImage(image)
+    fov = 0.5  # radians, vertical
+    eye = centre + np.array([0.0, 0.0, (hi[2] - lo[2]) / 2 + span * 0.55 / np.tan(fov / 2)])
+    grey = np.full((len(faces), 3), 0.78)
+    lights = [LightSpec("ambient", np.ones(3), 0.35, np.zeros(3), np.zeros(3)),
+              LightSpec("directional", np.ones(3), 0.9, eye + np.array([span, span, 0.0]), centre)]
+    background = np.empty((size, size, 3), np.uint8)
+    background[:] = (40, 43, 50)
+    image, _ = render([Shape(np.asarray(vertices, float), np.asarray(faces), grey)], lights, eye, centre,
+                      np.array([0.0, 1.0, 0.0]), fov, size, size, background)
+    return QPixmap.fromImage(numpy_image(image))
+
+
+def numpy_image(rgb: np.ndarray) -> QImage:
+    """A QImage (its own copy) of an (h, w, 3) uint8 RGB array."""
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    h, w = rgb.shape[:2]
+    return QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
 
 
 class ImportOptionsDialog(QDialog):
