@@ -10,6 +10,9 @@ followed by a general-purpose compressor: they usually shrink by a third or more
 from __future__ import annotations
 
 import gzip
+import hashlib
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import brotli
@@ -31,11 +34,29 @@ def wanted(rel: str, size: int) -> bool:
     return not (rel.startswith("models/") and rel.endswith(".glb.js"))
 
 
+CACHE_BYTES = 64 * 1024 * 1024  # compressed copies kept for files met again in the next export
+_cache: "OrderedDict[str, dict[str, bytes]]" = OrderedDict()
+_cache_lock = threading.Lock()
+
+
 def compress(data: bytes) -> dict[str, bytes]:
-    """{".br": brotli bytes, ".gz": gzip bytes} of ``data``."""
+    """{".br": brotli bytes, ".gz": gzip bytes} of ``data``. Both are deterministic, so copies
+    of bytes already compressed in this process (viewer.js, the CSS, unchanged models: most of
+    a re-export) are taken from a small cache keyed by their SHA-256: brotli at quality 11 is
+    about a second per megabyte."""
+    key = hashlib.sha256(data).hexdigest()
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
     quality = 11 if len(data) <= BROTLI_BIG else 9
-    return {".br": brotli.compress(data, quality=quality),
-            ".gz": gzip.compress(data, compresslevel=9, mtime=0)}
+    packed = {".br": brotli.compress(data, quality=quality),
+              ".gz": gzip.compress(data, compresslevel=9, mtime=0)}
+    with _cache_lock:
+        _cache[key] = packed
+        while sum(len(v[".br"]) + len(v[".gz"]) for v in _cache.values()) > CACHE_BYTES and len(_cache) > 1:
+            _cache.popitem(last=False)
+    return packed
 
 
 def write_precompressed(ctx: BundleContext) -> None:

@@ -182,3 +182,20 @@ def test_kiosk_never_sends_an_unlisted_copy(kiosk_content):
     # a listed copy that went missing is refused rather than silently replaced
     status, _h, body = _get(port, "/index.html", "br")
     assert (status, body) == (403, b"refused: missing\n")
+
+
+def test_a_file_met_again_is_not_compressed_again(monkeypatch):
+    """Re-exports reuse the copies of unchanged files (viewer.js is ~0.8 s of brotli each time)."""
+    import brotli
+    from vitrine.exporters.bundle_outputs import precompressed
+    calls = []
+    real = brotli.compress
+    monkeypatch.setattr(precompressed.brotli, "compress", lambda data, **kw: calls.append(len(data)) or real(data, **kw))
+    data = b"const viewer = 'same bytes';\n" * 400 + bytes(range(256))
+    first = precompressed.compress(data)
+    assert len(calls) == 1
+    second = precompressed.compress(bytes(data))
+    assert second == first and len(calls) == 1
+    assert brotli.decompress(first[".br"]) == data
+    other = precompressed.compress(data + b"!")
+    assert brotli.decompress(other[".br"]) == data + b"!" and len(calls) == 2
