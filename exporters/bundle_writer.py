@@ -40,6 +40,7 @@ from vitrine.scenes.version import generator_name
 from .bundle_outputs import write_outputs
 from .bundle_outputs.context import BundleContext
 from .credits_page import render_credits
+from .html_text import html_safe
 from .errors import ExportError
 from .export_messages import ExportMessage
 from .glb_compression import GlbSettings, compress_mesh
@@ -117,12 +118,6 @@ def fill_template(template: str, values: dict[str, str]) -> tuple[str, list[str]
         return ""
 
     return _PLACEHOLDER.sub(sub, template), unknown
-
-
-def _html_safe(page: str) -> str:
-    """HTML cannot carry unpaired surrogates (UTF-8 cannot encode them; browsers show U+FFFD):
-    write U+FFFD so curator text holding one never fails the export."""
-    return re.sub("[\ud800-\udfff]", "\ufffd", page)
 
 
 def _choose_levels(asset: Asset, allowed: list[AssetLevel], profile: str, wanted: Optional[list[str]],
@@ -347,8 +342,8 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         if unknown:
             rep.warnings.append(ExportMessage("index.template.html: placeholders left empty: {names}",
                                               names=", ".join(sorted(set(unknown)))))
-        (tmp / "index.html").write_text(_html_safe(page), encoding="utf-8")
-        (tmp / "credits.html").write_text(_html_safe(render_credits(exhibit, fingerprint=rep.fingerprint,
+        (tmp / "index.html").write_text(html_safe(page), encoding="utf-8")
+        (tmp / "credits.html").write_text(html_safe(render_credits(exhibit, fingerprint=rep.fingerprint,
                                                                     generator=generator, created=created,
                                                                     media_rights=_media_rights(exhibit))),
                                           encoding="utf-8")

@@ -8,6 +8,9 @@ import html
 import json
 from pathlib import PurePosixPath
 
+from vitrine.scenes.exhibit_format import escape_lone_surrogates
+
+from ..html_text import html_safe
 from ..public_links import embed_url
 from ..web_metadata import insert_head, jsonld_script, meta_tags, model_jsonld
 from .context import BundleContext
@@ -73,12 +76,12 @@ def write_embeds(ctx: BundleContext) -> None:
                 info.update(thumbnail_url=base + poster, thumbnail_width=EMBED_WIDTH, thumbnail_height=EMBED_HEIGHT)
             (ctx.root / "embed").mkdir(exist_ok=True)
             (ctx.root / "embed" / f"{slug}.oembed.json").write_text(
-                json.dumps(info, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+                escape_lone_surrogates(json.dumps(info, ensure_ascii=False, indent=1)) + "\n", encoding="utf-8")
         head = "\n".join([jsonld_script({"@context": "https://schema.org", **model}),
                           meta_tags(title, model["description"] or ex_desc, embed_url(base, slug) if base else "",
                                     (base + poster) if (base and poster) else poster, site, lang, oembed)])
         (ctx.root / "embed").mkdir(exist_ok=True)
-        (ctx.root / page).write_text(_embed_page(index, art, title, head), encoding="utf-8")
+        (ctx.root / page).write_text(html_safe(_embed_page(index, art, title, head)), encoding="utf-8")
     poster = _poster(ctx, "exhibit")
     page_data = {"@context": "https://schema.org", "@type": "WebPage", "name": ex_title, "description": ex_desc,
                  "inLanguage": lang, "hasPart": models}
@@ -89,4 +92,4 @@ def write_embeds(ctx: BundleContext) -> None:
     head = "\n".join([jsonld_script(page_data),
                       meta_tags(ex_title, ex_desc, base + "index.html" if base else "",
                                 (base + poster) if (base and poster) else poster, site, lang)])
-    index_path.write_text(insert_head(index, head), encoding="utf-8")
+    index_path.write_text(html_safe(insert_head(index, head)), encoding="utf-8")
