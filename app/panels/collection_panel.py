@@ -133,7 +133,6 @@ class CollectionPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search: name, format, >5MB, problems"))
         self.search.setAccessibleName(self.tr("Search the collection"))
-        self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.add_button = QPushButton(self.tr("Add to Exhibit"))
         self.add_button.setEnabled(False)
@@ -161,6 +160,9 @@ class CollectionPanel(QWidget):
         self.plot.setLabel("bottom", self.tr("faces (points for point clouds)"))
         self.plot.setLabel("left", self.tr("file size (MB)"))
         self.plot.setMinimumHeight(120)
+        # the plot repeats the table for the eye; keyboard users work in the table
+        self.plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.plot.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scatter = pg.ScatterPlotItem(size=8, pen=None)
         self.scatter.sigClicked.connect(self._point_clicked)
         self.plot.addItem(self.scatter)

@@ -91,6 +91,7 @@ class ExhibitPanel(QWidget):
         form.addRow(self.tr("Institution:"), self.institution)
         self.credits = QPlainTextEdit()
         self.credits.setObjectName("exhibitCredits")
+        self.credits.setTabChangesFocus(True)  # Tab moves on: no focus trap
         self.credits.setFixedHeight(60)
         self.credits.textChanged.connect(lambda: self._set_field("credits", self.credits.toPlainText()[:LONGTEXT_MAX]))
         form.addRow(self.tr("Credits:"), self.credits)
@@ -185,6 +186,7 @@ class ExhibitPanel(QWidget):
             self.text_form.addRow(self.tr("Title (%1):").replace("%1", lang), title)
         for lang in languages:
             desc = QPlainTextEdit()
+            desc.setTabChangesFocus(True)
             desc.setObjectName(f"exhibitDescription_{lang}")
             desc.setFixedHeight(70)
             desc.textChanged.connect(lambda lang=lang, w=desc: self._edit_text("description", lang, w.toPlainText()[:LONGTEXT_MAX]))

@@ -62,6 +62,8 @@ class TranslationsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setObjectName("translationsView")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table: no focus trap
+        self.table.setAccessibleName(self.tr("Translation completeness per language"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()

@@ -1928,6 +1928,10 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
 <context>
     <name>TranslationsPanel</name>
     <message>
+        <source>Translation completeness per language</source>
+        <translation>各语言翻译完成度</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -64,6 +64,11 @@ def test_image_and_audio_rights_are_set_in_the_panel_and_validate_passes(make_wi
     result = _validate(project_path)
     assert result.returncode == 1
     assert "the image of annotation" in result.stdout and "the en audio of annotation" in result.stdout
+    # alt text is its own check (issue 15): give the picture one in every language
+    from dataclasses import replace
+    image = doc.find(ann.id).image
+    doc.history.push(SetAnnotationImage(doc, ann.id, replace(image, alt={lang: "A meander frieze"
+                                                                          for lang in doc.exhibit.languages})))
 
     _fill(panel.image_rights, CC_BY, "Museum of the North", "Photo: A. Curator")
     _fill(panel.audio_rights, "http://rightsstatements.org/vocab/InC/1.0/", "Museum of the North", "Voice: B. Guide")

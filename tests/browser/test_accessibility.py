@@ -101,7 +101,7 @@ def test_keyboard_and_screen_reader(bundles, tmp_path):
     assert r["order"] == ["vt-object: Show Painted vase, Unknown potter, c. 1750", "vt-object: Show Bronze box",
                           "vt-canvas: Test Gallery", "vt-hotspot: 1: Glaze drips", "vt-hotspot: 3: Hinged lid",
                           "vt-lang-select: English简体中文", "vt-list-toggle: Points of interest",
-                          "vt-tour-start: Start tour: Highlights", "vt-reset: Reset view", "vt-credits-btn: Credits"]
+                          "vt-tour-start: Start tour: Highlights", "vt-reset: Reset view", "vt-measure: Measure", "vt-credits-btn: Credits"]
     assert r["invisibleFocus"] == []
     assert r["inPanel"]["cls"] == "vt-panel-title" and r["afterEscape"]["id"] == GLAZE
     assert r["listFirst"]["id"] == GLAZE and r["listBack"]["cls"].endswith("vt-list-toggle")

@@ -87,6 +87,8 @@ def test_latin_only_exhibit_carries_no_fonts(tmp_path: Path, viewer_dir: Path) -
     for ann in ex.annotations:
         ann.title.pop("zh-Hans", None)
         ann.body.pop("zh-Hans", None)
+        if ann.image is not None:
+            ann.image.alt.pop("zh-Hans", None)
     project.save()
     export_bundle(project, tmp_path / "b", viewer_dir=viewer_dir)
     assert not (tmp_path / "b" / "fonts").exists() and not (tmp_path / "b" / "fonts.css").exists()

@@ -35,7 +35,10 @@ function states(doc) {
   const list = {
     loaded: async () => {},
     closed: null, // a refused kiosk: only 'loaded' applies (it shows the refusal notice)
-    'annotation-list': async (page) => { await page.click('.vt-list-toggle'); await waitFor(page, () => !document.querySelector('.vt-annotation-list').hidden); },
+    'annotation-list': async (page) => {
+      const menu = await page.$('.vt-menu-toggle');
+      if (menu && await menu.isVisible()) await menu.click();
+      await page.click('.vt-list-toggle'); await waitFor(page, () => !document.querySelector('.vt-annotation-list').hidden); },
     annotation: async (page) => {
       await page.evaluate(() => window.vitrine.openAnnotation(window.vitrine.annotations()[0].id));
       await waitFor(page, () => !document.querySelector('.vt-panel').hidden);
@@ -46,7 +49,13 @@ function states(doc) {
       await page.evaluate(() => window.vitrine.startTour(window.vitrine.tours()[0].id));
       await waitFor(page, () => !document.querySelector('.vt-tourbar').hidden);
     },
-    credits: async (page) => { await page.click('.vt-credits-btn'); await waitFor(page, () => !document.querySelector('.vt-credits').hidden); },
+    credits: async (page) => {
+      // a phone folds the toolbar into its Menu button: open it first
+      const menu = await page.$('.vt-menu-toggle');
+      if (menu && await menu.isVisible()) await menu.click();
+      await page.click('.vt-credits-btn');
+      await waitFor(page, () => !document.querySelector('.vt-credits').hidden);
+    },
   };
   delete list.closed;
   // Contrast on any background the exhibit may use: axe cannot read the WebGL canvas, so the canvas is

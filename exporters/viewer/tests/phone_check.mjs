@@ -40,6 +40,8 @@ function inspect() {
   const texts = [];
   for (const el of document.querySelectorAll('#vitrine *')) {
     if (el.closest('.vt-hotspots') || el.tagName === 'OPTION' || el.tagName === 'NOSCRIPT') continue;
+    // screen-reader text: the live region and the objects list, kept off-screen until keyboard focus
+    if (el.closest('.vt-sr-only, .vt-live, .vt-objects:not(:focus-within)')) continue;
     const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
     if (!own || !visible(el)) continue;
     const r = el.getBoundingClientRect();
