@@ -68,6 +68,9 @@ function states(doc) {
         await waitFor(page, () => !document.querySelector('.vt-tourbar').hidden);
       }
       await page.evaluate((c) => {
+        // the contrast states check the chrome over a bare background: the 3D scene goes, and with
+        // it the tape's label, which is drawn at a surface point on its own opaque plate
+        if (window.vitrine.app.tape) window.vitrine.app.tape.showSaved(null);
         document.querySelector('.vt-canvas').style.visibility = 'hidden';
         document.documentElement.style.background = document.body.style.background = c;
       }, colour);
