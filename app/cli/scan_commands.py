@@ -73,14 +73,7 @@ def add_command(args: argparse.Namespace) -> int:
                              simplified=args.simplified)
     except ScanTooLarge as exc:
         raise CliError(f"{exc} (run again with --simplified to import a simplified version)") from None
-    from vitrine.app.workflows.placement import placed_import_command
-    # one step: the artifact, its plinth (or the floor) in free space, the start view reframed
-    project.document.history.push(placed_import_command(project.document, result.command, result.artifact_id))
-    project.save()
-    for warning in result.warnings:
-        print(f"vitrine: warning: {warning}", file=sys.stderr)
-    print(result.artifact_id)
-    return EXIT_OK
+    return _place_and_save(project, result)
 
 
 def _add_from_collection(args: argparse.Namespace) -> int:
@@ -91,6 +84,12 @@ def _add_from_collection(args: argparse.Namespace) -> int:
         result = add_from_collection(project, Collection.open(args.collection), str(args.scan), name=args.name)
     except CollectionError as exc:
         raise CliError(str(exc)) from None
+    return _place_and_save(project, result)
+
+
+def _place_and_save(project, result) -> int:
+    """Push an import (scan or prepared scan) placed in free space, save, report; one undo step:
+    the artifact, its plinth (or the floor) and the start view reframed."""
     from vitrine.app.workflows.placement import placed_import_command
     project.document.history.push(placed_import_command(project.document, result.command, result.artifact_id))
     project.save()
