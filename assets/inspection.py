@@ -14,9 +14,9 @@ import trimesh
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from .level_of_detail import LOD_BUDGETS, POINT_BUDGETS
-from .scan_model import Problem, Scan
-from .templated_text import TemplatedText as T
+from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, POINT_BUDGETS
+from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.templated_text import TemplatedText as T
 
 # An artifact is typically 2 cm .. 3 m; these ranges map a max extent to a unit.
 _MM_RANGE = (50.0, 5000.0)
@@ -232,7 +232,7 @@ def guess_up_axis(scan: Scan, _pre: tuple | None = None) -> tuple[str, str]:
     on a neck cut, vases on a foot, masks and reliefs on their back); without a
     clear winner the file convention decides.
     """
-    from .orientation import guess_up, rest_scores
+    from vitrine.assets.geometry.orientation import guess_up, rest_scores
     if scan.up_hint:
         return scan.up_hint, T("glTF is Y-up by specification.")
     geom = scan.geometry

@@ -13,10 +13,10 @@ from typing import Callable, TypeVar
 
 import numpy as np
 
-from .progress import CancelToken, Cancelled, ProgressFn, report
-from .scan_errors import ScanError, ScanTooLarge, scan_error
-from .scan_formats import HEADER_BYTES, check_faces, format_for, sniff
-from .scan_model import Problem, Scan
+from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
+from vitrine.assets.scan_errors import ScanError, ScanTooLarge, scan_error
+from vitrine.assets.formats.scan_formats import HEADER_BYTES, check_faces, format_for, sniff
+from vitrine.assets.scan_model import Problem, Scan
 
 __all__ = ["Scan", "Problem", "load_scan", "peek_counts", "DEFAULT_MAX_FACES"]
 

@@ -2,7 +2,7 @@
 
 For each real scan (../shared/scans; rows skipped when missing) the scan is
 prepared to metres, Y up, base on y=0, written as a plain GLB the way a project stores
-its levels (``vitrine.assets.glb_io.glb_bytes``: JPEG when opaque, PNG with alpha),
+its levels (``vitrine.assets.formats.glb_io.glb_bytes``: JPEG when opaque, PNG with alpha),
 then compressed by ``vitrine.exporters.glb_compression`` and by gltfpack. Reports both
 sizes (bytes) and their ratio; whether the geometry is the same (the decoded meshopt
 streams and dequantising transforms compared byte for byte, benchmarks/glb_streams.py);
@@ -50,9 +50,9 @@ RECORDS = {
 def _prepare(path: Path, z_up: bool) -> bytes:
     """Plain GLB of the scan in metres, Y up, base on y=0 (normals included), stored as a
     project stores a level: trimesh alone would write the mask's JPEG as a 14 MB PNG."""
-    from vitrine.assets.glb_io import _swap_image  # the project's own texture slot writer
-    from vitrine.assets.trimesh_scans import mesh_texture
-    from vitrine.assets.textures import encode_texture
+    from vitrine.assets.formats.glb_io import _swap_image  # the project's own texture slot writer
+    from vitrine.assets.formats.trimesh_scans import mesh_texture
+    from vitrine.assets.texturing.textures import encode_texture
     mesh = trimesh.load(path, force="mesh", process=False)
     if z_up and path.suffix == ".ply":
         mesh.apply_transform(trimesh.transformations.rotation_matrix(-np.pi / 2, [1, 0, 0]))
@@ -82,7 +82,7 @@ def _metadata(case: str) -> tuple[str, dict]:
 def _export_file(src: Path, dst: Path, case: str, with_xmp: bool = True) -> None:
     """What the timed export process does: read the plain GLB, compress it as a bundle's
     top level (copyright and, by default, the Dublin Core record), write the file."""
-    from vitrine.assets.glb_arrays import read_glb_arrays
+    from vitrine.assets.formats.glb_arrays import read_glb_arrays
     from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
     mesh = read_glb_arrays(src)
     copyright_text, packet = _metadata(case)
@@ -127,7 +127,7 @@ def run(quick: bool) -> list[dict]:
             plain.write_bytes(_prepare(src, z_up))
             ours_path, bare_path, pack_path = (tmpd / f"{case}.{n}.glb" for n in ("ours", "bare", "pack"))
             _export_file(plain, bare_path, case, with_xmp=False)  # untimed: for the XMP record's share
-            from vitrine.assets.glb_arrays import read_glb_arrays
+            from vitrine.assets.formats.glb_arrays import read_glb_arrays
             mesh = read_glb_arrays(plain)
             faces = 0 if mesh.triangles is None else len(mesh.triangles)
             rows.append(_row(case, "input", faces, "faces", note=f"{plain.stat().st_size} B plain GLB"))
@@ -183,7 +183,7 @@ if __name__ == "__main__":
         _export_file(Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4])
         print(f"{time.perf_counter() - start:.4f}")
     elif sys.argv[1:] == ["--worker-startup"]:
-        import vitrine.assets.glb_arrays
+        import vitrine.assets.formats.glb_arrays
         from vitrine import assets  # noqa: F401  the same imports as a worker, and nothing else
         import vitrine.exporters.glb_compression
         from vitrine import exporters  # noqa: F401

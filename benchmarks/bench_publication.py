@@ -80,7 +80,7 @@ def run(quick: bool) -> list[dict]:
                                   f"p={result.confidence:.1e}"))
             if case == "igea":  # a suspect above 500,000 faces: the marked original, subdivided once
                 import trimesh
-                from vitrine.assets.meshopt_glb import read_compressed_glb
+                from vitrine.assets.levels.meshopt_glb import read_compressed_glb
                 mesh = read_compressed_glb(rep.out_dir / finest["file"])
                 big = trimesh.Trimesh(mesh.positions, mesh.triangles, process=False).subdivide()
                 suspect = tmpd / "igea-subdivided.ply"

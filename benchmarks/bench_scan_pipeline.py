@@ -23,9 +23,9 @@ import trimesh  # noqa: E402
 from scipy.spatial import cKDTree  # noqa: E402
 
 from vitrine.assets.inspection import inspect_scan  # noqa: E402
-from vitrine.assets.level_of_detail import simplify_mesh  # noqa: E402
+from vitrine.assets.levels.level_of_detail import simplify_mesh  # noqa: E402
 from vitrine.assets.scan_loading import load_scan  # noqa: E402
-from vitrine.assets.surface_picking import SurfacePicker  # noqa: E402
+from vitrine.assets.geometry.surface_picking import SurfacePicker  # noqa: E402
 
 SCANS = Path(os.environ.get("VITRINE_SCANS", HERE.parent.parent / "shared" / "scans"))
 NAME = "scan_pipeline"

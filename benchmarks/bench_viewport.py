@@ -8,7 +8,7 @@ with glFinish(). Figures are printed, never asserted.
 
 Rows: time to first frame after the scan is in memory (from handing it to an already open\nview until it is drawn); for ours also the first frame at
 full detail (the fine level streams in behind a coarse one); ms per frame while the camera
-orbits (ours: motion LOD built with vitrine.assets.level_of_detail.simplify_mesh); ms for a
+orbits (ours: motion LOD built with vitrine.assets.levels.level_of_detail.simplify_mesh); ms for a
 full-detail still frame; the empty frame (no artifacts). The note carries the
 environment settings that change llvmpipe timings (LP_NUM_THREADS etc.) and the load
 average: this machine is shared, and a busy one inflates every figure.
@@ -75,10 +75,10 @@ def _build_input(quick: bool, folder: Path) -> tuple[Path, str]:
     mesh.apply_translation([0, 1.0, 0])
     levels = {"original": mesh}
     try:
-        from vitrine.assets.level_of_detail import simplify_mesh
+        from vitrine.assets.levels.level_of_detail import simplify_mesh
         levels["low"] = simplify_mesh(mesh, 30_000)
         levels["medium"] = simplify_mesh(mesh, 150_000)
-        lod_note = "LOD by vitrine.assets.level_of_detail.simplify_mesh"
+        lod_note = "LOD by vitrine.assets.levels.level_of_detail.simplify_mesh"
     except ImportError:
         import fast_simplification
         for name, target in (("low", 30_000), ("medium", 150_000)):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from vitrine.assets.glb_arrays import MeshData, read_glb_arrays
+from vitrine.assets.formats.glb_arrays import MeshData, read_glb_arrays
 from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
 from vitrine.assets.scan_errors import ScanError
 from vitrine.scenes.atomic_files import replacing
@@ -53,7 +53,7 @@ from .publication.policy import texture_limit
 from .publication.publishing import Publication, new_export_id
 from .signing_keys import load_or_create_key
 from .trust.store import own_rotations
-from vitrine.assets.level_table import LEVEL_ORDER
+from vitrine.assets.levels.level_table import LEVEL_ORDER
 from .viewer_contract import check_document
 from .viewer_document import build_viewer_document, document_json, exhibit_script
 

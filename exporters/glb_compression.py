@@ -29,15 +29,15 @@ from typing import Any, Optional
 import meshoptimizer
 import numpy as np
 
-from vitrine.assets.glb_arrays import MeshData
-from vitrine.assets.level_table import TEXTURE_SIDES
-from vitrine.assets.textures import EncodedTexture, encode_texture
+from vitrine.assets.formats.glb_arrays import MeshData
+from vitrine.assets.levels.level_table import TEXTURE_SIDES
+from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
 
 EXT_MESHOPT = "EXT_meshopt_compression"
 KHR_QUANT = "KHR_mesh_quantization"
 KHR_XMP = "KHR_xmp_json_ld"
 KHR_TRANSFORM = "KHR_texture_transform"
-TEXTURE_SIDE = TEXTURE_SIDES  # longest side per level, from assets/levels.json
+TEXTURE_SIDE = TEXTURE_SIDES  # longest side per level, from assets/levels/levels.json
 
 _UNSIGNED_BYTE, _BYTE, _UNSIGNED_SHORT, _UNSIGNED_INT = 5121, 5120, 5123, 5125
 

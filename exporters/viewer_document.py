@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional
 
-from vitrine.assets.level_table import level_rank
+from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Annotation, Exhibit, Measurement, MediaAudio, MediaImage, TourStep, Transform
 from vitrine.scenes.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.serialization import to_dict

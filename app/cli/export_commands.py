@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
-from vitrine.assets.level_table import LEVEL_ORDER
+from vitrine.assets.levels.level_table import LEVEL_ORDER
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -59,7 +59,7 @@ class LodErrorPlot(QWidget):
 
     @staticmethod
     def _work(mesh: trimesh.Trimesh, future: Future, cancel: CancelToken) -> None:
-        from vitrine.assets.lod_error import level_errors
+        from vitrine.assets.levels.lod_error import level_errors
         try:
             future.set_result(level_errors(mesh, cancel=cancel))
         except Cancelled:

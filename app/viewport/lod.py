@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 from typing import Iterable, Optional, Sequence
 
-from vitrine.assets.level_table import LEVEL_ORDER, NOMINAL_COUNTS
+from vitrine.assets.levels.level_table import LEVEL_ORDER, NOMINAL_COUNTS
 
 FACES_PER_PIXEL = 0.6
 MOTION_FACTOR = 0.2
 MOTION_CAP = 200_000          # primitives per artifact while moving
 SCENE_MOTION_BUDGET = 600_000  # primitives for the whole scene while moving
-ORDER = LEVEL_ORDER  # NOMINAL_COUNTS and ORDER come from assets/levels.json
+ORDER = LEVEL_ORDER  # NOMINAL_COUNTS and ORDER come from assets/levels/levels.json
 
 
 def screen_radius_px(center_view_depth: float, radius: float, fov_y: float, viewport_h: int) -> float:

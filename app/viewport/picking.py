@@ -28,8 +28,8 @@ class PickResult:
 
 
 def make_surface_picker(mesh: Any) -> Any:
-    """An ``vitrine.assets.surface_picking.SurfacePicker`` (embree BVH) over a trimesh mesh."""
-    from vitrine.assets.surface_picking import SurfacePicker
+    """An ``vitrine.assets.geometry.surface_picking.SurfacePicker`` (embree BVH) over a trimesh mesh."""
+    from vitrine.assets.geometry.surface_picking import SurfacePicker
     return SurfacePicker(mesh)
 
 

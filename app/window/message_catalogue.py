@@ -220,7 +220,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("MessageWords", "a PLY file"),
     QT_TRANSLATE_NOOP("MessageWords", "a RIFF (WAV/WebP/AVI) file"),
     QT_TRANSLATE_NOOP("MessageWords", "a TIFF image"),
-    # what a refused glTF extension compresses (assets/gltf_loading.py _REFUSED)
+    # what a refused glTF extension compresses (assets/formats/gltf_loading.py _REFUSED)
     QT_TRANSLATE_NOOP("MessageWords", "meshoptimizer-compressed buffers"),
     QT_TRANSLATE_NOOP("MessageWords", "KTX2/Basis textures"),
     QT_TRANSLATE_NOOP("MessageWords", "WebP-only textures"),

@@ -11,7 +11,7 @@ import os
 import shlex
 from pathlib import Path
 
-from vitrine.assets.scan_formats import BY_EXTENSION
+from vitrine.assets.formats.scan_formats import BY_EXTENSION
 
 SCAN_EXTENSIONS = frozenset(BY_EXTENSION)
 _MTL_MAPS = ("map_kd", "map_ka", "map_ks", "map_ns", "map_d", "map_bump", "bump", "disp", "decal", "norm",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from vitrine.assets.level_table import LEVEL_ORDER
+from vitrine.assets.levels.level_table import LEVEL_ORDER
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.observable import Signal
 from vitrine.scenes.project_store import Project
@@ -103,6 +103,6 @@ class EditorSession:
             path = self.level_path(asset_id, level)
             if path is None:
                 return None
-            from vitrine.assets.glb_io import read_glb
+            from vitrine.assets.formats.glb_io import read_glb
             self._geometry_cache[key] = read_glb(path)
         return self._geometry_cache[key]

@@ -144,10 +144,10 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     """Load, inspect, prepare, repair and build the levels of detail of one scan, keeping the
     results in memory (see :func:`import_scan` for the options). Needs no project: batch
     preparation runs it on any worker. The level files are byte-identical for the same input."""
-    from vitrine.assets.glb_io import glb_bytes
+    from vitrine.assets.formats.glb_io import glb_bytes
     from vitrine.assets.inspection import inspect_scan
-    from vitrine.assets.level_of_detail import LOD_BUDGETS, build_levels
-    from vitrine.assets.mesh_repair import repair_mesh
+    from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, build_levels
+    from vitrine.assets.geometry.mesh_repair import repair_mesh
     from vitrine.assets.preparation import prepare_mesh
     from vitrine.assets.scan_loading import load_scan
     from vitrine.scenes.project_store import sha256_file
@@ -188,7 +188,7 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
         prepare_params["repair"] = repair_report
     simplified_from = 0
     if simplified and scan.mesh is not None and len(geometry.faces) > LOD_BUDGETS["high"]:
-        from vitrine.assets.level_of_detail import simplify_mesh
+        from vitrine.assets.levels.level_of_detail import simplify_mesh
         report(progress, 0.35, "Simplifying the scan", cancel)
         simplified_from = len(geometry.faces)
         geometry = simplify_mesh(geometry, LOD_BUDGETS["high"], progress=sub_progress(progress, 0.35, 0.5),
@@ -230,7 +230,7 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
 
 def _level_texture(geometry: Any, max_side: Optional[int]) -> Any:
     """The geometry's base-colour image resized to ``max_side`` pixels, or None to keep it."""
-    from vitrine.assets.textures import resize_texture
+    from vitrine.assets.texturing.textures import resize_texture
     material = getattr(getattr(geometry, "visual", None), "material", None)
     image = getattr(material, "baseColorTexture", None) or getattr(material, "image", None)
     if image is None or max_side is None or getattr(geometry.visual, "uv", None) is None:

@@ -68,7 +68,7 @@ ANNOTATIONS: list[dict[str, Any]] = [
 
 def write_sample_exhibit(path: Path | str) -> Project:
     """Create the sample project at ``path`` (``.vitrine`` is appended if missing) and save it."""
-    from vitrine.assets import procedural_meshes
+    from vitrine.assets.geometry import procedural_meshes
 
     project = Project.create(path, title="Objects of the Turning Wheel", languages=["en", "zh-Hans"])
     doc = project.document
@@ -147,7 +147,7 @@ def _surface_point(mesh: Any, height_fraction: float, azimuth: float) -> tuple[n
     y = lo[1] + height_fraction * (hi[1] - lo[1])
     direction = np.array([-math.sin(azimuth), 0.0, -math.cos(azimuth)])
     origin = np.array([(lo[0] + hi[0]) / 2, y, (lo[2] + hi[2]) / 2]) - direction * 2.0
-    from vitrine.assets.surface_picking import SurfacePicker
+    from vitrine.assets.geometry.surface_picking import SurfacePicker
     picker = SurfacePicker(mesh)
     hit = picker.pick(origin, direction) or picker.closest_point(origin)
     return np.asarray(hit.point), np.asarray(hit.normal)
@@ -198,7 +198,7 @@ def _annotations(project: Project, placed: dict[str, dict[str, Any]], viewpoints
 
 
 def _prepared_mesh(project: Project, asset_id: str) -> Any:
-    from vitrine.assets.glb_io import read_glb
+    from vitrine.assets.formats.glb_io import read_glb
     asset = project.document.asset(asset_id)
     level = next(lv for lv in asset.levels if lv.level == "original")
     return read_glb(project.resolve(level.file))

@@ -197,8 +197,8 @@ def _plan(svx: Path, doc: dict) -> tuple[dict, dict, list[_ModelPlan], list[tupl
 def _readable_model(plan: _ModelPlan, scratch: Path, warnings: list[str]) -> Path:
     """The model file itself, or for a meshopt-compressed GLB (as in Vitrine's and gltfpack's
     output, which the scan import cannot read) a plain GLB of its geometry in ``scratch``."""
-    from vitrine.assets.glb_io import glb_bytes
-    from vitrine.assets.meshopt_glb import read_compressed_glb, uses_meshopt
+    from vitrine.assets.formats.glb_io import glb_bytes
+    from vitrine.assets.levels.meshopt_glb import read_compressed_glb, uses_meshopt
     with plan.file.open("rb") as fh:
         head = fh.read(1 << 20)
     if not uses_meshopt(head):

@@ -10,7 +10,7 @@ from pathlib import Path
 import meshoptimizer
 import numpy as np
 
-from vitrine.assets.glb_arrays import MeshData, mesh_from_gltf
+from vitrine.assets.formats.glb_arrays import MeshData, mesh_from_gltf
 
 _GLB_MAGIC, _JSON, _BIN = 0x46546C67, 0x4E4F534A, 0x004E4942
 

@@ -11,7 +11,7 @@ import numpy as np
 from PIL import Image
 from pxr import Gf, Sdf, Usd, UsdGeom, UsdShade, UsdUtils, Vt
 
-from vitrine.assets.glb_arrays import MeshData
+from vitrine.assets.formats.glb_arrays import MeshData
 
 
 def _colour(mesh: MeshData) -> tuple[float, float, float]:

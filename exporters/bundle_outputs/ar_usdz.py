@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from vitrine.assets.level_table import level_rank
+from vitrine.assets.levels.level_table import level_rank
 
 from ..ar.bundle_glb import read_bundle_glb
 from ..ar.usdz_writer import write_usdz

@@ -18,8 +18,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from vitrine.assets.glb_arrays import MeshData, read_glb_arrays
-from vitrine.assets.level_table import level_rank
+from vitrine.assets.formats.glb_arrays import MeshData, read_glb_arrays
+from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Artifact, Exhibit, Transform
 
 from ..errors import ExportError

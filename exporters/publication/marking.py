@@ -7,7 +7,7 @@ from typing import Optional
 
 import numpy as np
 
-from vitrine.assets.glb_arrays import MeshData
+from vitrine.assets.formats.glb_arrays import MeshData
 from ..tracing.recipient_mark import embed_mark, mark_key
 
 

@@ -27,12 +27,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from vitrine.assets.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
+from vitrine.assets.levels.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel
 
 from ..glb_compression import TEXTURE_SIDE
 
-LEVELS = LEVEL_ORDER  # coarse to fine, from assets/levels.json
+LEVELS = LEVEL_ORDER  # coarse to fine, from assets/levels/levels.json
 DEFAULT_MAX_LEVEL = "high"
 
 _OPEN = ("creativecommons.org/publicdomain/zero/", "creativecommons.org/publicdomain/mark/",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from vitrine.assets.level_table import level_rank
+from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel, Exhibit
 
 from ..export_messages import ExportMessage

@@ -20,9 +20,9 @@ from typing import Any, Optional
 
 import numpy as np
 
-from vitrine.assets.glb_arrays import read_glb_arrays
-from vitrine.assets.level_table import LEVEL_ORDER, level_rank
-from vitrine.assets.meshopt_glb import read_compressed_glb, uses_meshopt
+from vitrine.assets.formats.glb_arrays import read_glb_arrays
+from vitrine.assets.levels.level_table import LEVEL_ORDER, level_rank
+from vitrine.assets.levels.meshopt_glb import read_compressed_glb, uses_meshopt
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.scan_loading import load_scan
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel

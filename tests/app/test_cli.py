@@ -101,8 +101,8 @@ def test_sample_exhibit_is_complete(tmp_path: Path) -> None:
     assert [p for p in project.problems if p.severity in ("error", "warning")] == []
     # every annotation lies on its artifact's prepared surface
     import numpy as np
-    from vitrine.assets.glb_io import read_glb
-    from vitrine.assets.surface_picking import SurfacePicker
+    from vitrine.assets.formats.glb_io import read_glb
+    from vitrine.assets.geometry.surface_picking import SurfacePicker
     for ann in ex.annotations:
         asset = project.document.asset(project.document.get(ann.artifact_id).asset_id)
         mesh = read_glb(project.resolve(next(lv.file for lv in asset.levels if lv.level == "original")))

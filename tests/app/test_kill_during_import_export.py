@@ -46,8 +46,8 @@ def _context() -> multiprocessing.context.BaseContext:
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([
         "vitrine.app.workflows.project_import", "vitrine.exporters.bundle_writer", "vitrine.scenes.project_store", "vitrine.assets.scan_loading",
-        "vitrine.assets.inspection", "vitrine.assets.level_of_detail", "vitrine.assets.mesh_repair", "vitrine.assets.preparation",
-        "vitrine.assets.glb_io", "vitrine.assets.textures", "vitrine.exporters.glb_compression", "vitrine.exporters.manifest"])
+        "vitrine.assets.inspection", "vitrine.assets.levels.level_of_detail", "vitrine.assets.geometry.mesh_repair", "vitrine.assets.preparation",
+        "vitrine.assets.formats.glb_io", "vitrine.assets.texturing.textures", "vitrine.exporters.glb_compression", "vitrine.exporters.manifest"])
     return ctx
 
 

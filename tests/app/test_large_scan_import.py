@@ -14,7 +14,7 @@ from .editor_fixtures import *  # noqa: F401,F403  (window factory, isolated set
 @pytest.fixture
 def small_budgets(monkeypatch: pytest.MonkeyPatch) -> None:
     """Scale the level-of-detail budgets down so a small mesh plays the part of a huge scan."""
-    from vitrine.assets.level_of_detail import LOD_BUDGETS
+    from vitrine.assets.levels.level_of_detail import LOD_BUDGETS
     for name, faces in {"high": 2000, "medium": 1000, "low": 500, "thumbnail": 200}.items():
         monkeypatch.setitem(LOD_BUDGETS, name, faces)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from vitrine.app.dialogs.import_dialog import ImportOptionsDialog, preview_scan
-from vitrine.assets.level_of_detail import LOD_BUDGETS
-from vitrine.assets.lod_error import level_errors
+from vitrine.assets.levels.level_of_detail import LOD_BUDGETS
+from vitrine.assets.levels.lod_error import level_errors
 
 from .editor_fixtures import NEEDS_DISPLAY
 

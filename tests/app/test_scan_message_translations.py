@@ -23,7 +23,7 @@ LATIN_WORD = re.compile(r"[A-Za-z_]{4,}")
 def assets_templates() -> set[str]:
     """The literal templates passed to scan_error(path, template, ...) and Problem.of(sev, code, template, ...)."""
     found = set()
-    for source in sorted((REPO / "assets").glob("*.py")):
+    for source in sorted((REPO / "assets").rglob("*.py")):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -191,7 +191,7 @@ def test_every_reason_template_is_in_the_catalogue() -> None:
     from vitrine.app.window.message_catalogue import SCAN_TEMPLATES
 
     used = set()
-    for source in [*sorted((REPO / "assets").glob("*.py")), REPO / "app" / "workflows" / "project_import.py"]:
+    for source in [*sorted((REPO / "assets").rglob("*.py")), REPO / "app" / "workflows" / "project_import.py"]:
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("T", "TemplatedText") and node.args:
                 assert isinstance(node.args[0], ast.Constant), f"{source}: TemplatedText needs a literal template"

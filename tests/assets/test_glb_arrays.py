@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from vitrine.assets.glb_arrays import read_glb_arrays
-from vitrine.assets.glb_io import glb_bytes, read_glb
-from vitrine.assets.gltf_loading import split_glb
-from vitrine.assets.procedural_meshes import relief_tablet
+from vitrine.assets.formats.glb_arrays import read_glb_arrays
+from vitrine.assets.formats.glb_io import glb_bytes, read_glb
+from vitrine.assets.formats.gltf_loading import split_glb
+from vitrine.assets.geometry.procedural_meshes import relief_tablet
 from vitrine.assets.scan_errors import ScanError
 
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from vitrine.assets.glb_images import image_views, stub_glb
-from vitrine.assets.gltf_loading import split_glb
+from vitrine.assets.formats.glb_images import image_views, stub_glb
+from vitrine.assets.formats.gltf_loading import split_glb
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.scan_loading import load_scan
 

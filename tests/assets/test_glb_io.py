@@ -8,8 +8,8 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from vitrine.assets.glb_io import read_glb, write_glb
-from vitrine.assets.procedural_meshes import lathe_vessel, relief_tablet
+from vitrine.assets.formats.glb_io import read_glb, write_glb
+from vitrine.assets.geometry.procedural_meshes import lathe_vessel, relief_tablet
 from vitrine.assets.scan_loading import load_scan
 
 

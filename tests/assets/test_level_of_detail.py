@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 import trimesh
 
-from vitrine.assets.level_of_detail import LOD_BUDGETS, TEXTURE_SIZES, build_levels, simplify_mesh, subsample_points
-from vitrine.assets.procedural_meshes import lathe_vessel, relief_tablet
+from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, TEXTURE_SIZES, build_levels, simplify_mesh, subsample_points
+from vitrine.assets.geometry.procedural_meshes import lathe_vessel, relief_tablet
 from vitrine.assets.progress import CancelToken, Cancelled
 
 
@@ -81,10 +81,10 @@ def test_progress_is_reported_and_cancel_raises():
 
 
 def test_parallel_slabs_stay_stitched(monkeypatch):
-    import vitrine.assets.level_of_detail as lod
+    import vitrine.assets.levels.level_of_detail as lod
     monkeypatch.setattr(lod, "_PARALLEL_MIN_FACES", 1_000)
     monkeypatch.setattr(lod.os, "cpu_count", lambda: 3)
-    from vitrine.assets.procedural_meshes import figurine
+    from vitrine.assets.geometry.procedural_meshes import figurine
     mesh = figurine()
     out = lod.simplify_mesh(mesh, 4_000)
     assert 3_600 <= len(out.faces) <= 4_000
@@ -95,7 +95,7 @@ def test_parallel_slabs_stay_stitched(monkeypatch):
 
 
 def test_many_slabs_keep_uv_seams_and_border(monkeypatch):
-    import vitrine.assets.level_of_detail as lod
+    import vitrine.assets.levels.level_of_detail as lod
     from vitrine.assets.inspection import mesh_topology
     monkeypatch.setattr(lod, "_PARALLEL_MIN_FACES", 1_000)
     monkeypatch.setattr(lod, "_FACES_PER_SLAB", 1_000)  # the 8-slab maximum on a 24k-face mesh

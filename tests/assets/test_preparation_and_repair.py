@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import trimesh
 
-from vitrine.assets.mesh_repair import repair_mesh
+from vitrine.assets.geometry.mesh_repair import repair_mesh
 from vitrine.assets.preparation import prepare_mesh, units_scale
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from vitrine.assets.procedural_meshes import figurine, lathe_vessel, relief_tablet
+from vitrine.assets.geometry.procedural_meshes import figurine, lathe_vessel, relief_tablet
 
 
 @pytest.mark.parametrize("make", [lathe_vessel, relief_tablet, figurine])

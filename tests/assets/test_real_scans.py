@@ -73,7 +73,7 @@ def test_point_cloud_report_is_json_and_text(scan):
 
 def test_mask_levels_keep_uv_seams_closed(scan):
     from vitrine.assets.inspection import mesh_topology
-    from vitrine.assets.level_of_detail import simplify_mesh
+    from vitrine.assets.levels.level_of_detail import simplify_mesh
     mesh = load_scan(scan("balinese-mask/mask.glb")).mesh
     out = simplify_mesh(mesh, 30_000)
     assert 27_000 <= len(out.faces) <= 30_000

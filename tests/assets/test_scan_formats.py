@@ -7,7 +7,7 @@ import pytest
 import trimesh
 
 from vitrine.assets.scan_errors import ScanError
-from vitrine.assets.scan_formats import BY_EXTENSION
+from vitrine.assets.formats.scan_formats import BY_EXTENSION
 from vitrine.assets.scan_loading import load_scan, peek_counts
 
 from .sample_files import (make_glb, tetra, write_draco_glb, write_gltf_external, write_obj_with_material,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from vitrine.assets.surface_picking import Hit, SurfacePicker
+from vitrine.assets.geometry.surface_picking import Hit, SurfacePicker
 
 
 def test_pick_hits_the_surface_and_misses_return_none():

@@ -10,7 +10,7 @@ from PIL import Image
 
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.scan_loading import load_scan
-from vitrine.assets.texture_images import MAX_DECODED_SIDE, MAX_TEXTURE_PIXELS, bounded_texture, check_pixels
+from vitrine.assets.texturing.texture_images import MAX_DECODED_SIDE, MAX_TEXTURE_PIXELS, bounded_texture, check_pixels
 
 from .texture_fixtures import noise_image, png_header_only, write_glb, write_obj
 

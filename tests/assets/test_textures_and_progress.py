@@ -8,7 +8,7 @@ from PIL import Image
 
 from vitrine.assets.progress import CancelToken, Cancelled, report, sub_progress
 from vitrine.assets.scan_errors import ScanError, ScanTooLarge
-from vitrine.assets.textures import encode_texture, placeholder_texture, resize_texture
+from vitrine.assets.texturing.textures import encode_texture, placeholder_texture, resize_texture
 
 
 def test_resize_to_power_of_two_never_enlarges():

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import trimesh
 
-from vitrine.assets.mesh_repair import repair_mesh
-from vitrine.assets.winding import flip_faces, orientation_flips
+from vitrine.assets.geometry.mesh_repair import repair_mesh
+from vitrine.assets.geometry.winding import flip_faces, orientation_flips
 
 SCANS = Path("/work/shared/scans")
 

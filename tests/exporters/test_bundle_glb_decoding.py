@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from vitrine.assets.meshopt_glb import read_compressed_glb, uses_meshopt
+from vitrine.assets.levels.meshopt_glb import read_compressed_glb, uses_meshopt
 from vitrine.assets.scan_errors import ScanError
-from vitrine.assets.glb_arrays import read_glb_arrays as read_level
+from vitrine.assets.formats.glb_arrays import read_glb_arrays as read_level
 
 GLTFPACK = Path(__file__).resolve().parents[2] / "exporters" / "viewer" / "node_modules" / ".bin" / "gltfpack"
 

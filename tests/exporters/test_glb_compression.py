@@ -10,7 +10,7 @@ from PIL import Image
 
 from vitrine.exporters.glb_compression import GlbSettings, compress_mesh, encode_octahedral
 from vitrine.exporters.gltf_validation import validate_glbs, validator_available
-from vitrine.assets.glb_arrays import read_glb_arrays
+from vitrine.assets.formats.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, point_cloud, textured_sphere
 from .glb_decode import accessor, positions_in_metres, split, view_bytes

@@ -14,7 +14,7 @@ import pytest
 import trimesh
 
 from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
-from vitrine.assets.glb_arrays import read_glb_arrays
+from vitrine.assets.formats.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, textured_sphere
 from .glb_decode import split

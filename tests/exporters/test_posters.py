@@ -94,7 +94,7 @@ def _assert_drawn(px: np.ndarray, name: str) -> None:
 def test_point_clouds_and_missing_lights_still_draw():
     """A point cloud is drawn as small facing triangles; no lights -> the viewer's defaults."""
     from vitrine.exporters.posters.output import _points_as_triangles
-    from vitrine.assets.glb_arrays import MeshData
+    from vitrine.assets.formats.glb_arrays import MeshData
     pts = MeshData(positions=np.random.default_rng(0).random((200, 3)).astype(np.float32))
     tri = _points_as_triangles(pts, 0.01, np.array([1.0, 0, 0]), np.array([0, 1.0, 0]))
     assert tri.triangles.shape == (200, 3) and len(tri.positions) == 600

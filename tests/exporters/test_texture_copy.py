@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from vitrine.assets.glb_io import glb_bytes
-from vitrine.assets.textures import encode_texture
+from vitrine.assets.formats.glb_io import glb_bytes
+from vitrine.assets.texturing.textures import encode_texture
 from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
 from vitrine.exporters.gltf_validation import validate_glbs, validator_available
-from vitrine.assets.glb_arrays import read_glb_arrays
+from vitrine.assets.formats.glb_arrays import read_glb_arrays
 
 from .conftest import textured_sphere
 from .glb_decode import split, view_bytes

@@ -12,7 +12,7 @@ import trimesh
 
 from vitrine.app.cli import main
 from vitrine.exporters.bundle_writer import export_bundle
-from vitrine.assets.meshopt_glb import read_compressed_glb
+from vitrine.assets.levels.meshopt_glb import read_compressed_glb
 from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, Rights
 from vitrine.scenes.project_store import Project
 

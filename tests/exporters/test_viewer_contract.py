@@ -68,7 +68,7 @@ def test_export_stops_before_writing_a_document_off_the_schema(tiny_project, vie
 
 
 def test_schema_levels_and_version_follow_the_shared_files() -> None:
-    from vitrine.assets.level_table import LEVEL_ORDER
+    from vitrine.assets.levels.level_table import LEVEL_ORDER
     schema = json.loads(SCHEMA_FILE.read_text("utf-8"))
     assert tuple(sorted(schema["$defs"]["level"]["enum"], key=LEVEL_ORDER.index)) == LEVEL_ORDER
     assert set(schema["$defs"]["level"]["enum"]) == set(LEVEL_ORDER)
@@ -87,10 +87,10 @@ def test_the_level_order_is_written_in_one_place_only() -> None:
 
 
 def test_budgets_and_texture_sides_come_from_the_shared_file() -> None:
-    from vitrine.assets import level_of_detail, level_table
+    from vitrine.assets.levels import level_of_detail, level_table
     from vitrine.exporters import glb_compression
     from vitrine.exporters.publication import policy
-    data = json.loads((REPO / "assets" / "levels.json").read_text("utf-8"))
+    data = json.loads((REPO / "assets" / "levels" / "levels.json").read_text("utf-8"))
     assert level_of_detail.LOD_BUDGETS is level_table.FACE_BUDGETS == data["face_budgets"]
     assert level_of_detail.POINT_BUDGETS is level_table.POINT_BUDGETS == data["point_budgets"]
     assert glb_compression.TEXTURE_SIDE is level_table.TEXTURE_SIDES == data["texture_sides"]

@@ -1,6 +1,6 @@
 """Artifacts: their assets' levels of detail drawn at the artifacts' transforms, the LOD
 choice per artifact, back-face and cluster culling, and surface picking (CPU ray casts
-through ``vitrine.assets.surface_picking.SurfacePicker``)."""
+through ``vitrine.assets.geometry.surface_picking.SurfacePicker``)."""
 from __future__ import annotations
 
 from typing import Any, Optional

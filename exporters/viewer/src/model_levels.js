@@ -5,9 +5,9 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { loadModelBytes } from './exhibit_loader.js';
 import { preparePoints } from './scene_builder.js';
-import levelTable from '../../../assets/levels.json';
+import levelTable from '../../../assets/levels/levels.json';
 
-// Level order (coarse to fine) from assets/levels.json, the one source shared with Python.
+// Level order (coarse to fine) from assets/levels/levels.json, the one source shared with Python.
 export const LEVELS = levelTable.order.slice();
 
 export function defaultMaxLevel() {

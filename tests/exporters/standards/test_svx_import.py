@@ -54,7 +54,7 @@ def _world(transform, points) -> np.ndarray:
 
 
 def _world_bounds(project, art) -> np.ndarray:
-    from vitrine.assets.glb_arrays import read_glb_arrays
+    from vitrine.assets.formats.glb_arrays import read_glb_arrays
     asset = project.document.asset(art.asset_id)
     pts = read_glb_arrays(project.resolve(asset.levels[0].file)).positions
     world = _world(art.transform, pts)

@@ -19,7 +19,7 @@ import trimesh
 from scipy.spatial.transform import Rotation
 
 from vitrine.exporters.glb_compression import compress_mesh
-from vitrine.assets.glb_arrays import MeshData
+from vitrine.assets.formats.glb_arrays import MeshData
 from tests.exporters import glb_decode
 
 ROOT = Path(__file__).resolve().parents[3]

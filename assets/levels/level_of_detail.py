@@ -16,10 +16,10 @@ import meshoptimizer.simplifier
 import numpy as np
 import trimesh
 
-from .level_table import FACE_BUDGETS, POINT_BUDGETS, TEXTURE_SIDES
-from .progress import CancelToken, ProgressFn, report, sub_progress
+from vitrine.assets.levels.level_table import FACE_BUDGETS, POINT_BUDGETS, TEXTURE_SIDES
+from vitrine.assets.progress import CancelToken, ProgressFn, report, sub_progress
 
-# Budgets and texture sizes come from assets/levels.json (shared with the web viewer).
+# Budgets and texture sizes come from assets/levels/levels.json (shared with the web viewer).
 LOD_BUDGETS: dict[str, int] = FACE_BUDGETS
 TEXTURE_SIZES: dict[str, int | None] = TEXTURE_SIDES
 # Attribute weights relative to positions (which meshoptimizer normalises to a

@@ -29,7 +29,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import ConvexHull, QhullError
 
-from .templated_text import TemplatedText as T
+from vitrine.assets.templated_text import TemplatedText as T
 
 __all__ = ["AXES", "rest_scores", "guess_up"]
 

@@ -20,7 +20,7 @@ from typing import Callable
 import trimesh
 from PIL import Image, PngImagePlugin
 
-from .texture_images import ViewReader, open_image
+from vitrine.assets.texturing.texture_images import ViewReader, open_image
 
 __all__ = ["all_in_bin_chunk", "image_views", "stub_glb", "swap_stub_images", "FileWindow", "open_embedded"]
 

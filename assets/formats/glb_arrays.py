@@ -3,7 +3,7 @@
 Stored levels are uncompressed glTF 2.0 binaries in metres, Y up. All mesh
 primitives of the default scene are merged (node transforms applied) into one
 triangle mesh or one point cloud. The file passes the same guards as a scan
-(:func:`vitrine.assets.gltf_loading.split_glb` and :func:`~vitrine.assets.gltf_loading.check_document`:
+(:func:`vitrine.assets.formats.gltf_loading.split_glb` and :func:`~vitrine.assets.formats.gltf_loading.check_document`:
 chunk lengths, buffer views and accessors inside their buffers, no refused extensions;
 cycle-safe node traversal), and face indices must name existing vertices: a damaged or
 hostile project file gives one :class:`ScanError` line, never a crash or a huge read.
@@ -18,9 +18,9 @@ from typing import Optional
 import numpy as np
 from PIL import Image
 
-from .gltf_loading import check_document, node_transforms, split_glb
-from .scan_errors import scan_error
-from .textures import EncodedTexture
+from vitrine.assets.formats.gltf_loading import check_document, node_transforms, split_glb
+from vitrine.assets.scan_errors import scan_error
+from vitrine.assets.texturing.textures import EncodedTexture
 
 _COMPONENT = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT4": 16}

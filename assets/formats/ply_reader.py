@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .scan_errors import scan_error
+from vitrine.assets.scan_errors import scan_error
 
 _TYPES = {
     "char": "i1", "int8": "i1", "uchar": "u1", "uint8": "u1",

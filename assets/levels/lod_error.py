@@ -15,8 +15,8 @@ import numpy as np
 import trimesh
 from scipy.spatial import cKDTree
 
-from .level_of_detail import build_levels
-from .progress import CancelToken, report
+from vitrine.assets.levels.level_of_detail import build_levels
+from vitrine.assets.progress import CancelToken, report
 
 __all__ = ["LevelError", "level_errors", "SAMPLE_VERTICES"]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import meshoptimizer
 import numpy as np
 
-from .glb_arrays import MeshData, mesh_from_gltf
-from .gltf_loading import split_glb
-from .scan_errors import ScanError, scan_error
+from vitrine.assets.formats.glb_arrays import MeshData, mesh_from_gltf
+from vitrine.assets.formats.gltf_loading import split_glb
+from vitrine.assets.scan_errors import ScanError, scan_error
 
 EXT = "EXT_meshopt_compression"
 

@@ -1,4 +1,4 @@
-"""Levels of detail as data: order, budgets and texture sizes, read from ``assets/levels.json``.
+"""Levels of detail as data: order, budgets and texture sizes, read from ``assets/levels/levels.json``.
 
 That JSON file is the one source of truth for these values in Python and in the web viewer
 (esbuild bundles it into exporters/viewer). It lives in assets/ so that the scan pipeline can

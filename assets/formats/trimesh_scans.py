@@ -8,9 +8,9 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from .scan_errors import scan_error
-from .texture_images import bounded_texture
-from .scan_model import Problem, Scan
+from vitrine.assets.scan_errors import scan_error
+from vitrine.assets.texturing.texture_images import bounded_texture
+from vitrine.assets.scan_model import Problem, Scan
 
 
 def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> Scan:

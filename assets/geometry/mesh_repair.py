@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import trimesh
 
-from .inspection import mesh_topology
-from .winding import flip_faces, orientation_flips
+from vitrine.assets.inspection import mesh_topology
+from vitrine.assets.geometry.winding import flip_faces, orientation_flips
 
 
 def _boundary_loops(faces: np.ndarray) -> list[list[int]]:

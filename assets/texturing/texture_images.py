@@ -22,7 +22,7 @@ from typing import Union
 
 from PIL import Image
 
-from .scan_errors import scan_error
+from vitrine.assets.scan_errors import scan_error
 
 __all__ = ["ViewReader", "MAX_TEXTURE_PIXELS", "MAX_DECODED_SIDE", "check_pixels", "open_image", "decode_texture", "bounded_texture"]
 

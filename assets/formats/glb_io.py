@@ -3,7 +3,7 @@
 trimesh writes the geometry (positions, UVs, RGBA vertex colours, POINTS for
 clouds).  Its image path would store every texture as PNG (or re-save JPEGs at
 quality 75), so the texture slot is written with a 1×1 stand-in and then
-replaced by bytes from :func:`vitrine.assets.textures.encode_texture`: JPEG when
+replaced by bytes from :func:`vitrine.assets.texturing.textures.encode_texture`: JPEG when
 opaque, PNG when there is transparency.
 """
 from __future__ import annotations
@@ -19,10 +19,10 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from .gltf_loading import check_document, split_glb
-from .scan_errors import scan_error
-from .textures import EncodedTexture, encode_texture
-from .trimesh_scans import mesh_texture
+from vitrine.assets.formats.gltf_loading import check_document, split_glb
+from vitrine.assets.scan_errors import scan_error
+from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
+from vitrine.assets.formats.trimesh_scans import mesh_texture
 
 
 def _pack_glb(doc: dict, binary: bytes) -> bytes:

@@ -2,8 +2,8 @@
 
 Like trimesh's exchange modules, each format has one loader taking the file's
 bytes; ``scan_loading.load_scan`` picks it by extension after sniffing the
-magic bytes.  PLY is read by :mod:`vitrine.assets.ply_reader`; STL, OFF and OBJ by
-trimesh; glTF/GLB by :mod:`vitrine.assets.gltf_loading`.
+magic bytes.  PLY is read by :mod:`vitrine.assets.formats.ply_reader`; STL, OFF and OBJ by
+trimesh; glTF/GLB by :mod:`vitrine.assets.formats.gltf_loading`.
 """
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from . import gltf_loading
-from .ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
-from .scan_errors import ScanError, UnsupportedFormat, scan_error
-from .scan_model import Problem, Scan
-from .texture_images import bounded_texture, open_image
-from .textures import placeholder_texture
-from .trimesh_scans import scan_from_loaded
+from vitrine.assets.formats import gltf_loading
+from vitrine.assets.formats.ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
+from vitrine.assets.scan_errors import ScanError, UnsupportedFormat, scan_error
+from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.texturing.texture_images import bounded_texture, open_image
+from vitrine.assets.texturing.textures import placeholder_texture
+from vitrine.assets.formats.trimesh_scans import scan_from_loaded
 
 HEADER_BYTES = 1 << 20
 Loader = Callable[[Path, bytes], Scan]

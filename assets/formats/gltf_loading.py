@@ -19,12 +19,12 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from . import glb_images
-from .texture_images import ViewReader, decode_texture, open_image
+from vitrine.assets.formats import glb_images
+from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, open_image
 
-from .scan_errors import ScanError, scan_error
-from .scan_model import Problem, Scan
-from .trimesh_scans import mesh_texture, scan_from_loaded
+from vitrine.assets.scan_errors import ScanError, scan_error
+from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
 
 _DRACO = "KHR_draco_mesh_compression"
 _REFUSED = {

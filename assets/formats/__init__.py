@@ -1,0 +1,1 @@
+"""Reading and writing scan files: PLY, OBJ/STL via trimesh, glTF and GLB."""

@@ -1,0 +1,1 @@
+"""Geometry on scan arrays: repair, winding, orientation, picking, procedural meshes."""

@@ -1,0 +1,1 @@
+"""Levels of detail: the shared level table, simplification, error, meshopt GLBs."""

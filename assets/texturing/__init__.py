@@ -1,0 +1,1 @@
+"""Texture images: bounded decoding, resizing and encoding."""
