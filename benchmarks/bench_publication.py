@@ -52,7 +52,7 @@ def run(quick: bool) -> list[dict]:
     from vitrine.app.cli import main as cli
     from vitrine.exporters.bundle_writer import VIEWER_DIR
     from vitrine.exporters.tracing.suspect_trace import trace_suspect
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmpd = Path(tmp)

@@ -74,7 +74,7 @@ def _bundle(tmp: Path, scan: Path) -> tuple[Path, list[dict], float, float]:
     """(bundle folder, model entries, import s, export s) for a one-artifact project."""
     from vitrine.app.workflows.project_import import import_scan
     from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp / "load.vitrine", title="Load benchmark", languages=["en"])
     t0 = time.perf_counter()
     result = import_scan(project, scan, name="Igea", units="m", up="z")

@@ -194,10 +194,10 @@ def _worker_ours(npz: Path, folder: Path) -> dict:
 
     from vitrine.app.workflows.editor_session import EditorSession
     from vitrine.app.viewport.viewport_widget import ViewportWidget
-    from vitrine.scenes.artifact_commands import import_scan_command
+    from vitrine.scenes.editing.artifact_commands import import_scan_command
     from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, default_lights
-    from vitrine.scenes.furniture_commands import AddLight
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.editing.furniture_commands import AddLight
+    from vitrine.scenes.storage.project_store import Project
 
     data = np.load(npz)
     meshes = {n: trimesh.Trimesh(data[f"{n}_v"], data[f"{n}_f"], process=False) for n in ("low", "medium", "original")}

@@ -48,7 +48,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
     from vitrine.app.window.main_window import MainWindow
     from vitrine.app.workflows.editor_session import EditorSession
-    from vitrine.scenes.artifact_commands import delete_artifact
+    from vitrine.scenes.editing.artifact_commands import delete_artifact
 
     scan = work / "scan.ply"
     trimesh.creation.icosphere(subdivisions=4, radius=0.1).export(scan)

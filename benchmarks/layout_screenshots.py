@@ -26,13 +26,13 @@ def main() -> int:
     ap.add_argument("--lighting", choices=("gallery", "raking", "spots"), default=None)
     args = ap.parse_args()
     from vitrine.app.cli import main as cli
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     args.out.mkdir(parents=True, exist_ok=True)
     project_path = args.out / "five.vitrine"
     if not project_path.exists():
         cli(["new", str(args.out / "five"), "--title", "Five scans"])
         if args.room:
-            from vitrine.scenes.commands import SetProperty
+            from vitrine.scenes.editing.commands import SetProperty
             from vitrine.scenes.exhibit_model import Opening, Room
             p = Project.open(project_path)
             doc = p.document

@@ -28,13 +28,13 @@ from typing import Callable, Optional
 from vitrine.assets.formats.glb_arrays import MeshData, read_glb_arrays
 from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
 from vitrine.assets.scan_errors import ScanError
-from vitrine.scenes.atomic_files import replacing
+from vitrine.scenes.storage.atomic_files import replacing
 from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, Exhibit, Rights
-from vitrine.scenes.project_store import Project, ProjectError
-from vitrine.scenes.safe_paths import UnsafePathError, safe_file_name, slugify
+from vitrine.scenes.storage.project_store import Project, ProjectError
+from vitrine.scenes.storage.safe_paths import UnsafePathError, safe_file_name, slugify
 from vitrine.scenes.translations.language_tags import direction
-from vitrine.scenes.accessibility_checks import ACCESSIBILITY_CODES
-from vitrine.scenes.validation import find_problems
+from vitrine.scenes.checks.accessibility_checks import ACCESSIBILITY_CODES
+from vitrine.scenes.checks.validation import find_problems
 from vitrine.scenes.version import generator_name
 
 from .bundle_outputs import write_outputs

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vitrine.scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 
 from .errors import ExportError
 from .signing_keys import PublicKeyInfo, SigningKey, fingerprint_of

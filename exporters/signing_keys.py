@@ -18,7 +18,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from vitrine.scenes.atomic_files import atomic_write
+from vitrine.scenes.storage.atomic_files import atomic_write
 
 from .errors import ExportError
 

@@ -12,8 +12,8 @@ from typing import Any, Callable, Optional
 
 from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Annotation, Exhibit, Measurement, MediaAudio, MediaImage, TourStep, Transform
-from vitrine.scenes.exhibit_format import escape_lone_surrogates
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.storage.serialization import to_dict
 
 from .viewer_contract import VIEWER_DOCUMENT_VERSION
 from .visitor_rules import annotation_view, pin_world_point

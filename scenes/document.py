@@ -1,17 +1,17 @@
 """The observable exhibit document: the model, lookup by id, and change signals.
 
-Views connect to the signals and never poll. Only commands (``vitrine.scenes.commands``)
+Views connect to the signals and never poll. Only commands (``vitrine.scenes.editing.commands``)
 call the ``_apply_*`` methods, so every change can be undone.
 """
 from __future__ import annotations
 
 from typing import Any, Iterator, Optional
 
-from .exhibit_model import (
+from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, Asset, Exhibit, Light, Plinth, Tour, TourStep, Viewpoint,
 )
-from .history import CommandStack
-from .observable import Signal
+from vitrine.scenes.editing.history import CommandStack
+from vitrine.scenes.observable import Signal
 
 KIND_OF_TYPE: dict[type, str] = {
     Exhibit: "exhibit", Asset: "asset", Artifact: "artifact", Plinth: "plinth", Light: "light",

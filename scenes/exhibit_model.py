@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from .ids import new_id
+from vitrine.scenes.ids import new_id
 
 SCHEMA_VERSION = 3  # 2: artifacts gained ``publication`` (what a bundle may publish)
 #                    3: a ``room`` in the environment, an artifact ``mount``, ``start_view_manual``

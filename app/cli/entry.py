@@ -62,8 +62,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def _known_error_message(exc: Exception) -> str:
     """The one-line message of errors raised by scenes/assets/exporters for bad input."""
-    from vitrine.scenes.project_store import ProjectError
-    from vitrine.scenes.safe_paths import UnsafePathError
+    from vitrine.scenes.storage.project_store import ProjectError
+    from vitrine.scenes.storage.safe_paths import UnsafePathError
     known: tuple[type, ...] = (ProjectError, UnsafePathError)
     try:
         from vitrine.assets.scan_errors import ScanError

@@ -44,7 +44,7 @@ def _export_error(exc: Exception) -> CliError:
 def export_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.bundle_writer import export_bundle
     from vitrine.exporters.errors import ExportError
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
 
     def progress(fraction: float, message: str) -> None:
         if sys.stderr.isatty():

@@ -73,7 +73,7 @@ def default_sample_path() -> Path:
 
 
 def new_project(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     languages = parse_languages(args.languages)
     project = Project.create(args.project, title=args.title, languages=languages)
     print(project.path)
@@ -81,7 +81,7 @@ def new_project(args: argparse.Namespace) -> int:
 
 
 def project_info(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project, summary
+    from vitrine.scenes.storage.project_store import Project, summary
     project = Project.open(args.project)
     data = summary(project)
     if args.json:
@@ -109,7 +109,7 @@ def project_info(args: argparse.Namespace) -> int:
 
 
 def validate_project(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project, ProjectError
+    from vitrine.scenes.storage.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
     except ProjectError as exc:

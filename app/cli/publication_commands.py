@@ -41,7 +41,7 @@ def publications_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
     from vitrine.exporters.publication.museum_secret import known_fingerprints
     from vitrine.exporters.publication.register import RegisterReport, read_entries, register_path, verify_register
-    from vitrine.scenes.project_store import Project, ProjectError
+    from vitrine.scenes.storage.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
     except ProjectError as exc:
@@ -73,7 +73,7 @@ def publications_command(args: argparse.Namespace) -> int:
 def trace_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
     from vitrine.exporters.tracing.suspect_trace import SuspectError, trace_suspect
-    from vitrine.scenes.project_store import Project, ProjectError
+    from vitrine.scenes.storage.project_store import Project, ProjectError
     try:
         project = Project.open(args.project)
         result = trace_suspect(project, args.suspect)

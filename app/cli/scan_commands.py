@@ -59,7 +59,7 @@ def inspect_command(args: argparse.Namespace) -> int:
 
 
 def add_command(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     from vitrine.app.workflows.project_import import import_scan
     if args.collection is not None:
         return _add_from_collection(args)
@@ -78,7 +78,7 @@ def add_command(args: argparse.Namespace) -> int:
 
 def _add_from_collection(args: argparse.Namespace) -> int:
     from vitrine.app.workflows.collection import Collection, CollectionError, add_from_collection
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.open(args.project)
     try:
         result = add_from_collection(project, Collection.open(args.collection), str(args.scan), name=args.name)

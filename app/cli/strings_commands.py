@@ -41,8 +41,8 @@ def _tag(value: str, option: str) -> str:
 
 
 def export_strings(args: argparse.Namespace) -> int:
-    from vitrine.scenes.atomic_files import atomic_write
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.atomic_files import atomic_write
+    from vitrine.scenes.storage.project_store import Project
     from vitrine.scenes.translations.xliff_format import XliffError, write_xliff
     target = _tag(args.target, "--target")
     project = Project.open(args.project)
@@ -59,7 +59,7 @@ def export_strings(args: argparse.Namespace) -> int:
 
 
 def import_strings(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     from vitrine.scenes.translations.translation_import import import_translations
     from vitrine.scenes.translations.xliff_format import MAX_XLIFF_BYTES, XliffError, parse_xliff
     path: Path = args.xliff
@@ -96,7 +96,7 @@ def _store_media(project, name: str, data: bytes) -> str:
 
 
 def missing_strings(args: argparse.Namespace) -> int:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     from vitrine.scenes.translations.units import missing_units, translatable_units
     project = Project.open(args.project)
     ex = project.document.exhibit

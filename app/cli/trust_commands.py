@@ -155,7 +155,7 @@ def keys_revoke_command(args: argparse.Namespace) -> int:
 def keys_export_public_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
     from vitrine.exporters.trust.store import export_public
-    from vitrine.scenes.atomic_files import atomic_write
+    from vitrine.scenes.storage.atomic_files import atomic_write
     try:
         text = json.dumps(export_public(), indent=1) + "\n"
         if args.out:

@@ -16,8 +16,8 @@ def _tr(text: str) -> str:
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
     """(one-line message, details) for an exception raised by scenes/assets/exporters."""
-    from vitrine.scenes.project_store import ProjectError
-    from vitrine.scenes.safe_paths import UnsafePathError
+    from vitrine.scenes.storage.project_store import ProjectError
+    from vitrine.scenes.storage.safe_paths import UnsafePathError
     known: tuple[type, ...] = (ProjectError, UnsafePathError)
     try:
         from vitrine.assets.scan_errors import ScanError

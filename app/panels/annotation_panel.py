@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.dialogs.error_messages import show_error
-from vitrine.scenes.annotation_commands import (
+from vitrine.scenes.editing.annotation_commands import (
     EditAnnotationText, SetAnnotationAudio, SetAnnotationImage, SetAnnotationViewpoint,
 )
 from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage, Rights
-from vitrine.scenes.serialization import clone
+from vitrine.scenes.storage.serialization import clone
 from vitrine.app.panels.object_text import localized
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
 from vitrine.app.panels.translations_panel import apply_text_direction

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.scenes.document import ExhibitDocument
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 class DocumentRelay(QObject):

@@ -20,13 +20,13 @@ from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.object_text import localized
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX, spin
 from vitrine.app.panels.rights_fields import RightsEditor
-from vitrine.scenes.commands import CompositeCommand
-from vitrine.scenes.exhibit_commands import (
+from vitrine.scenes.editing.commands import CompositeCommand
+from vitrine.scenes.editing.exhibit_commands import (
     EditExhibitRights, EditExhibitText, SetBackground, SetExhibitField, SetFloor, SetLanguages,
     SetStartViewpoint,
 )
 from vitrine.scenes.exhibit_model import Background, Floor, Rights, Viewpoint
-from vitrine.scenes.furniture_commands import AddViewpoint
+from vitrine.scenes.editing.furniture_commands import AddViewpoint
 
 # The document schema's language tag ($defs/language)
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")

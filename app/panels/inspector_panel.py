@@ -18,10 +18,10 @@ from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.message_catalogue import level_name
 from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
 from vitrine.app.panels.transform_fields import PlacementGroup
-from vitrine.scenes.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
-from vitrine.scenes.exhibit_commands import RenameObject
+from vitrine.scenes.editing.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
+from vitrine.scenes.editing.exhibit_commands import RenameObject
 from vitrine.scenes.exhibit_model import LIGHT_TYPES, PLINTH_SHAPES, Artifact, Light, Plinth, Transform
-from vitrine.scenes.furniture_commands import EditLight, MovePlinth, ResizePlinth, SetPlinthStyle
+from vitrine.scenes.editing.furniture_commands import EditLight, MovePlinth, ResizePlinth, SetPlinthStyle
 
 
 def quat_to_euler_deg(q: tuple[float, float, float, float]) -> tuple[float, float, float]:

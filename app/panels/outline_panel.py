@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QVBoxLayout, 
 from vitrine.app.window.accessible_names import name as accessible
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.panels.object_text import display_name, localized, ui_content_language
-from vitrine.scenes.annotation_commands import EditAnnotationText
-from vitrine.scenes.commands import MoveObject
-from vitrine.scenes.exhibit_commands import RenameObject
-from vitrine.scenes.furniture_commands import RenameViewpoint
-from vitrine.scenes.tour_commands import RenameTour
+from vitrine.scenes.editing.annotation_commands import EditAnnotationText
+from vitrine.scenes.editing.commands import MoveObject
+from vitrine.scenes.editing.exhibit_commands import RenameObject
+from vitrine.scenes.editing.furniture_commands import RenameViewpoint
+from vitrine.scenes.editing.tour_commands import RenameTour
 
 OUTLINE_MIME = "application/x-vitrine-outline-id"
 GROUPS: list[tuple[str, str, str]] = [  # (attr, kind, heading)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QT
 
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.message_catalogue import problem_text
-from vitrine.scenes.validation import Problem
+from vitrine.scenes.checks.validation import Problem
 
 SEVERITY_NAMES = {
     "error": QT_TRANSLATE_NOOP("ProblemsModel", "Error"),

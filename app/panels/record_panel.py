@@ -15,8 +15,8 @@ from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
 from vitrine.app.panels.publication_editor import PublicationEditor
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.panels.rights_fields import COMMON_RIGHTS, RightsEditor  # noqa: F401 - COMMON_RIGHTS re-exported
-from vitrine.scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
-from vitrine.scenes.exhibit_commands import SetClassifications
+from vitrine.scenes.editing.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, SetPublication
+from vitrine.scenes.editing.exhibit_commands import SetClassifications
 from vitrine.scenes.exhibit_model import Artifact, CaptureProvenance, PublicationSettings, Rights
 
 class RecordPanel(QWidget):

@@ -16,10 +16,10 @@ from vitrine.app.panels.object_text import localized, ui_content_language, untit
 from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.visitor.tour import TourPlayer
-from vitrine.scenes.commands import CompositeCommand
+from vitrine.scenes.editing.commands import CompositeCommand
 from vitrine.scenes.exhibit_model import Tour, TourStep, Viewpoint
-from vitrine.scenes.furniture_commands import AddViewpoint
-from vitrine.scenes.tour_commands import (
+from vitrine.scenes.editing.furniture_commands import AddViewpoint
+from vitrine.scenes.editing.tour_commands import (
     AddTour, AddTourStep, DeleteTour, EditNarration, EditTourStep, RemoveTourStep, RenameTour, ReorderTourSteps,
 )
 

@@ -21,8 +21,8 @@ from typing import Any, Optional, Protocol
 import numpy as np
 
 from vitrine.app.workflows.annotation_placement import pin_annotation_command
-from vitrine.scenes.annotation_commands import MoveAnnotationPin
-from vitrine.scenes.artifact_commands import MoveArtifact
+from vitrine.scenes.editing.annotation_commands import MoveAnnotationPin
+from vitrine.scenes.editing.artifact_commands import MoveArtifact
 
 from .math3d import quat_from_axis_angle, quat_multiply
 from .placement import resting_height

@@ -54,7 +54,7 @@ class ArrangeSlots:
 
     def room(self) -> None:
         from vitrine.app.dialogs.room_dialog import RoomDialog
-        from vitrine.scenes.commands import SetProperty
+        from vitrine.scenes.editing.commands import SetProperty
         doc = self.w.session.document
         if doc is None:
             return
@@ -63,17 +63,17 @@ class ArrangeSlots:
             self.w.relay.push(SetProperty(doc, doc.exhibit.id, ("environment", "room"), room, label="Change Room"))
 
     def remove_room(self) -> None:
-        from vitrine.scenes.commands import SetProperty
+        from vitrine.scenes.editing.commands import SetProperty
         doc = self.w.session.document
         if doc is not None and doc.exhibit.environment.room is not None:
             self.w.relay.push(SetProperty(doc, doc.exhibit.id, ("environment", "room"), None, label="Remove Room"))
 
     def use_view_as_start(self) -> None:
         """The camera as it is becomes the start view, set by hand (placement leaves it alone)."""
-        from vitrine.scenes.commands import CompositeCommand
-        from vitrine.scenes.exhibit_commands import SetStartViewpoint
+        from vitrine.scenes.editing.commands import CompositeCommand
+        from vitrine.scenes.editing.exhibit_commands import SetStartViewpoint
         from vitrine.scenes.exhibit_model import Viewpoint
-        from vitrine.scenes.furniture_commands import AddViewpoint, UpdateViewpoint
+        from vitrine.scenes.editing.furniture_commands import AddViewpoint, UpdateViewpoint
         doc = self.w.session.document
         if doc is None:
             return
@@ -95,7 +95,7 @@ class ArrangeSlots:
     def reframe_start(self) -> None:
         """Back to automatic: the start view frames every artifact now and after each placement."""
         from vitrine.app.workflows.placement import reframe_start_view
-        from vitrine.scenes.commands import CompositeCommand, SetProperty
+        from vitrine.scenes.editing.commands import CompositeCommand, SetProperty
         doc = self.w.session.document
         if doc is None:
             return

@@ -26,7 +26,7 @@ class PreviewHost(Protocol):
     """What the preview needs of its window (the MainWindow is one). A protocol rather than
     an import of main_window, which imports this module: no import circle."""
 
-    project: Any  # the open vitrine.scenes.project_store.Project, or None
+    project: Any  # the open vitrine.scenes.storage.project_store.Project, or None
     jobs: Any  # the window's vitrine.app.window.background_jobs.JobRunner
 
     def statusBar(self) -> Any: ...

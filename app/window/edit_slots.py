@@ -16,7 +16,7 @@ from vitrine.app.workflows.edit_operations import (
     CLIPBOARD_MIME, copy_payload, delete_command, duplicate_command, paste_command, select_all_ids,
 )
 from vitrine.scenes.exhibit_model import Light, Plinth, Viewpoint
-from vitrine.scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
+from vitrine.scenes.editing.furniture_commands import AddLight, AddPlinth, AddViewpoint
 
 
 class EditSlotsMixin:

@@ -18,7 +18,7 @@ from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.message_catalogue import scan_reason_text
 from vitrine.app.window.background_jobs import BackgroundJob, JobRunner
 from vitrine.app.workflows.editor_session import EditorSession
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 class JobControl(QObject):

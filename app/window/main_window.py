@@ -43,7 +43,7 @@ from vitrine.app.visitor.preview import VisitorPreview
 from vitrine.app.window.edit_slots import EditSlotsMixin
 from vitrine.app.window.arrange_menu import create_arrange_menu
 from vitrine.app.window.global_undo import UndoFromAnywhere
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 STATE_VERSION = 1
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from vitrine.app.dialogs.error_messages import show_error
 from vitrine.app.window.preferences import add_recent_file, autosave_seconds
 from vitrine.app.workflows.editor_session import EditorSession
-from vitrine.scenes.project_store import Project, ProjectError
+from vitrine.scenes.storage.project_store import Project, ProjectError
 
 
 class ProjectLife(QObject):

@@ -9,9 +9,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.viewport.tape import Tape
-from vitrine.scenes.annotation_commands import SetAnnotationMeasurement
+from vitrine.scenes.editing.annotation_commands import SetAnnotationMeasurement
 from vitrine.scenes.exhibit_model import Annotation, Artifact
-from vitrine.scenes.tour_commands import SetStepMeasurement
+from vitrine.scenes.editing.tour_commands import SetStepMeasurement
 
 
 def _tr(text: str) -> str:

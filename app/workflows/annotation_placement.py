@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from vitrine.scenes.annotation_commands import PinAnnotation
+from vitrine.scenes.editing.annotation_commands import PinAnnotation
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Annotation
 

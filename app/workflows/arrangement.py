@@ -12,7 +12,7 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from vitrine.scenes.commands import CompositeCommand, SetProperty
+from vitrine.scenes.editing.commands import CompositeCommand, SetProperty
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import WALLS, Artifact, Plinth, Room, Transform
 from vitrine.scenes.layout import arrangements as geo
@@ -227,7 +227,7 @@ ARRANGE_COMMANDS: dict[str, Callable[[ExhibitDocument, Sequence[str]], Composite
 
 def apply_lighting_preset(doc: ExhibitDocument, preset: str) -> CompositeCommand:
     """Replace the exhibit's lights by a preset ('gallery', 'raking', 'spots'), one undo step."""
-    from vitrine.scenes.commands import AddObject, RemoveObject
+    from vitrine.scenes.editing.commands import AddObject, RemoveObject
     from vitrine.scenes.layout import lighting_presets as presets
 
     from .placement import exhibit_boxes

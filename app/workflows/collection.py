@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from vitrine.scenes.atomic_files import atomic_copy, atomic_write
+from vitrine.scenes.storage.atomic_files import atomic_copy, atomic_write
 from vitrine.scenes.exhibit_model import ProcessingStep
-from vitrine.scenes.project_store import Project, sha256_file
+from vitrine.scenes.storage.project_store import Project, sha256_file
 
 from .project_import import ImportResult, PreparedLevel, PreparedScan, store_prepared
 

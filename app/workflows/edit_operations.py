@@ -7,15 +7,15 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Optional
 
-from vitrine.scenes.annotation_commands import delete_annotation
-from vitrine.scenes.artifact_commands import delete_artifact, duplicate_artifact
-from vitrine.scenes.commands import AddObject, Command, CompositeCommand, RemoveObject
+from vitrine.scenes.editing.annotation_commands import delete_annotation
+from vitrine.scenes.editing.artifact_commands import delete_artifact, duplicate_artifact
+from vitrine.scenes.editing.commands import AddObject, Command, CompositeCommand, RemoveObject
 from vitrine.scenes.document import TOP_LEVEL_COLLECTIONS, ExhibitDocument
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Light, Plinth, Tour, Viewpoint
-from vitrine.scenes.furniture_commands import DeleteLight, DeletePlinth, delete_viewpoint
+from vitrine.scenes.editing.furniture_commands import DeleteLight, DeletePlinth, delete_viewpoint
 from vitrine.scenes.ids import new_id
-from vitrine.scenes.serialization import clone, from_dict, to_dict
-from vitrine.scenes.tour_commands import DeleteTour, RemoveTourStep
+from vitrine.scenes.storage.serialization import clone, from_dict, to_dict
+from vitrine.scenes.editing.tour_commands import DeleteTour, RemoveTourStep
 
 CLIPBOARD_MIME = "application/x-vitrine-objects"
 ATTR_OF_KIND = {kind: attr for attr, kind in TOP_LEVEL_COLLECTIONS.items()}

@@ -9,7 +9,7 @@ from typing import Any, Optional
 from vitrine.assets.levels.level_table import LEVEL_ORDER
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.observable import Signal
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 

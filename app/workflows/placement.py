@@ -12,10 +12,10 @@ from typing import Any, Optional, Sequence
 
 import numpy as np
 
-from vitrine.scenes.commands import Command, CompositeCommand, SetProperty
+from vitrine.scenes.editing.commands import Command, CompositeCommand, SetProperty
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Artifact, Plinth, Room, Transform, Viewpoint
-from vitrine.scenes.furniture_commands import AddPlinth, AddViewpoint, UpdateViewpoint
+from vitrine.scenes.editing.furniture_commands import AddPlinth, AddViewpoint, UpdateViewpoint
 from vitrine.scenes.layout.footprints import (CLEARANCE, Rect, box_footprint, find_free_spot, world_box,
                                               yaw_quaternion)
 from vitrine.scenes.layout.framing import DEFAULT_DIRECTION, frame_boxes

@@ -14,10 +14,10 @@ from typing import Any, Optional
 
 from vitrine.assets.progress import CancelToken, ProgressFn, report, sub_progress
 from vitrine.assets.templated_text import TemplatedText
-from vitrine.scenes.artifact_commands import import_scan_command
-from vitrine.scenes.commands import CompositeCommand
+from vitrine.scenes.editing.artifact_commands import import_scan_command
+from vitrine.scenes.editing.commands import CompositeCommand
 from vitrine.scenes.exhibit_model import Artifact, Asset, AssetLevel, ProcessingStep
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 from vitrine.scenes.version import tool_name
 
 UNIT_CHOICES = ("auto", "mm", "cm", "m", "in")
@@ -150,7 +150,7 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     from vitrine.assets.geometry.mesh_repair import repair_mesh
     from vitrine.assets.preparation import prepare_mesh
     from vitrine.assets.scan_loading import load_scan
-    from vitrine.scenes.project_store import sha256_file
+    from vitrine.scenes.storage.project_store import sha256_file
 
     if units not in UNIT_CHOICES:
         raise ValueError(f"units must be one of {', '.join(UNIT_CHOICES)}")

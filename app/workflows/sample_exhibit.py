@@ -15,16 +15,16 @@ from typing import Any
 
 import numpy as np
 
-from vitrine.scenes.annotation_commands import PinAnnotation
-from vitrine.scenes.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, MoveArtifact
-from vitrine.scenes.exhibit_commands import EditExhibitRights, EditExhibitText, SetExhibitField, SetStartViewpoint
+from vitrine.scenes.editing.annotation_commands import PinAnnotation
+from vitrine.scenes.editing.artifact_commands import EditArtifactRights, EditCapture, EditObjectRecord, MoveArtifact
+from vitrine.scenes.editing.exhibit_commands import EditExhibitRights, EditExhibitText, SetExhibitField, SetStartViewpoint
 from vitrine.scenes.exhibit_model import (
     Annotation, CaptureProvenance, Light, MediaAudio, MediaImage, Plinth, Rights, Tour, TourStep,
     Transform, Viewpoint, default_lights,
 )
-from vitrine.scenes.furniture_commands import AddLight, AddPlinth, AddViewpoint
-from vitrine.scenes.project_store import Project
-from vitrine.scenes.tour_commands import AddTour
+from vitrine.scenes.editing.furniture_commands import AddLight, AddPlinth, AddViewpoint
+from vitrine.scenes.storage.project_store import Project
+from vitrine.scenes.editing.tour_commands import AddTour
 
 from vitrine.app.workflows.project_import import import_scan
 

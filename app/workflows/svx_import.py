@@ -28,7 +28,7 @@ from vitrine.exporters.standards.svx_schema import first_error, svx_validator
 from vitrine.scenes.exhibit_model import (
     LIGHT_TYPES, Annotation, ArtifactRights, Light, Marker, Rights, Tour, TourStep, Transform, Viewpoint,
 )
-from vitrine.scenes.project_store import PROJECT_SUFFIX, Project
+from vitrine.scenes.storage.project_store import PROJECT_SUFFIX, Project
 
 UNIT_METRES = {"mm": 0.001, "cm": 0.01, "m": 1.0, "km": 1000.0, "in": 0.0254, "ft": 0.3048, "yd": 0.9144,
                "mi": 1609.344}

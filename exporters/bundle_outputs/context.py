@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from vitrine.scenes.exhibit_model import Exhibit
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 @dataclass

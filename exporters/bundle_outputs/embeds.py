@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import PurePosixPath
 
-from vitrine.scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 
 from ..html_text import html_safe
 from ..public_links import embed_url

@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
-from vitrine.scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit
 
 if TYPE_CHECKING:  # the outputs list imports this module: no import at run time

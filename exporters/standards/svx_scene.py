@@ -12,7 +12,7 @@ import json
 import math
 from typing import TYPE_CHECKING, Any, Optional
 
-from vitrine.scenes.exhibit_format import escape_lone_surrogates
+from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit, Light, Viewpoint
 
 from ..export_messages import ExportMessage

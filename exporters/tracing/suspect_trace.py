@@ -26,7 +26,7 @@ from vitrine.assets.levels.meshopt_glb import read_compressed_glb, uses_meshopt
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.scan_loading import load_scan
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 from ..errors import ExportError
 from ..publication.museum_secret import known_fingerprints, museum_secret

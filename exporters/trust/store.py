@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from vitrine.scenes.atomic_files import atomic_write
+from vitrine.scenes.storage.atomic_files import atomic_write
 
 from ..errors import ExportError
 from ..signing_keys import PublicKeyInfo, SigningKey, _write_private, config_dir, key_path, load_key, read_public_key

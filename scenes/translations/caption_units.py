@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from ..exhibit_model import Exhibit, MediaAudio
-from ..safe_paths import UnsafePathError, resolve_inside
+from vitrine.scenes.exhibit_model import Exhibit, MediaAudio
+from vitrine.scenes.storage.safe_paths import UnsafePathError, resolve_inside
 
 MAX_CAPTIONS_BYTES = 2 * 1024 * 1024
 

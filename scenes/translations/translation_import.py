@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..commands import Command, CompositeCommand, SetProperty
-from ..document import ExhibitDocument
-from ..exhibit_commands import SetLanguages
-from ..exhibit_model import MediaAudio
-from ..serialization import clone
+from vitrine.scenes.editing.commands import Command, CompositeCommand, SetProperty
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.editing.exhibit_commands import SetLanguages
+from vitrine.scenes.exhibit_model import MediaAudio
+from vitrine.scenes.storage.serialization import clone
 from .caption_units import CaptionUnit, Cue, caption_units, read_cues, write_vtt
 from .units import TranslationUnit, exhibit_units
 from .xliff_format import XliffError, XliffFile, XliffUnit, comparable

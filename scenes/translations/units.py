@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..exhibit_model import Exhibit
+from vitrine.scenes.exhibit_model import Exhibit
 
 
 @dataclass(frozen=True)

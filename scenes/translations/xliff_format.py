@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..exhibit_model import Exhibit
+from vitrine.scenes.exhibit_model import Exhibit
 from .caption_units import caption_units
 from .language_tags import LanguageTagError, check_tag
 from .units import TranslationUnit, translatable_units

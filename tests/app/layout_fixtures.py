@@ -8,7 +8,7 @@ import trimesh
 
 from vitrine.app.workflows.placement import placed_import_command
 from vitrine.app.workflows.project_import import import_scan
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 @pytest.fixture()

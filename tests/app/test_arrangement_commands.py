@@ -6,10 +6,10 @@ import pytest
 
 from vitrine.app.workflows import arrangement
 from vitrine.app.workflows.placement import artifact_box, plinth_box, plinth_under
-from vitrine.scenes.commands import SetProperty
+from vitrine.scenes.editing.commands import SetProperty
 from vitrine.scenes.exhibit_model import Room
 from vitrine.scenes.layout.footprints import CLEARANCE, box_footprint, overlaps
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.serialization import to_dict
 
 from tests.app.layout_fixtures import project  # noqa: F401  (fixture: four placed artifacts)
 

@@ -41,7 +41,7 @@ def test_new_info_validate(tmp_path: Path, capsys) -> None:
 
 def test_validate_exits_1_when_problems_are_found(tmp_path: Path, capsys) -> None:
     from vitrine.scenes.exhibit_model import Annotation
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "p")
     project.document.exhibit.annotations.append(Annotation(artifact_id="art-00000000dead"))
     project.save()
@@ -69,7 +69,7 @@ def test_usage_errors_exit_2() -> None:
 
 def test_add_imports_a_scan_and_a_failed_import_leaves_the_project_as_it_was(tmp_path: Path, capsys) -> None:
     import trimesh
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "p")
     scan = tmp_path / "花瓶 vase.stl"
     scan.write_bytes(trimesh.creation.icosphere(subdivisions=3, radius=50.0).export(file_type="stl"))
@@ -89,7 +89,7 @@ def test_add_imports_a_scan_and_a_failed_import_leaves_the_project_as_it_was(tmp
 
 
 def test_sample_exhibit_is_complete(tmp_path: Path) -> None:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     assert main(["sample", str(tmp_path / "sample")]) == 0
     project = Project.open(tmp_path / "sample.vitrine")
     ex = project.document.exhibit

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QByteArray, Qt
 
-from vitrine.scenes.annotation_commands import PinAnnotation
+from vitrine.scenes.editing.annotation_commands import PinAnnotation
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Tour, TourStep, Viewpoint
-from vitrine.scenes.artifact_commands import import_scan_command
-from vitrine.scenes.tour_commands import AddTour, AddTourStep
+from vitrine.scenes.editing.artifact_commands import import_scan_command
+from vitrine.scenes.editing.tour_commands import AddTour, AddTourStep
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY

@@ -7,22 +7,22 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from vitrine.scenes.annotation_commands import EditAnnotationText, PinAnnotation, SetAnnotationMarker, delete_annotation
-from vitrine.scenes.artifact_commands import (
+from vitrine.scenes.editing.annotation_commands import EditAnnotationText, PinAnnotation, SetAnnotationMarker, delete_annotation
+from vitrine.scenes.editing.artifact_commands import (
     EditArtifactRights, EditCapture, EditObjectRecord, MoveArtifact, SetArtifactVisibility, SetDisplaySetting,
     delete_artifact, duplicate_artifact, import_scan_command,
 )
-from vitrine.scenes.exhibit_commands import EditExhibitText, RenameObject, SetClassifications
+from vitrine.scenes.editing.exhibit_commands import EditExhibitText, RenameObject, SetClassifications
 from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, Asset, CaptureProvenance, Light, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
-from vitrine.scenes.furniture_commands import (
+from vitrine.scenes.editing.furniture_commands import (
     AddLight, AddPlinth, AddViewpoint, DeletePlinth, EditLight, MovePlinth, ResizePlinth, RenameViewpoint,
     delete_viewpoint,
 )
-from vitrine.scenes.project_store import Project
-from vitrine.scenes.serialization import to_dict
-from vitrine.scenes.tour_commands import AddTour, AddTourStep, EditNarration, RemoveTourStep, ReorderTourSteps
+from vitrine.scenes.storage.project_store import Project
+from vitrine.scenes.storage.serialization import to_dict
+from vitrine.scenes.editing.tour_commands import AddTour, AddTourStep, EditNarration, RemoveTourStep, ReorderTourSteps
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY

@@ -23,7 +23,7 @@ def _no_fsync() -> None:
 def _import_forever(project_dir: str, scan: str) -> None:
     _no_fsync()
     from vitrine.app.workflows.project_import import import_scan
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.open(project_dir)
     while True:
         result = import_scan(project, scan, units="mm", up="z")
@@ -34,7 +34,7 @@ def _import_forever(project_dir: str, scan: str) -> None:
 def _export_forever(project_dir: str, out: str) -> None:
     _no_fsync()
     from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.open(project_dir)
     while True:
         export_bundle(project, out)
@@ -45,7 +45,7 @@ def _context() -> multiprocessing.context.BaseContext:
     # when this test process has Qt threads running
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([
-        "vitrine.app.workflows.project_import", "vitrine.exporters.bundle_writer", "vitrine.scenes.project_store", "vitrine.assets.scan_loading",
+        "vitrine.app.workflows.project_import", "vitrine.exporters.bundle_writer", "vitrine.scenes.storage.project_store", "vitrine.assets.scan_loading",
         "vitrine.assets.inspection", "vitrine.assets.levels.level_of_detail", "vitrine.assets.geometry.mesh_repair", "vitrine.assets.preparation",
         "vitrine.assets.formats.glb_io", "vitrine.assets.texturing.textures", "vitrine.exporters.glb_compression", "vitrine.exporters.manifest"])
     return ctx
@@ -68,7 +68,7 @@ def scan_file(tmp_path: Path) -> Path:
 
 
 def test_kill_during_import_leaves_the_saved_project_intact(tmp_path: Path, scan_file: Path) -> None:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "imports")
     ctx = _context()
     rng = random.Random(7)
@@ -93,7 +93,7 @@ def test_kill_during_export_keeps_a_good_bundle_good(tmp_path: Path, scan_file: 
     from vitrine.app.workflows.project_import import import_scan
     from vitrine.exporters.bundle_writer import export_bundle
     from vitrine.exporters.manifest import verify_bundle
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))  # children inherit it
     project = Project.create(tmp_path / "exports")
     project.document.history.push(import_scan(project, scan_file, units="mm", up="z").command)

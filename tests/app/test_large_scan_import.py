@@ -28,7 +28,7 @@ def big_scan(tmp_path: Path) -> Path:
 
 
 def test_cli_refuses_then_imports_simplified(tmp_path: Path, big_scan: Path, small_budgets, capsys) -> None:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "p")
     assert main(["add", str(project.path), str(big_scan), "--max-faces", "3000"]) == 2
     err = capsys.readouterr().err

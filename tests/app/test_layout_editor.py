@@ -12,10 +12,10 @@ from PySide6.QtGui import QDropEvent
 
 from vitrine.app.window.drop_placement import floor_point_under
 from vitrine.app.workflows.placement import artifact_box, plinth_box, plinth_under
-from vitrine.scenes.commands import SetProperty
+from vitrine.scenes.editing.commands import SetProperty
 from vitrine.scenes.exhibit_model import Room
 from vitrine.scenes.layout.footprints import CLEARANCE, box_footprint, find_free_spot, overlaps
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.serialization import to_dict
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY

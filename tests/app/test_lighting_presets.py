@@ -13,8 +13,8 @@ from vitrine.app.viewport import shaders
 from vitrine.app.viewport.adapters.lights import LightAdapter
 from vitrine.app.workflows.arrangement import apply_lighting_preset
 from vitrine.app.workflows.placement import artifact_box
-from vitrine.scenes.exhibit_format import exhibit_to_json
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.exhibit_format import exhibit_to_json
+from vitrine.scenes.storage.serialization import to_dict
 
 
 def test_spots_preset_lights_every_artifact_inside_its_cone_and_undoes_at_once(project) -> None:  # noqa: F811

@@ -63,9 +63,9 @@ def test_clicks_in_measure_mode_measure_the_surface(project, make_view, qtbot):
 
 @pytest.mark.gui
 def test_save_in_annotation_and_step_is_one_undo_step(make_window, tmp_path, qtbot):
-    from vitrine.scenes.annotation_commands import PinAnnotation
+    from vitrine.scenes.editing.annotation_commands import PinAnnotation
     from vitrine.scenes.exhibit_model import Annotation, Tour, TourStep
-    from vitrine.scenes.tour_commands import AddTour
+    from vitrine.scenes.editing.tour_commands import AddTour
     window = make_window()
     window.new_project(tmp_path / "p")
     doc = window.session.document

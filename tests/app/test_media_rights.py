@@ -12,7 +12,7 @@ from PIL import Image
 from PySide6.QtWidgets import QFileDialog
 
 from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-from vitrine.scenes.annotation_commands import SetAnnotationAudio, SetAnnotationImage
+from vitrine.scenes.editing.annotation_commands import SetAnnotationAudio, SetAnnotationImage
 from vitrine.scenes.exhibit_model import Rights
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
@@ -87,7 +87,7 @@ def test_image_and_audio_rights_are_set_in_the_panel_and_validate_passes(make_wi
 
 def test_tour_narration_audio_without_rights_is_a_problem() -> None:
     from vitrine.scenes.exhibit_model import Exhibit, MediaAudio, Tour, TourStep
-    from vitrine.scenes.validation import find_problems
+    from vitrine.scenes.checks.validation import find_problems
     step = TourStep(audio={"zh-Hans": MediaAudio(file="media/a.mp3")})
     ex = Exhibit(title={"en": "t", "zh-Hans": "t"}, tours=[Tour(title={"en": "Walk", "zh-Hans": "漫步"}, steps=[step])])
     problems = [p for p in find_problems(ex) if p.code == "missing-rights"]

@@ -13,10 +13,10 @@ import trimesh
 from vitrine.app.cli import main
 from vitrine.app.workflows.placement import artifact_box, placed_import_command, plinth_box, plinth_under
 from vitrine.app.workflows.project_import import import_scan
-from vitrine.scenes.exhibit_commands import SetStartViewpoint
+from vitrine.scenes.editing.exhibit_commands import SetStartViewpoint
 from vitrine.scenes.layout.footprints import box_footprint, overlaps
 from vitrine.scenes.layout.framing import in_frustum
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 # (width, height, depth) m: a small object (plinth), a tall one and a wide one (the floor)
 SIZES = {"vase": (0.3, 0.4, 0.2), "statue": (0.5, 1.5, 0.5), "chest": (1.2, 0.8, 0.4)}

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vitrine.app.workflows.placement import artifact_box, place_artifact, plinth_box, plinth_under
-from vitrine.scenes.artifact_commands import AddArtifact, AddAsset
-from vitrine.scenes.commands import CompositeCommand
+from vitrine.scenes.editing.artifact_commands import AddArtifact, AddAsset
+from vitrine.scenes.editing.commands import CompositeCommand
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Artifact, Asset, Exhibit, Room
 from vitrine.scenes.layout.footprints import CLEARANCE, box_footprint, overlaps

@@ -8,7 +8,7 @@ import pytest
 
 from vitrine.exporters.publication.register import append_entry, register_path
 from vitrine.exporters.signing_keys import load_or_create_key
-from vitrine.scenes.artifact_commands import import_scan_command
+from vitrine.scenes.editing.artifact_commands import import_scan_command
 from vitrine.scenes.exhibit_model import Artifact, Asset, PublicationSettings
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vitrine.app.cli import main
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 from vitrine.scenes.translations.xliff_format import XLIFF_NS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from vitrine.scenes.exhibit_model import Exhibit, Tour, TourStep
-from vitrine.scenes.validation import find_problems
+from vitrine.scenes.checks.validation import find_problems
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY
@@ -30,8 +30,8 @@ def test_missing_tour_title_and_narration_translations_are_problems() -> None:
 
 
 def test_validate_lists_missing_tour_translations(tmp_path: Path) -> None:
-    from vitrine.scenes.project_store import Project
-    from vitrine.scenes.tour_commands import AddTour
+    from vitrine.scenes.storage.project_store import Project
+    from vitrine.scenes.editing.tour_commands import AddTour
     project = Project.create(tmp_path / "t", title="T", languages=["en", "zh-Hans"])
     project.document.history.push(AddTour(project.document, Tour(title={"en": "Highlights"})))
     project.save()

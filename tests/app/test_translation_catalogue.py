@@ -82,7 +82,7 @@ def test_problems_scan_errors_reports_and_levels_read_in_chinese(qapp, chinese, 
     from vitrine.assets.scan_errors import ScanError
     from vitrine.assets.scan_loading import peek_counts
     from vitrine.scenes.exhibit_model import Annotation, Artifact, Exhibit
-    from vitrine.scenes.validation import find_problems
+    from vitrine.scenes.checks.validation import find_problems
 
     ex = Exhibit(title={"en": "Show"}, artifacts=[Artifact(name="Vase", asset_id="x" * 64)],
                  annotations=[Annotation(artifact_id="gone", title={"en": "Rim"})])
@@ -118,7 +118,7 @@ def test_problems_scan_errors_reports_and_levels_read_in_chinese(qapp, chinese, 
 
 
 def test_the_cli_keeps_english_messages(tmp_path: Path) -> None:
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "p", title="Show", languages=["en", "zh-Hans"])
     project.save()
     result = subprocess.run([sys.executable, "-m", "vitrine.app.cli", "validate", str(project.path), "--json"],

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from vitrine.scenes.exhibit_commands import EditExhibitText, SetLanguages
+from vitrine.scenes.editing.exhibit_commands import EditExhibitText, SetLanguages
 from vitrine.scenes.exhibit_model import Artifact, Asset
-from vitrine.scenes.artifact_commands import import_scan_command
+from vitrine.scenes.editing.artifact_commands import import_scan_command
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY

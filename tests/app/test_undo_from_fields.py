@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from vitrine.scenes.artifact_commands import import_scan_command
+from vitrine.scenes.editing.artifact_commands import import_scan_command
 from vitrine.scenes.exhibit_model import Artifact, Asset
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures

@@ -31,7 +31,7 @@ def _store_level(project, mesh, level="original"):
 def add_scan(project, levels: dict, translation=(0.0, 0.0, 0.0), rotation=(0.0, 0.0, 0.0, 1.0),
              kind="mesh"):
     """Store each level's GLB, add the Asset and an Artifact; returns the artifact."""
-    from vitrine.scenes.artifact_commands import import_scan_command
+    from vitrine.scenes.editing.artifact_commands import import_scan_command
     from vitrine.scenes.exhibit_model import Artifact, Asset, Transform
     stored = [_store_level(project, m, name) for name, m in levels.items()]
     asset_id = stored[-1][0]
@@ -46,7 +46,7 @@ def add_scan(project, levels: dict, translation=(0.0, 0.0, 0.0), rotation=(0.0, 
 
 @pytest.fixture
 def project(tmp_path):
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     return Project.create(tmp_path / "exhibit", title="Test")
 
 
@@ -93,7 +93,7 @@ def centre_world(art, mesh):
 
 # ---------------------------------------------------------------- rendering
 def test_artifact_appears_where_projected(project, sphere, make_view):
-    from vitrine.scenes.artifact_commands import SetArtifactVisibility
+    from vitrine.scenes.editing.artifact_commands import SetArtifactVisibility
     art = add_scan(project, {"original": sphere}, translation=(0.3, 0.5, -0.2))
     session, view = make_view(project)
     look_at_artifact(view, (0.3, 0.7, -0.2))
@@ -223,8 +223,8 @@ def test_pin_mode_click_places_pin_on_surface_in_local_frame(project, sphere, ma
 
 
 def test_pin_follows_moved_artifact(project, sphere, make_view):
-    from vitrine.scenes.annotation_commands import PinAnnotation
-    from vitrine.scenes.artifact_commands import MoveArtifact
+    from vitrine.scenes.editing.annotation_commands import PinAnnotation
+    from vitrine.scenes.editing.artifact_commands import MoveArtifact
     from vitrine.scenes.exhibit_model import Annotation
     art = add_scan(project, {"original": sphere}, translation=(0.0, 0.5, 0.0))
     doc = project.document
@@ -251,7 +251,7 @@ def test_pin_follows_moved_artifact(project, sphere, make_view):
 def test_drag_selected_artifact_moves_it_onto_plinth_in_one_undo(project, sphere, make_view, qtbot):
     from PySide6.QtCore import QPoint, Qt
     from vitrine.scenes.exhibit_model import Plinth, Transform
-    from vitrine.scenes.furniture_commands import AddPlinth
+    from vitrine.scenes.editing.furniture_commands import AddPlinth
     doc = project.document
     art = add_scan(project, {"original": sphere}, translation=(-0.6, 0.2, 0.0))
     doc.history.push(AddPlinth(doc, Plinth(size=(0.5, 0.8, 0.5), transform=Transform(translation=(0.5, 0.0, 0.0)))))
@@ -337,7 +337,7 @@ def test_lod_picks_coarser_levels_when_far(project, make_view):
 
 def test_fly_to_viewpoint_and_frame_selection(project, sphere, make_view, qtbot):
     from vitrine.scenes.exhibit_model import Viewpoint
-    from vitrine.scenes.furniture_commands import AddViewpoint
+    from vitrine.scenes.editing.furniture_commands import AddViewpoint
     doc = project.document
     art = add_scan(project, {"original": sphere}, translation=(1.0, 0.5, 0.0))
     vp = Viewpoint(eye=(2.0, 1.5, 2.0), target=(1.0, 0.5, 0.0), fov=0.7)
@@ -352,7 +352,7 @@ def test_fly_to_viewpoint_and_frame_selection(project, sphere, make_view, qtbot)
 
 
 def test_follows_project_changes(project, sphere, make_view, tmp_path):
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     add_scan(project, {"original": sphere})
     session, view = make_view(project)
     view.grab_image()

@@ -50,7 +50,7 @@ def test_culled_closed_mesh_renders_like_the_two_sided_one(tmp_path, qtbot):
     from tests.app.test_viewport import add_scan
     from vitrine.app.workflows.editor_session import EditorSession
     from vitrine.app.viewport.viewport_widget import ViewportWidget
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     ball = trimesh.creation.icosphere(subdivisions=6, radius=0.2)
     back = int(np.argmin(ball.triangles_center[:, 2]))                   # faces away from the camera
     holed = trimesh.Trimesh(ball.vertices, np.delete(ball.faces, back, axis=0), process=False)

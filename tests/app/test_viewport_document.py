@@ -24,9 +24,9 @@ def ball():
 
 
 def test_changes_reupload_only_what_they_made_stale(project, ball, make_view):
-    from vitrine.scenes.commands import SetProperty
+    from vitrine.scenes.editing.commands import SetProperty
     from vitrine.scenes.exhibit_model import Light, Plinth, Transform
-    from vitrine.scenes.furniture_commands import AddLight, AddPlinth, EditLight
+    from vitrine.scenes.editing.furniture_commands import AddLight, AddPlinth, EditLight
     doc = project.document
     art = add_scan(project, {"original": ball}, translation=(0.0, 0.5, 0.0))
     session, view = make_view(project)

@@ -14,8 +14,8 @@ from vitrine.app.viewport.camera import OrbitCamera
 from vitrine.app.viewport.interaction import LEFT, ViewportInteraction
 from vitrine.app.viewport.picking import PickResult
 from vitrine.app.viewport.view_state import ViewState
-from vitrine.scenes.annotation_commands import MoveAnnotationPin, PinAnnotation
-from vitrine.scenes.artifact_commands import MoveArtifact
+from vitrine.scenes.editing.annotation_commands import MoveAnnotationPin, PinAnnotation
+from vitrine.scenes.editing.artifact_commands import MoveArtifact
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Plinth, Transform
 

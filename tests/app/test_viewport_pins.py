@@ -22,7 +22,7 @@ def ball():
 
 
 def _pin(doc, art, point, normal):
-    from vitrine.scenes.annotation_commands import PinAnnotation
+    from vitrine.scenes.editing.annotation_commands import PinAnnotation
     from vitrine.scenes.exhibit_model import Annotation
     ann = Annotation(artifact_id=art.id, point=point, normal=normal)
     doc.history.push(PinAnnotation(doc, ann))

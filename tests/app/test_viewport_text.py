@@ -34,7 +34,7 @@ def _textured_box() -> trimesh.Trimesh:
 
 
 def test_pin_mode_hint_after_a_textured_scan_matches_the_hint_before_any_mesh(tmp_path, make_view):
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     _, reference_view = make_view(Project.create(tmp_path / "empty", title="Empty"))
     reference_view.set_pin_mode(True)
     reference = _region(reference_view.grab_image(), HINT_REGION)

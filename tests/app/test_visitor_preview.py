@@ -222,7 +222,7 @@ def check_tour(window: Any, qtbot: Any) -> None:
 @NEEDS_DISPLAY
 def test_preview_in_browser_serves_the_bundle(make_window, qtbot, tmp_path: Path, monkeypatch, dialogs) -> None:
     from PySide6.QtGui import QDesktopServices
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     opened: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString()) or True))
     path = Project.create(tmp_path / "small", title="Small").path  # small: the export takes a moment
@@ -254,7 +254,7 @@ def test_ui_language_switches_live(make_window, qtbot, tmp_path: Path) -> None:
         subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
                        check=True)
     from vitrine.scenes.exhibit_model import Exhibit, Viewpoint
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     # a viewpoint, not an annotation: it needs no artifact (nothing to render, a fast window)
     exhibit = Exhibit(viewpoints=[Viewpoint(name={"en": "Meander frieze", "zh-Hans": "回纹饰带"})])
     window = make_window()

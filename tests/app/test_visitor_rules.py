@@ -74,7 +74,7 @@ def test_tours_panel_play_runs_the_preview_player(qtbot: Any, tmp_path: Path) ->
     from vitrine.app.panels.tour_panel import TourPanel
     from vitrine.app.visitor.tour import TourPlayer
     from vitrine.app.workflows.editor_session import EditorSession
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp_path / "p.vitrine", title="T", languages=["en"])
     ex = project.document.exhibit
     ann = Annotation(artifact_id="art-00000001")

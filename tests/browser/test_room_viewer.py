@@ -11,10 +11,10 @@ from tests.browser.browser_run import MISSING, run_check
 from tests.browser.viewer_project import VIEWER_DIR
 from vitrine.app.workflows.placement import placed_import_command
 from vitrine.app.workflows.project_import import import_scan
-from vitrine.scenes.commands import SetProperty
+from vitrine.scenes.editing.commands import SetProperty
 from vitrine.scenes.exhibit_model import Opening, Room
 from vitrine.scenes.layout.room_walls import piece_corners, wall_pieces
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 pytestmark = pytest.mark.browser
 if MISSING:

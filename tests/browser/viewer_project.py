@@ -22,7 +22,7 @@ from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, Background, Environment, Floor, Light, Marker,
     Measurement, MediaAudio, MediaImage, ObjectRecord, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEWER_DIR = ROOT / "exporters" / "viewer"

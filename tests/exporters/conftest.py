@@ -14,7 +14,7 @@ from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, ArtifactRights, Asset, AssetLevel, CaptureProvenance, MediaAudio, MediaImage,
     ObjectRecord, ProcessingStep, Rights, Tour, TourStep, Viewpoint,
 )
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 REPO = Path(__file__).resolve().parents[2]
 REAL_VIEWER = REPO / "exporters" / "viewer"

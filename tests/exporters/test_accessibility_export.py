@@ -7,7 +7,7 @@ import pytest
 from vitrine.app.cli import main
 from vitrine.exporters.bundle_writer import export_bundle
 from vitrine.exporters.errors import ExportError
-from vitrine.scenes.accessibility_checks import READABLE_BODY_CHARS
+from vitrine.scenes.checks.accessibility_checks import READABLE_BODY_CHARS
 
 from .conftest import make_project
 

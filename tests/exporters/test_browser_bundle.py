@@ -59,7 +59,7 @@ def test_download_offer_links_the_finest_glb_only_where_rights_allow(tiny_projec
     if not real_viewer_built() or shutil.which("node") is None:
         pytest.fail("the viewer must be built and node installed for this check")
     from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.scenes.serialization import clone
+    from vitrine.scenes.storage.serialization import clone
     project = tiny_project
     vase = project.document.exhibit.artifacts[0]
     saved = clone(vase.rights)

@@ -18,7 +18,7 @@ ARABIC_BODY = "حافة مكسورة.\nسطر ثانٍ"
 @pytest.fixture(scope="module")
 def arabic_bundle(tmp_path_factory: pytest.TempPathFactory, viewer_dir: Path):
     from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     project = make_project(tmp_path_factory.mktemp("ar"))
     ex = project.document.exhibit
     ex.languages.append("ar")

@@ -15,7 +15,7 @@ from vitrine.exporters.errors import ExportError
 from vitrine.exporters.publication.policy import artifact_policy, default_max_level, fits, rights_allow_reuse
 from vitrine.exporters.publication.register import read_entries, verify_register
 from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, AssetLevel, PublicationSettings, Rights
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 from .conftest import make_project
 

@@ -14,7 +14,7 @@ from vitrine.exporters.publication.register import (
 )
 from vitrine.exporters.publication.museum_secret import known_fingerprints
 from vitrine.exporters.signing_keys import SigningKey, load_or_create_key
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 import base64
 import hashlib

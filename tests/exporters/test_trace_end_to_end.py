@@ -14,7 +14,7 @@ from vitrine.app.cli import main
 from vitrine.exporters.bundle_writer import export_bundle
 from vitrine.assets.levels.meshopt_glb import read_compressed_glb
 from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, Rights
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 from .conftest import CC_BY, _add_asset
 

@@ -14,7 +14,7 @@ from vitrine.app.cli import main
 from vitrine.exporters.bundle_writer import export_bundle
 from vitrine.exporters.errors import ExportError
 from vitrine.exporters.signing_keys import new_key
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 from .conftest import make_project
 

@@ -103,7 +103,7 @@ def test_annotation_without_viewpoint_gets_the_framing_rule(tmp_path, viewer_dir
     from vitrine.exporters.bundle_writer import export_bundle
     from vitrine.exporters.visitor_rules import FRAMING_DISTANCE
     from vitrine.scenes.exhibit_model import Annotation, Transform
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     from tests.exporters.conftest import make_project
     project = make_project(tmp_path)
     ex = project.document.exhibit

@@ -7,7 +7,7 @@ from pathlib import Path
 from PIL import Image
 
 from vitrine.scenes.exhibit_model import Annotation, MediaImage, Rights
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 from tests.exporters.conftest import make_project
 
 from .hostile_payloads import LONG, PAYLOADS

@@ -15,8 +15,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel
 
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Tour
-from vitrine.scenes.project_store import Project
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.project_store import Project
+from vitrine.scenes.storage.serialization import to_dict
 from tests.app.editor_fixtures import *  # noqa: F401,F403 - window fixtures
 from tests.app.editor_fixtures import NEEDS_DISPLAY
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from vitrine.exporters.bundle_writer import export_bundle
-from vitrine.scenes.project_store import Project
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.project_store import Project
+from vitrine.scenes.storage.serialization import to_dict
 
 from .hostile_payloads import LONE_SURROGATES, LONG, PAYLOADS
 from .hostile_project import hostile_project
@@ -179,7 +179,7 @@ def test_browser_executes_nothing_and_fetches_nothing_outside(bundle: Path, chec
 def test_save_refuses_what_open_would_refuse_and_keeps_the_old_file(tmp_path: Path) -> None:
     """A 100,000-character rights holder (schema limit 2,000) saves fine and then makes the
     project unopenable; the save should be refused with the JSON path, nothing overwritten."""
-    from vitrine.scenes.project_store import ProjectError
+    from vitrine.scenes.storage.project_store import ProjectError
     project = Project.create(tmp_path / "l.vitrine", title="ok")
     before = (project.path / "exhibit.json").read_bytes()
     project.document.exhibit.rights.holder = LONG

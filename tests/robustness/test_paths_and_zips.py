@@ -17,7 +17,7 @@ from vitrine.exporters.bundle_writer import export_bundle, write_zip
 from vitrine.exporters.errors import ExportError
 from vitrine.exporters.manifest import verify_bundle
 from vitrine.exporters.static_server import make_server, url_of
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 from tests.exporters.conftest import make_project
 
 SECRET = b"TOP-SECRET root:x:0:0 outside the project"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from vitrine.scenes.accessibility_checks import READABLE_BODY_CHARS
+from vitrine.scenes.checks.accessibility_checks import READABLE_BODY_CHARS
 from vitrine.scenes.exhibit_model import (Annotation, Exhibit, MediaAudio, MediaImage, Tour, TourStep)
-from vitrine.scenes.validation import find_problems
+from vitrine.scenes.checks.validation import find_problems
 
 
 def _exhibit(**ann) -> Exhibit:

@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vitrine.scenes import annotation_commands as ac
-from vitrine.scenes import artifact_commands as arc
-from vitrine.scenes import exhibit_commands as ec
-from vitrine.scenes import furniture_commands as fc
-from vitrine.scenes import tour_commands as tc
+from vitrine.scenes.editing import annotation_commands as ac
+from vitrine.scenes.editing import artifact_commands as arc
+from vitrine.scenes.editing import exhibit_commands as ec
+from vitrine.scenes.editing import furniture_commands as fc
+from vitrine.scenes.editing import tour_commands as tc
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import (
     Annotation, Artifact, Asset, Light, MediaImage, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,

@@ -15,10 +15,10 @@ SEEDS = ("0", "1", "2", "3", "7", "11", "42", "1234")
 # them in any order but the right one shows; ids are fixed so every run builds the same document.
 ROUND_TRIP = r"""
 import json
-from vitrine.scenes import artifact_commands as arc
+from vitrine.scenes.editing import artifact_commands as arc
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Tour, TourStep
-from vitrine.scenes.serialization import to_dict
+from vitrine.scenes.storage.serialization import to_dict
 
 doc = ExhibitDocument()
 ex = doc.exhibit

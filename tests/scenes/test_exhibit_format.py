@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from vitrine.scenes import exhibit_model
-from vitrine.scenes.exhibit_format import DocumentError, exhibit_schema, exhibit_to_json, parse_exhibit, schema_issues
+from vitrine.scenes.storage.exhibit_format import DocumentError, exhibit_schema, exhibit_to_json, parse_exhibit, schema_issues
 from vitrine.scenes.exhibit_model import Annotation, Exhibit
-from vitrine.scenes.migrations import MigrationError, NewerVersionError, migrate
-from vitrine.scenes.serialization import from_dict, to_dict
+from vitrine.scenes.storage.migrations import MigrationError, NewerVersionError, migrate
+from vitrine.scenes.storage.serialization import from_dict, to_dict
 
 from .exhibit_strategies import exhibits
 

@@ -10,9 +10,9 @@ from typing import Iterator
 
 import pytest
 
-from vitrine.scenes.atomic_files import atomic_write, current_umask
-from vitrine.scenes.exhibit_commands import EditExhibitText
-from vitrine.scenes.project_store import BACKUP_NAME, DOCUMENT_NAME, RECOVERY_NAME, Project
+from vitrine.scenes.storage.atomic_files import atomic_write, current_umask
+from vitrine.scenes.editing.exhibit_commands import EditExhibitText
+from vitrine.scenes.storage.project_store import BACKUP_NAME, DOCUMENT_NAME, RECOVERY_NAME, Project
 
 
 @contextmanager

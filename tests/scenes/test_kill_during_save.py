@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from vitrine.scenes.exhibit_commands import EditExhibitText
+from vitrine.scenes.editing.exhibit_commands import EditExhibitText
 from vitrine.scenes.exhibit_model import Annotation, Artifact
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 KILLS = int(os.environ.get("VITRINE_KILL_ROUNDS", "300"))
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from vitrine.scenes.exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
+from vitrine.scenes.storage.exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
 from vitrine.scenes.exhibit_model import Exhibit, Opening, Room
 
 V2 = {"schema_version": 2, "id": "exh-0123456789ab", "title": {"en": "Old"}, "languages": ["en"],
@@ -48,7 +48,7 @@ def test_the_schema_refuses_an_unknown_mount() -> None:
 
 def test_validation_names_a_wall_mount_without_a_room_and_an_artifact_outside_the_room() -> None:
     from vitrine.scenes.exhibit_model import Artifact, Transform
-    from vitrine.scenes.validation import find_problems
+    from vitrine.scenes.checks.validation import find_problems
     ex = Exhibit(title={"en": "t"}, artifacts=[Artifact(name="Relief", mount="wall"),
                                               Artifact(name="Urn", transform=Transform((5.0, 0.0, 0.0)))])
     codes = [(p.code, p.object_id) for p in find_problems(ex) if p.code in ("wall-without-room", "outside-room")]

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from vitrine.scenes.artifact_commands import AddArtifact, MoveArtifact
-from vitrine.scenes.exhibit_commands import EditExhibitText
+from vitrine.scenes.editing.artifact_commands import AddArtifact, MoveArtifact
+from vitrine.scenes.editing.exhibit_commands import EditExhibitText
 from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, AssetLevel, MediaImage, Transform
-from vitrine.scenes.project_store import BACKUP_NAME, DOCUMENT_NAME, Project, ProjectError
-from vitrine.scenes.safe_paths import UnsafePathError, check_relative, resolve_inside, safe_file_name, slugify
+from vitrine.scenes.storage.project_store import BACKUP_NAME, DOCUMENT_NAME, Project, ProjectError
+from vitrine.scenes.storage.safe_paths import UnsafePathError, check_relative, resolve_inside, safe_file_name, slugify
 
 
 def test_create_save_open_round_trip(tmp_path: Path) -> None:

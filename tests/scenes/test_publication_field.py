@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from vitrine.scenes.artifact_commands import SetPublication
+from vitrine.scenes.editing.artifact_commands import SetPublication
 from vitrine.scenes.document import ExhibitDocument
-from vitrine.scenes.exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
+from vitrine.scenes.storage.exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
 from vitrine.scenes.exhibit_model import SCHEMA_VERSION, Artifact, Exhibit, PublicationSettings
-from vitrine.scenes.history import CommandStack
-from vitrine.scenes.migrations import migrate
+from vitrine.scenes.editing.history import CommandStack
+from vitrine.scenes.storage.migrations import migrate
 
 V1 = {"schema_version": 1, "id": "exh-0123456789ab", "title": {"en": "Old"}, "languages": ["en"],
       "artifacts": [{"id": "art-0123456789ab", "name": "Vase"}]}

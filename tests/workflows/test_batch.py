@@ -103,7 +103,7 @@ def test_results_are_identical_with_any_number_of_workers_and_on_dask(mixed_fold
 
 
 def test_add_from_collection_without_reprocessing(mixed_folder, tmp_path, capsys, monkeypatch):
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     out = tmp_path / "collection"
     main(["batch", str(mixed_folder / "bunny.stl"), "--out", str(out)])
     entry = _catalogue(out)["bunny.stl"]
@@ -125,7 +125,7 @@ def test_add_from_collection_without_reprocessing(mixed_folder, tmp_path, capsys
 
 
 def test_add_from_a_tampered_collection_is_refused(mixed_folder, tmp_path, capsys):
-    from vitrine.scenes.project_store import Project
+    from vitrine.scenes.storage.project_store import Project
     out = tmp_path / "collection"
     main(["batch", str(mixed_folder / "bunny.stl"), "--out", str(out)])
     entry = _catalogue(out)["bunny.stl"]

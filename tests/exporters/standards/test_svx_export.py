@@ -73,7 +73,7 @@ def test_lights_become_light_nodes_pointing_at_their_targets(tiny_project):
     from scipy.spatial.transform import Rotation
     from vitrine.exporters.standards.svx_scene import build_svx
     from vitrine.scenes.exhibit_model import Light, default_lights
-    from vitrine.scenes.serialization import clone
+    from vitrine.scenes.storage.serialization import clone
     ex = clone(tiny_project.document.exhibit)
     ex.lights = default_lights() + [Light(type="spot", position=(0, 3, 0), target=(0, 0, 0), angle=0.5, range=9)]
     doc, _ = build_svx(ex, {}, "test")

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from vitrine.app.cli.entry import main
-from vitrine.scenes.project_store import Project
+from vitrine.scenes.storage.project_store import Project
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .commands import CompositeCommand, SetProperty
-from .document import DELETE, ExhibitDocument
-from .exhibit_model import Background, Floor, Rights
+from vitrine.scenes.editing.commands import CompositeCommand, SetProperty
+from vitrine.scenes.document import DELETE, ExhibitDocument
+from vitrine.scenes.exhibit_model import Background, Floor, Rights
 
 
 class EditExhibitText(SetProperty):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .exhibit_model import Exhibit, MediaAudio
+from vitrine.scenes.exhibit_model import Exhibit, MediaAudio
 
 # Characters per language in one annotation's body. About 200 English words, a minute or two of
 # reading while standing; beyond that the panel scrolls on a phone and visitors stop reading

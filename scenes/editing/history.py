@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .observable import Signal
+from vitrine.scenes.observable import Signal
 
 
 class UndoableCommand(Protocol):
-    """What the stack needs of a command (``vitrine.scenes.commands.Command`` is one). A protocol,
+    """What the stack needs of a command (``vitrine.scenes.editing.commands.Command`` is one). A protocol,
     not an import, so that history, commands and document do not import each other in a circle."""
 
     label: str

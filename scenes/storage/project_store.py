@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .atomic_files import CHUNK, atomic_copy, atomic_write
-from .document import ExhibitDocument
-from .exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
-from .exhibit_model import Exhibit
-from .migrations import MigrationError, NewerVersionError
-from .safe_paths import UnsafePathError, resolve_inside, safe_file_name
-from .validation import Problem, find_problems
+from vitrine.scenes.storage.atomic_files import CHUNK, atomic_copy, atomic_write
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.storage.exhibit_format import DocumentError, exhibit_to_json, parse_exhibit
+from vitrine.scenes.exhibit_model import Exhibit
+from vitrine.scenes.storage.migrations import MigrationError, NewerVersionError
+from vitrine.scenes.storage.safe_paths import UnsafePathError, resolve_inside, safe_file_name
+from vitrine.scenes.checks.validation import Problem, find_problems
 
 DOCUMENT_NAME = "exhibit.json"
 BACKUP_NAME = "exhibit.json.bak"

@@ -10,10 +10,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Iterator, Optional
 
-from .exhibit_model import Exhibit, Rights
-from .accessibility_checks import accessibility_problems
-from .ids import is_valid_id
-from .safe_paths import UnsafePathError, resolve_inside
+from vitrine.scenes.exhibit_model import Exhibit, Rights
+from vitrine.scenes.checks.accessibility_checks import accessibility_problems
+from vitrine.scenes.ids import is_valid_id
+from vitrine.scenes.storage.safe_paths import UnsafePathError, resolve_inside
 
 
 @dataclass(frozen=True)

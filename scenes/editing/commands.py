@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Optional, Sequence
 
-from .document import DELETE, ExhibitDocument
-from .serialization import clone
+from vitrine.scenes.document import DELETE, ExhibitDocument
+from vitrine.scenes.storage.serialization import clone
 
 
 class Command:

@@ -10,9 +10,9 @@ from typing import Any
 
 import jsonschema
 
-from .exhibit_model import SCHEMA_VERSION, Exhibit
-from .migrations import migrate
-from .serialization import from_dict, to_dict
+from vitrine.scenes.exhibit_model import SCHEMA_VERSION, Exhibit
+from vitrine.scenes.storage.migrations import migrate
+from vitrine.scenes.storage.serialization import from_dict, to_dict
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 

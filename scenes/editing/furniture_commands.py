@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .commands import AddObject, CompositeCommand, RemoveObject, SetProperty
-from .document import ExhibitDocument
-from .exhibit_model import Light, Plinth, Transform, Viewpoint
+from vitrine.scenes.editing.commands import AddObject, CompositeCommand, RemoveObject, SetProperty
+from vitrine.scenes.document import ExhibitDocument
+from vitrine.scenes.exhibit_model import Light, Plinth, Transform, Viewpoint
 
 
 class AddPlinth(AddObject):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .commands import AddObject, MoveObject, RemoveObject, SetProperty
-from .document import DELETE, ExhibitDocument
-from .exhibit_model import Measurement, MediaAudio, Tour, TourStep
+from vitrine.scenes.editing.commands import AddObject, MoveObject, RemoveObject, SetProperty
+from vitrine.scenes.document import DELETE, ExhibitDocument
+from vitrine.scenes.exhibit_model import Measurement, MediaAudio, Tour, TourStep
 
 
 class AddTour(AddObject):

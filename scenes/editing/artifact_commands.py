@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from .commands import AddObject, CompositeCommand, RemoveObject, SetProperty
-from .document import DELETE, ExhibitDocument
-from .exhibit_model import Artifact, Asset, CaptureProvenance, ProcessingStep, PublicationSettings, Rights, Transform
-from .ids import new_id
-from .serialization import clone
+from vitrine.scenes.editing.commands import AddObject, CompositeCommand, RemoveObject, SetProperty
+from vitrine.scenes.document import DELETE, ExhibitDocument
+from vitrine.scenes.exhibit_model import Artifact, Asset, CaptureProvenance, ProcessingStep, PublicationSettings, Rights, Transform
+from vitrine.scenes.ids import new_id
+from vitrine.scenes.storage.serialization import clone
 
 
 class AddAsset(AddObject):

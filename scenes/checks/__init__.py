@@ -1,0 +1,1 @@
+"""Problems a curator should fix before publishing: validation and accessibility checks."""
