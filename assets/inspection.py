@@ -14,6 +14,7 @@ import trimesh
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
 from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, POINT_BUDGETS
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.templated_text import TemplatedText as T
@@ -118,10 +119,7 @@ def _face_checks(verts: np.ndarray, cols: tuple[np.ndarray, ...], scale: float) 
     # Sorted corners without an axis-1 sort: min, max, and the middle one by subtraction.
     lo, hi = np.minimum(np.minimum(a, b), c), np.maximum(np.maximum(a, b), c)
     mid = a + b + c - lo - hi
-    if n < 2_000_000:  # n**3 fits in int64: one integer key per face
-        duplicates = len(a) - len(_unique_counts((lo * n + mid) * n + hi)[0])
-    else:
-        duplicates = len(a) - len(np.unique(np.column_stack([lo, mid, hi]), axis=0))
+    duplicates = np.count_nonzero(repeated_faces(lo, mid, hi))
     return cross, int(np.count_nonzero(degenerate)), int(duplicates)
 
 
@@ -146,8 +144,9 @@ def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, None,
     faces = np.asarray(mesh.faces, np.int64)
     verts = np.asarray(mesh.vertices, np.float64)
     if weld and len(verts):
-        verts, inverse = np.unique(verts, axis=0, return_inverse=True)
-        faces = inverse.reshape(-1)[faces]
+        # Seam copies stay in the array unreferenced (the component count allows for them).
+        mapping = duplicate_vertex_map(np.ascontiguousarray(verts).view(np.uint32).reshape(len(verts), -1))
+        faces = faces if mapping is None else mapping[faces]
     n = len(verts)
     if len(faces) == 0:
         return ({"boundary_edges": 0, "holes": 0, "non_manifold_edges": 0, "degenerate_faces": 0,
@@ -167,7 +166,7 @@ def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, None,
     topo = {"boundary_edges": int(len(boundary)), "holes": holes, "non_manifold_edges": non_manifold,
             "degenerate_faces": degenerate, "duplicate_faces": duplicates,
             "components": components, "watertight": bool(len(boundary) == 0 and non_manifold == 0)}
-    return topo, cross, None, verts[np.unique(boundary)] if len(boundary) else np.zeros((0, 3))
+    return topo, cross, None, verts[_unique_counts(boundary.ravel())[0]] if len(boundary) else np.zeros((0, 3))
 
 
 def mesh_topology(mesh: trimesh.Trimesh, *, weld: bool = False) -> dict:

@@ -10,6 +10,7 @@ import numpy as np
 import trimesh
 
 from vitrine.assets.inspection import mesh_topology
+from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
 from vitrine.assets.geometry.winding import flip_faces, orientation_flips
 
 
@@ -53,38 +54,6 @@ def _vertex_rows(mesh: trimesh.Trimesh) -> np.ndarray:
     return parts[0] if len(parts) == 1 else np.hstack(parts)
 
 
-def duplicate_vertex_map(rows: np.ndarray) -> np.ndarray | None:
-    """For (n, k) uint32 rows: (n,) index of the first identical row for each row, or
-    None when all rows differ.  One sort of a 64-bit hash; exact rows are compared
-    after it, so a hash collision can never merge different vertices."""
-    n = len(rows)
-    if n < 2:
-        return None
-    h = np.zeros(n, np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(rows.shape[1]):
-            h *= np.uint64(0x9E3779B97F4A7C15)
-            h ^= rows[:, j].astype(np.uint64)
-            h ^= h >> np.uint64(29)
-    order = np.argsort(h, kind="stable")
-    hs = h[order]
-    same = hs[1:] == hs[:-1]
-    if not same.any():
-        return None
-    # Only rows whose hash another row shares can merge; compare those exactly.
-    cand = np.flatnonzero(np.concatenate(([False], same)) | np.concatenate((same, [False])))
-    idx = order[cand]
-    uniq, first, inverse = np.unique(rows[idx], axis=0, return_index=True, return_inverse=True)
-    if len(uniq) == len(idx):
-        return None
-    # Representative = smallest original index among identical rows.
-    rep = np.full(len(uniq), n, np.int64)
-    np.minimum.at(rep, inverse.ravel(), idx)
-    mapping = np.arange(n)
-    mapping[idx] = rep[inverse.ravel()]
-    return mapping
-
-
 def _merge_vertices(mesh: trimesh.Trimesh, faces: np.ndarray) -> int:
     """Point ``faces`` (m, 3) at one vertex per identical (position, UV, colour); in place.
     Returns how many vertices became unused by it."""
@@ -122,16 +91,7 @@ def _bad_faces(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.
         cross = np.cross(v[b[sl]] - p, v[c[sl]] - p)
         area2 = np.einsum("ij,ij->i", cross, cross)
         degenerate[sl] |= area2 <= (1e-12 * ext * ext) ** 2
-    n = int(hi.max()) + 1 if len(hi) else 0
-    keep_first = np.zeros(len(faces), bool)
-    if n < 2_000_000:  # n**3 fits in int64: one key per face
-        key = (lo * n + mid) * n + hi
-        del lo, mid, hi
-        _, first = np.unique(key, return_index=True)
-    else:
-        _, first = np.unique(np.column_stack([lo, mid, hi]), axis=0, return_index=True)
-    keep_first[first] = True
-    return degenerate, ~keep_first
+    return degenerate, repeated_faces(lo, mid, hi)
 
 
 def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False, max_hole_edges: int = 64,

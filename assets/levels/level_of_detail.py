@@ -215,8 +215,12 @@ def simplify_mesh(mesh: trimesh.Trimesh, target_faces: int, *, lock_border: bool
 def _compact(mesh: trimesh.Trimesh, faces: np.ndarray, colors: np.ndarray | None,
              uv: np.ndarray | None) -> trimesh.Trimesh:
     """Build a mesh with only the vertices ``faces`` uses, carrying attributes along."""
-    used, inverse = np.unique(faces, return_inverse=True)
-    new_faces = inverse.reshape(-1, 3)
+    # A mask and a running count rather than np.unique (a hash table in numpy >= 2.3):
+    # the same ascending vertex order, so the output is unchanged.
+    mask = np.zeros(len(mesh.vertices), bool)
+    mask[faces.ravel()] = True
+    used = np.flatnonzero(mask)
+    new_faces = (np.cumsum(mask) - 1)[faces]
     out = trimesh.Trimesh(np.asarray(mesh.vertices)[used], new_faces, process=False)
     if uv is not None:
         material = getattr(mesh.visual, "material", None)

@@ -1,0 +1,87 @@
+"""Where `vitrine add` spends its time: CPU seconds, wall seconds and the peak RSS reached
+by the end of each stage (load, inspect, hash, prepare, repair, levels, GLB writing, store)
+of one import, in this process.
+
+    python benchmarks/bench_import_stages.py SCAN [--repeats N]
+
+Each stage is timed by wrapping the function prepare_scan / import_scan call for it; the
+CPU time is this process's (all threads), so it stays meaningful on a loaded machine.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# (module, function, stage name): the calls prepare_scan and store_prepared make.
+STAGES = [
+    ("vitrine.assets.scan_loading", "load_scan", "load"),
+    ("vitrine.assets.inspection", "inspect_scan", "inspect"),
+    ("vitrine.scenes.storage.project_store", "sha256_file", "hash original"),
+    ("vitrine.assets.preparation", "prepare_mesh", "prepare (units, up)"),
+    ("vitrine.assets.geometry.mesh_repair", "repair_mesh", "repair"),
+    ("vitrine.assets.levels.level_of_detail", "build_levels", "levels"),
+    ("vitrine.assets.formats.glb_io", "glb_bytes", "GLB writing"),
+    ("vitrine.app.workflows.project_import", "store_prepared", "store"),
+]
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(scan: Path) -> list[dict]:
+    """One import of ``scan`` into a new project; rows {stage, calls, cpu_s, wall_s, peak_rss_mib}."""
+    import importlib
+    totals: dict[str, dict] = {}
+
+    def wrap(module, attr: str, stage: str) -> None:
+        fn = getattr(module, attr)
+
+        @functools.wraps(fn)
+        def timed(*args, **kwargs):
+            cpu, wall = time.process_time(), time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                row = totals.setdefault(stage, {"stage": stage, "calls": 0, "cpu_s": 0.0, "wall_s": 0.0})
+                row["calls"] += 1
+                row["cpu_s"] += time.process_time() - cpu
+                row["wall_s"] += time.perf_counter() - wall
+                row["peak_rss_mib"] = round(_peak_mib())
+        setattr(module, attr, timed)
+
+    from vitrine.app.workflows import project_import
+    from vitrine.scenes.storage.project_store import Project
+    for mod_name, attr, stage in STAGES:
+        wrap(importlib.import_module(mod_name), attr, stage)
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Project.create(Path(tmp) / "p.vitrine")
+        cpu, wall = time.process_time(), time.perf_counter()
+        project_import.import_scan(project, scan)
+        rows = list(totals.values())
+        rows.append({"stage": "total import", "calls": 1, "cpu_s": time.process_time() - cpu,
+                     "wall_s": time.perf_counter() - wall, "peak_rss_mib": round(_peak_mib())})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scan", type=Path)
+    args = parser.parse_args()
+    print(f"{args.scan.name}: one import, stages in call order (nested stages overlap: prepare_scan "
+          f"calls glb_bytes inside 'levels' writing; CPU counts all threads)")
+    print(f"{'stage':<22}{'calls':>6}{'CPU s':>8}{'wall s':>8}{'peak MiB':>10}")
+    for row in run(args.scan):
+        print(f"{row['stage']:<22}{row['calls']:>6}{row['cpu_s']:>8.2f}{row['wall_s']:>8.2f}{row['peak_rss_mib']:>10}")
+
+
+if __name__ == "__main__":
+    main()
