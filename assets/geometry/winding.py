@@ -52,7 +52,8 @@ def _half_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
 def _edge_pairs(key: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """From half-edge keys: (sorted order (3m,), first position of each manifold pair (p,),
     faces touching a boundary edge (b,), faces touching a non-manifold edge (q,))."""
-    order = np.argsort(key, kind="stable")
+    # Unstable (introsort) is ~25 % cheaper; what follows treats each pair and list as a set.
+    order = np.argsort(key)
     s = key[order]
     change = np.empty(len(s) + 1, bool)
     change[0] = change[-1] = True
@@ -88,16 +89,26 @@ def orientation_flips(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarr
     # Two faces agree when they walk their shared edge in opposite directions.
     disagree = forward[ha] == forward[hb]
     del forward, ha, hb
-    # Doubled graph: node f is face f as it is, node f + m the same face reversed.
-    shift_b = np.where(disagree, m, 0).astype(np.int32)
-    rows = np.concatenate([fa, fa + m])
-    cols = np.concatenate([fb + shift_b, (fb + m) - shift_b])
-    del shift_b, fb
-    graph = coo_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(2 * m, 2 * m)).tocsr()
-    del rows, cols
-    _, labels = connected_components(graph, directed=False)
-    del graph
-    as_is, reversed_ = labels[:m], labels[m:]
+    if disagree.any():
+        # Doubled graph: node f is face f as it is, node f + m the same face reversed.
+        shift_b = np.where(disagree, m, 0).astype(np.int32)
+        rows = np.concatenate([fa, fa + m])
+        cols = np.concatenate([fb + shift_b, (fb + m) - shift_b])
+        del shift_b, fb
+        graph = coo_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(2 * m, 2 * m)).tocsr()
+        del rows, cols
+        _, labels = connected_components(graph, directed=False)
+        del graph
+        as_is, reversed_ = labels[:m], labels[m:]
+    else:
+        # Every shared edge already agrees (a clean scan): the doubled graph would be two
+        # copies of the face graph, so half of it gives the same pieces at half the cost.
+        graph = coo_matrix((np.ones(len(fa), np.int8), (fa, fb)), shape=(m, m)).tocsr()
+        del fa, fb
+        _, as_is = connected_components(graph, directed=False)
+        del graph
+        reversed_ = as_is + int(as_is.max()) + 1
+        labels = None
     # A piece is identified by the smaller of its two doubled labels; a face is flipped
     # relative to that reference state when its as-is node carries the larger label.
     piece = np.minimum(as_is, reversed_)
@@ -142,12 +153,17 @@ def _inverted_pieces(vertices: np.ndarray, faces: np.ndarray, flip: np.ndarray, 
     centre = np.column_stack([np.bincount(piece, weights=vertices[a, i], minlength=k) / counts
                               for i in range(3)])
     six_vol = np.empty(len(faces), np.float64)
+    # One coordinate column at a time: gathers from (n, 3) rows and np.cross on (k, 3)
+    # are several times slower than the same work on contiguous 1-D columns.
+    vx, vy, vz = (np.ascontiguousarray(vertices[:, i], np.float64) for i in range(3))
     step = 1 << 20  # chunks bound the float64 temporaries at scan scale
     for s in range(0, len(faces), step):
         sl = slice(s, s + step)
-        off = centre[piece[sl]]
-        p, q, r = (vertices[col[sl]] - off for col in (a, b, c))
-        six_vol[sl] = np.einsum("ij,ij->i", p, np.cross(q, r))
+        at = piece[sl]
+        (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
+            (vx[col[sl]] - centre[at, 0], vy[col[sl]] - centre[at, 1], vz[col[sl]] - centre[at, 2])
+            for col in (a, b, c))
+        six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
     six_vol[flip] *= -1.0
     signed = np.bincount(piece, weights=six_vol, minlength=k)
     unsigned = np.bincount(piece, weights=np.abs(six_vol), minlength=k)
