@@ -107,3 +107,32 @@ def test_many_slabs_keep_uv_seams_and_border(monkeypatch):
     # Welded by position: no seam opened into a crack, the open rim is untouched.
     assert (after["holes"], after["boundary_edges"]) == (before["holes"], before["boundary_edges"])
     assert out.visual.uv.shape == (len(out.vertices), 2)
+
+
+def test_presimplification_keeps_the_shape_of_a_large_sphere(monkeypatch):
+    # 327,680 faces down to 30,000: the sloppy pass thins to 4x the target first.
+    from vitrine.assets.levels import level_of_detail as lod
+    sphere = trimesh.creation.icosphere(subdivisions=7)
+    calls = []
+    real = lod._presimplify
+    monkeypatch.setattr(lod, "_presimplify", lambda *a: calls.append(a[2]) or real(*a))
+    out = simplify_mesh(sphere, 30_000)
+    assert calls == [4 * 30_000 * 3]
+    assert 0.8 * 30_000 <= len(out.faces) <= 1.2 * 30_000
+    # Every vertex is one of the input's (on the unit sphere); faces stay close to it and
+    # cover it (no holes: the area is the sphere's, less the chords' shortfall).
+    assert np.allclose(np.linalg.norm(out.vertices, axis=1), 1.0, atol=1e-6)
+    pts, _ = trimesh.sample.sample_surface(out, 20_000, seed=0)
+    assert np.abs(np.linalg.norm(pts, axis=1) - 1.0).max() < 0.01
+    assert abs(out.area - 4 * np.pi) / (4 * np.pi) < 0.01
+
+
+def test_uv_mapped_meshes_are_not_presimplified(monkeypatch):
+    # The vertex grid ignores UV seams, so a textured mesh keeps the quadric path only.
+    from vitrine.assets.levels import level_of_detail as lod
+    sphere = trimesh.creation.icosphere(subdivisions=5)
+    uv = np.column_stack([np.arctan2(sphere.vertices[:, 1], sphere.vertices[:, 0]), sphere.vertices[:, 2]])
+    sphere.visual = trimesh.visual.TextureVisuals(uv=uv)
+    monkeypatch.setattr(lod, "_presimplify", lambda *a: pytest.fail("pre-simplified a UV-mapped mesh"))
+    out = simplify_mesh(sphere, 1000)
+    assert len(out.faces) <= 1.2 * 1000 and out.visual.uv is not None
