@@ -93,3 +93,17 @@ def test_repair_keeps_uv_seams():
     mesh = trimesh.Trimesh(vertices, faces, visual=trimesh.visual.TextureVisuals(uv=uv), process=False)
     fixed, report = repair_mesh(mesh)
     assert len(fixed.vertices) == 5 and report["vertices_merged"] == 0
+
+
+@pytest.mark.parametrize("axis", ["x", "y", "z", "-x", "-y", "-z"])
+@pytest.mark.parametrize("units", ["mm", "in"])
+def test_preparation_matrix_bounds_match_the_moved_points_exactly(axis, units):
+    # The translation comes from the moved bounding-box corners; it must equal what
+    # moving every point and taking its bounds gives, to the last bit.
+    from vitrine.assets.preparation import preparation_matrix
+    pts = np.random.default_rng(2).normal(size=(5000, 3)) * [300.0, 40.0, 7.0] + [12.0, -3.0, 900.0]
+    matrix = preparation_matrix(pts, units=units, up_axis=axis)
+    moved = pts @ matrix[:3, :3].T
+    lo, hi = moved.min(axis=0), moved.max(axis=0)
+    assert matrix[1, 3] == -lo[1]
+    assert matrix[0, 3] == -(lo[0] + hi[0]) / 2 and matrix[2, 3] == -(lo[2] + hi[2]) / 2
