@@ -67,6 +67,11 @@ def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
         # image (hundreds of MiB for a photogrammetry atlas) only to replace it below.
         normals = geometry.vertex_normals if "vertex_normals" in geometry._cache.cache else None
         geom = trimesh.Trimesh(geometry.vertices, geometry.faces, vertex_normals=normals, process=False)
+    elif isinstance(geometry, trimesh.Trimesh):
+        # Likewise a shallow mesh for colours: a 20M-face scan's copy would be ~700 MiB.
+        # (metadata is shared, not copied: the export only reads it into 'extras').
+        geom = trimesh.Trimesh(geometry.vertices, geometry.faces, process=False, metadata=geometry.metadata)
+        geom.visual = geometry.visual.copy()
     else:
         geom = geometry.copy()
     encoded: EncodedTexture | None = None

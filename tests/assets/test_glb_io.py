@@ -5,10 +5,11 @@ import hashlib
 import io
 
 import numpy as np
+import pytest
 import trimesh
 from PIL import Image
 
-from vitrine.assets.formats.glb_io import read_glb, write_glb
+from vitrine.assets.formats.glb_io import glb_bytes, read_glb, write_glb
 from vitrine.assets.geometry.procedural_meshes import lathe_vessel, relief_tablet
 from vitrine.assets.scan_loading import load_scan
 
@@ -64,3 +65,13 @@ def test_same_geometry_gives_same_bytes():
     mesh = relief_tablet(20, 20)
     a, b = io.BytesIO(), io.BytesIO()
     assert write_glb(mesh, a) == write_glb(mesh, b)
+
+
+def test_glb_bytes_of_a_coloured_mesh_makes_no_copy_of_it(monkeypatch):
+    # A 20M-face level would cost ~700 MiB more as a copy; the bytes must not change.
+    mesh = trimesh.creation.icosphere(subdivisions=3)
+    mesh.visual = trimesh.visual.ColorVisuals(mesh, vertex_colors=np.tile([200, 30, 10, 255], (len(mesh.vertices), 1)))
+    expected = glb_bytes(mesh)
+    monkeypatch.setattr(trimesh.Trimesh, "copy", lambda self, **kw: pytest.fail("the mesh was copied"))
+    assert glb_bytes(mesh) == expected
+    assert b"COLOR_0" in expected and b'"shape":"sphere"' in expected  # colours and metadata kept
