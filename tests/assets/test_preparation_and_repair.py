@@ -107,3 +107,16 @@ def test_preparation_matrix_bounds_match_the_moved_points_exactly(axis, units):
     lo, hi = moved.min(axis=0), moved.max(axis=0)
     assert matrix[1, 3] == -lo[1]
     assert matrix[0, 3] == -(lo[0] + hi[0]) / 2 and matrix[2, 3] == -(lo[2] + hi[2]) / 2
+
+
+def test_in_place_preparation_and_repair_make_no_copy_of_a_clean_scan():
+    # prepare_scan relies on these for scan-scale memory: the mesh object is kept and a
+    # clean scan's vertex array is never duplicated by repair.
+    from vitrine.assets.geometry.mesh_repair import repair_mesh
+    from vitrine.assets.inspection import mesh_topology
+    mesh = trimesh.creation.icosphere(subdivisions=3, radius=200.0)
+    assert prepare_mesh(mesh, units="mm", up_axis="z", copy=False) is mesh
+    vertices = np.asarray(mesh.vertices)
+    out, report = repair_mesh(mesh, copy=False, topology=mesh_topology(mesh))
+    assert out is mesh and np.shares_memory(np.asarray(out.vertices), vertices)
+    assert report["vertices_merged"] == 0 and report["faces"] == len(mesh.faces)
