@@ -111,3 +111,17 @@ def test_placement_is_one_undo_step_with_the_import(project_with_three, tmp_path
     assert doc.history.redo()
     cup = doc.get(result.artifact_id)
     assert cup.mount == "plinth" and plinth_under(doc, cup) is not None
+
+
+def test_a_scan_found_upside_down_on_its_side_is_added_and_saved(tmp_path: Path) -> None:
+    # The up-axis guess can be a negative axis (here a vase lying with its mouth towards
+    # +X, so -X is up); the exhibit must accept the placement the import applied.
+    from vitrine.assets.geometry.procedural_meshes import lathe_vessel
+    vase = lathe_vessel()
+    path = tmp_path / "vase.ply"
+    trimesh.Trimesh(vase.vertices @ np.array([[0, 1, 0], [-1, 0, 0], [0, 0, 1]]).T, vase.faces,
+                    process=False).export(path)
+    project = Project.create(tmp_path / "p")
+    assert main(["add", str(project.path), str(path)]) == 0
+    asset = Project.open(project.path).document.exhibit.assets[0]
+    assert asset.up_axis == "-x"
