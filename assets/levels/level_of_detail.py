@@ -36,11 +36,14 @@ _MAX_CHUNKS = 8
 # Each slab stops this factor above its share of the target; the final
 # whole-mesh pass (seam locks freed) makes the last, globally ordered collapses.
 _SLAB_OVERSHOOT = 1.3
-# A mesh more than this factor above its target is first thinned by meshoptimizer's
-# sloppy (vertex-grid) simplifier to the factor x the target: a few tenths of a second
-# for a 4.3M-face scan, where the quadric simplifier spends most of its time on collapses
-# too small to see at the target.  Not for UV-mapped meshes: the grid ignores seams.
-_PRESIMPLIFY_FACTOR = 4
+# A mesh of at least _PRESIMPLIFY_MIN_FACES, more than this factor above its target, is
+# first thinned by meshoptimizer's sloppy (vertex-grid) simplifier to the factor x the
+# target: a few tenths of a second for a 4.3M-face scan, where the quadric simplifier
+# spends most of its time on collapses too small to see at the target.  Smaller meshes
+# (the coarser levels) skip it: it saves little there and the grid shows in a thumbnail.
+# Not for UV-mapped meshes: the grid ignores seams.
+_PRESIMPLIFY_FACTOR = 2
+_PRESIMPLIFY_MIN_FACES = 1_000_000
 
 
 def _simplify_with_attributes_fn():
@@ -197,7 +200,7 @@ def simplify_mesh(mesh: trimesh.Trimesh, target_faces: int, *, lock_border: bool
         attrs.append(uv.astype(np.float32))
         weights += [_UV_WEIGHT] * 2
     target = int(target_faces) * 3
-    if uv is None and len(faces) > _PRESIMPLIFY_FACTOR * target_faces:
+    if uv is None and len(faces) >= _PRESIMPLIFY_MIN_FACES and len(faces) > _PRESIMPLIFY_FACTOR * target_faces:
         report(progress, 0.05, "Simplifying", cancel)
         indices = _presimplify(indices, positions, _PRESIMPLIFY_FACTOR * target)
         faces = indices.reshape(-1, 3)

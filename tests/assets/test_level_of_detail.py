@@ -110,14 +110,18 @@ def test_many_slabs_keep_uv_seams_and_border(monkeypatch):
 
 
 def test_presimplification_keeps_the_shape_of_a_large_sphere(monkeypatch):
-    # 327,680 faces down to 30,000: the sloppy pass thins to 4x the target first.
+    # 327,680 faces down to 30,000: the sloppy pass thins to 2x the target first (the
+    # size from which it runs is lowered from 1M faces so that a test-sized sphere has it).
     from vitrine.assets.levels import level_of_detail as lod
     sphere = trimesh.creation.icosphere(subdivisions=7)
     calls = []
     real = lod._presimplify
     monkeypatch.setattr(lod, "_presimplify", lambda *a: calls.append(a[2]) or real(*a))
+    simplify_mesh(sphere, 30_000)
+    assert calls == []  # below _PRESIMPLIFY_MIN_FACES: the quadric simplifier alone
+    monkeypatch.setattr(lod, "_PRESIMPLIFY_MIN_FACES", 300_000)
     out = simplify_mesh(sphere, 30_000)
-    assert calls == [4 * 30_000 * 3]
+    assert calls == [2 * 30_000 * 3]
     assert 0.8 * 30_000 <= len(out.faces) <= 1.2 * 30_000
     # Every vertex is one of the input's (on the unit sphere); faces stay close to it and
     # cover it (no holes: the area is the sphere's, less the chords' shortfall).
@@ -133,6 +137,7 @@ def test_uv_mapped_meshes_are_not_presimplified(monkeypatch):
     sphere = trimesh.creation.icosphere(subdivisions=5)
     uv = np.column_stack([np.arctan2(sphere.vertices[:, 1], sphere.vertices[:, 0]), sphere.vertices[:, 2]])
     sphere.visual = trimesh.visual.TextureVisuals(uv=uv)
+    monkeypatch.setattr(lod, "_PRESIMPLIFY_MIN_FACES", 0)
     monkeypatch.setattr(lod, "_presimplify", lambda *a: pytest.fail("pre-simplified a UV-mapped mesh"))
     out = simplify_mesh(sphere, 1000)
     assert len(out.faces) <= 1.2 * 1000 and out.visual.uv is not None
