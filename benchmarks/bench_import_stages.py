@@ -4,7 +4,7 @@ of one import, in this process.
 
     python benchmarks/bench_import_stages.py SCAN [--repeats N]
 
-Each stage is timed by wrapping the function prepare_scan / import_scan call for it; the
+Each stage is timed by wrapping the function prepare_scan / store_prepared calls for it; the
 CPU time is this process's (all threads), so it stays meaningful on a loaded machine.
 """
 from __future__ import annotations
@@ -76,8 +76,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scan", type=Path)
     args = parser.parse_args()
-    print(f"{args.scan.name}: one import, stages in call order (nested stages overlap: prepare_scan "
-          f"calls glb_bytes inside 'levels' writing; CPU counts all threads)")
+    print(f"{args.scan.name}: one import, stages in call order (CPU counts all threads; work between "
+          f"the stages, e.g. reports and hashing of levels, is only in the total)")
     print(f"{'stage':<22}{'calls':>6}{'CPU s':>8}{'wall s':>8}{'peak MiB':>10}")
     for row in run(args.scan):
         print(f"{row['stage']:<22}{row['calls']:>6}{row['cpu_s']:>8.2f}{row['wall_s']:>8.2f}{row['peak_rss_mib']:>10}")
