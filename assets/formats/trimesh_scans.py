@@ -9,6 +9,7 @@ import trimesh
 from PIL import Image
 
 from vitrine.assets.scan_errors import scan_error
+from vitrine.assets.texturing.atlases import atlas_images, merge_textured_parts
 from vitrine.assets.texturing.texture_images import bounded_texture
 from vitrine.assets.scan_model import Problem, Scan
 
@@ -39,7 +40,9 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
             else:
                 raise scan_error(path, "the file holds no triangle mesh")
         else:
-            loaded = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
+            # several atlases stay several (trimesh's concatenate would pack them into one image)
+            loaded = next(iter(parts.values())) if len(parts) == 1 else \
+                merge_textured_parts(list(parts.values())) or trimesh.util.concatenate(list(parts.values()))
     if isinstance(loaded, trimesh.PointCloud):
         problems.append(Problem.of("info", "point_cloud", "the file holds no faces: it is a point cloud of {count} points",
                                    count=f"{len(loaded.vertices):,}"))
@@ -47,7 +50,8 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
         raise scan_error(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
     scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
-    scan.texture = mesh_texture(loaded)
+    scan.atlases = atlas_images(loaded)
+    scan.texture = scan.atlases[0] if scan.atlases else mesh_texture(loaded)
     scan.has_normals = "vertex_normals" in loaded._cache.cache
     return scan
 
