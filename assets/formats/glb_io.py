@@ -36,19 +36,25 @@ def _pack_glb(doc: dict, binary: bytes) -> bytes:
 
 def _swap_image(glb: bytes, texture: EncodedTexture) -> bytes:
     """Replace the bytes of the GLB's first image, re-laying the buffer views out."""
+    return swap_images(glb, {0: texture})
+
+
+def swap_images(glb: bytes, textures: dict[int, EncodedTexture]) -> bytes:
+    """Replace the bytes of the GLB's images (image index -> new bytes), re-laying the buffer
+    views out."""
     doc, binary = split_glb(Path("level.glb"), glb)
-    image = doc["images"][0]
-    target = image["bufferView"]
+    targets = {doc["images"][i]["bufferView"]: t for i, t in textures.items()}
     out = bytearray()
     for i, view in enumerate(doc["bufferViews"]):
         start = view.get("byteOffset", 0)
-        blob = texture.data if i == target else binary[start:start + view["byteLength"]]
+        blob = targets[i].data if i in targets else binary[start:start + view["byteLength"]]
         out += b"\0" * (-len(out) % 4)  # accessors need 4-byte aligned views
         view["byteOffset"] = len(out)
         view["byteLength"] = len(blob)
         out += blob
     doc["buffers"][0]["byteLength"] = len(out)
-    image["mimeType"] = texture.mime_type
+    for i, texture in textures.items():
+        doc["images"][i]["mimeType"] = texture.mime_type
     return _pack_glb(doc, bytes(out))
 
 

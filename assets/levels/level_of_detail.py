@@ -217,7 +217,9 @@ def _compact(mesh: trimesh.Trimesh, faces: np.ndarray, colors: np.ndarray | None
     """Build a mesh with only the vertices ``faces`` uses, carrying attributes along."""
     used, inverse = np.unique(faces, return_inverse=True)
     new_faces = inverse.reshape(-1, 3)
-    out = trimesh.Trimesh(np.asarray(mesh.vertices)[used], new_faces, process=False)
+    # per-vertex attributes (a multi-atlas mesh's atlas index) follow their vertices
+    kept = {k: np.asarray(v)[used] for k, v in mesh.vertex_attributes.items() if len(v) == len(mesh.vertices)}
+    out = trimesh.Trimesh(np.asarray(mesh.vertices)[used], new_faces, process=False, vertex_attributes=kept)
     if uv is not None:
         material = getattr(mesh.visual, "material", None)
         out.visual = trimesh.visual.TextureVisuals(uv=uv[used], material=material)

@@ -100,16 +100,15 @@ def merge_textured_parts(parts: list[trimesh.Trimesh]) -> trimesh.Trimesh | None
     return with_atlases(vertices, faces, uv, atlas, images, normals)
 
 
-def atlas_parts(mesh: trimesh.Trimesh) -> list[tuple[np.ndarray, np.ndarray, Image.Image]]:
-    """For each atlas k: (vertex indices (j,) int64 it uses, faces (f, 3) re-indexed into
-    those vertices, its image).  Atlases no face uses any more are left out."""
+def atlas_parts(mesh: trimesh.Trimesh) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """For each atlas k that faces still use: (k, vertex indices (j,) int64 it uses, its
+    faces (f, 3) re-indexed into those vertices).  Atlases without faces are left out."""
     faces = np.asarray(mesh.faces, np.int64)
     per_face = face_atlases(mesh)
     out = []
-    for k, image in enumerate(atlas_images(mesh)):
+    for k in range(len(atlas_images(mesh))):
         own = faces[per_face == k]
-        if not len(own):
-            continue
-        used, inverse = np.unique(own, return_inverse=True)
-        out.append((used, inverse.reshape(-1, 3), image))
+        if len(own):
+            used, inverse = np.unique(own, return_inverse=True)
+            out.append((k, used, inverse.reshape(-1, 3)))
     return out
