@@ -144,9 +144,7 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     """Load, inspect, prepare, repair and build the levels of detail of one scan, keeping the
     results in memory (see :func:`import_scan` for the options). Needs no project: batch
     preparation runs it on any worker. The level files are byte-identical for the same input."""
-    from vitrine.assets.formats.atlas_glb import atlas_glb_bytes
     from vitrine.assets.formats.glb_io import glb_bytes
-    from vitrine.assets.texturing.atlases import is_multi_atlas
     from vitrine.assets.inspection import inspect_scan
     from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, build_levels
     from vitrine.assets.geometry.mesh_repair import repair_mesh
@@ -207,10 +205,9 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     previous_sha = original_sha
     for level in levels:
         report(progress, 0.9, f"Writing level '{level.name}'", cancel)
-        if is_multi_atlas(level.geometry):  # one image per atlas, sharing the level's texel budget
-            glb = atlas_glb_bytes(level.geometry, level.texture_size)
-        else:
-            glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size))
+        # a multi-atlas level: one image per atlas, sharing the level's texel budget
+        glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size),
+                        atlas_side=level.texture_size)
         sha = hashlib.sha256(glb).hexdigest()
         prepared.append(PreparedLevel(level.name, glb, sha, level.faces, level.points, level.texture_size))
         if level is levels[0]:

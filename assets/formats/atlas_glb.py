@@ -18,7 +18,7 @@ import trimesh
 from PIL import Image
 from trimesh.visual.material import PBRMaterial
 
-from vitrine.assets.formats.glb_io import swap_images
+from vitrine.assets.formats.glb_packing import swap_images
 from vitrine.assets.texturing.atlas_budget import atlas_sizes
 from vitrine.assets.texturing.atlases import atlas_images, atlas_parts
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
