@@ -23,7 +23,7 @@ from vitrine.assets.scan_errors import scan_error
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
 from vitrine.assets.formats.trimesh_scans import mesh_texture
 from vitrine.assets.formats.atlas_glb import atlas_glb_bytes
-from vitrine.assets.texturing.atlases import is_multi_atlas
+from vitrine.assets.texturing.atlases import is_multi_atlas, merge_textured_parts
 
 
 def _swap_image(glb: bytes, texture: EncodedTexture) -> bytes:
@@ -83,7 +83,8 @@ def write_glb(geometry: trimesh.Trimesh | trimesh.PointCloud, path_or_file: str 
 
 
 def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.PointCloud:
-    """Read a GLB written by :func:`write_glb` back as one Trimesh or PointCloud (vertices unmerged)."""
+    """Read a GLB written by :func:`write_glb` back as one Trimesh or PointCloud (vertices
+    unmerged); a multi-atlas level comes back as a multi-atlas mesh (assets/texturing/atlases.py)."""
     name = "<bytes>" if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
     try:
         data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
@@ -106,4 +107,7 @@ def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.Poi
         cols = [np.asarray(g.colors) for g in geoms]
         return trimesh.PointCloud(np.vstack([g.vertices for g in geoms]),
                                   colors=np.vstack(cols) if all(len(c) for c in cols) else None)
-    return trimesh.util.concatenate([g for g in geoms if isinstance(g, trimesh.Trimesh)])
+    meshes = [g for g in geoms if isinstance(g, trimesh.Trimesh)]
+    # a multi-atlas level (one textured primitive per atlas) keeps its atlases apart:
+    # trimesh's concatenate would pack them into one image
+    return merge_textured_parts(meshes) or trimesh.util.concatenate(meshes)
