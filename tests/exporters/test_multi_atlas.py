@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -21,10 +23,10 @@ from vitrine.assets.levels.level_table import TEXTURE_SIDES
 from vitrine.assets.texturing.atlas_budget import atlas_sizes, total_texels
 from vitrine.exporters.ar.bundle_glb import read_bundle_glb
 from vitrine.exporters.bundle_writer import export_bundle
-from vitrine.scenes.exhibit_model import ArtifactRights, Rights
+from vitrine.scenes.exhibit_model import Annotation, ArtifactRights, Rights
 from vitrine.scenes.storage.project_store import Project
 
-from .conftest import CC_BY
+from .conftest import CC_BY, REAL_VIEWER, real_viewer_built
 
 SIDE = 512  # each atlas; four of them fill the 'low' level's 1024² budget, twice the 'thumbnail' one
 CELLS = 130  # 33,800 faces: levels original, low (30,000) and thumbnail (5,000)
@@ -39,6 +41,10 @@ def atlas_export(tmp_path_factory, viewer_dir):
     project = Project.open(project.path)
     art = project.document.exhibit.artifacts[0]
     art.rights = ArtifactRights(object=Rights(statement_uri=CC_BY), model=Rights(statement_uri=CC_BY))
+    # a hotspot in front of the sheet, where the four atlases meet (the browser check clicks it)
+    project.document.exhibit.annotations.append(Annotation(
+        artifact_id=art.id, point=(0.0, 0.5, 0.08), title={"en": "Where the atlases meet"},
+        body={"en": "Four atlases, four colours."}, rights=Rights(statement_uri=CC_BY)))
     project.save()
     project = Project.open(project.path)
     out = root / "bundle"
@@ -170,3 +176,18 @@ def test_usdz_binds_one_textured_material_per_atlas_and_validates(atlas_export):
     ctx = UsdValidation.ValidationContext(registry.GetOrLoadAllValidators())
     errors = [e for e in ctx.Validate(stage) if e.GetType() == UsdValidation.ValidationErrorType.Error]
     assert [e.GetMessage() for e in errors] == []
+
+
+@pytest.mark.browser
+def test_viewer_loads_the_multi_primitive_levels_and_its_hotspot_picks(atlas_export, tmp_path):
+    """The real viewer (three.js GLTFLoader) draws the four-primitive GLBs: the hotspot is shown,
+    clicked, opens its panel and the camera flies to it, with no error on the page."""
+    if not real_viewer_built() or shutil.which("node") is None:
+        pytest.fail("the viewer must be built and node installed for this check")
+    _, out, _ = atlas_export
+    report = tmp_path / "report.json"
+    proc = subprocess.run(["node", str(REAL_VIEWER / "tests" / "browser_checks.mjs"), str(out), "--check", "hotspots",
+                           "--json", str(report)], capture_output=True, text=True, timeout=180)
+    data = json.loads(report.read_text()) if report.is_file() else {}
+    assert data.get("pass") is True, (proc.stdout + proc.stderr)[-2000:]
+    assert data["count"] == 1 and data["panel"]["title"] == "Where the atlases meet" and data["errors"] == []
