@@ -90,3 +90,14 @@ def test_shares_fit_the_budget_and_never_upscale(sizes, side):
     for (w, h), (ow, oh) in zip(out, sizes):
         assert 1 <= w <= ow and 1 <= h <= oh and max(w, h) <= side
         assert w & (w - 1) == 0 and h & (h - 1) == 0  # powers of two, as the bundle's texture copy needs
+
+
+def test_atlases_share_one_decoding_budget(tmp_path, monkeypatch):
+    """Sixteen 16k² atlases must not decode to sixteen 8k² images (3 GiB): all the atlases of a
+    scan share MAX_ATLAS_TEXELS, each decoded to its share (here 4 × 128² atlases, 128² in all)."""
+    import vitrine.assets.formats.trimesh_scans as trimesh_scans
+    monkeypatch.setattr(trimesh_scans, "MAX_ATLAS_TEXELS", 128 * 128)
+    scan = load_scan(write_atlas_obj(tmp_path, cells=8, side=128))
+    assert [im.size for im in scan.atlases] == [(64, 64)] * 4
+    colours = {np.asarray(im.convert("RGB"))[32, 32].tobytes() for im in scan.atlases}
+    assert colours == {bytes(c) for c in ATLAS_COLOURS}
