@@ -101,3 +101,14 @@ def test_atlases_share_one_decoding_budget(tmp_path, monkeypatch):
     assert [im.size for im in scan.atlases] == [(64, 64)] * 4
     colours = {np.asarray(im.convert("RGB"))[32, 32].tobytes() for im in scan.atlases}
     assert colours == {bytes(c) for c in ATLAS_COLOURS}
+
+
+def test_a_glb_with_one_textured_primitive_per_atlas_loads_as_a_multi_atlas_scan(atlas_scan, tmp_path):
+    from vitrine.assets.formats.glb_io import glb_bytes
+    path = tmp_path / "four atlases.glb"
+    path.write_bytes(glb_bytes(atlas_scan.mesh, atlas_side=64))  # each atlas 32² (64² texels in all)
+    scan = load_scan(path)
+    assert [im.size for im in scan.atlases] == [(32, 32)] * 4
+    assert len(scan.mesh.faces) == len(atlas_scan.mesh.faces) and _mixed_faces(scan.mesh) == 0
+    colours = {np.asarray(im.convert("RGB"))[16, 16].tobytes() for im in scan.atlases}
+    assert len(colours) == 4
