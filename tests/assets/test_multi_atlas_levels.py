@@ -33,6 +33,10 @@ def test_four_atlas_obj_loads_with_four_atlases_and_split_border_vertices(atlas_
     colours = {np.asarray(im.convert("RGB"))[0, 0].tobytes() for im in atlas_scan.atlases}
     assert colours == {bytes(c) for c in ATLAS_COLOURS}
     assert len(mesh.faces) == 2 * 60 * 60
+    from vitrine.assets.inspection import format_report_text, inspect_scan
+    report = inspect_scan(atlas_scan)
+    assert report["texture_atlases"] == 4 and report["texture_size"] == [64, 64]
+    assert "Attributes: UVs, 4 texture atlases (the first 64×64)" in format_report_text(report)
     # a position on a border between quarters is a vertex per material, never one shared vertex
     assert _mixed_faces(mesh) == 0
     assert np.bincount(face_atlases(mesh)).tolist() == [1800] * 4
