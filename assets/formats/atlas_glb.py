@@ -10,8 +10,7 @@ cannot merge two of them, and are matched back to their atlas by that colour.
 from __future__ import annotations
 
 import io
-import json
-import struct
+from pathlib import Path
 
 import numpy as np
 import trimesh
@@ -19,6 +18,7 @@ from PIL import Image
 from trimesh.visual.material import PBRMaterial
 
 from vitrine.assets.formats.glb_packing import swap_images
+from vitrine.assets.formats.gltf_loading import split_glb
 from vitrine.assets.texturing.atlas_budget import atlas_sizes
 from vitrine.assets.texturing.atlases import atlas_images, atlas_parts
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
@@ -39,29 +39,30 @@ def level_atlases(images: list[Image.Image], side: int | None) -> list[Image.Ima
 
 def atlas_glb_bytes(mesh: trimesh.Trimesh, side: int | None) -> bytes:
     """GLB bytes of a prepared multi-atlas mesh (metres, Y up): one primitive per atlas that
-    still has faces, its image fitted to the level's budget for ``side`` (None: unchanged)."""
+    still has faces, the images of those atlases sharing the level's budget for ``side``
+    (None: unchanged)."""
     vertices = np.asarray(mesh.vertices)
     uv = np.asarray(mesh.visual.uv)
     normals = np.asarray(mesh.vertex_normals) if "vertex_normals" in mesh._cache.cache else None
-    images = level_atlases(atlas_images(mesh), side)
+    parts = atlas_parts(mesh)
+    everything = atlas_images(mesh)
+    images = level_atlases([everything[k] for k, _, _ in parts], side)
     scene = trimesh.Scene()
     encoded: dict[tuple[int, int, int], EncodedTexture] = {}
-    for k, used, faces in atlas_parts(mesh):
+    for (k, used, faces), image in zip(parts, images):
         part = trimesh.Trimesh(vertices[used], faces, vertex_normals=None if normals is None else normals[used],
                                process=False)
         material = PBRMaterial(baseColorTexture=_stand_in(k), metallicFactor=0.0, roughnessFactor=0.9)
         part.visual = trimesh.visual.TextureVisuals(uv=uv[used], material=material)
         scene.add_geometry(part, geom_name=f"atlas{k}")
-        encoded[_stand_in(k).getpixel((0, 0))] = encode_texture(images[k], None, power_of_two=False)
+        encoded[_stand_in(k).getpixel((0, 0))] = encode_texture(image, None, power_of_two=False)
     data = scene.export(file_type="glb")
     return swap_images(data, _image_slots(data, encoded))
 
 
 def _image_slots(glb: bytes, encoded: dict[tuple[int, int, int], EncodedTexture]) -> dict[int, EncodedTexture]:
-    """Image index in ``glb`` -> the atlas whose stand-in it holds."""
-    length = struct.unpack_from("<I", glb, 12)[0]
-    doc = json.loads(glb[20:20 + length])
-    binary = glb[20 + length + 8:]
+    """Image index in ``glb`` -> the encoded atlas whose stand-in (by its colour) it holds."""
+    doc, binary = split_glb(Path("level.glb"), glb)
     slots = {}
     for i, image in enumerate(doc.get("images", [])):
         view = doc["bufferViews"][image["bufferView"]]
