@@ -167,7 +167,9 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
             if mode not in (0, 4):
                 continue
             attrs = prim["attributes"]
-            key = (instance, mode, tuple(sorted(attrs.items())))
+            if not isinstance(attrs, dict):
+                raise ValueError("a primitive's attributes are not an object")
+            key = (instance, mode, tuple(sorted(attrs.items(), key=str)))
             owner = seen.get(key)
             if owner is not None and mode == 4:
                 pos = parts[owner][0]
