@@ -290,6 +290,8 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
     report["has_uv"] = uv is not None and len(uv) > 0
     report["has_texture"] = scan.texture is not None
     report["texture_size"] = list(scan.texture.size) if scan.texture is not None else None
+    # a multi-atlas scan (one material and texture per atlas): how many; texture_size is the first's
+    report["texture_atlases"] = len(scan.atlases) or (1 if scan.texture is not None else 0)
     if mesh is not None:
         report["has_vertex_colors"] = getattr(visual, "kind", None) == "vertex"
         report["has_normals"] = bool(scan.has_normals)
@@ -365,7 +367,9 @@ def format_report_text(report: dict) -> str:
     attrs = [name for key, name in (("has_uv", "UVs"), ("has_texture", "texture"),
                                     ("has_vertex_colors", "vertex colours"), ("has_normals", "normals")) if report[key]]
     if report.get("texture_size"):
-        attrs[attrs.index("texture")] = "texture {}×{}".format(*report["texture_size"])
+        count = report.get("texture_atlases", 1)
+        attrs[attrs.index("texture")] = ("texture {}×{}" if count <= 1 else f"{count} texture atlases (the first {{}}×{{}})"
+                                         ).format(*report["texture_size"])
     lines.append(f"  Attributes: {', '.join(attrs) if attrs else 'none'}")
     ext = report["extent"]
     lines.append(f"  Size: {ext[0]:.4g} × {ext[1]:.4g} × {ext[2]:.4g} (file units)")

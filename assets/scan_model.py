@@ -56,6 +56,9 @@ class Scan:
     up_hint: str | None = None
     file_size: int = 0
     has_normals: bool = False  # the file stored vertex normals (not computed ones)
+    # every texture atlas of a multi-atlas mesh (assets/texturing/atlases.py), in atlas
+    # order; [] for a mesh with one texture or none (``texture`` is then that one, else atlas 0)
+    atlases: list[Image.Image] = field(default_factory=list)
 
     @property
     def geometry(self) -> trimesh.Trimesh | trimesh.PointCloud:

@@ -21,6 +21,7 @@ the chunk's own.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import json
 import struct
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ import numpy as np
 
 from vitrine.assets.formats.glb_arrays import MeshData
 from vitrine.assets.levels.level_table import TEXTURE_SIDES
+from vitrine.assets.texturing.atlas_budget import atlas_sizes
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
 
 EXT_MESHOPT = "EXT_meshopt_compression"
@@ -128,12 +130,20 @@ def _offset(view: dict[str, Any], offset: int) -> dict[str, Any]:
     return view
 
 
-def _optimise_triangles(mesh: MeshData) -> tuple[np.ndarray, np.ndarray]:
-    """(remapped triangles (m, 3) uint32, vertex order): strip-friendly cache order, then fetch order."""
+def _optimise_triangles(mesh: MeshData, groups: Optional[list[np.ndarray]] = None) -> tuple[np.ndarray, np.ndarray]:
+    """(remapped triangles (m, 3) uint32, vertex order): strip-friendly cache order, then fetch order.
+
+    ``groups`` (face indices per material) keeps each material's triangles together, in
+    group order, each group cache-ordered on its own; the vertex order is shared."""
     n = len(mesh.positions)
-    flat = np.ascontiguousarray(mesh.triangles.reshape(-1), dtype=np.uint32)
-    cached = np.empty_like(flat)
-    meshoptimizer.optimize_vertex_cache_strip(cached, flat, len(flat), n)  # as gltfpack -cc: smaller after compression
+    lists = [mesh.triangles] if groups is None else [mesh.triangles[g] for g in groups]
+    parts = []
+    for tris in lists:
+        flat = np.ascontiguousarray(tris.reshape(-1), dtype=np.uint32)
+        cached = np.empty_like(flat)
+        meshoptimizer.optimize_vertex_cache_strip(cached, flat, len(flat), n)  # as gltfpack -cc: smaller after compression
+        parts.append(cached)
+    cached = parts[0] if len(parts) == 1 else np.concatenate(parts)
     remap = np.empty(n, dtype=np.uint32)
     unique = meshoptimizer.optimize_vertex_fetch_remap(remap, cached, len(cached), n)
     order = np.empty(unique, dtype=np.int64)
@@ -254,6 +264,17 @@ def level_texture(mesh: MeshData, settings: GlbSettings) -> EncodedTexture:
         raise ValueError(f"the texture cannot be decoded ({exc})") from None
 
 
+def atlas_textures(mesh: MeshData, settings: GlbSettings) -> list[EncodedTexture]:
+    """Each atlas of a multi-atlas level fitted to its share of the level's texel budget
+    (``settings.texture_max``² texels in all, see assets/texturing/atlas_budget.py)."""
+    sides = atlas_sizes([m.texture.size for m in mesh.materials], settings.texture_max)
+    out = []
+    for material, size in zip(mesh.materials, sides):
+        one = MeshData(mesh.positions, texture=material.texture, texture_source=material.texture_source)
+        out.append(level_texture(one, dataclasses.replace(settings, texture_max=max(size))))
+    return out
+
+
 def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: str = "",
                   xmp_packet: Optional[dict] = None, settings: Optional[GlbSettings] = None) -> bytes:
     """The GLB bytes of one model level (see the module docstring for the encoding)."""
@@ -269,6 +290,9 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
                            "meshes": [], "accessors": [], "bufferViews": [], "materials": []}
     b = _Builder(doc)
     normals = mesh.normals
+    multi = mesh.is_multi_material and mesh.uvs is not None and not mesh.is_points
+    # one primitive per atlas (material), sharing the vertex streams
+    groups = [np.flatnonzero(mesh.face_materials == k) for k in range(len(mesh.materials))] if multi else None
     if mesh.is_points:
         q_all, lo, step = quantize_positions(mesh.positions, settings.position_bits)
         order = _morton_order(q_all)
@@ -276,7 +300,7 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
     else:
         if normals is None:
             normals = _smooth_normals(mesh.positions, mesh.triangles)
-        triangles, order = _optimise_triangles(mesh)
+        triangles, order = _optimise_triangles(mesh, groups)
     positions = mesh.positions[order]
     q, lo, step = quantize_positions(positions, settings.position_bits)
     count = len(q)
@@ -294,29 +318,40 @@ def compress_mesh(mesh: MeshData, *, name: str, generator: str, copyright_text: 
     if mesh.colors is not None:
         attributes["COLOR_0"] = b.accessor(b.vertex_view(np.ascontiguousarray(mesh.colors[order], np.uint8), packed=True),
                                            _UNSIGNED_BYTE, "VEC4", count, normalized=True)
-    texture_index = None
-    if mesh.texture is not None and mesh.uvs is not None:
+    textured = mesh.texture is not None and mesh.uvs is not None
+    if textured:
         quv, uv_offset, uv_scale = quantize_uvs(mesh.uvs[order], settings.uv_bits)
         attributes["TEXCOORD_0"] = b.accessor(b.vertex_view(quv, packed=True), _UNSIGNED_SHORT, "VEC2", count,
                                               normalized=True)
-        encoded = level_texture(mesh, settings)
-        doc["images"] = [{"bufferView": b.raw_view(encoded.data), "mimeType": encoded.mime_type}]
-        doc["textures"] = [{"source": 0}]  # no sampler: the default is repeat + auto filtering
-        texture_index = 0
-    pbr: dict[str, Any] = {"metallicFactor": 0, "roughnessFactor": 0.8}
-    if tuple(mesh.base_color) != (1.0, 1.0, 1.0, 1.0):
-        pbr["baseColorFactor"] = [float(c) for c in mesh.base_color]
-    if texture_index is not None:
-        transform = {"offset": uv_offset, "scale": uv_scale}
-        pbr["baseColorTexture"] = {"index": texture_index, "extensions": {KHR_TRANSFORM: transform}}
-    doc["materials"].append({"pbrMetallicRoughness": pbr})
-    primitive: dict[str, Any] = {"attributes": attributes, "material": 0}
+        encoded = atlas_textures(mesh, settings) if multi else [level_texture(mesh, settings)]
+        doc["images"] = [{"bufferView": b.raw_view(e.data), "mimeType": e.mime_type} for e in encoded]
+        # no sampler: the default is repeat + auto filtering
+        doc["textures"] = [{"source": i} for i in range(len(encoded))]
+    colours = [m.base_color for m in mesh.materials] if multi else [mesh.base_color]
+    for k, base in enumerate(colours):
+        pbr: dict[str, Any] = {"metallicFactor": 0, "roughnessFactor": 0.8}
+        if tuple(base) != (1.0, 1.0, 1.0, 1.0):
+            pbr["baseColorFactor"] = [float(c) for c in base]
+        if textured:
+            transform = {"offset": uv_offset, "scale": uv_scale}
+            pbr["baseColorTexture"] = {"index": k, "extensions": {KHR_TRANSFORM: transform}}
+        doc["materials"].append({"pbrMetallicRoughness": pbr})
+    primitives: list[dict[str, Any]] = []
     if triangles is None:
-        primitive["mode"] = 0  # POINTS; TRIANGLES is the default
-    if triangles is not None:
-        view, component = b.index_view(triangles, count)
-        primitive["indices"] = b.accessor(view, component, "SCALAR", int(triangles.size))
-    doc["meshes"].append({"primitives": [primitive]})
+        primitives.append({"attributes": attributes, "material": 0, "mode": 0})  # POINTS; TRIANGLES is the default
+    else:
+        sizes = [len(g) for g in groups] if multi else [len(triangles)]
+        start = 0
+        for k, size in enumerate(sizes):
+            if not size:
+                continue
+            own = triangles[start:start + size]
+            start += size
+            view, component = b.index_view(own, count)
+            primitives.append({"attributes": attributes, "material": k,
+                               "indices": b.accessor(view, component, "SCALAR", int(own.size))})
+    doc["meshes"].append({"primitives": primitives})
+    texture_index = 0 if textured else None
     # no node name: the viewer names the loaded scene after the artifact and level itself
     doc["nodes"].append({"mesh": 0, "translation": [_f32(v) for v in lo], "scale": [_f32(step)] * 3})
     required = [EXT_MESHOPT, KHR_QUANT] + ([KHR_TRANSFORM] if texture_index is not None else [])

@@ -106,6 +106,10 @@ class GeometryData:
     # the other way, 0: open or inconsistent (both sides can be seen, so never cull)
     closed: int = 0
     clusters: Optional[Any] = None   # clusters.Clusters of a big closed mesh (indices reordered)
+    # a multi-atlas mesh: one image (as ``image``) per atlas, and the (first index, index
+    # count) of each atlas's triangles in ``indices`` (sorted by atlas); ``image`` is None
+    atlas_images: Optional[list[tuple[bytes, int, int]]] = None
+    atlas_ranges: Optional[list[tuple[int, int]]] = None
 
     @property
     def faces(self) -> int:
@@ -161,6 +165,8 @@ def prepare_geometry(geom: Any) -> GeometryData:
     """Flatten a ``trimesh.Trimesh`` or ``trimesh.PointCloud`` into upload-ready arrays."""
     import trimesh
 
+    from vitrine.assets.texturing.atlases import is_multi_atlas
+
     if isinstance(geom, trimesh.PointCloud):
         pos = np.ascontiguousarray(geom.vertices, np.float32)
         colors = None
@@ -185,7 +191,9 @@ def prepare_geometry(geom: Any) -> GeometryData:
                             indices=np.ascontiguousarray(faces, np.uint32).ravel())
         visual = geom.visual
         kind = getattr(visual, "kind", None)
-        if kind == "texture":
+        if is_multi_atlas(geom):
+            _prepare_atlases(geom, data)
+        elif kind == "texture":
             uv = getattr(visual, "uv", None)
             img = _material_image(visual)
             if uv is not None and len(uv) == len(pos):
@@ -207,6 +215,23 @@ def prepare_geometry(geom: Any) -> GeometryData:
         data.bounds_min = tuple(float(c) for c in pos.min(axis=0))
         data.bounds_max = tuple(float(c) for c in pos.max(axis=0))
     return compact_vertices(data)
+
+
+def _prepare_atlases(geom: Any, data: GeometryData) -> None:
+    """Triangles sorted by atlas, one RGBA image (rows bottom-up) and index range per atlas."""
+    from vitrine.assets.texturing.atlases import atlas_images, face_atlases
+    per_face = face_atlases(geom)
+    order = np.argsort(per_face, kind="stable")
+    data.indices = np.ascontiguousarray(np.asarray(geom.faces)[order], np.uint32).ravel()
+    counts = np.bincount(per_face, minlength=len(atlas_images(geom)))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    data.atlas_ranges = [(int(s) * 3, int(c) * 3) for s, c in zip(starts, counts)]
+    data.uvs = np.ascontiguousarray(geom.visual.uv, np.float32)
+    data.atlas_images = []
+    for img in atlas_images(geom):
+        img = img.convert("RGBA").transpose(1)  # FLIP_TOP_BOTTOM: GL rows go bottom-up
+        data.atlas_images.append((img.tobytes(), img.width, img.height))
+    data.base_color = (1.0, 1.0, 1.0, 1.0)
 
 
 INTERLEAVED = np.dtype([("p", np.float32, 3), ("n", np.uint32)])
@@ -262,9 +287,13 @@ def compact_vertices(data: GeometryData) -> GeometryData:
         except ImportError:  # the original order still draws correctly, just slower
             return data
         out = np.empty_like(data.indices)
-        meshoptimizer.optimize_vertex_cache_fifo(out, data.indices, len(data.indices), len(data.positions), 16)
+        # each atlas's range is reordered on its own, so the ranges stay whole
+        for first, count in data.atlas_ranges or [(0, len(data.indices))]:
+            meshoptimizer.optimize_vertex_cache_fifo(out[first:first + count], data.indices[first:first + count],
+                                                     count, len(data.positions), 16)
         data.indices = out
-    if data.closed and data.faces >= CLUSTER_MIN_FACES:
+    # clusters regroup all triangles, which would mix the atlases' ranges
+    if data.closed and data.faces >= CLUSTER_MIN_FACES and data.atlas_ranges is None:
         # stable regrouping: the cache-friendly order survives inside each cluster
         data.indices, data.clusters = build_clusters(data.indices, data.positions, data.closed)
     return data
@@ -350,6 +379,11 @@ class MeshBuffers:
         if data.image is not None and data.uvs is not None:
             raw, w, h = data.image
             self.texture = upload_texture(raw, w, h)
+        # a multi-atlas mesh: draw() binds each atlas's texture for its own range of triangles
+        self.atlas_ranges = data.atlas_ranges if data.atlas_images and data.uvs is not None else None
+        self.atlas_textures = [upload_texture(*image) for image in data.atlas_images] if self.atlas_ranges else []
+        if self.atlas_textures:
+            self.texture = self.atlas_textures[0]
 
     def _attribute(self, index: int, array: np.ndarray, size: int, gltype: int, normalized: bool) -> None:
         vbo = GL.glGenBuffers(1)
@@ -370,6 +404,12 @@ class MeshBuffers:
         GL.glBindVertexArray(self.vao)
         if self.kind == "points":
             GL.glDrawArrays(GL.GL_POINTS, 0, self.count)
+        elif self.atlas_ranges:
+            GL.glActiveTexture(GL.GL_TEXTURE0)
+            for texture, (first, count) in zip(self.atlas_textures, self.atlas_ranges):
+                if count:
+                    GL.glBindTexture(GL.GL_TEXTURE_2D, texture)
+                    GL.glDrawElements(GL.GL_TRIANGLES, count, GL.GL_UNSIGNED_INT, ctypes.c_void_p(first * 4))
         elif eye_local is not None and self.clusters is not None:
             ranges = visible_ranges(self.clusters, eye_local)
             if ranges is not None:
@@ -385,9 +425,12 @@ class MeshBuffers:
         if self.vao:
             GL.glDeleteVertexArrays(1, [self.vao])
             self.vao = 0
-        if self.texture:
+        if self.atlas_textures:
+            GL.glDeleteTextures(len(self.atlas_textures), self.atlas_textures)
+            self.atlas_textures = []
+        elif self.texture:
             GL.glDeleteTextures(1, [self.texture])
-            self.texture = 0
+        self.texture = 0
 
 
 def upload_texture(raw: bytes, width: int, height: int) -> int:

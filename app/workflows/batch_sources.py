@@ -12,6 +12,7 @@ import shlex
 from pathlib import Path
 
 from vitrine.assets.formats.scan_formats import BY_EXTENSION
+from vitrine.assets.formats.mtl_options import texture_file_name
 
 SCAN_EXTENSIONS = frozenset(BY_EXTENSION)
 _MTL_MAPS = ("map_kd", "map_ka", "map_ks", "map_ns", "map_d", "map_bump", "bump", "disp", "decal", "norm",
@@ -80,7 +81,9 @@ def _obj_references(scan: Path) -> list[str]:
         for line in path.read_text("utf-8", "replace").splitlines():
             parts = line.strip().split(None, 1)
             if len(parts) == 2 and parts[0].lower() in _MTL_MAPS:
-                # options such as "-bm 1.0" come first; the file name is the last token
+                # options such as "-bm 1.0" come first; the name is the rest, spaces included
+                # (as the loader reads it), else (quoted) the last token
+                textures.append(texture_file_name(parts[1]))
                 tokens = _split(parts[1])
                 if tokens:
                     textures.append(tokens[-1])

@@ -205,7 +205,9 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     previous_sha = original_sha
     for level in levels:
         report(progress, 0.9, f"Writing level '{level.name}'", cancel)
-        glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size))
+        # a multi-atlas level: one image per atlas, sharing the level's texel budget
+        glb = glb_bytes(level.geometry, texture=_level_texture(level.geometry, level.texture_size),
+                        atlas_side=level.texture_size)
         sha = hashlib.sha256(glb).hexdigest()
         prepared.append(PreparedLevel(level.name, glb, sha, level.faces, level.points, level.texture_size))
         if level is levels[0]:

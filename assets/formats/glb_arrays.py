@@ -11,7 +11,7 @@ hostile project file gives one :class:`ScanError` line, never a crash or a huge 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -28,6 +28,16 @@ _NORM_MAX = {np.int8: 127.0, np.uint8: 255.0, np.int16: 32767.0, np.uint16: 6553
 
 
 @dataclass
+class MaterialData:
+    """One textured material of a multi-atlas level: ``texture`` (opened lazily),
+    ``texture_source`` its stored bytes, ``base_color`` RGBA factor 0..1."""
+
+    texture: Optional[Image.Image] = None
+    texture_source: Optional[EncodedTexture] = None
+    base_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+
+
+@dataclass
 class MeshData:
     """Geometry of one model level.
 
@@ -36,6 +46,10 @@ class MeshData:
     ``triangles`` (m, 3) uint32 or None for a point cloud; ``texture`` the base colour image
     (opened lazily: pixels are decoded only if the exporter has to re-encode it);
     ``texture_source`` the image's stored bytes, so a texture that already fits can be copied as is.
+    A multi-atlas level (one textured primitive per atlas) also has ``materials`` (one per
+    atlas; ``texture``/``texture_source``/``base_color`` are then the first one's) and
+    ``face_materials`` (m,) uint16, each triangle's index into ``materials``; both are
+    empty/None for a level with one material.
     """
 
     positions: np.ndarray
@@ -46,6 +60,12 @@ class MeshData:
     texture: Optional[Image.Image] = None
     base_color: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     texture_source: Optional[EncodedTexture] = None
+    materials: list[MaterialData] = field(default_factory=list)
+    face_materials: Optional[np.ndarray] = None
+
+    @property
+    def is_multi_material(self) -> bool:
+        return len(self.materials) > 1 and self.face_materials is not None
 
     @property
     def is_points(self) -> bool:
@@ -138,12 +158,30 @@ def mesh_from_gltf(doc: dict, binary: bytes) -> MeshData:
 
 def _merge(doc: dict, binary: bytes) -> MeshData:
     parts = []
-    for mesh_index, world in _mesh_instances(doc):
+    # primitives of one mesh instance with the same attribute accessors (one per material of a
+    # multi-atlas level) share their vertices: read them once, keep them once
+    seen: dict[tuple, int] = {}
+    for instance, (mesh_index, world) in enumerate(_mesh_instances(doc)):
         for prim in doc["meshes"][mesh_index]["primitives"]:
             mode = prim.get("mode", 4)
             if mode not in (0, 4):
                 continue
             attrs = prim["attributes"]
+            if not isinstance(attrs, dict):
+                raise ValueError("a primitive's attributes are not an object")
+            key = (instance, mode, tuple(sorted(attrs.items(), key=str)))
+            owner = seen.get(key)
+            if owner is not None and mode == 4:
+                pos = parts[owner][0]
+                tri = (_accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
+                       if "indices" in prim else np.arange(len(pos), dtype=np.uint32).reshape(-1, 3))
+                if tri.size and int(tri.max()) >= len(pos):
+                    raise ValueError("a primitive has face indices outside its vertices")
+                material_index = prim.get("material", -1)
+                material = doc.get("materials", [{}])[material_index] if "material" in prim else {}
+                parts.append((*parts[owner][:4], tri, material, material_index, owner, len(parts)))
+                continue
+            seen[key] = len(parts)
             pos = _accessor(doc, binary, attrs["POSITION"]).astype(np.float64)
             pos = pos @ world[:3, :3].T + world[:3, 3]
             nrm = None
@@ -168,30 +206,57 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
                     tri = np.arange(len(pos), dtype=np.uint32).reshape(-1, 3)
                 if tri.size and int(tri.max()) >= len(pos):
                     raise ValueError("a primitive has face indices outside its vertices")
-            material = doc.get("materials", [{}])[prim["material"]] if "material" in prim else {}
-            parts.append((pos, nrm, col, uv, tri, material))
+            material_index = prim.get("material", -1)
+            material = doc.get("materials", [{}])[material_index] if "material" in prim else {}
+            parts.append((pos, nrm, col, uv, tri, material, material_index, len(parts), len(parts)))
     if not parts:
         raise ValueError("no triangles or points in the file")
     tri_parts = [p for p in parts if p[4] is not None]
-    parts = tri_parts or parts  # a mixed file keeps its surface
+    parts = tri_parts or parts  # a mixed file keeps its surface (sharing primitives are all triangles)
     texture, source = None, None
     base_color = (1.0, 1.0, 1.0, 1.0)
     if parts[0][5]:
         texture, source = _image(doc, binary, parts[0][5])
         base_color = tuple(parts[0][5].get("pbrMetallicRoughness", {}).get("baseColorFactor", base_color))
 
+    blocks = [p for p in parts if p[7] == p[8]]  # the parts that hold their own vertices
+
     def cat(i: int):
-        items = [p[i] for p in parts]
+        items = [p[i] for p in blocks]
         return None if any(x is None for x in items) else np.concatenate(items)
 
     tris = None
     if tri_parts:
-        offsets = np.cumsum([0] + [len(p[0]) for p in parts[:-1]])
-        tris = np.concatenate([p[4] + np.uint32(o) for p, o in zip(parts, offsets)])
+        # each block's first vertex in the merged arrays, by the block's own part number
+        starts = dict(zip((p[7] for p in blocks), np.cumsum([0] + [len(p[0]) for p in blocks[:-1]])))
+        tris = np.concatenate([p[4] + np.uint32(starts[p[7]]) for p in parts])
+    materials, face_materials = _atlases(doc, binary, parts) if tri_parts else ([], None)
     return MeshData(positions=cat(0).astype(np.float32),
                     normals=None if cat(1) is None else cat(1).astype(np.float32),
                     colors=cat(2), uvs=cat(3) if texture is not None else None,
-                    triangles=tris, texture=texture, base_color=base_color, texture_source=source)
+                    triangles=tris, texture=texture, base_color=base_color, texture_source=source,
+                    materials=materials, face_materials=face_materials)
 
 
-__all__ = ["MeshData", "read_glb_arrays"]
+def _atlases(doc: dict, binary: bytes, parts: list) -> tuple[list[MaterialData], Optional[np.ndarray]]:
+    """(one MaterialData per distinct textured material, (m,) material index per triangle)
+    when the triangle primitives use two or more textured materials and all have UVs
+    (a multi-atlas level); else ([], None)."""
+    indices = [p[6] for p in parts]
+    distinct = list(dict.fromkeys(indices))
+    if len(distinct) < 2 or any(p[3] is None or not p[5] for p in parts):
+        return [], None
+    materials = []
+    for index in distinct:
+        material = doc["materials"][index]
+        if not material.get("pbrMetallicRoughness", {}).get("baseColorTexture"):
+            return [], None
+        texture, source = _image(doc, binary, material)
+        base = tuple(material.get("pbrMetallicRoughness", {}).get("baseColorFactor", (1.0, 1.0, 1.0, 1.0)))
+        materials.append(MaterialData(texture, source, base))
+    slot = {index: k for k, index in enumerate(distinct)}
+    face_materials = np.concatenate([np.full(len(p[4]), slot[p[6]], np.uint16) for p in parts])
+    return materials, face_materials
+
+
+__all__ = ["MeshData", "MaterialData", "read_glb_arrays"]

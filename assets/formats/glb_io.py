@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
-import struct
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,48 +17,35 @@ import numpy as np
 import trimesh
 from PIL import Image
 
+from vitrine.assets.formats.glb_packing import swap_images
 from vitrine.assets.formats.gltf_loading import check_document, split_glb
 from vitrine.assets.scan_errors import scan_error
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
 from vitrine.assets.formats.trimesh_scans import mesh_texture
-
-
-def _pack_glb(doc: dict, binary: bytes) -> bytes:
-    js = json.dumps(doc, separators=(",", ":")).encode()
-    js += b" " * (-len(js) % 4)
-    binary += b"\0" * (-len(binary) % 4)
-    total = 12 + 8 + len(js) + 8 + len(binary)
-    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
-            + struct.pack("<II", len(binary), 0x004E4942) + binary)
+from vitrine.assets.formats.atlas_glb import atlas_glb_bytes
+from vitrine.assets.texturing.atlases import is_multi_atlas, merge_textured_parts
 
 
 def _swap_image(glb: bytes, texture: EncodedTexture) -> bytes:
     """Replace the bytes of the GLB's first image, re-laying the buffer views out."""
-    doc, binary = split_glb(Path("level.glb"), glb)
-    image = doc["images"][0]
-    target = image["bufferView"]
-    out = bytearray()
-    for i, view in enumerate(doc["bufferViews"]):
-        start = view.get("byteOffset", 0)
-        blob = texture.data if i == target else binary[start:start + view["byteLength"]]
-        out += b"\0" * (-len(out) % 4)  # accessors need 4-byte aligned views
-        view["byteOffset"] = len(out)
-        view["byteLength"] = len(blob)
-        out += blob
-    doc["buffers"][0]["byteLength"] = len(out)
-    image["mimeType"] = texture.mime_type
-    return _pack_glb(doc, bytes(out))
+    return swap_images(glb, {0: texture})
 
 
 def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
-              texture: Image.Image | EncodedTexture | None = None) -> bytes:
+              texture: Image.Image | EncodedTexture | None = None, atlas_side: int | None = None) -> bytes:
     """Encode a prepared mesh (UVs + texture, or RGBA vertex colours) or a point
     cloud (a POINTS primitive, colours kept) as GLB bytes.
 
     ``texture`` replaces the mesh's base-colour image (e.g. a resized copy, or
     already encoded bytes); it needs a mesh with UVs.  Images are stored as
-    JPEG when opaque and PNG when they have transparency.
+    JPEG when opaque and PNG when they have transparency.  A multi-atlas mesh
+    (assets/texturing/atlases.py) is written with one primitive and image per atlas, the
+    atlases sharing a texel budget of ``atlas_side``² (None: kept as they are).
     """
+    if is_multi_atlas(geometry):
+        if texture is not None:
+            raise ValueError("a multi-atlas mesh keeps its own atlases: give atlas_side, not a texture")
+        return atlas_glb_bytes(geometry, atlas_side)
     uv = getattr(getattr(geometry, "visual", None), "uv", None)
     if uv is not None:
         # A shallow mesh over the same arrays: geometry.copy() would deep-copy the material's
@@ -92,9 +77,9 @@ def glb_bytes(geometry: trimesh.Trimesh | trimesh.PointCloud, *,
 
 
 def write_glb(geometry: trimesh.Trimesh | trimesh.PointCloud, path_or_file: str | Path | BinaryIO, *,
-              texture: Image.Image | EncodedTexture | None = None) -> str:
+              texture: Image.Image | EncodedTexture | None = None, atlas_side: int | None = None) -> str:
     """Write ``geometry`` as GLB to a path or binary file object; return the bytes' sha256 hex digest."""
-    data = glb_bytes(geometry, texture=texture)
+    data = glb_bytes(geometry, texture=texture, atlas_side=atlas_side)
     if isinstance(path_or_file, (str, Path)):
         Path(path_or_file).write_bytes(data)
     else:
@@ -103,7 +88,8 @@ def write_glb(geometry: trimesh.Trimesh | trimesh.PointCloud, path_or_file: str 
 
 
 def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.PointCloud:
-    """Read a GLB written by :func:`write_glb` back as one Trimesh or PointCloud (vertices unmerged)."""
+    """Read a GLB written by :func:`write_glb` back as one Trimesh or PointCloud (vertices
+    unmerged); a multi-atlas level comes back as a multi-atlas mesh (assets/texturing/atlases.py)."""
     name = "<bytes>" if isinstance(path_or_bytes, bytes) else str(path_or_bytes)
     try:
         data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
@@ -126,4 +112,7 @@ def read_glb(path_or_bytes: str | Path | bytes) -> trimesh.Trimesh | trimesh.Poi
         cols = [np.asarray(g.colors) for g in geoms]
         return trimesh.PointCloud(np.vstack([g.vertices for g in geoms]),
                                   colors=np.vstack(cols) if all(len(c) for c in cols) else None)
-    return trimesh.util.concatenate([g for g in geoms if isinstance(g, trimesh.Trimesh)])
+    meshes = [g for g in geoms if isinstance(g, trimesh.Trimesh)]
+    # a multi-atlas level (one textured primitive per atlas) keeps its atlases apart:
+    # trimesh's concatenate would pack them into one image
+    return merge_textured_parts(meshes) or trimesh.util.concatenate(meshes)

@@ -18,6 +18,7 @@ import trimesh
 from PIL import Image
 
 from vitrine.assets.formats import gltf_loading
+from vitrine.assets.formats.mtl_options import texture_file_name
 from vitrine.assets.formats.ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
 from vitrine.assets.scan_errors import ScanError, UnsupportedFormat, scan_error
 from vitrine.assets.scan_model import Problem, Scan
@@ -224,11 +225,8 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
                                        name=repr(lib)))
             continue
         text = mtl.read_text("utf-8", "replace")
-        for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M):
-            name = tm.group(1)
-            if not (mtl.parent / name).is_file() and (mtl.parent / name.split()[-1]).is_file():
-                # Options such as "-s 1 1 1 file.png" put the name last.
-                name = name.split()[-1]
+        for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M | re.I):
+            name = texture_file_name(tm.group(1))  # options such as "-s 1 1 1" come first
             before = len(problems)
             img = load_texture_file(mtl, name, problems, decode=False)
             if len(problems) > before:
@@ -249,7 +247,8 @@ class _StubImageResolver(gltf_loading.RegularFileResolver):
         self.images: dict[str, Path] = {}
 
     def get(self, name: str) -> bytes:
-        target = Path(self.parent) / name.strip()
+        # trimesh passes the whole rest of the map_Kd line, options included
+        target = Path(self.parent) / texture_file_name(name).replace("\\", "/")
         if target.suffix.lower() in _IMAGE_SUFFIXES and target.is_file():
             self.images[name] = target
             buf = io.BytesIO()

@@ -2,6 +2,7 @@
 and the glTF loader, so neither has to import the other."""
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -9,8 +10,15 @@ import trimesh
 from PIL import Image
 
 from vitrine.assets.scan_errors import scan_error
-from vitrine.assets.texturing.texture_images import bounded_texture
+from vitrine.assets.texturing.atlases import atlas_images, merge_textured_parts
+from vitrine.assets.texturing.atlas_budget import atlas_sizes
+from vitrine.assets.texturing.texture_images import MAX_DECODED_SIDE, MAX_TEXTURE_PIXELS, bounded_texture
 from vitrine.assets.scan_model import Problem, Scan
+
+
+# All the atlases of one scan decode to at most this many texels together (16384² = 768 MiB of
+# RGB, what one texture at the pixel limit costs); each gets a share (atlas_budget).
+MAX_ATLAS_TEXELS = MAX_TEXTURE_PIXELS
 
 
 def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> Scan:
@@ -20,9 +28,11 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     ``problems`` (the loader's findings so far) is extended and kept by the Scan."""
     parts: dict[str, trimesh.Trimesh] = {}
     # Bound textures before any copy: copying a material decodes its (lazy) image in full.
-    for geom in (loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]):
-        if isinstance(geom, trimesh.Trimesh):
-            _bounded_material_image(geom, path)
+    meshes = [g for g in (loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded])
+              if isinstance(g, trimesh.Trimesh)]
+    sides = _decode_sides(meshes)
+    for geom in meshes:
+        _bounded_material_image(geom, path, sides)
     if isinstance(loaded, trimesh.Scene):
         for node in loaded.graph.nodes_geometry:
             transform, geom_name = loaded.graph[node]
@@ -39,7 +49,9 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
             else:
                 raise scan_error(path, "the file holds no triangle mesh")
         else:
-            loaded = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
+            # several atlases stay several (trimesh's concatenate would pack them into one image)
+            loaded = next(iter(parts.values())) if len(parts) == 1 else \
+                merge_textured_parts(list(parts.values())) or trimesh.util.concatenate(list(parts.values()))
     if isinstance(loaded, trimesh.PointCloud):
         problems.append(Problem.of("info", "point_cloud", "the file holds no faces: it is a point cloud of {count} points",
                                    count=f"{len(loaded.vertices):,}"))
@@ -47,20 +59,33 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     if not isinstance(loaded, trimesh.Trimesh) or len(loaded.faces) == 0:
         raise scan_error(path, "the file holds no valid triangles (faces with NaN, infinite or missing vertices are dropped)")
     scan = Scan(path, name, mesh=loaded, problems=problems, parts=parts if len(parts) > 1 else {})
-    scan.texture = mesh_texture(loaded)
+    scan.atlases = atlas_images(loaded)
+    scan.texture = scan.atlases[0] if scan.atlases else mesh_texture(loaded)
     scan.has_normals = "vertex_normals" in loaded._cache.cache
     return scan
 
 
-def _bounded_material_image(mesh: trimesh.Trimesh, path: Path) -> Image.Image | None:
-    """The mesh's base-colour image decoded at most MAX_DECODED_SIDE px (JPEG by draft:
-    trimesh opens images lazily, so a 16k JPEG is never decoded at full size) and put
-    back into the material."""
+def _decode_sides(meshes: list[trimesh.Trimesh]) -> dict[int, int]:
+    """id(image) -> the longest side it may be decoded at: every atlas of a multi-atlas scan
+    gets its share of MAX_ATLAS_TEXELS (by header sizes, before anything is decoded), so 16
+    atlases of 16k² decode to 4096² each (768 MiB of RGB in all), not to 8192² (3 GiB)."""
+    images = {id(img): img for img in (mesh_texture(m) for m in meshes) if img is not None}
+    if len(images) < 2:
+        return {}
+    side = math.isqrt(MAX_ATLAS_TEXELS)
+    shares = atlas_sizes([img.size for img in images.values()], side)
+    return {key: max(1, max(share)) for key, share in zip(images, shares)}
+
+
+def _bounded_material_image(mesh: trimesh.Trimesh, path: Path, sides: dict[int, int] | None = None) -> Image.Image | None:
+    """The mesh's base-colour image decoded at most MAX_DECODED_SIDE px (or its share of the
+    atlases' total, ``sides`` by id(image); JPEG by draft: trimesh opens images lazily, so a
+    16k JPEG is never decoded at full size) and put back into the material."""
     image = mesh_texture(mesh)
     if image is None:
         return None
     name = image.info.get("file_path") or f"{path.name} texture"
-    bounded = bounded_texture(image, name)
+    bounded = bounded_texture(image, name, min(MAX_DECODED_SIDE, (sides or {}).get(id(image), MAX_DECODED_SIDE)))
     mat = mesh.visual.material
     if getattr(mat, "baseColorTexture", None) is image:
         mat.baseColorTexture = bounded

@@ -11,6 +11,7 @@ import trimesh
 
 from vitrine.assets.inspection import mesh_topology
 from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
+from vitrine.assets.texturing.atlases import vertex_atlases
 from vitrine.assets.geometry.winding import flip_faces, orientation_flips
 
 
@@ -42,7 +43,7 @@ def _boundary_loops(faces: np.ndarray) -> list[list[int]]:
 
 def _vertex_rows(mesh: trimesh.Trimesh) -> np.ndarray:
     """(n, k) uint32 rows of everything that must match for two vertices to merge:
-    position bits, plus UV bits and RGBA when present (normals are recomputed anyway)."""
+    position bits, plus UV bits, RGBA and the atlas index when present (normals are recomputed anyway)."""
     parts = [np.ascontiguousarray(mesh.vertices, np.float64).view(np.uint32).reshape(len(mesh.vertices), -1)]
     visual = mesh.visual
     uv = getattr(visual, "uv", None)
@@ -51,6 +52,9 @@ def _vertex_rows(mesh: trimesh.Trimesh) -> np.ndarray:
     if getattr(visual, "kind", None) == "vertex":
         rgba = np.ascontiguousarray(visual.vertex_colors, np.uint8)
         parts.append(rgba.view(np.uint32).reshape(len(rgba), -1))
+    atlas = vertex_atlases(mesh)
+    if atlas is not None:  # same position and UV in two atlases are two different texels
+        parts.append(atlas.astype(np.uint32).reshape(-1, 1))
     return parts[0] if len(parts) == 1 else np.hstack(parts)
 
 

@@ -242,7 +242,9 @@ def _compact(mesh: trimesh.Trimesh, faces: np.ndarray, colors: np.ndarray | None
     mask[faces.ravel()] = True
     used = np.flatnonzero(mask)
     new_faces = (np.cumsum(mask) - 1)[faces]
-    out = trimesh.Trimesh(np.asarray(mesh.vertices)[used], new_faces, process=False)
+    # per-vertex attributes (a multi-atlas mesh's atlas index) follow their vertices
+    kept = {k: np.asarray(v)[used] for k, v in mesh.vertex_attributes.items() if len(v) == len(mesh.vertices)}
+    out = trimesh.Trimesh(np.asarray(mesh.vertices)[used], new_faces, process=False, vertex_attributes=kept)
     if uv is not None:
         material = getattr(mesh.visual, "material", None)
         out.visual = trimesh.visual.TextureVisuals(uv=uv[used], material=material)

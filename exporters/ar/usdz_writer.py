@@ -1,6 +1,8 @@
 """One mesh level as a USDZ for AR Quick Look: metres (metersPerUnit 1), Y up, one Mesh with a
 bound UsdPreviewSurface (the base colour texture when the level has one, else the average vertex
-colour), packaged with UsdUtils.CreateNewARKitUsdzPackage so it passes ARKit's rules."""
+colour), packaged with UsdUtils.CreateNewARKitUsdzPackage so it passes ARKit's rules.  A
+multi-atlas level gets one material (and texture) per atlas, each bound to a GeomSubset of
+the faces that use it (family "materialBind", a partition of the faces)."""
 from __future__ import annotations
 
 import io
@@ -23,9 +25,8 @@ def _colour(mesh: MeshData) -> tuple[float, float, float]:
     return tuple(float(c) for c in np.clip(rgb, 0.0, 1.0))
 
 
-def _texture_png(mesh: MeshData) -> bytes:
-    """The base colour texture as PNG (ARKit reads PNG and JPEG; PNG keeps it lossless)."""
-    image = mesh.texture
+def _texture_png(image: Image.Image | None) -> bytes:
+    """A base colour texture as PNG (ARKit reads PNG and JPEG; PNG keeps it lossless)."""
     if image is None:
         raise ValueError("no texture")
     buf = io.BytesIO()
@@ -33,22 +34,24 @@ def _texture_png(mesh: MeshData) -> bytes:
     return buf.getvalue()
 
 
-def _material(stage: Usd.Stage, mesh: MeshData, textured: bool) -> UsdShade.Material:
-    mat = UsdShade.Material.Define(stage, "/Root/Materials/Surface")
-    shader = UsdShade.Shader.Define(stage, "/Root/Materials/Surface/PreviewSurface")
+def _material(stage: Usd.Stage, mesh: MeshData, textured: bool, *, name: str = "Surface",
+              texture_file: str = "0/basecolor.png") -> UsdShade.Material:
+    path = f"/Root/Materials/{name}"
+    mat = UsdShade.Material.Define(stage, path)
+    shader = UsdShade.Shader.Define(stage, f"{path}/PreviewSurface")
     shader.CreateIdAttr("UsdPreviewSurface")
     shader.CreateInput("roughness", Sdf.ValueTypeNames.Float).Set(0.7)
     shader.CreateInput("metallic", Sdf.ValueTypeNames.Float).Set(0.0)
     diffuse = shader.CreateInput("diffuseColor", Sdf.ValueTypeNames.Color3f)
     if textured:
-        reader = UsdShade.Shader.Define(stage, "/Root/Materials/Surface/StReader")
+        reader = UsdShade.Shader.Define(stage, f"{path}/StReader")
         reader.CreateIdAttr("UsdPrimvarReader_float2")
         st_name = mat.CreateInput("frame:stPrimvarName", Sdf.ValueTypeNames.String)
         st_name.Set("st")
         reader.CreateInput("varname", Sdf.ValueTypeNames.String).ConnectToSource(st_name)
-        tex = UsdShade.Shader.Define(stage, "/Root/Materials/Surface/BaseColor")
+        tex = UsdShade.Shader.Define(stage, f"{path}/BaseColor")
         tex.CreateIdAttr("UsdUVTexture")
-        tex.CreateInput("file", Sdf.ValueTypeNames.Asset).Set("0/basecolor.png")
+        tex.CreateInput("file", Sdf.ValueTypeNames.Asset).Set(texture_file)
         tex.CreateInput("sourceColorSpace", Sdf.ValueTypeNames.Token).Set("sRGB")
         tex.CreateInput("wrapS", Sdf.ValueTypeNames.Token).Set("repeat")
         tex.CreateInput("wrapT", Sdf.ValueTypeNames.Token).Set("repeat")
@@ -59,6 +62,21 @@ def _material(stage: Usd.Stage, mesh: MeshData, textured: bool) -> UsdShade.Mate
         diffuse.Set(Gf.Vec3f(*_colour(mesh)))
     mat.CreateSurfaceOutput().ConnectToSource(shader.ConnectableAPI(), "surface")
     return mat
+
+
+def _bind_atlases(stage: Usd.Stage, geom: UsdGeom.Mesh, mesh: MeshData, folder: Path) -> None:
+    """One textured material per atlas, bound to the GeomSubset of the faces using it."""
+    UsdShade.MaterialBindingAPI.Apply(geom.GetPrim())
+    for k, material in enumerate(mesh.materials):
+        faces = np.flatnonzero(mesh.face_materials == k).astype(np.int32)
+        if not len(faces):
+            continue
+        (folder / "0" / f"atlas{k}.png").write_bytes(_texture_png(material.texture))
+        mat = _material(stage, mesh, True, name=f"Atlas{k}", texture_file=f"0/atlas{k}.png")
+        subset = UsdGeom.Subset.CreateGeomSubset(geom, f"atlas{k}", UsdGeom.Tokens.face,
+                                                 Vt.IntArray.FromNumpy(faces), "materialBind")
+        UsdShade.MaterialBindingAPI.Apply(subset.GetPrim()).Bind(mat)
+    UsdGeom.Subset.SetFamilyType(geom, "materialBind", UsdGeom.Tokens.partition)
 
 
 def write_usdz(mesh: MeshData, out: Path, *, name: str = "Artifact") -> Path:
@@ -100,9 +118,13 @@ def write_usdz(mesh: MeshData, out: Path, *, name: str = "Artifact") -> Path:
             pv.CreatePrimvar("st", Sdf.ValueTypeNames.TexCoord2fArray, UsdGeom.Tokens.vertex).Set(
                 Vt.Vec2fArray.FromNumpy(uv))
             (Path(tmp) / "0").mkdir()
-            (Path(tmp) / "0" / "basecolor.png").write_bytes(_texture_png(mesh))
-        mat = _material(stage, mesh, textured)
-        UsdShade.MaterialBindingAPI.Apply(geom.GetPrim()).Bind(mat)
+        if textured and mesh.is_multi_material:
+            _bind_atlases(stage, geom, mesh, Path(tmp))
+        else:
+            if textured:
+                (Path(tmp) / "0" / "basecolor.png").write_bytes(_texture_png(mesh.texture))
+            mat = _material(stage, mesh, textured)
+            UsdShade.MaterialBindingAPI.Apply(geom.GetPrim()).Bind(mat)
         stage.GetRootLayer().Save()
         del stage
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -55,18 +55,32 @@ def place(positions: np.ndarray, transform: Transform) -> np.ndarray:
     return p + w * t + np.cross(u, t) + np.asarray(transform.translation, float)
 
 
+def _mean_colour(texture) -> np.ndarray | None:
+    """A texture's average colour (3,) in 0..1, or None when it cannot be decoded."""
+    try:
+        small = texture.convert("RGB").resize((16, 16))
+    except OSError:
+        return None  # an undecodable texture: the base colour alone
+    return np.asarray(small, float).reshape(-1, 3).mean(axis=0) / 255.0
+
+
 def _albedo(mesh: MeshData) -> np.ndarray:
-    """Per-triangle albedo (m, 3): vertex colours, else the texture's mean colour, times the base colour."""
+    """Per-triangle albedo (m, 3): vertex colours, else the texture's mean colour (each atlas's
+    own for a multi-atlas level), times the base colour."""
     base = np.asarray(mesh.base_color[:3], float)
     if mesh.colors is not None and len(mesh.colors) == len(mesh.positions):
         per_vertex = mesh.colors[:, :3].astype(float) / 255.0
         return per_vertex[mesh.triangles].mean(axis=1) * base
+    if mesh.is_multi_material:
+        rows = []
+        for material in mesh.materials:
+            mean = None if material.texture is None else _mean_colour(material.texture)
+            rows.append(np.asarray(material.base_color[:3], float) * (1.0 if mean is None else mean))
+        return np.array(rows)[mesh.face_materials]
     if mesh.texture is not None:
-        try:
-            small = mesh.texture.convert("RGB").resize((16, 16))
-            base = base * np.asarray(small, float).reshape(-1, 3).mean(axis=0) / 255.0
-        except OSError:
-            pass  # an undecodable texture: the base colour alone
+        mean = _mean_colour(mesh.texture)
+        if mean is not None:
+            base = base * mean
     return np.broadcast_to(base, (len(mesh.triangles), 3)).copy()
 
 
