@@ -19,11 +19,12 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from vitrine.assets.formats import glb_images
+from vitrine.assets.formats import glb_images, gltf_primitives
 from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, open_image
 
 from vitrine.assets.scan_errors import ScanError, scan_error
 from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
 
 _DRACO = "KHR_draco_mesh_compression"
@@ -80,6 +81,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
     try:
         required = set(doc.get("extensionsRequired", [])) | set(doc.get("extensionsUsed", []))
         for ext in sorted(required & set(_REFUSED)):
+            if gltf_primitives.textures_readable(doc, ext):
+                continue  # every texture has a plain fallback, or Pillow decodes it (WebP, AVIF)
             raise scan_error(path, "uses {extension} ({what}), which cannot be decoded here; "
                                    "re-export the file without that compression", extension=ext, what=_REFUSED[ext])
         views = doc.get("bufferViews", [])
@@ -125,7 +128,7 @@ def _read_uri(path: Path, uri: str) -> bytes:
             return base64.b64decode(uri.split(",", 1)[1])
         except (ValueError, IndexError):
             raise scan_error(path, "a data: URI in the glTF is not valid base64") from None
-    target = path.parent / unquote(uri)
+    target = referenced_file(path, uri, percent_encoded=True)
     # Only regular files: a URI naming /dev/urandom or a FIFO would read forever.
     if not target.is_file():
         raise scan_error(path, "the external buffer {uri} is missing or not a regular file", uri=repr(uri[:200]))
@@ -183,7 +186,7 @@ def check_image_sizes(path: Path, doc: dict, buffers: list[bytes]) -> None:
                 blob = buffers[v["buffer"]][start:start + v["byteLength"]]
                 label = f"{path.name} image {img.get('name') or i}"
             elif isinstance(img.get("uri"), str) and not img["uri"].startswith("data:"):
-                target = path.parent / unquote(img["uri"])
+                target = referenced_file(path, img["uri"], percent_encoded=True)
                 if not target.is_file():
                     continue
                 blob, label = target, target
@@ -204,6 +207,9 @@ def load_glb(path: Path, data: bytes | mmap.mmap) -> Scan:
     check_image_sizes(path, doc, [binary])
     if _uses_draco(doc):
         return _load_draco(path, doc, [binary], "GLB")
+    rewritten = gltf_primitives.normalised_glb(path, doc, [binary])  # sparse accessors, fans
+    if rewritten is not None:
+        return load_glb(path, rewritten)
     views = glb_images.image_views(doc)
     if not views or not glb_images.all_in_bin_chunk(doc):
         return _load_trimesh(path, data, "glb", "GLB")
@@ -238,6 +244,11 @@ def load_gltf(path: Path, data: bytes) -> Scan:
     check_image_sizes(path, doc, buffers)
     if _uses_draco(doc):
         return _load_draco(path, doc, buffers, "glTF")
+    rewritten = gltf_primitives.normalised_glb(path, doc, buffers)  # sparse accessors, fans
+    if rewritten is not None:
+        scan = load_glb(path, rewritten)
+        scan.format = "glTF"
+        return scan
     return _load_trimesh(path, data, "gltf", "glTF")
 
 
@@ -259,6 +270,10 @@ class RegularFileResolver(trimesh.resolvers.FilePathResolver):
         target = Path(self.parent) / name.strip()
         if target.exists() and not target.is_file():
             raise FileNotFoundError(name)
+        try:  # nothing outside the scan's folder (the loaders name such a file in their error)
+            referenced_file(target, name, folder=Path(self.parent))
+        except ScanError:
+            raise FileNotFoundError(name) from None
         return super().get(name)
 
 

@@ -23,6 +23,7 @@ from vitrine.assets.scan_errors import ScanError, UnsupportedFormat, scan_error
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.texturing.texture_images import bounded_texture, open_image
 from vitrine.assets.texturing.textures import placeholder_texture
+from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import scan_from_loaded
 
 HEADER_BYTES = 1 << 20
@@ -56,9 +57,11 @@ def _peek_ply(path: Path, head: bytes, size: int) -> dict:
 
 
 def _ply_colors(path: Path, v: dict) -> np.ndarray | None:
-    for prefix in ("", "diffuse_"):
-        if all(prefix + c in v for c in ("red", "green", "blue")):
-            names = [prefix + c for c in ("red", "green", "blue", "alpha") if prefix + c in v]
+    # red/green/blue (most writers), diffuse_red... (older Cyberware/Stanford files), r/g/b (some scanners)
+    for channels in (("red", "green", "blue", "alpha"), ("diffuse_red", "diffuse_green", "diffuse_blue", "diffuse_alpha"),
+                     ("r", "g", "b", "a")):
+        if all(c in v for c in channels[:3]):
+            names = [c for c in channels if c in v]
             cols = np.column_stack([np.asarray(v[n]) for n in names])
             if cols.dtype.kind == "f":
                 cols = np.clip(np.nan_to_num(cols) * 255.0 + 0.5, 0, 255)
@@ -148,7 +151,15 @@ def load_texture_file(path: Path, name: str, problems: list[Problem], *, decode:
     placeholder checker image and a 'missing_texture' problem.  One over the pixel
     limit raises ScanError naming it (see texture_images).  With ``decode=False`` only
     the header is read (the loader decodes it later, bounded)."""
-    candidate = (path.parent / name.replace("\\", "/"))
+    try:
+        candidate = referenced_file(path, name)
+    except ScanError:
+        # An absolute path (often a Windows one from the author's machine), '..' or a symlink out
+        # of the folder: never read (a lender's file must not pull private files into a bundle).
+        problems.append(Problem.of("warning", "missing_texture",
+                                   "texture {name} is outside the scan's folder and is not read; "
+                                   "a placeholder checker texture is used", name=repr(name)))
+        return placeholder_texture()
     try:
         if not candidate.is_file():  # a FIFO or device would block or never end
             raise FileNotFoundError(name)
@@ -250,6 +261,10 @@ class _StubImageResolver(gltf_loading.RegularFileResolver):
 
     def get(self, name: str) -> bytes:
         target = Path(self.parent) / name.strip()
+        try:
+            referenced_file(target, name, folder=Path(self.parent))
+        except ScanError:  # outside the scan's folder: trimesh treats it as missing
+            raise FileNotFoundError(name) from None
         if target.suffix.lower() in _IMAGE_SUFFIXES and target.is_file():
             self.images[name] = target
             buf = io.BytesIO()
