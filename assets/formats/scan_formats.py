@@ -18,6 +18,8 @@ import trimesh
 from PIL import Image
 
 from vitrine.assets.formats import gltf_loading
+from vitrine.assets.formats.obj_text import normalised_obj, obj_source
+from vitrine.assets.formats.ply_texcoords import CORNER_UV_NAMES, split_by_corner_uv
 from vitrine.assets.formats.ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
 from vitrine.assets.scan_errors import ScanError, UnsupportedFormat, scan_error
 from vitrine.assets.scan_model import Problem, Scan
@@ -82,6 +84,7 @@ def _load_ply(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
     tris: list[np.ndarray] = []
     claimed_faces = False
+    wedges = None  # (source vertex, faces, uv) when UVs are stored per face corner
     for el in header.elements:
         if el.name == "vertex" or el.count == 0:
             continue
@@ -92,6 +95,10 @@ def _load_ply(path: Path, data: bytes) -> Scan:
             if prop is None:
                 raise scan_error(path, "the {element} element has no list of vertex indices", element=repr(el.name))
             convert = strips_to_triangles if el.name in _STRIP_ELEMENTS else polygons_to_triangles
+            corner_uv = next((p for p in lists if p.name in CORNER_UV_NAMES and p.dtype.startswith("f")), None)
+            if corner_uv is not None and el.name in FACE_ELEMENTS and not tris and wedges is None:
+                wedges = split_by_corner_uv(body[el.name][prop.name], body[el.name][corner_uv.name])
+                lists = [p for p in lists if p is not corner_uv or wedges is None]
             tris.append(convert(body[el.name][prop.name]))
             if el.name in _STRIP_ELEMENTS:
                 problems.append(Problem.of("info", "triangle_strips",
@@ -115,11 +122,17 @@ def _load_ply(path: Path, data: bytes) -> Scan:
                                    count=f"{len(vertices):,}"))
         return Scan(path, "PLY", points=trimesh.PointCloud(vertices, colors=colors), problems=problems)
     check_faces(path, faces, len(vertices))
+    uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
+    if wedges is not None and len(tris) == 1:
+        # one vertex per distinct (vertex, UV) corner: positions, colours and normals follow it
+        source, faces, uv = wedges
+        vertices = vertices[source]
+        colors = None if colors is None else colors[source]
+        normals = None if normals is None else normals[source]
     mesh = trimesh.Trimesh(vertices, faces, process=False, validate=False)
     has_normals = normals is not None and np.isfinite(normals).all()
     if has_normals:
         mesh.vertex_normals = normals
-    uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
     scan = Scan(path, "PLY", mesh=mesh, problems=problems, has_normals=has_normals)
     if uv is not None:
         image = _ply_texture(path, header.comments, problems)
@@ -291,11 +304,13 @@ def _swap_stub_images(loaded, images: dict[str, Path]) -> bool:
 
 def _load_obj(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
+    fixed = normalised_obj(data)  # a BOM, relative indices (obj_text.py); None when read as is
+    data = data if fixed is None else fixed
     placeholders = _check_obj_materials(path, data, problems)
     resolver = _StubImageResolver(str(path))
-    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True, resolver=resolver)
+    loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True, resolver=resolver)
     if resolver.images and not _swap_stub_images(loaded, resolver.images):
-        loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
+        loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True,
                               resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh

@@ -1,0 +1,79 @@
+"""Scans as other museums' software writes them import with what they hold; broken and hostile
+ones are refused with one line naming the file and the reason (corpus: unusual_files.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vitrine.assets.scan_errors import ScanError
+from vitrine.assets.scan_loading import load_scan
+
+from .unusual_files import INVALID, VALID, ply_texture_outside, symlinked_texture
+
+
+@pytest.mark.parametrize("case", sorted(VALID))
+def test_valid_unusual_file_imports_with_what_it_holds(tmp_path: Path, case: str) -> None:
+    writer, expected = VALID[case]
+    scan = load_scan(writer(tmp_path))
+    if "points" in expected:
+        assert scan.mesh is None and len(scan.points.vertices) == expected["points"]
+        return
+    mesh = scan.mesh
+    assert len(mesh.faces) == expected["faces"]
+    if "vertices" in expected:
+        assert len(mesh.vertices) == expected["vertices"]
+    if "colors" in expected:
+        assert mesh.visual.kind == "vertex"
+        colours = {tuple(int(x) for x in c) for c in np.asarray(mesh.visual.vertex_colors)}
+        assert expected["colors"] in colours
+    if expected.get("uv"):
+        uv = np.asarray(mesh.visual.uv)
+        assert uv.shape == (len(mesh.vertices), 2) and np.isfinite(uv).all()
+        assert uv.min() >= -1e-6 and uv.max() <= 1 + 1e-6 and np.ptp(uv) > 0.5
+    if "texture" in expected:
+        assert scan.texture is not None and scan.texture.size == expected["texture"]
+    if "max_z" in expected:
+        assert mesh.vertices[:, 2].max() == pytest.approx(expected["max_z"])
+    assert not [p for p in scan.problems if p.severity == "error"]
+
+
+@pytest.mark.parametrize("case", sorted(INVALID))
+def test_invalid_file_is_refused_in_one_line_naming_it(tmp_path: Path, case: str) -> None:
+    writer, reason = INVALID[case]
+    path = writer(tmp_path)
+    with pytest.raises(ScanError) as info:
+        load_scan(path)
+    message = str(info.value)
+    assert "\n" not in message and message.startswith(f"{path.name}: "), message
+    assert reason in message, message
+    assert "Error" not in message and "Traceback" not in message, message
+
+
+def test_negative_obj_indices_count_back_from_where_they_stand(tmp_path: Path) -> None:
+    """'f -4 -3 -2 -1' after the second group's vertices names those four, not the first four."""
+    scan = load_scan(VALID["obj negative indices, o/g"][0](tmp_path))
+    corners = {tuple(v) for v in np.asarray(scan.mesh.vertices)}
+    assert corners == {tuple(v) for v in [[0, 0, 0], [1, 0, 0], [1, 1, 0], [0, 1, 0],
+                                          [0, 0, 1], [1, 0, 1], [1, 1, 1], [0, 1, 1]]}
+
+
+def test_gltf_node_scale_and_rotation_are_applied(tmp_path: Path) -> None:
+    scan = load_scan(VALID["glb nodes with transforms"][0](tmp_path))
+    lo, hi = scan.mesh.bounds
+    # parent scaled to millimetres (0..0.001), its child 1000 mm along x, a sibling turned 90° about y, 3 m up
+    assert hi[0] == pytest.approx(1.001) and hi[1] == pytest.approx(4.0) and lo[2] == pytest.approx(-1.0)
+
+
+def test_texture_outside_the_folder_is_not_read(tmp_path: Path) -> None:
+    """A symlink beside an OBJ leading out of its folder, and a PLY TextureFile with an absolute
+    path: the geometry imports, the texture is a placeholder and a warning says why."""
+    for writer, name in ((symlinked_texture, "'tex.png'"), (ply_texture_outside, "'/etc/hostname.png'")):
+        sub = tmp_path / writer.__name__
+        sub.mkdir()
+        scan = load_scan(writer(sub))
+        warnings = [p.message for p in scan.problems if p.code == "missing_texture"]
+        assert warnings == [f"texture {name} is outside the scan's folder and is not read; "
+                            "a placeholder checker texture is used"]
+        assert scan.texture is not None and scan.texture.getpixel((0, 0)) != (1, 2, 3)
