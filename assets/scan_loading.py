@@ -15,6 +15,7 @@ import numpy as np
 
 from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
 from vitrine.assets.scan_errors import ScanError, ScanTooLarge, scan_error
+from vitrine.assets.formats.finite_check import non_finite_vertices
 from vitrine.assets.formats.scan_formats import HEADER_BYTES, check_faces, format_for, sniff
 from vitrine.assets.scan_model import Problem, Scan
 
@@ -104,6 +105,10 @@ def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress:
         approx = data.count(b"\nf ") + data.count(b"\nf\t") + data.startswith(b"f ")
         if approx > max_faces:
             raise _too_large(path, approx, max_faces, "the file holds")
+    bad = non_finite_vertices(fmt.name, data) if fmt.name in ("OBJ", "STL", "OFF") else None
+    if bad is not None:  # trimesh would drop their faces silently
+        raise scan_error(path, "{bad} of {count} vertices have NaN or infinite coordinates", bad=f"{bad[0]:,}",
+                         count=f"{bad[1]:,}")
     report(progress, 0.2, f"Parsing {fmt.name}", cancel)
     try:
         scan = _guarded(path, fmt.name, lambda: fmt.load(path, data))

@@ -624,3 +624,56 @@ def ply_texture_outside(folder: Path) -> Path:
     path = ply_textured(folder)
     path.write_bytes(path.read_bytes().replace(b"TextureFile stone texture.png", b"TextureFile /etc/hostname.png"))
     return path
+
+
+def gltf_external_image(folder: Path, *, data_uri: bool = False) -> Path:
+    """Buffer in a .bin named in Chinese with spaces (percent-encoded URI), texture as a PNG
+    file beside it, or as a data: URI."""
+    g = GltfBuilder()
+    prim = _tetra_prim(g)
+    prim["attributes"]["TEXCOORD_0"] = g.accessor(np.array([[0, 0], [1, 0], [0, 1], [1, 1]]), 5126, "VEC2")
+    prim["material"] = 0
+    png = _image_bytes("PNG", (4, 2))
+    if data_uri:
+        g.doc["images"] = [{"uri": "data:image/png;base64," + base64.b64encode(png).decode()}]
+    else:
+        (folder / "纹理 1.png").write_bytes(png)
+        g.doc["images"] = [{"uri": "%E7%BA%B9%E7%90%86%201.png"}]
+    g.doc["textures"] = [{"source": 0}]
+    g.doc["materials"] = [{"pbrMetallicRoughness": {"baseColorTexture": {"index": 0}}}]
+    g.mesh([prim])
+    return g.gltf(folder / ("data-image.gltf" if data_uri else "青铜 鼎.gltf"),
+                  uri=None if data_uri else "%E6%95%B0%E6%8D%AE%20%E6%96%87%E4%BB%B6.bin")
+
+
+def gltf_no_scene(folder: Path) -> Path:
+    """Nodes but no ``scenes``/``scene`` (allowed: the file is a library); its meshes are the scan."""
+    g = GltfBuilder()
+    g.mesh([_tetra_prim(g)])
+    del g.doc["scenes"], g.doc["scene"]
+    return g.glb(folder / "no-scene.glb")
+
+
+def stl_two_solids(folder: Path) -> Path:
+    path = stl_ascii(folder)
+    text = path.read_bytes().decode()
+    path.write_text(text + text.replace("tetra", "副本"), encoding="utf-8")
+    return path
+
+
+VALID["gltf Chinese .bin and .png names"] = (gltf_external_image, {"faces": 4, "uv": True, "texture": (4, 2)})
+VALID["gltf data: URI image"] = (lambda d: gltf_external_image(d, data_uri=True),
+                                 {"faces": 4, "uv": True, "texture": (4, 2)})
+VALID["glb without scenes"] = (gltf_no_scene, {"faces": 4, "vertices": 4})
+VALID["stl ascii, two solids"] = (stl_two_solids, {"faces": 8})
+INVALID["obj NaN vertex"] = (obj_text("nan.obj", "v 0 0 0\nv nan 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\n"), "NaN")
+INVALID["stl binary inf vertex"] = (lambda d: raw("inf.stl", (lambda b: b[:96] + np.array([np.inf], "<f4").tobytes() + b[100:])(
+    stl_binary("x.stl")(d).read_bytes()))(d), "NaN or infinite")
+INVALID["off inf vertex"] = (raw("inf.off", b"OFF\n4 2 0\n0 0 0\n1 0 0\n0 -inf 0\n0 0 1\n3 0 1 2\n3 0 2 3\n"),
+                             "1 of 4 vertices have NaN or infinite coordinates")
+INVALID["obj NaN vertex"] = (INVALID["obj NaN vertex"][0], "1 of 4 vertices have NaN or infinite coordinates")
+INVALID["stl binary inf vertex"] = (INVALID["stl binary inf vertex"][0], "1 of 12 vertices have NaN or infinite coordinates")
+INVALID["stl ascii NaN vertex"] = (lambda d: raw("nan-ascii.stl", stl_ascii(d).read_bytes().replace(
+    b"vertex 1.000000e+00 0.000000e+00 0.000000e+00", b"vertex NaN 0 0", 1))(d),
+    "1 of 12 vertices have NaN or infinite coordinates")
+INVALID["glb without scenes"] = (VALID.pop("glb without scenes")[0], "the file holds no triangle mesh")
