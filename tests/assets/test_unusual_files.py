@@ -77,3 +77,22 @@ def test_texture_outside_the_folder_is_not_read(tmp_path: Path) -> None:
         assert warnings == [f"texture {name} is outside the scan's folder and is not read; "
                             "a placeholder checker texture is used"]
         assert scan.texture is not None and scan.texture.getpixel((0, 0)) != (1, 2, 3)
+
+
+@pytest.mark.parametrize("case", sorted(c for c in VALID if not c.startswith("obj")))
+def test_a_truncated_file_is_refused_in_one_line_or_still_whole(tmp_path: Path, case: str) -> None:
+    """Cut each valid file at eight places: a one-line ScanError naming the file, or (an ASCII
+    file cut in its last newline or end keyword, an STL cut after a whole solid) every face it
+    held; never another exception.  (OBJ has no counts: a cut OBJ is a smaller valid one.)"""
+    whole = VALID[case][0](tmp_path).read_bytes()
+    path = tmp_path / f"cut{Path(VALID[case][0](tmp_path)).suffix}"
+    for cut in sorted({1, 4, 12, 20, len(whole) // 3, len(whole) // 2, len(whole) - 8, len(whole) - 1}):
+        path.write_bytes(whole[:cut])
+        try:
+            scan = load_scan(path)
+        except ScanError as exc:
+            assert "\n" not in str(exc) and str(exc).startswith(f"{path.name}: "), (cut, str(exc))
+            continue
+        assert cut >= len(whole) - 8 or case == "stl ascii, two solids", cut
+        faces = len(scan.mesh.faces) if scan.mesh is not None else None
+        assert faces in (VALID[case][1].get("faces"), 4), (cut, faces)

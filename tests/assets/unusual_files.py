@@ -667,8 +667,17 @@ VALID["gltf data: URI image"] = (lambda d: gltf_external_image(d, data_uri=True)
 VALID["glb without scenes"] = (gltf_no_scene, {"faces": 4, "vertices": 4})
 VALID["stl ascii, two solids"] = (stl_two_solids, {"faces": 8})
 INVALID["obj NaN vertex"] = (obj_text("nan.obj", "v 0 0 0\nv nan 0 0\nv 0 1 0\nv 0 0 1\nf 1 2 3\nf 1 3 4\n"), "NaN")
-INVALID["stl binary inf vertex"] = (lambda d: raw("inf.stl", (lambda b: b[:96] + np.array([np.inf], "<f4").tobytes() + b[100:])(
-    stl_binary("x.stl")(d).read_bytes()))(d), "NaN or infinite")
+
+
+def stl_inf(folder: Path) -> Path:
+    """A binary STL whose first triangle's second corner has x = +inf."""
+    data = bytearray(stl_binary("inf.stl")(folder).read_bytes())
+    data[84 + 12 + 12:84 + 12 + 16] = np.array([np.inf], "<f4").tobytes()
+    (folder / "inf.stl").write_bytes(bytes(data))
+    return folder / "inf.stl"
+
+
+INVALID["stl binary inf vertex"] = (stl_inf, "NaN or infinite")
 INVALID["off inf vertex"] = (raw("inf.off", b"OFF\n4 2 0\n0 0 0\n1 0 0\n0 -inf 0\n0 0 1\n3 0 1 2\n3 0 2 3\n"),
                              "1 of 4 vertices have NaN or infinite coordinates")
 INVALID["obj NaN vertex"] = (INVALID["obj NaN vertex"][0], "1 of 4 vertices have NaN or infinite coordinates")
