@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vitrine.app.cli import main
-from tests.assets.unusual_files import INVALID, VALID, write_all
+from tests.assets.unusual_files import INVALID, VALID, symlinked_texture, write_all
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,20 +28,39 @@ def _cli(*args: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, timeout=300)
 
 
+def test_add_refuses_a_hostile_gltf_in_one_line_and_changes_nothing(project: Path, tmp_path: Path) -> None:
+    before = (project / "exhibit.json").read_bytes()
+    proc = _cli("add", str(project), str(INVALID["gltf buffer ../../etc/passwd"][0](tmp_path)))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.splitlines() == ["vitrine: uri-buffer.gltf: refers to '../../../../../../etc/passwd', which is "
+                                        "outside the scan's folder; only files in the scan's folder are read"]
+    assert (project / "exhibit.json").read_bytes() == before
+
+
 @pytest.mark.parametrize("case, message", [
-    ("gltf buffer ../../etc/passwd", "uri-buffer.gltf: refers to '../../../../../../etc/passwd', which is outside "
-                                     "the scan's folder; only files in the scan's folder are read"),
     ("obj NaN vertex", "nan.obj: 1 of 4 vertices have NaN or infinite coordinates"),
     ("ply header claims 10^9 faces", "lying.ply: the header claims 1,000,000,000 face elements but the file holds "
                                      "only 100 bytes of data"),
+    ("glb KTX2-only texture", "texture-ktx2.glb: uses KHR_texture_basisu (KTX2/Basis textures), which cannot be "
+                              "decoded here; re-export the file without that compression"),
+    ("directory named scan.ply", "{path}: is a folder, not a scan file (vitrine batch prepares every scan in a folder)"),
 ])
-def test_add_refuses_a_bad_scan_in_one_line_and_changes_nothing(project: Path, tmp_path: Path, case: str,
+def test_add_refuses_a_bad_scan_in_one_line_and_changes_nothing(project: Path, tmp_path: Path, capsys, case: str,
                                                                  message: str) -> None:
     before = (project / "exhibit.json").read_bytes()
-    proc = _cli("add", str(project), str(INVALID[case][0](tmp_path)))
-    assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.splitlines() == [f"vitrine: {message}"]
+    scan = INVALID[case][0](tmp_path)
+    assert main(["add", str(project), str(scan)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.splitlines() == ["vitrine: " + message.format(path=scan)]
     assert (project / "exhibit.json").read_bytes() == before
+
+
+def test_add_says_what_it_left_out(project: Path, tmp_path: Path, capsys) -> None:
+    """A texture behind a symlink out of the scan's folder: the scan is added, one warning says why it is untextured."""
+    assert main(["add", str(project), str(symlinked_texture(tmp_path))]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert "vitrine: warning: linked.obj: texture 'tex.png' is outside the scan's folder and is not read; " \
+           "a placeholder checker texture is used" in err
 
 
 def test_add_keeps_a_meshlab_textured_ply_textured(project: Path, tmp_path: Path, capsys) -> None:
