@@ -686,3 +686,41 @@ INVALID["stl ascii NaN vertex"] = (lambda d: raw("nan-ascii.stl", stl_ascii(d).r
     b"vertex 1.000000e+00 0.000000e+00 0.000000e+00", b"vertex NaN 0 0", 1))(d),
     "1 of 12 vertices have NaN or infinite coordinates")
 INVALID["glb without scenes"] = (VALID.pop("glb without scenes")[0], "the file holds no triangle mesh")
+
+
+def gltf_interleaved(folder: Path) -> Path:
+    """POSITION and NORMAL interleaved in one bufferView with byteStride 24 (Sketchfab, Blender
+    with some settings), and COLOR_0 as normalised uint8 RGBA."""
+    g = GltfBuilder()
+    normals = TV - TV.mean(axis=0)
+    normals /= np.linalg.norm(normals, axis=1, keepdims=True)
+    inter = np.hstack([TV, normals]).astype("<f4")
+    view = g.view(inter.tobytes())
+    g.doc["bufferViews"][view]["byteStride"] = 24
+    g.doc["accessors"] += [{"bufferView": view, "byteOffset": 0, "componentType": 5126, "count": 4, "type": "VEC3",
+                            "min": TV.min(axis=0).tolist(), "max": TV.max(axis=0).tolist()},
+                           {"bufferView": view, "byteOffset": 12, "componentType": 5126, "count": 4, "type": "VEC3"}]
+    colour = g.accessor(np.array([[255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 255], [255, 255, 0, 255]]),
+                        5121, "VEC4", normalized=True)
+    g.mesh([{"attributes": {"POSITION": 0, "NORMAL": 1, "COLOR_0": colour},
+             "indices": g.accessor(TF.ravel(), 5123, "SCALAR")}])
+    return g.glb(folder / "interleaved.glb")
+
+
+def gltf_node_cycle(folder: Path) -> Path:
+    g = GltfBuilder()
+    g.mesh([_tetra_prim(g)], children=[1])
+    g.doc["nodes"].append({"children": [0]})
+    return g.glb(folder / "cycle.glb")
+
+
+def fifo(folder: Path) -> Path:
+    path = folder / "pipe.ply"
+    os.mkfifo(path)
+    return path
+
+
+VALID["glb interleaved + COLOR_0 uint8"] = (gltf_interleaved, {"faces": 4, "vertices": 4, "colors": (255, 0, 0, 255)})
+# malformed (a node is its own grandchild) but harmless: read once, without looping
+VALID["glb node cycle"] = (gltf_node_cycle, {"faces": 4, "vertices": 4})
+INVALID["FIFO named scan.ply"] = (fifo, "is not a file")

@@ -82,7 +82,7 @@ def test_batch_prepares_the_good_and_fails_each_bad_file_in_one_line(tmp_path: P
     source = tmp_path / "incoming"
     source.mkdir()
     chosen = ["ply per-corner texcoord ascii", "obj negative indices, o/g", "glb sparse accessor",
-              "gltf buffer absolute path", "stl binary inf vertex", "directory named scan.ply"]
+              "gltf buffer absolute path", "stl binary inf vertex", "directory named scan.ply", "FIFO named scan.ply"]
     for i, case in enumerate(chosen):
         sub = source / f"{i}"
         sub.mkdir()
@@ -90,8 +90,11 @@ def test_batch_prepares_the_good_and_fails_each_bad_file_in_one_line(tmp_path: P
         writer(sub)
     out = tmp_path / "collection"
     assert main(["batch", str(source), "--out", str(out), "--workers", "1", "--json"]) == 1
-    summary = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    summary = json.loads(captured.out)
     assert (summary["prepared"], summary["failed"]) == (3, 2)
+    # a FIFO would have blocked the batch forever when hashed; it is skipped with a warning
+    assert f"vitrine: warning: {source / '6' / 'pipe.ply'}: not a regular file; skipped" in captured.err.splitlines()
     entries = {Path(e["source"]).name: e for e in json.loads((out / "catalogue.json").read_text("utf-8"))["entries"]}
     assert {n for n, e in entries.items() if e["status"] == "prepared"} == {
         "wedge-ascii.ply", "negative.obj", "sparse.glb"}
