@@ -16,6 +16,8 @@ from pathlib import Path
 _BOM = b"\xef\xbb\xbf"
 # a face or line element holding a negative index ("f -1 -2 -3", "f 1/-1 ...")
 _NEGATIVE = re.compile(rb"^[ \t]*[fl][ \t][^\n]*?(?:^|[ \t/])-\d", re.M)
+# bytes.find runs at memory speed where that regex takes seconds over a large scan, so the
+# regex only sees the lines that hold "f -", "/-" or "l -"
 _COUNTED = {b"v": 0, b"vt": 1, b"vn": 2}
 
 
@@ -24,9 +26,25 @@ def normalised_obj(data: bytes) -> bytes | None:
     changed = data.startswith(_BOM)
     if changed:
         data = data[len(_BOM):]
-    if _NEGATIVE.search(data) is None:
+    if not _has_negative_index(data):
         return data if changed else None
     return _absolute_indices(data)
+
+
+def _has_negative_index(data: bytes) -> bool:
+    if data.find(b"f -") < 0 and data.find(b"f\t-") < 0 and data.find(b"/-") < 0 and data.find(b"l -") < 0:
+        return False  # (a face mixing absolute and relative indices, "f 1 -1 2", is not written by any tool)
+    for hint in (b"f -", b"f\t-", b"/-", b"l -"):
+        i = data.find(hint)
+        while i >= 0:
+            start = data.rfind(b"\n", 0, i) + 1
+            end = data.find(b"\n", i)
+            if _NEGATIVE.match(data, start, len(data) if end < 0 else end):
+                return True
+            i = data.find(hint, i + 1)
+            if i - start > 1 << 20:  # many hits in comments or names: scan line by line instead
+                return _NEGATIVE.search(data) is not None
+    return False
 
 
 def _absolute_indices(data: bytes) -> bytes:

@@ -96,3 +96,17 @@ def test_a_truncated_file_is_refused_in_one_line_or_still_whole(tmp_path: Path, 
         assert cut >= len(whole) - 8 or case == "stl ascii, two solids", cut
         faces = len(scan.mesh.faces) if scan.mesh is not None else None
         assert faces in (VALID[case][1].get("faces"), 4), (cut, faces)
+
+
+def test_obj_rewrite_and_finite_check_read_only_what_they_must() -> None:
+    from vitrine.assets.formats.finite_check import non_finite_vertices
+    from vitrine.assets.formats.obj_text import normalised_obj
+
+    text = b"v 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nf 1/-1 2/-1 3/-1\n# info: nan\nv -1 -1 -1\nf\t-1 -2 -3\r\n"
+    assert normalised_obj(text) == \
+        b"v 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nf 1/1 2/1 3/1\n# info: nan\nv -1 -1 -1\nf 4 3 2\r\n"
+    assert normalised_obj(b"v -1 -2 -3\nf 1 1 1\n") is None  # negative coordinates are no indices
+    assert normalised_obj(b"\xef\xbb\xbfv 0 0 0\n") == b"v 0 0 0\n"
+    # a comment or a material named "info" is no vertex; a vertex line with NaN is
+    assert non_finite_vertices("OBJ", b"mtllib info.mtl\n# nan\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n") is None
+    assert non_finite_vertices("OBJ", b"v 0 0 0\nv 1 -Inf 0\nv 0 1 0\nv NaN 0 0\n") == (2, 4)
