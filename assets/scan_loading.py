@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 import numpy as np
 
 from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
-from vitrine.assets.scan_errors import ScanError, ScanTooLarge, scan_error
+from vitrine.assets.scan_errors import ScanError, ScanTooLarge, reason_of, scan_error
 from vitrine.assets.formats.finite_check import non_finite_vertices
 from vitrine.assets.formats.scan_formats import HEADER_BYTES, check_faces, format_for, sniff
 from vitrine.assets.scan_model import Problem, Scan
@@ -36,9 +36,8 @@ def _guarded(path: Path, what: str, fn: Callable[[], T]) -> T:
     except RecursionError:
         raise scan_error(path, "the {format} file is nested too deeply to read", format=what) from None
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything
-        msg = " ".join(str(exc).split())[:160] or "no details"
         raise scan_error(path, "the {format} file could not be read ({reason})", format=what,
-                         reason=f"{exc.__class__.__name__}: {msg}") from None
+                         reason=reason_of(exc)) from None
 
 
 def peek_counts(path: str | Path) -> dict:

@@ -22,7 +22,7 @@ from PIL import Image
 from vitrine.assets.formats import glb_images, gltf_primitives
 from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, open_image
 
-from vitrine.assets.scan_errors import ScanError, scan_error
+from vitrine.assets.scan_errors import ScanError, reason_of, scan_error
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
@@ -61,7 +61,7 @@ def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[di
     try:
         doc = json.loads(bytes(data[20:20 + clen]).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=exc.__class__.__name__) from None
+        raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=reason_of(exc)) from None
     binary = b""
     off = 20 + ((clen + 3) & ~3)
     if off + 8 <= length:
@@ -117,8 +117,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
                     faces += int(n) // 3
     except ScanError:
         raise
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise scan_error(path, "the glTF JSON is malformed ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        raise scan_error(path, "the glTF JSON is malformed ({error})", error=reason_of(exc)) from None
     return {"vertices": vertices, "faces": faces}
 
 
@@ -142,7 +142,7 @@ def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise scan_error(path, "the glTF JSON is invalid ({error})", error=exc.__class__.__name__) from None
+        raise scan_error(path, "the glTF JSON is invalid ({error})", error=reason_of(exc)) from None
     if not isinstance(doc, dict):
         raise scan_error(path, "the glTF JSON is not an object")
     buffers = [_read_uri(path, b["uri"]) if isinstance(b, dict) and "uri" in b else b""
@@ -355,7 +355,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     except ScanError:
         raise
     except Exception as exc:  # DracoPy raises its own types for corrupt streams
-        raise scan_error(path, "Draco data could not be decoded ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
+        raise scan_error(path, "Draco data could not be decoded ({error})", error=reason_of(exc)) from None
     if not parts:
         raise scan_error(path, "the glTF holds no mesh in its scene")
     mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))

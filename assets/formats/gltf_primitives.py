@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from vitrine.assets.scan_errors import scan_error
+from vitrine.assets.scan_errors import reason_of, scan_error
 
 _COMPONENT = {5120: "<i1", 5121: "<u1", 5122: "<i2", 5123: "<u2", 5125: "<u4", 5126: "<f4"}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT2": 4, "MAT3": 9, "MAT4": 16}
@@ -116,8 +116,8 @@ def normalised_glb(path: Path, doc: dict, buffers: list) -> bytes | None:
         return None
     try:
         return _rewrite(path, copy.deepcopy(doc), buffers)
-    except (KeyError, IndexError, TypeError, ValueError) as exc:  # ScanError is none of these
-        raise scan_error(path, "the glTF JSON is malformed ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError) as exc:  # ScanError is none of these
+        raise scan_error(path, "the glTF JSON is malformed ({error})", error=reason_of(exc)) from None
 
 
 def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:

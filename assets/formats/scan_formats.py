@@ -147,6 +147,10 @@ def _ply_texture(path: Path, comments: list[str], problems: list[Problem]) -> Im
     for c in comments:
         if c.lower().startswith("texturefile"):
             name = c[len("texturefile"):].strip()
+            try:  # the header is read as Latin-1; a name in Chinese (or any non-ASCII) is UTF-8
+                name = name.encode("latin-1").decode("utf-8")
+            except UnicodeError:
+                pass  # a genuinely Latin-1 name stays as it is
             return load_texture_file(path, name, problems)
     return None
 

@@ -110,3 +110,14 @@ def test_obj_rewrite_and_finite_check_read_only_what_they_must() -> None:
     # a comment or a material named "info" is no vertex; a vertex line with NaN is
     assert non_finite_vertices("OBJ", b"mtllib info.mtl\n# nan\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n") is None
     assert non_finite_vertices("OBJ", b"v 0 0 0\nv 1 -Inf 0\nv 0 1 0\nv NaN 0 0\n") == (2, 4)
+
+
+def test_a_mirrored_gltf_node_keeps_its_faces_outward(tmp_path: Path) -> None:
+    """A node scaled by -1 (a mirrored copy, as for a pair of earrings) reverses the winding
+    (glTF 2.0 §3.7.4): both copies must still enclose a positive volume."""
+    from .unusual_files import GltfBuilder, _tetra_prim
+    g = GltfBuilder()
+    g.mesh([_tetra_prim(g)], scale=[-1, 1, 1])
+    g.mesh([_tetra_prim(g)], translation=[3, 0, 0])
+    scan = load_scan(g.glb(tmp_path / "mirrored.glb"))
+    assert [round(float(p.volume), 6) for p in scan.parts.values()] == [round(1 / 6, 6)] * 2

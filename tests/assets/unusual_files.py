@@ -724,3 +724,39 @@ VALID["glb interleaved + COLOR_0 uint8"] = (gltf_interleaved, {"faces": 4, "vert
 # malformed (a node is its own grandchild) but harmless: read once, without looping
 VALID["glb node cycle"] = (gltf_node_cycle, {"faces": 4, "vertices": 4})
 INVALID["FIFO named scan.ply"] = (fifo, "is not a file")
+
+
+def ply_texture_chinese(folder: Path) -> Path:
+    """``comment TextureFile 青铜 纹理.png`` in UTF-8 (the header is otherwise ASCII)."""
+    path = ply_textured(folder)
+    (folder / "stone texture.png").rename(folder / "青铜 纹理.png")
+    path.write_bytes(path.read_bytes().replace(b"TextureFile stone texture.png", "TextureFile 青铜 纹理.png".encode()))
+    return path
+
+
+VALID["ply TextureFile in Chinese"] = (ply_texture_chinese, {"faces": 4, "vertices": 4, "uv": True, "texture": (16, 8)})
+
+
+def gltf_edited(name: str, edit: Callable[[dict], None]) -> Writer:
+    """A valid data:-URI glTF of a tetrahedron, its JSON changed by ``edit``."""
+    def write(folder: Path) -> Path:
+        path = gltf_indices(5123, "gltf")(folder)
+        doc = json.loads(path.read_text())
+        edit(doc)
+        out = folder / name
+        out.write_text(json.dumps(doc))
+        path.unlink()
+        return out
+    return write
+
+
+INVALID["gltf JSON syntax error"] = (raw("syntax.gltf", b'{"asset": {"version": "2.0"},, }'),
+                                     "the glTF JSON is invalid (not valid JSON: Expecting property name enclosed in "
+                                     "double quotes at line 1, column 30)")
+INVALID["gltf bufferView without buffer"] = (gltf_edited("no-buffer.gltf", lambda d: d["bufferViews"][0].pop("buffer")),
+                                             "the glTF JSON is malformed (the required entry 'buffer' is missing)")
+INVALID["gltf count 1e400"] = (lambda d: raw("overflow.gltf", gltf_edited("x.gltf", lambda doc: None)(d).read_bytes()
+                                             .replace(b'"count": 4', b'"count": 1e400'))(d),
+                               "the glTF JSON is malformed (a number is too large)")
+INVALID["gltf buffer index 7"] = (gltf_edited("index.gltf", lambda d: d["bufferViews"][0].update(buffer=7)),
+                                  "the glTF JSON is malformed (an index is out of range)")
