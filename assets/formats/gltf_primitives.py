@@ -7,7 +7,9 @@ trimesh 5.2 ignores sparse accessors (a morph-free sparse POSITION, used by some
 to patch a shared base mesh, loads as the unpatched base: wrong geometry, no message) and
 triangle fans (``mode`` 6: the primitive is dropped, leaving "no triangle mesh") and the
 ``normalized`` flag of integer attributes (KHR_mesh_quantization, gltfpack's default output:
-UVs stored as uint16 0..65535 load as 0..65535, so the texture is lost).
+UVs stored as uint16 0..65535 load as 0..65535, so the texture is lost), and
+``KHR_texture_transform`` on the base colour (gltfpack stores its UV quantisation's offset
+and scale there: ignored, the texture lands in the wrong place).
 :func:`normalised_glb` returns a GLB in which every sparse accessor is dense and every
 fan is a triangle list, so the ordinary loader reads the file as its author meant.
 """
@@ -66,7 +68,45 @@ def needs_rewrite(doc: dict) -> bool:
     sparse = any(isinstance(a, dict) and "sparse" in a for a in accessors)
     fans = any(isinstance(p, dict) and p.get("mode") == _FAN
                for m in doc.get("meshes", []) if isinstance(m, dict) for p in m.get("primitives", []))
-    return sparse or fans or bool(_extension_only_textures(doc)) or bool(_normalised_attributes(doc))
+    return sparse or fans or bool(_extension_only_textures(doc)) or bool(_normalised_attributes(doc)) \
+        or bool(_transformed_texcoords(doc))
+
+
+_TEXTURE_TRANSFORM = "KHR_texture_transform"
+
+
+def _base_colour_transform(doc: dict, material_index) -> dict | None:
+    """The KHR_texture_transform of a material's base-colour texture (its texCoord kept), or None."""
+    materials = doc.get("materials", [])
+    if not isinstance(material_index, int) or not 0 <= material_index < len(materials):
+        return None
+    info = (materials[material_index] or {}).get("pbrMetallicRoughness", {}).get("baseColorTexture", {})
+    ext = info.get("extensions", {}).get(_TEXTURE_TRANSFORM) if isinstance(info, dict) else None
+    if not isinstance(ext, dict):
+        return None
+    return {"texCoord": ext.get("texCoord", info.get("texCoord", 0)), **{k: v for k, v in ext.items() if k != "texCoord"}}
+
+
+def _transformed_texcoords(doc: dict) -> list[tuple[dict, dict]]:
+    """(primitive, transform) for each primitive whose base-colour texture is transformed."""
+    out = []
+    for m in doc.get("meshes", []):
+        for p in (m.get("primitives", []) if isinstance(m, dict) else []):
+            t = _base_colour_transform(doc, p.get("material")) if isinstance(p, dict) else None
+            if t is not None:
+                out.append((p, t))
+    return out
+
+
+def _apply_texture_transform(uv: np.ndarray, t: dict) -> np.ndarray:
+    """UVs (n, 2) through KHR_texture_transform: translation · rotation · scale (glTF's UV space)."""
+    ox, oy = (float(x) for x in t.get("offset", (0.0, 0.0)))
+    sx, sy = (float(x) for x in t.get("scale", (1.0, 1.0)))
+    r = float(t.get("rotation", 0.0))
+    c, s = np.cos(r), np.sin(r)
+    u, v = uv[:, 0] * sx, uv[:, 1] * sy
+    # the spec's GLSL mat3s are column-major: rotation * (u, v) = (c·u - s·v, s·u + c·v)
+    return np.column_stack([ox + c * u - s * v, oy + s * u + c * v])
 
 
 # Largest value of each normalised integer type: float = max(c / scale, -1) (glTF 2.0 §3.11).
@@ -167,6 +207,25 @@ def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:
         for bound in ("min", "max"):
             if bound in acc:
                 acc[bound] = [max(float(x) / _NORM_SCALE[ctype], -1.0) for x in acc[bound]]
+    merged = [bytes(out)]
+    for prim, transform in _transformed_texcoords(doc):
+        # bake KHR_texture_transform into a copy of the UVs (the copy: another primitive may share them)
+        name = f"TEXCOORD_{int(transform.get('texCoord') or 0)}"
+        if name not in prim.get("attributes", {}):
+            continue
+        acc = doc["accessors"][int(prim["attributes"][name])]
+        ctype = int(acc["componentType"])
+        uv = _view_slice(path, doc, merged, acc["bufferView"], int(acc.get("byteOffset", 0)), int(acc["count"]),
+                         np.dtype(_COMPONENT[ctype]), 2).astype(np.float64)
+        if acc.get("normalized") and ctype in _NORM_SCALE:
+            uv = np.maximum(uv / _NORM_SCALE[ctype], -1.0)
+        doc["accessors"].append({"bufferView": append(_apply_texture_transform(uv, transform).astype("<f4")),
+                                 "componentType": 5126, "count": len(uv), "type": "VEC2"})
+        prim["attributes"][name] = len(doc["accessors"]) - 1
+    for material in doc.get("materials", []):
+        info = material.get("pbrMetallicRoughness", {}).get("baseColorTexture", {})
+        if isinstance(info.get("extensions"), dict):
+            info["extensions"].pop(_TEXTURE_TRANSFORM, None)
     for mesh in doc.get("meshes", []):
         for prim in mesh.get("primitives", []):
             if prim.get("mode") != _FAN:

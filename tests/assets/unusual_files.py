@@ -760,3 +760,24 @@ INVALID["gltf count 1e400"] = (lambda d: raw("overflow.gltf", gltf_edited("x.glt
                                "the glTF JSON is malformed (a number is too large)")
 INVALID["gltf buffer index 7"] = (gltf_edited("index.gltf", lambda d: d["bufferViews"][0].update(buffer=7)),
                                   "the glTF JSON is malformed (an index is out of range)")
+
+
+def gltf_texture_transform(folder: Path) -> Path:
+    """gltfpack's layout: UVs as normalised uint16 and the base colour texture's
+    KHR_texture_transform (offset 0.25, 0.5; scale 0.5, 0.25) mapping them back."""
+    g = GltfBuilder()
+    prim = _tetra_prim(g)
+    q = np.array([[0, 0], [65535, 0], [0, 65535], [65535, 65535]])
+    prim["attributes"]["TEXCOORD_0"] = g.accessor(q, 5123, "VEC2", normalized=True)
+    prim["material"] = 0
+    g.doc["images"] = [{"bufferView": g.view(_image_bytes("PNG")), "mimeType": "image/png"}]
+    g.doc["textures"] = [{"source": 0}]
+    g.doc["materials"] = [{"pbrMetallicRoughness": {"baseColorTexture": {"index": 0, "extensions": {
+        "KHR_texture_transform": {"offset": [0.25, 0.5], "scale": [0.5, 0.25]}}}}}]
+    g.doc["extensionsUsed"] = ["KHR_mesh_quantization", "KHR_texture_transform"]
+    g.doc["extensionsRequired"] = ["KHR_mesh_quantization"]
+    g.mesh([prim])
+    return g.glb(folder / "texture-transform.glb")
+
+
+VALID["glb KHR_texture_transform (gltfpack)"] = (gltf_texture_transform, {"faces": 4, "vertices": 4, "texture": (8, 4)})
