@@ -3119,5 +3119,13 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <source>a sparse accessor changes elements outside its {count} elements</source>
         <translation>稀疏 accessor 修改了其 {count} 个元素范围之外的元素</translation>
     </message>
+    <message>
+        <source>a meshoptimizer-compressed bufferView is malformed</source>
+        <translation>一个经网格优化压缩的 bufferView 格式错误</translation>
+    </message>
+    <message>
+        <source>the meshoptimizer-compressed data could not be decoded (error {code})</source>
+        <translation>经网格优化压缩的数据无法解码（错误 {code}）</translation>
+    </message>
 </context>
 </TS>

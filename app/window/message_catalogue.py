@@ -177,6 +177,8 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "texture {name} is outside the scan's folder and is not read; a placeholder checker texture is used"),
     QT_TRANSLATE_NOOP("ScanMessages", "a sparse accessor's data lies past the end of its bufferView"),
     QT_TRANSLATE_NOOP("ScanMessages", "a sparse accessor changes elements outside its {count} elements"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a meshoptimizer-compressed bufferView is malformed"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the meshoptimizer-compressed data could not be decoded (error {code})"),
     # end unusual files
 )
 

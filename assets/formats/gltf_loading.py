@@ -24,6 +24,7 @@ from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, 
 
 from vitrine.assets.scan_errors import ScanError, reason_of, scan_error
 from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.formats.gltf_meshopt import MESHOPT, meshopt_extension
 from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
 
@@ -81,6 +82,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
     try:
         required = set(doc.get("extensionsRequired", [])) | set(doc.get("extensionsUsed", []))
         for ext in sorted(required & set(_REFUSED)):
+            if ext in MESHOPT:
+                continue  # decoded by gltf_primitives (gltf_meshopt.py)
             if gltf_primitives.textures_readable(doc, ext):
                 continue  # every texture has a plain fallback, or Pillow decodes it (WebP, AVIF)
             raise scan_error(path, "uses {extension} ({what}), which cannot be decoded here; "
@@ -91,7 +94,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
             b = int(view["buffer"])
             end = int(view.get("byteOffset", 0)) + int(view["byteLength"])
             declared = int(buffers[b]["byteLength"])
-            actual = buffer_sizes[b] if b < len(buffer_sizes) else None
+            # a meshopt view's own buffer is a byteless fallback; its compressed range is checked on decoding
+            actual = buffer_sizes[b] if b < len(buffer_sizes) and meshopt_extension(view) is None else None
             if end > declared or (actual is not None and end > actual):
                 raise scan_error(path, "bufferView {index} ends at byte {end}, past the end of its buffer",
                                  index=i, end=f"{end:,}")

@@ -1,4 +1,7 @@
-"""glTF features trimesh's loader drops silently, rewritten into ones it reads.
+"""glTF features trimesh's loader drops silently or refuses, rewritten into ones it reads.
+
+meshoptimizer-compressed bufferViews (gltfpack -c, gltf-transform optimize, Vitrine's own
+bundles) are decoded (gltf_meshopt.py).
 
 Textures only in ``EXT_texture_webp`` / ``EXT_texture_avif`` (no plain ``source``) are
 pointed at their WebP/AVIF image, which Pillow decodes, rather than lost.
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from vitrine.assets.formats.gltf_meshopt import MESHOPT, decode_view, meshopt_extension
 from vitrine.assets.scan_errors import reason_of, scan_error
 
 _COMPONENT = {5120: "<i1", 5121: "<u1", 5122: "<i2", 5123: "<u2", 5125: "<u4", 5126: "<f4"}
@@ -68,7 +72,8 @@ def needs_rewrite(doc: dict) -> bool:
     sparse = any(isinstance(a, dict) and "sparse" in a for a in accessors)
     fans = any(isinstance(p, dict) and p.get("mode") == _FAN
                for m in doc.get("meshes", []) if isinstance(m, dict) for p in m.get("primitives", []))
-    return sparse or fans or bool(_extension_only_textures(doc)) or bool(_normalised_attributes(doc)) \
+    compressed = any(meshopt_extension(v) is not None for v in doc.get("bufferViews", []) if isinstance(v, dict))
+    return compressed or sparse or fans or bool(_extension_only_textures(doc)) or bool(_normalised_attributes(doc)) \
         or bool(_transformed_texcoords(doc))
 
 
@@ -163,13 +168,27 @@ def normalised_glb(path: Path, doc: dict, buffers: list) -> bytes | None:
 def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:
     out = bytearray()
     shift = []
+    # a meshopt fallback buffer has no bytes (no uri, not the GLB's BIN chunk)
+    buffers = list(buffers) + [b""] * (len(doc.get("buffers", [])) - len(buffers))
     for b in buffers:
         out += b"\0" * (-len(out) % 4)
         shift.append(len(out))
         out += bytes(b)
     for view in doc.get("bufferViews", []):
-        view["byteOffset"] = int(view.get("byteOffset", 0)) + shift[int(view.get("buffer", 0))]
+        compressed = meshopt_extension(view)
+        if compressed is not None:  # decoded into the merged buffer, the extension dropped
+            decoded = decode_view(path, compressed, buffers)
+            out += b"\0" * (-len(out) % 4)
+            view["byteOffset"], view["byteLength"] = len(out), len(decoded)
+            out += decoded
+            for name in MESHOPT:
+                view["extensions"].pop(name, None)
+        else:
+            view["byteOffset"] = int(view.get("byteOffset", 0)) + shift[int(view.get("buffer", 0))]
         view["buffer"] = 0
+    for key in ("extensionsRequired", "extensionsUsed"):
+        if key in doc:
+            doc[key] = [e for e in doc[key] if e not in MESHOPT]
     merged = [bytes(out)]
 
     def append(arr: np.ndarray) -> int:

@@ -781,3 +781,43 @@ def gltf_texture_transform(folder: Path) -> Path:
 
 
 VALID["glb KHR_texture_transform (gltfpack)"] = (gltf_texture_transform, {"faces": 4, "vertices": 4, "texture": (8, 4)})
+
+
+def meshopt_glb(folder: Path, name: str = "meshopt.glb", edit: Callable[[dict], None] | None = None,
+                damage: Callable[[bytearray], None] | None = None) -> Path:
+    """A level as Vitrine's exporter writes it (EXT_meshopt_compression + KHR_mesh_quantization +
+    KHR_texture_transform, octahedral normals): an icosphere (radius 1) with UVs 0.1..0.9.
+    ``edit`` changes its JSON, ``damage`` its BIN chunk."""
+    from vitrine.assets.formats.glb_arrays import MeshData
+    from vitrine.exporters.glb_compression import compress_mesh
+    m = trimesh.creation.icosphere(2)
+    mesh = MeshData(positions=m.vertices.astype(np.float32), normals=m.vertex_normals.astype(np.float32),
+                    uvs=(m.vertices[:, :2] * 0.4 + 0.5).astype(np.float32), triangles=m.faces.astype(np.uint32),
+                    texture=Image.new("RGB", (16, 16), (9, 200, 9)))
+    doc, binary = _split(compress_mesh(mesh, name=name, generator="corpus"))
+    binary = bytearray(binary)
+    if edit:
+        edit(doc)
+    if damage:
+        damage(binary)
+    path = folder / name
+    path.write_bytes(make_glb(doc, bytes(binary)))
+    return path
+
+
+def _first_compressed(doc: dict) -> dict:
+    return doc["bufferViews"][0]["extensions"]["EXT_meshopt_compression"]
+
+
+VALID["glb EXT_meshopt_compression (Vitrine's own)"] = (meshopt_glb, {"faces": 320, "vertices": 162, "uv": True,
+                                                                      "texture": (16, 16)})
+INVALID["glb meshopt stride 3"] = (lambda d: meshopt_glb(d, "stride.glb", edit=lambda doc: _first_compressed(doc).update(
+    byteStride=3)), "a meshoptimizer-compressed bufferView is malformed")
+INVALID["glb meshopt range past the BIN"] = (lambda d: meshopt_glb(d, "range.glb", edit=lambda doc: _first_compressed(
+    doc).update(byteLength=1 << 30)), "a meshoptimizer-compressed bufferView is malformed")
+INVALID["glb meshopt count 2^40"] = (lambda d: meshopt_glb(d, "count.glb", edit=lambda doc: _first_compressed(
+    doc).update(count=1 << 40)), "a meshoptimizer-compressed bufferView is malformed")
+INVALID["glb meshopt stream garbled"] = (lambda d: meshopt_glb(d, "garbled.glb", damage=lambda b: b.__setitem__(
+    slice(0, 64), bytes(range(64)))), "the meshoptimizer-compressed data could not be decoded")
+INVALID["glb meshopt count 10^8 from 900 bytes"] = (lambda d: meshopt_glb(d, "ratio.glb", edit=lambda doc: _first_compressed(
+    doc).update(count=100_000_000)), "a meshoptimizer-compressed bufferView is malformed")
