@@ -19,6 +19,8 @@ def test_valid_unusual_file_imports_with_what_it_holds(tmp_path: Path, case: str
     scan = load_scan(writer(tmp_path))
     if "points" in expected:
         assert scan.mesh is None and len(scan.points.vertices) == expected["points"]
+        if "max_extent" in expected:  # node transforms apply to clouds too
+            assert np.allclose(np.ptp(scan.points.vertices, axis=0), expected["max_extent"])
         return
     mesh = scan.mesh
     assert len(mesh.faces) == expected["faces"]

@@ -821,3 +821,17 @@ INVALID["glb meshopt stream garbled"] = (lambda d: meshopt_glb(d, "garbled.glb",
     slice(0, 64), bytes(range(64)))), "the meshoptimizer-compressed data could not be decoded")
 INVALID["glb meshopt count 10^8 from 900 bytes"] = (lambda d: meshopt_glb(d, "ratio.glb", edit=lambda doc: _first_compressed(
     doc).update(count=100_000_000)), "a meshoptimizer-compressed bufferView is malformed")
+
+
+def gltf_points_scaled(folder: Path) -> Path:
+    """A POINTS primitive (a point cloud) of int16 millimetre positions under a node scaled by 0.001."""
+    g = GltfBuilder()
+    pts = np.array([[0, 0, 0], [1000, 0, 0], [0, 2000, 0], [0, 0, 3000], [500, 500, 500]])
+    g.mesh([{"attributes": {"POSITION": g.accessor(pts, 5122, "VEC3", minmax=True),
+                            "COLOR_0": g.accessor(np.tile([255, 0, 0, 255], (5, 1)), 5121, "VEC4", normalized=True)},
+             "mode": 0}], scale=[0.001, 0.001, 0.001])
+    g.doc["extensionsUsed"] = g.doc["extensionsRequired"] = ["KHR_mesh_quantization"]
+    return g.glb(folder / "points.glb")
+
+
+VALID["glb point cloud under a scaled node"] = (gltf_points_scaled, {"points": 5, "max_extent": (1.0, 2.0, 3.0)})
