@@ -72,12 +72,27 @@ def needs_rewrite(doc: dict) -> bool:
     sparse = any(isinstance(a, dict) and "sparse" in a for a in accessors)
     fans = any(isinstance(p, dict) and p.get("mode") == _FAN
                for m in doc.get("meshes", []) if isinstance(m, dict) for p in m.get("primitives", []))
+    if _needs_scene(doc):
+        return True
     compressed = any(meshopt_extension(v) is not None for v in doc.get("bufferViews", []) if isinstance(v, dict))
     return compressed or sparse or fans or bool(_extension_only_textures(doc)) or bool(_normalised_attributes(doc)) \
         or bool(_transformed_texcoords(doc))
 
 
 _TEXTURE_TRANSFORM = "KHR_texture_transform"
+
+
+def _needs_scene(doc: dict) -> bool:
+    """No ``scenes`` but nodes: the file is a library of its nodes (glTF 2.0 §3.5.2); a scan
+    import takes every root node, as a scene of its own would."""
+    return not doc.get("scenes") and isinstance(doc.get("nodes"), list) and bool(doc["nodes"])
+
+
+def _library_scene(doc: dict) -> None:
+    nodes = doc["nodes"]
+    children = {c for n in nodes if isinstance(n, dict) for c in n.get("children", []) if isinstance(c, int)}
+    doc["scenes"] = [{"nodes": [i for i in range(len(nodes)) if i not in children]}]
+    doc["scene"] = 0
 
 
 def _base_colour_transform(doc: dict, material_index) -> dict | None:
@@ -186,6 +201,8 @@ def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:
         else:
             view["byteOffset"] = int(view.get("byteOffset", 0)) + shift[int(view.get("buffer", 0))]
         view["buffer"] = 0
+    if _needs_scene(doc):
+        _library_scene(doc)
     for key in ("extensionsRequired", "extensionsUsed"):
         if key in doc:
             doc[key] = [e for e in doc[key] if e not in MESHOPT]
