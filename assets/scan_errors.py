@@ -1,6 +1,8 @@
 """Errors raised for bad scan input; ``str(err)`` is always one line naming the file."""
 from __future__ import annotations
 
+import json
+import struct
 from pathlib import Path
 
 
@@ -40,3 +42,29 @@ class ScanTooLarge(ScanError):
 
 class UnsupportedFormat(ScanError):
     """The file is of a type (or uses an extension) this app does not read."""
+
+
+def reason_of(exc: BaseException) -> str:
+    """Why a parser failed, in words for a curator, without Python's exception class names
+    ("KeyError: 'buffer'" reads as "the required entry 'buffer' is missing"); one line, at most
+    160 characters."""
+    msg = " ".join(str(exc).split())
+    if isinstance(exc, json.JSONDecodeError):
+        text = f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+    elif isinstance(exc, UnicodeDecodeError):
+        text = "the text is not UTF-8"
+    elif isinstance(exc, KeyError):
+        text = f"the required entry {exc.args[0]!r} is missing" if exc.args else "a required entry is missing"
+    elif isinstance(exc, IndexError):
+        text = "an index is out of range" + (f" ({msg})" if msg and "out of range" not in msg else "")
+    elif isinstance(exc, OverflowError):
+        text = "a number is too large"
+    elif isinstance(exc, ZeroDivisionError):
+        text = "a size or count is zero where it cannot be"
+    elif isinstance(exc, struct.error):
+        text = "a binary record is cut short"
+    elif isinstance(exc, TypeError):
+        text = f"a value has the wrong type ({msg})" if msg else "a value has the wrong type"
+    else:
+        text = msg or "no details"
+    return text[:160]

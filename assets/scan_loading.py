@@ -14,7 +14,8 @@ from typing import Callable, TypeVar
 import numpy as np
 
 from vitrine.assets.progress import CancelToken, Cancelled, ProgressFn, report
-from vitrine.assets.scan_errors import ScanError, ScanTooLarge, scan_error
+from vitrine.assets.scan_errors import ScanError, ScanTooLarge, reason_of, scan_error
+from vitrine.assets.formats.finite_check import non_finite_vertices
 from vitrine.assets.formats.scan_formats import HEADER_BYTES, check_faces, format_for, sniff
 from vitrine.assets.scan_model import Problem, Scan
 
@@ -35,9 +36,8 @@ def _guarded(path: Path, what: str, fn: Callable[[], T]) -> T:
     except RecursionError:
         raise scan_error(path, "the {format} file is nested too deeply to read", format=what) from None
     except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything
-        msg = " ".join(str(exc).split())[:160] or "no details"
         raise scan_error(path, "the {format} file could not be read ({reason})", format=what,
-                         reason=f"{exc.__class__.__name__}: {msg}") from None
+                         reason=reason_of(exc)) from None
 
 
 def peek_counts(path: str | Path) -> dict:
@@ -104,6 +104,10 @@ def load_scan(path: str | Path, *, max_faces: int = DEFAULT_MAX_FACES, progress:
         approx = data.count(b"\nf ") + data.count(b"\nf\t") + data.startswith(b"f ")
         if approx > max_faces:
             raise _too_large(path, approx, max_faces, "the file holds")
+    bad = non_finite_vertices(fmt.name, data) if fmt.name in ("OBJ", "STL", "OFF") else None
+    if bad is not None:  # trimesh would drop their faces silently
+        raise scan_error(path, "{bad} of {count} vertices have NaN or infinite coordinates", bad=f"{bad[0]:,}",
+                         count=f"{bad[1]:,}")
     report(progress, 0.2, f"Parsing {fmt.name}", cancel)
     try:
         scan = _guarded(path, fmt.name, lambda: fmt.load(path, data))

@@ -47,8 +47,7 @@ def _progress_printer(enabled: bool):
 def inspect_command(args: argparse.Namespace) -> int:
     from vitrine.assets.inspection import format_report_text, inspect_scan
     from vitrine.assets.scan_loading import load_scan
-    if not args.scan.is_file():
-        raise CliError(f"{args.scan}: no such file")
+    _check_scan_path(args.scan)
     report = inspect_scan(load_scan(args.scan))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
@@ -58,13 +57,23 @@ def inspect_command(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
+def _check_scan_path(scan: Path) -> None:
+    if scan.is_dir():
+        raise CliError(f"{scan}: is a folder, not a scan file (vitrine batch prepares every scan in a folder)")
+    if not scan.is_file():
+        raise CliError(f"{scan}: no such file" if not scan.exists() else f"{scan}: is not a regular file")
+
+
+# What the loader left out of an import (the rest of the inspection, e.g. holes, is for `vitrine inspect`).
+_LOST_DATA = {"missing_texture", "missing_material", "ignored_property", "ignored_element"}
+
+
 def add_command(args: argparse.Namespace) -> int:
     from vitrine.scenes.storage.project_store import Project
     from vitrine.app.workflows.project_import import import_scan
     if args.collection is not None:
         return _add_from_collection(args)
-    if not args.scan.is_file():
-        raise CliError(f"{args.scan}: no such file")
+    _check_scan_path(args.scan)
     from vitrine.assets.scan_errors import ScanTooLarge
     project = Project.open(args.project)
     try:
@@ -95,5 +104,10 @@ def _place_and_save(project, result) -> int:
     project.save()
     for warning in result.warnings:
         print(f"vitrine: warning: {warning}", file=sys.stderr)
+    inspection = getattr(result, "report", None) or {}
+    name = Path(str(inspection.get("path", ""))).name
+    for problem in inspection.get("problems", []):
+        if problem.get("code") in _LOST_DATA:
+            print(f"vitrine: warning: {name}: {problem.get('message')}", file=sys.stderr)
     print(result.artifact_id)
     return EXIT_OK

@@ -3096,4 +3096,36 @@ Import a simplified version (500,000 faces)? The original file is kept unchanged
         <translation>%1 个层级；以完整扫描为基准（误差为 0）。</translation>
     </message>
 </context>
+<context>
+    <name>ScanMessages</name>
+    <!-- corpus -->
+    <message>
+        <source>refers to {uri}, which is not a file beside the scan; only files in the scan's folder are read</source>
+        <translation>引用了 {uri}，它不是扫描旁边的文件；只读取扫描所在文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>refers to {uri}, which is outside the scan's folder; only files in the scan's folder are read</source>
+        <translation>引用了 {uri}，它位于扫描所在文件夹之外；只读取扫描所在文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>texture {name} is outside the scan's folder and is not read; a placeholder checker texture is used</source>
+        <translation>纹理 {name} 位于扫描所在文件夹之外，未被读取；改用占位棋盘格纹理</translation>
+    </message>
+    <message>
+        <source>a sparse accessor's data lies past the end of its bufferView</source>
+        <translation>稀疏 accessor 的数据超出了其 bufferView 的末尾</translation>
+    </message>
+    <message>
+        <source>a sparse accessor changes elements outside its {count} elements</source>
+        <translation>稀疏 accessor 修改了其 {count} 个元素范围之外的元素</translation>
+    </message>
+    <message>
+        <source>a meshoptimizer-compressed bufferView is malformed</source>
+        <translation>一个经网格优化压缩的 bufferView 格式错误</translation>
+    </message>
+    <message>
+        <source>the meshoptimizer-compressed data could not be decoded (error {code})</source>
+        <translation>经网格优化压缩的数据无法解码（错误 {code}）</translation>
+    </message>
+</context>
 </TS>

@@ -171,6 +171,15 @@ SCAN_TEMPLATES = (
     QT_TRANSLATE_NOOP("ScanMessages", "{count} faces have no area"),
     QT_TRANSLATE_NOOP("ScanMessages", "{count} faces are duplicates"),
     QT_TRANSLATE_NOOP("ScanMessages", "the mesh has {count} separate pieces"),
+    # unusual files (corpus): scan_references.py, gltf_primitives.py, ply_texcoords.py
+    QT_TRANSLATE_NOOP("ScanMessages", "refers to {uri}, which is not a file beside the scan; only files in the scan's folder are read"),
+    QT_TRANSLATE_NOOP("ScanMessages", "refers to {uri}, which is outside the scan's folder; only files in the scan's folder are read"),
+    QT_TRANSLATE_NOOP("ScanMessages", "texture {name} is outside the scan's folder and is not read; a placeholder checker texture is used"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a sparse accessor's data lies past the end of its bufferView"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a sparse accessor changes elements outside its {count} elements"),
+    QT_TRANSLATE_NOOP("ScanMessages", "a meshoptimizer-compressed bufferView is malformed"),
+    QT_TRANSLATE_NOOP("ScanMessages", "the meshoptimizer-compressed data could not be decoded (error {code})"),
+    # end unusual files
 )
 
 EXPORT_TEMPLATES = (

@@ -37,7 +37,13 @@ def find_scans(sources: list[Path]) -> tuple[list[Path], list[str]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in files:
                     if Path(name).suffix.lower() in SCAN_EXTENSIONS and not name.startswith("."):
-                        found.add((Path(root) / name).resolve())
+                        path = Path(root) / name
+                        if path.is_file():
+                            found.add(path.resolve())
+                        else:  # a FIFO or device would block the batch forever when hashed
+                            problems.append(f"{path}: not a regular file; skipped")
+        elif source.exists():
+            problems.append(f"{source}: not a regular file; skipped")
         else:
             problems.append(f"{source}: no such file or folder")
     return sorted(found), problems

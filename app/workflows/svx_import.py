@@ -195,22 +195,9 @@ def _plan(svx: Path, doc: dict) -> tuple[dict, dict, list[_ModelPlan], list[tupl
 
 
 def _readable_model(plan: _ModelPlan, scratch: Path, warnings: list[str]) -> Path:
-    """The model file itself, or for a meshopt-compressed GLB (as in Vitrine's and gltfpack's
-    output, which the scan import cannot read) a plain GLB of its geometry in ``scratch``."""
-    from vitrine.assets.formats.glb_io import glb_bytes
-    from vitrine.assets.levels.meshopt_glb import read_compressed_glb, uses_meshopt
-    with plan.file.open("rb") as fh:
-        head = fh.read(1 << 20)
-    if not uses_meshopt(head):
-        return plan.file
-    import trimesh
-    mesh = read_compressed_glb(plan.file)
-    geometry = (trimesh.PointCloud(mesh.positions) if mesh.triangles is None
-                else trimesh.Trimesh(mesh.positions, mesh.triangles, process=False))
-    out = scratch / f"{plan.file.parent.name}-{plan.file.name}"
-    out.write_bytes(glb_bytes(geometry))
-    warnings.append(f"{plan.uri}: meshopt-compressed, so its geometry was imported without colours or textures")
-    return out
+    """The model file: the scan import now decodes meshopt-compressed GLBs (Vitrine's and
+    gltfpack's output) itself, colours and textures included."""
+    return plan.file
 
 
 def import_svx(svx_path: Path | str, project_path: Path | str, progress: Any = None) -> SvxImportResult:

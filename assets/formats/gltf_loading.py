@@ -19,11 +19,13 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from vitrine.assets.formats import glb_images
+from vitrine.assets.formats import glb_images, gltf_primitives
 from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, open_image
 
-from vitrine.assets.scan_errors import ScanError, scan_error
+from vitrine.assets.scan_errors import ScanError, reason_of, scan_error
 from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.formats.gltf_meshopt import MESHOPT, meshopt_extension
+from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
 
 _DRACO = "KHR_draco_mesh_compression"
@@ -60,7 +62,7 @@ def split_glb(path: Path, data: bytes, file_size: int | None = None) -> tuple[di
     try:
         doc = json.loads(bytes(data[20:20 + clen]).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=exc.__class__.__name__) from None
+        raise scan_error(path, "the GLB's JSON chunk is invalid ({error})", error=reason_of(exc)) from None
     binary = b""
     off = 20 + ((clen + 3) & ~3)
     if off + 8 <= length:
@@ -80,6 +82,10 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
     try:
         required = set(doc.get("extensionsRequired", [])) | set(doc.get("extensionsUsed", []))
         for ext in sorted(required & set(_REFUSED)):
+            if ext in MESHOPT:
+                continue  # decoded by gltf_primitives (gltf_meshopt.py)
+            if gltf_primitives.textures_readable(doc, ext):
+                continue  # every texture has a plain fallback, or Pillow decodes it (WebP, AVIF)
             raise scan_error(path, "uses {extension} ({what}), which cannot be decoded here; "
                                    "re-export the file without that compression", extension=ext, what=_REFUSED[ext])
         views = doc.get("bufferViews", [])
@@ -88,7 +94,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
             b = int(view["buffer"])
             end = int(view.get("byteOffset", 0)) + int(view["byteLength"])
             declared = int(buffers[b]["byteLength"])
-            actual = buffer_sizes[b] if b < len(buffer_sizes) else None
+            # a meshopt view's own buffer is a byteless fallback; its compressed range is checked on decoding
+            actual = buffer_sizes[b] if b < len(buffer_sizes) and meshopt_extension(view) is None else None
             if end > declared or (actual is not None and end > actual):
                 raise scan_error(path, "bufferView {index} ends at byte {end}, past the end of its buffer",
                                  index=i, end=f"{end:,}")
@@ -114,8 +121,8 @@ def check_document(path: Path, doc: dict, buffer_sizes: list[int | None]) -> dic
                     faces += int(n) // 3
     except ScanError:
         raise
-    except (KeyError, IndexError, TypeError, ValueError, AttributeError) as exc:
-        raise scan_error(path, "the glTF JSON is malformed ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        raise scan_error(path, "the glTF JSON is malformed ({error})", error=reason_of(exc)) from None
     return {"vertices": vertices, "faces": faces}
 
 
@@ -125,7 +132,7 @@ def _read_uri(path: Path, uri: str) -> bytes:
             return base64.b64decode(uri.split(",", 1)[1])
         except (ValueError, IndexError):
             raise scan_error(path, "a data: URI in the glTF is not valid base64") from None
-    target = path.parent / unquote(uri)
+    target = referenced_file(path, uri, percent_encoded=True)
     # Only regular files: a URI naming /dev/urandom or a FIFO would read forever.
     if not target.is_file():
         raise scan_error(path, "the external buffer {uri} is missing or not a regular file", uri=repr(uri[:200]))
@@ -139,7 +146,7 @@ def _gltf_doc(path: Path, data: bytes) -> tuple[dict, list[bytes]]:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise scan_error(path, "the glTF JSON is invalid ({error})", error=exc.__class__.__name__) from None
+        raise scan_error(path, "the glTF JSON is invalid ({error})", error=reason_of(exc)) from None
     if not isinstance(doc, dict):
         raise scan_error(path, "the glTF JSON is not an object")
     buffers = [_read_uri(path, b["uri"]) if isinstance(b, dict) and "uri" in b else b""
@@ -183,7 +190,7 @@ def check_image_sizes(path: Path, doc: dict, buffers: list[bytes]) -> None:
                 blob = buffers[v["buffer"]][start:start + v["byteLength"]]
                 label = f"{path.name} image {img.get('name') or i}"
             elif isinstance(img.get("uri"), str) and not img["uri"].startswith("data:"):
-                target = path.parent / unquote(img["uri"])
+                target = referenced_file(path, img["uri"], percent_encoded=True)
                 if not target.is_file():
                     continue
                 blob, label = target, target
@@ -204,6 +211,9 @@ def load_glb(path: Path, data: bytes | mmap.mmap) -> Scan:
     check_image_sizes(path, doc, [binary])
     if _uses_draco(doc):
         return _load_draco(path, doc, [binary], "GLB")
+    rewritten = gltf_primitives.normalised_glb(path, doc, [binary])  # sparse accessors, fans
+    if rewritten is not None:
+        return load_glb(path, rewritten)
     views = glb_images.image_views(doc)
     if not views or not glb_images.all_in_bin_chunk(doc):
         return _load_trimesh(path, data, "glb", "GLB")
@@ -238,6 +248,11 @@ def load_gltf(path: Path, data: bytes) -> Scan:
     check_image_sizes(path, doc, buffers)
     if _uses_draco(doc):
         return _load_draco(path, doc, buffers, "glTF")
+    rewritten = gltf_primitives.normalised_glb(path, doc, buffers)  # sparse accessors, fans
+    if rewritten is not None:
+        scan = load_glb(path, rewritten)
+        scan.format = "glTF"
+        return scan
     return _load_trimesh(path, data, "gltf", "glTF")
 
 
@@ -259,6 +274,10 @@ class RegularFileResolver(trimesh.resolvers.FilePathResolver):
         target = Path(self.parent) / name.strip()
         if target.exists() and not target.is_file():
             raise FileNotFoundError(name)
+        try:  # nothing outside the scan's folder (the loaders name such a file in their error)
+            referenced_file(target, name, folder=Path(self.parent))
+        except ScanError:
+            raise FileNotFoundError(name) from None
         return super().get(name)
 
 
@@ -340,7 +359,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     except ScanError:
         raise
     except Exception as exc:  # DracoPy raises its own types for corrupt streams
-        raise scan_error(path, "Draco data could not be decoded ({error})", error=f"{exc.__class__.__name__}: {exc}") from None
+        raise scan_error(path, "Draco data could not be decoded ({error})", error=reason_of(exc)) from None
     if not parts:
         raise scan_error(path, "the glTF holds no mesh in its scene")
     mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))

@@ -113,7 +113,8 @@ def read_header(path: Path, head: bytes, file_size: int) -> PlyHeader:
             if not elements:
                 raise scan_error(path, "PLY property before any element: {line}", line=repr(ln))
             if len(parts) == 5 and parts[1] == "list":
-                if parts[2] not in _TYPES or parts[3] not in _TYPES or _TYPES[parts[3]].startswith("f"):
+                # float items are MeshLab's per-corner texcoords; a float count is meaningless
+                if parts[2] not in _TYPES or parts[3] not in _TYPES or _TYPES[parts[2]].startswith("f"):
                     raise scan_error(path, "unsupported PLY list property {line}", line=repr(ln))
                 elements[-1].properties.append(PlyProperty(parts[4], _TYPES[parts[3]], _TYPES[parts[2]]))
             elif len(parts) == 3 and parts[1] in _TYPES:
@@ -249,27 +250,33 @@ def _read_ascii_lists(path: Path, el: PlyElement, tokens: np.ndarray, pos: int) 
     props = el.properties
     if el.count == 0:
         return {p.name: (np.zeros((0, 3), np.int64) if p.is_list else np.zeros(0)) for p in props}, pos
-    if sum(p.is_list for p in props) == 1:
-        # Fast path: a single list with constant length (e.g. all triangles).
-        li = next(i for i, p in enumerate(props) if p.is_list)
-        if pos + li < len(tokens):
-            n = tokens[pos + li]
-            if n == int(n) and 0 <= n < 1_000_000:
-                n = int(n)
-                stride = len(props) + n
-                need = stride * el.count
-                if pos + need <= len(tokens):
-                    block = tokens[pos:pos + need].reshape(el.count, stride)
-                    if np.all(block[:, li] == n):
-                        res = {}
-                        for i, p in enumerate(props):
-                            if i < li:
-                                res[p.name] = block[:, i].astype(p.dtype)
-                            elif i == li:
-                                res[p.name] = block[:, li + 1:li + 1 + n].astype(np.int64)
-                            else:
-                                res[p.name] = block[:, i + n].astype(p.dtype)
-                        return res, pos + need
+    # Fast path: every list has the length it has in the first element (all triangles, and
+    # MeshLab's texcoord lists of six numbers with them), so the element is one 2-D block.
+    lengths, stride, ok = [], 0, True
+    for p in props:
+        if p.is_list:
+            n = tokens[pos + stride] if pos + stride < len(tokens) else -1
+            if not (np.isfinite(n) and n == int(n) and 0 <= n < 1_000_000):
+                ok = False
+                break
+            lengths.append(int(n))
+            stride += 1 + int(n)
+        else:
+            lengths.append(None)
+            stride += 1
+    if ok and pos + stride * el.count <= len(tokens):
+        block = tokens[pos:pos + stride * el.count].reshape(el.count, stride)
+        res, col, same = {}, 0, True
+        for p, n in zip(props, lengths):
+            if n is None:
+                res[p.name] = block[:, col].astype(p.dtype)
+                col += 1
+            else:
+                same = same and bool(np.all(block[:, col] == n))
+                res[p.name] = block[:, col + 1:col + 1 + n].astype(_list_type(p))
+                col += 1 + n
+        if same:
+            return res, pos + stride * el.count
     cols: dict[str, list] = {p.name: [] for p in props}
     for _ in range(el.count):
         for p in props:
@@ -277,15 +284,20 @@ def _read_ascii_lists(path: Path, el: PlyElement, tokens: np.ndarray, pos: int) 
                 raise scan_error(path, "file is truncated inside the {element} element", element=repr(el.name))
             if p.is_list:
                 n = tokens[pos]
-                if n != int(n) or n < 0 or pos + 1 + int(n) > len(tokens):
+                if not np.isfinite(n) or n != int(n) or n < 0 or pos + 1 + int(n) > len(tokens):
                     raise scan_error(path, "a list in the {element} element has an invalid length {length}",
                                      element=repr(el.name), length=f"{n:g}")
-                cols[p.name].append(tokens[pos + 1:pos + 1 + int(n)].astype(np.int64))
+                cols[p.name].append(tokens[pos + 1:pos + 1 + int(n)].astype(_list_type(p)))
                 pos += 1 + int(n)
             else:
                 cols[p.name].append(tokens[pos])
                 pos += 1
     return {p.name: (cols[p.name] if p.is_list else np.asarray(cols[p.name]).astype(p.dtype)) for p in props}, pos
+
+
+def _list_type(p: PlyProperty) -> type:
+    """Indices as int64, float items (texcoords) as float64."""
+    return np.float64 if p.dtype.startswith("f") else np.int64
 
 
 def polygons_to_triangles(lists: np.ndarray | list) -> np.ndarray:

@@ -19,11 +19,14 @@ from PIL import Image
 
 from vitrine.assets.formats import gltf_loading
 from vitrine.assets.formats.mtl_options import texture_file_name
+from vitrine.assets.formats.obj_text import normalised_obj, obj_source
+from vitrine.assets.formats.ply_texcoords import CORNER_UV_NAMES, split_by_corner_uv
 from vitrine.assets.formats.ply_reader import FACE_ELEMENTS, polygons_to_triangles, read_body, read_header, strips_to_triangles
 from vitrine.assets.scan_errors import ScanError, UnsupportedFormat, scan_error
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.texturing.texture_images import bounded_texture, open_image
 from vitrine.assets.texturing.textures import placeholder_texture
+from vitrine.assets.formats.scan_references import referenced_file
 from vitrine.assets.formats.trimesh_scans import scan_from_loaded
 
 HEADER_BYTES = 1 << 20
@@ -57,9 +60,11 @@ def _peek_ply(path: Path, head: bytes, size: int) -> dict:
 
 
 def _ply_colors(path: Path, v: dict) -> np.ndarray | None:
-    for prefix in ("", "diffuse_"):
-        if all(prefix + c in v for c in ("red", "green", "blue")):
-            names = [prefix + c for c in ("red", "green", "blue", "alpha") if prefix + c in v]
+    # red/green/blue (most writers), diffuse_red... (older Cyberware/Stanford files), r/g/b (some scanners)
+    for channels in (("red", "green", "blue", "alpha"), ("diffuse_red", "diffuse_green", "diffuse_blue", "diffuse_alpha"),
+                     ("r", "g", "b", "a")):
+        if all(c in v for c in channels[:3]):
+            names = [c for c in channels if c in v]
             cols = np.column_stack([np.asarray(v[n]) for n in names])
             if cols.dtype.kind == "f":
                 cols = np.clip(np.nan_to_num(cols) * 255.0 + 0.5, 0, 255)
@@ -80,6 +85,7 @@ def _load_ply(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
     tris: list[np.ndarray] = []
     claimed_faces = False
+    wedges = None  # (source vertex, faces, uv) when UVs are stored per face corner
     for el in header.elements:
         if el.name == "vertex" or el.count == 0:
             continue
@@ -90,6 +96,10 @@ def _load_ply(path: Path, data: bytes) -> Scan:
             if prop is None:
                 raise scan_error(path, "the {element} element has no list of vertex indices", element=repr(el.name))
             convert = strips_to_triangles if el.name in _STRIP_ELEMENTS else polygons_to_triangles
+            corner_uv = next((p for p in lists if p.name in CORNER_UV_NAMES and p.dtype.startswith("f")), None)
+            if corner_uv is not None and el.name in FACE_ELEMENTS and not tris and wedges is None:
+                wedges = split_by_corner_uv(body[el.name][prop.name], body[el.name][corner_uv.name])
+                lists = [p for p in lists if p is not corner_uv or wedges is None]
             tris.append(convert(body[el.name][prop.name]))
             if el.name in _STRIP_ELEMENTS:
                 problems.append(Problem.of("info", "triangle_strips",
@@ -113,11 +123,17 @@ def _load_ply(path: Path, data: bytes) -> Scan:
                                    count=f"{len(vertices):,}"))
         return Scan(path, "PLY", points=trimesh.PointCloud(vertices, colors=colors), problems=problems)
     check_faces(path, faces, len(vertices))
+    uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
+    if wedges is not None and len(tris) == 1:
+        # one vertex per distinct (vertex, UV) corner: positions, colours and normals follow it
+        source, faces, uv = wedges
+        vertices = vertices[source]
+        colors = None if colors is None else colors[source]
+        normals = None if normals is None else normals[source]
     mesh = trimesh.Trimesh(vertices, faces, process=False, validate=False)
     has_normals = normals is not None and np.isfinite(normals).all()
     if has_normals:
         mesh.vertex_normals = normals
-    uv = next((np.column_stack([v[a], v[b]]).astype(np.float64) for a, b in _UV_NAMES if a in v and b in v), None)
     scan = Scan(path, "PLY", mesh=mesh, problems=problems, has_normals=has_normals)
     if uv is not None:
         image = _ply_texture(path, header.comments, problems)
@@ -132,6 +148,10 @@ def _ply_texture(path: Path, comments: list[str], problems: list[Problem]) -> Im
     for c in comments:
         if c.lower().startswith("texturefile"):
             name = c[len("texturefile"):].strip()
+            try:  # the header is read as Latin-1; a name in Chinese (or any non-ASCII) is UTF-8
+                name = name.encode("latin-1").decode("utf-8")
+            except UnicodeError:
+                pass  # a genuinely Latin-1 name stays as it is
             return load_texture_file(path, name, problems)
     return None
 
@@ -149,7 +169,15 @@ def load_texture_file(path: Path, name: str, problems: list[Problem], *, decode:
     placeholder checker image and a 'missing_texture' problem.  One over the pixel
     limit raises ScanError naming it (see texture_images).  With ``decode=False`` only
     the header is read (the loader decodes it later, bounded)."""
-    candidate = (path.parent / name.replace("\\", "/"))
+    try:
+        candidate = referenced_file(path, name)
+    except ScanError:
+        # An absolute path (often a Windows one from the author's machine), '..' or a symlink out
+        # of the folder: never read (a lender's file must not pull private files into a bundle).
+        problems.append(Problem.of("warning", "missing_texture",
+                                   "texture {name} is outside the scan's folder and is not read; "
+                                   "a placeholder checker texture is used", name=repr(name)))
+        return placeholder_texture()
     try:
         if not candidate.is_file():  # a FIFO or device would block or never end
             raise FileNotFoundError(name)
@@ -249,6 +277,10 @@ class _StubImageResolver(gltf_loading.RegularFileResolver):
     def get(self, name: str) -> bytes:
         # trimesh passes the whole rest of the map_Kd line, options included
         target = Path(self.parent) / texture_file_name(name).replace("\\", "/")
+        try:
+            referenced_file(target, name, folder=Path(self.parent))
+        except ScanError:  # outside the scan's folder: trimesh treats it as missing
+            raise FileNotFoundError(name) from None
         if target.suffix.lower() in _IMAGE_SUFFIXES and target.is_file():
             self.images[name] = target
             buf = io.BytesIO()
@@ -275,11 +307,13 @@ def _swap_stub_images(loaded, images: dict[str, Path]) -> bool:
 
 def _load_obj(path: Path, data: bytes) -> Scan:
     problems: list[Problem] = []
+    fixed = normalised_obj(data)  # a BOM, relative indices (obj_text.py); None when read as is
+    data = data if fixed is None else fixed
     placeholders = _check_obj_materials(path, data, problems)
     resolver = _StubImageResolver(str(path))
-    loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True, resolver=resolver)
+    loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True, resolver=resolver)
     if resolver.images and not _swap_stub_images(loaded, resolver.images):
-        loaded = trimesh.load(str(path), file_type="obj", process=True, group_material=True,
+        loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True,
                               resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh

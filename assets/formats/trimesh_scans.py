@@ -43,9 +43,12 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
                 parts[str(node)] = geom if single and np.allclose(transform, np.eye(4)) else \
                     geom.copy().apply_transform(transform)
         if not parts:
-            clouds = [g for g in loaded.geometry.values() if isinstance(g, trimesh.PointCloud)]
+            # with its node's transform (a quantised cloud is stored as integers scaled by its node)
+            clouds = [(loaded.graph[n][0], loaded.geometry[loaded.graph[n][1]]) for n in loaded.graph.nodes_geometry
+                      if isinstance(loaded.geometry[loaded.graph[n][1]], trimesh.PointCloud)]
             if clouds:
-                loaded = clouds[0]
+                transform, cloud = clouds[0]
+                loaded = cloud if np.allclose(transform, np.eye(4)) else cloud.copy().apply_transform(transform)
             else:
                 raise scan_error(path, "the file holds no triangle mesh")
         else:

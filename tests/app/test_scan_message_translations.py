@@ -129,6 +129,20 @@ def test_bad_files_read_in_english_in_the_cli_and_in_chinese_in_the_editor(qapp,
     assert refused == "使用了 EXT_meshopt_compression（meshoptimizer 压缩的缓冲区），此处无法解码；请不使用该压缩重新导出文件"
 
 
+def test_references_out_of_the_scans_folder_read_in_chinese(qapp, chinese, tmp_path: Path) -> None:
+    from vitrine.app.window.message_catalogue import scan_error_text, scan_problem_text
+    from vitrine.assets.scan_loading import load_scan
+    from tests.assets.unusual_files import INVALID, ply_texture_outside
+
+    error = _error(load_scan, INVALID["gltf buffer absolute path"][0](tmp_path))
+    assert str(error) == ("uri-buffer.gltf: refers to '/etc/passwd', which is outside the scan's folder; "
+                          "only files in the scan's folder are read")
+    assert scan_error_text(error) == "uri-buffer.gltf: 引用了 '/etc/passwd'，它位于扫描所在文件夹之外；只读取扫描所在文件夹中的文件"
+    problems = {p.code: p.as_dict() for p in load_scan(ply_texture_outside(tmp_path)).problems}
+    assert scan_problem_text(problems["missing_texture"]) == \
+        "纹理 '/etc/hostname.png' 位于扫描所在文件夹之外，未被读取；改用占位棋盘格纹理"
+
+
 def test_export_summary_lines_and_warnings_read_in_chinese(qapp, chinese) -> None:
     import json
     import pickle

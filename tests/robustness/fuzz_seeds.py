@@ -147,7 +147,38 @@ def _glb_seeds(folder: Path) -> list[Seed]:
     textured["materials"][0]["pbrMetallicRoughness"]["baseColorTexture"] = {"index": 0}
     return [("glb-plain", glb_from(doc, pos + idx)),
             ("glb-textured", glb_from(textured, pos + idx + b"\0" * pad + png)),
-            ("glb-trimesh", _mesh().export(file_type="glb"))]
+            ("glb-trimesh", _mesh().export(file_type="glb")),
+            ("glb-meshopt", _meshopt_glb()), ("glb-rewritten", _rewritten_glb())]
+
+
+def _meshopt_glb() -> bytes:
+    """A level as Vitrine exports it: EXT_meshopt_compression (decoded by C code), octahedral normals."""
+    from vitrine.assets.formats.glb_arrays import MeshData
+    from vitrine.exporters.glb_compression import compress_mesh
+    m = _mesh()
+    return compress_mesh(MeshData(positions=m.vertices.astype(np.float32), normals=m.vertex_normals.astype(np.float32),
+                                  triangles=m.faces.astype(np.uint32)), name="seed", generator="fuzz")
+
+
+def _rewritten_glb() -> bytes:
+    """Sparse accessor, triangle fan, normalised UVs under KHR_texture_transform: the paths
+    assets/formats/gltf_primitives.py rewrites before trimesh reads the file."""
+    from tests.assets.unusual_files import GltfBuilder, TV, TF
+    g = GltfBuilder()
+    pos = g.accessor(TV, 5126, "VEC3", minmax=True)
+    g.doc["accessors"][pos]["sparse"] = {
+        "count": 1, "indices": {"bufferView": g.view(np.array([3], "<u2").tobytes()), "componentType": 5123},
+        "values": {"bufferView": g.view(np.array([0, 0, 2], "<f4").tobytes())}}
+    uv = g.accessor(np.array([[0, 0], [65535, 0], [0, 65535], [65535, 65535]]), 5123, "VEC2", normalized=True)
+    g.doc["materials"] = [{"pbrMetallicRoughness": {"baseColorTexture": {"index": 0, "extensions": {
+        "KHR_texture_transform": {"offset": [0.25, 0.5], "scale": [0.5, 0.25], "rotation": 0.3}}}}}]
+    g.doc["images"] = [{"bufferView": g.view(_png()), "mimeType": "image/png"}]
+    g.doc["textures"] = [{"source": 0}]
+    g.mesh([{"attributes": {"POSITION": pos, "TEXCOORD_0": uv}, "indices": g.accessor(TF.ravel(), 5123, "SCALAR"),
+             "material": 0},
+            {"attributes": {"POSITION": pos}, "indices": g.accessor(np.array([0, 1, 2, 3]), 5121, "SCALAR"), "mode": 6}])
+    g.doc["buffers"] = [{"byteLength": len(g.bin)}]
+    return make_glb(g.doc, bytes(g.bin))
 
 
 _BUILDERS = {"ply": _ply_seeds, "obj": _obj_seeds, "stl": _stl_seeds, "off": _off_seeds,
