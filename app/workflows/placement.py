@@ -16,10 +16,10 @@ from vitrine.scenes.editing.commands import Command, CompositeCommand, SetProper
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Artifact, Plinth, Room, Transform, Viewpoint
 from vitrine.scenes.editing.furniture_commands import AddPlinth, AddViewpoint, UpdateViewpoint
-from vitrine.scenes.layout.footprints import (CLEARANCE, Rect, box_footprint, find_free_spot, world_box,
-                                              yaw_quaternion)
+from vitrine.scenes.layout.footprints import CLEARANCE, Rect, box_footprint, find_free_spot, world_box
 from vitrine.scenes.layout.framing import DEFAULT_DIRECTION, frame_boxes
 from vitrine.scenes.layout.mounting import plinth_size, stands_on_floor
+from vitrine.scenes.layout.quaternions import yaw_quaternion
 
 Box = tuple[np.ndarray, np.ndarray]
 WALL_KEEP_OUT = 0.3  # metres of floor kept free along the walls (visitors walk there)
