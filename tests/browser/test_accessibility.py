@@ -27,9 +27,10 @@ if MISSING:
 # contrast-white / contrast-black: the canvas hidden and the page painted white or black behind the chrome
 # (tour and annotation open), so axe decides every text's contrast on any exhibit background.
 DESKTOP_STATES = {"loaded", "annotation-list", "annotation", "tour", "credits", "contrast-white", "contrast-black"}
-# Each state is a fresh page load, so the suite checks every state once at desktop size and, for the
-# phone and the kiosks, the states whose layout differs there (panels, tour bar, attract loops, the
-# refusal notice). `node exporters/viewer/tests/browser_checks.mjs BUNDLE --check axe` (no --states)
+# The states are walked on one page per language (a11y_check.mjs enters each from the loaded state);
+# each still costs an axe run on a rendering page, so the suite checks every state once at desktop size
+# and, for the phone and the kiosks, the states whose layout differs there (panels, tour bar, attract
+# loops, the refusal notice). `node exporters/viewer/tests/browser_checks.mjs BUNDLE --check axe` (no --states)
 # runs the whole matrix: every state at every size, as measured in README.
 PHONE_STATES = {"loaded", "annotation", "tour", "credits"}
 KIOSK_SUITE_STATES = {"loaded", "annotation", "attract-rotate", "attract-tour"}
