@@ -94,6 +94,19 @@ def exhibit_boxes(doc: ExhibitDocument) -> list[Box]:
         [plinth_box(p) for p in doc.exhibit.plinths]
 
 
+def viewpoint_from_camera(camera: dict[str, Any], name: dict[str, str]) -> Viewpoint:
+    """A new viewpoint named ``name`` ({language: text}) where the viewport's camera stands:
+    ``camera`` as the viewport's camera_state() ({eye, target, up: 3 floats in metres, fov:
+    radians}; keys it lacks keep the viewpoint's defaults)."""
+    vp = Viewpoint(name=name)
+    for key in ("eye", "target", "up"):
+        if key in camera:
+            setattr(vp, key, tuple(float(c) for c in camera[key]))
+    if "fov" in camera:
+        vp.fov = float(camera["fov"])
+    return vp
+
+
 def reframe_start_view(doc: ExhibitDocument, macro: CompositeCommand) -> None:
     """Frame every artifact in the start view (run into ``macro``), unless the curator set
     the start view by hand; creates the start viewpoint when there is none."""
