@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser_run import MISSING, run_check
-from tests.browser.viewer_project import CAPTION, GLAZE, export_viewer_bundle
+from tests.browser.viewer_project import CAPTION, GLAZE
 from tests.trust_attacks import delete_manifest, swap_file
 
 pytestmark = pytest.mark.browser
@@ -39,10 +39,10 @@ LANGS = {"en", "zh-Hans"}
 
 
 @pytest.fixture(scope="module")
-def bundles(tmp_path_factory) -> dict[str, Path]:
+def bundles(tmp_path_factory, viewer_bundles) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("a11y")
-    web = export_viewer_bundle(base, "web")
-    kiosk = export_viewer_bundle(base, "kiosk", profile="kiosk")
+    web = viewer_bundles("web")
+    kiosk = viewer_bundles("kiosk", profile="kiosk")
     refused = base / "kiosk-refused"
     shutil.copytree(kiosk, refused)
     model = json.loads((kiosk / "exhibit.json").read_text("utf-8"))["artifacts"][1]["models"][0]["file"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -24,22 +23,6 @@ if MISSING:
     pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=MISSING)]
 
 SIZES = ("portrait", "landscape", "tablet", "desktop", "kiosk4k")
-
-
-@pytest.fixture(scope="module")
-def served_sample(tmp_path_factory):
-    from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.static_server import make_server, url_of
-    base = tmp_path_factory.mktemp("phone")
-    project = write_sample_exhibit(base / "sample.vitrine")
-    export_bundle(project, base / "bundle", viewer_dir=VIEWER)
-    server = make_server(base / "bundle", port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base / "bundle", url_of(server)
-    server.shutdown()
-    server.server_close()
 
 
 def _phone_check(url: str, out: Path, *extra: str, timeout: int = 600) -> dict:
