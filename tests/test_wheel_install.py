@@ -49,7 +49,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     assert top == WHEEL_TOP_LEVEL, f"the wheel installs {sorted(top)}"
     venv.create(tmp / "venv", with_pip=True)
     bin_dir = tmp / "venv" / "bin"
-    _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "-c", str(ROOT / "requirements.lock"),
+    # --no-compile: no .pyc for the dependencies (PySide6, scipy…) at install time; what the tests
+    # import is compiled when imported, and the install itself is the same
+    _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", "--no-compile", "-c", str(ROOT / "requirements.lock"),
           str(wheels[0])], tmp, env)
     return bin_dir, env
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.foreground import run_until_interrupted
 from vitrine.assets.levels.level_table import LEVEL_ORDER
 
 
@@ -102,10 +103,4 @@ def serve_command(args: argparse.Namespace) -> int:
     except ExportError as exc:
         raise _export_error(exc) from None
     print(f"serving {args.bundle} at {url_of(server, args.host)} (Ctrl-C stops)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
-    finally:
-        server.server_close()
-    return EXIT_OK
+    return run_until_interrupted(server.serve_forever, server.server_close)

@@ -3,10 +3,10 @@ in kiosk mode and keep it running. A thin handler over vitrine.exporters.trust.k
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from vitrine.app.cli.errors import EXIT_OK, EXIT_PROBLEMS, CliError
+from vitrine.app.cli.errors import EXIT_PROBLEMS, CliError
+from vitrine.app.cli.foreground import run_until_interrupted
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,10 +46,4 @@ def kiosk_command(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     kiosk.echo()
     print(f"kiosk: showing {args.bundle} at {kiosk.url} (log: {kiosk.log_file}; Ctrl-C stops)", flush=True)
-    try:
-        kiosk.run()
-    except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
-    finally:
-        kiosk.stop()
-    return EXIT_OK
+    return run_until_interrupted(kiosk.run, kiosk.stop)

@@ -97,24 +97,28 @@ def _store_media(project, name: str, data: bytes) -> str:
 
 def missing_strings(args: argparse.Namespace) -> int:
     from vitrine.scenes.storage.project_store import Project
+    from vitrine.scenes.translations.caption_units import caption_units, missing_captions
     from vitrine.scenes.translations.units import missing_units, translatable_units
     project = Project.open(args.project)
     ex = project.document.exhibit
+    src = ex.languages[0]
     if args.lang:
         lang = _tag(args.lang, "--lang")
         languages = [lang]
     else:
         languages = ex.languages[1:]
-    total = len(translatable_units(ex))
-    report = {lang: missing_units(ex, lang) for lang in languages}
+    # the texts and every cue of the source language's captions: what `strings export` writes as units
+    total = len(translatable_units(ex)) + len(caption_units(ex, project.path, src))
+    report = {lang: [(u.id, u.note, u.text(src)) for u in missing_units(ex, lang)]
+              + [(c.id, c.note, c.source) for c in missing_captions(ex, project.path, lang)] for lang in languages}
     if args.json:
-        print(json.dumps({"path": str(project.path), "source_language": ex.languages[0], "units": total,
-                          "missing": {lang: [{"id": u.id, "note": u.note, "source": u.text(ex.languages[0])}
-                                             for u in units] for lang, units in report.items()}},
+        print(json.dumps({"path": str(project.path), "source_language": src, "units": total,
+                          "missing": {lang: [{"id": uid, "note": note, "source": source} for uid, note, source in units]
+                                      for lang, units in report.items()}},
                          ensure_ascii=False, indent=2))
     else:
         for lang, units in report.items():
             print(f"{lang}: {len(units)} of {total} missing")
-            for u in units:
-                print(f"  {u.id}  {u.note}")
+            for uid, note, _ in units:
+                print(f"  {uid}  {note}")
     return EXIT_PROBLEMS if any(report.values()) else EXIT_OK

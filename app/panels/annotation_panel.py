@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from vitrine.app.panels.document_relay import DocumentRelay
@@ -21,7 +21,7 @@ from vitrine.scenes.editing.annotation_commands import (
 from vitrine.scenes.exhibit_model import Annotation, MediaAudio, MediaImage, Rights
 from vitrine.scenes.storage.serialization import clone
 from vitrine.app.panels.object_text import localized
-from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX, selection_panel_frame
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.panels.rights_fields import RightsEditor
 
@@ -95,15 +95,7 @@ class AnnotationPanel(QWidget):
         outer.addWidget(self._build_image_box())
         outer.addWidget(self._build_audio_box())
         outer.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        relay.selectionChanged.connect(lambda _ids: self.refresh())
-        relay.objectChanged.connect(self._on_changed)
-        relay.documentReset.connect(self.refresh)
+        selection_panel_frame(self, self.stack, relay)
         relay.objectRemoved.connect(lambda *a: self.refresh())
         relay.objectAdded.connect(lambda kind, *a: self.refresh() if kind == "viewpoint" else None)
         self.refresh()

@@ -25,7 +25,8 @@ from vitrine.scenes.editing.exhibit_commands import (
     EditExhibitRights, EditExhibitText, SetBackground, SetExhibitField, SetFloor, SetLanguages,
     SetStartViewpoint,
 )
-from vitrine.scenes.exhibit_model import Background, Floor, Rights, Viewpoint
+from vitrine.app.workflows.placement import viewpoint_from_camera
+from vitrine.scenes.exhibit_model import Background, Floor, Rights
 from vitrine.scenes.editing.furniture_commands import AddViewpoint
 
 # The document schema's language tag ($defs/language)
@@ -315,12 +316,7 @@ class ExhibitPanel(QWidget):
             return None
         state = self.camera_state() or {}
         lang = doc.exhibit.languages[0]
-        vp = Viewpoint(name={lang: self.tr("Start view")})
-        for key in ("eye", "target", "up"):
-            if key in state:
-                setattr(vp, key, tuple(float(c) for c in state[key]))
-        if "fov" in state:
-            vp.fov = float(state["fov"])
+        vp = viewpoint_from_camera(state, {lang: self.tr("Start view")})
         command = CompositeCommand("Set Start View")
         command.add_and_run(doc, AddViewpoint(doc, vp))
         command.add_and_run(doc, SetStartViewpoint(doc, vp.id))

@@ -9,14 +9,14 @@ from typing import Any, Optional
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QScrollArea, QStackedWidget,
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QStackedWidget,
     QVBoxLayout, QWidget,
 )
 from scipy.spatial.transform import Rotation
 
 from vitrine.app.panels.document_relay import DocumentRelay
 from vitrine.app.window.message_catalogue import level_name
-from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, set_quietly, spin
+from vitrine.app.panels.property_widgets import TEXT_MAX, Vec3Edit, selection_panel_frame, set_quietly, spin
 from vitrine.app.panels.transform_fields import PlacementGroup
 from vitrine.scenes.editing.artifact_commands import MoveArtifact, SetArtifactVisibility, SetDisplaySetting
 from vitrine.scenes.editing.exhibit_commands import RenameObject
@@ -47,15 +47,7 @@ class InspectorPanel(QWidget):
         self.light_page = self._build_light_page()
         for page in (self.artifact_page, self.plinth_page, self.light_page):
             self.stack.addWidget(page)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        relay.selectionChanged.connect(lambda ids: self.refresh())
-        relay.objectChanged.connect(self._on_changed)
-        relay.documentReset.connect(self.refresh)
+        selection_panel_frame(self, self.stack, relay)
         self.refresh()
 
     # --- pages ---------------------------------------------------------------------------

@@ -1,11 +1,12 @@
-"""Small editors shared by the panels: a three-number row and signal-blocking setters."""
+"""Small editors shared by the panels: a three-number row, signal-blocking setters, and the frame
+of a selection panel (a scroll area, refreshed as the selection and the document change)."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from vitrine.app.window.accessible_names import form_label_text
 
@@ -79,3 +80,19 @@ def set_quietly(widget: QWidget, setter: str, value: object) -> None:
     """Update a widget from the document without it reporting a user edit."""
     with QSignalBlocker(widget):
         getattr(widget, setter)(value)
+
+
+def selection_panel_frame(panel: QWidget, content: QWidget, relay: Any) -> QScrollArea:
+    """Put ``content`` in a resizable scroll area filling ``panel`` edge to edge, and keep the
+    panel current: ``panel.refresh()`` when the selection changes or a document is loaded,
+    ``panel._on_changed(...)`` for every changed object (``relay``: the DocumentRelay)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(content)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    relay.selectionChanged.connect(lambda _ids: panel.refresh())
+    relay.objectChanged.connect(panel._on_changed)
+    relay.documentReset.connect(panel.refresh)
+    return scroll

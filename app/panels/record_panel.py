@@ -7,11 +7,11 @@ from typing import Any, Optional
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QInputDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from vitrine.app.panels.document_relay import DocumentRelay
-from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX
+from vitrine.app.panels.property_widgets import LONGTEXT_MAX, TEXT_MAX, selection_panel_frame
 from vitrine.app.panels.publication_editor import PublicationEditor
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.panels.rights_fields import COMMON_RIGHTS, RightsEditor  # noqa: F401 - COMMON_RIGHTS re-exported
@@ -80,15 +80,7 @@ class RecordPanel(QWidget):
             cform.addRow(label, edit)
         layout.addWidget(capture)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.stack)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        relay.selectionChanged.connect(lambda _ids: self.refresh())
-        relay.objectChanged.connect(self._on_changed)
-        relay.documentReset.connect(self.refresh)
+        selection_panel_frame(self, self.stack, relay)
         self.refresh()
 
     @property

@@ -17,7 +17,8 @@ from vitrine.app.panels.property_widgets import LONGTEXT_MAX, spin
 from vitrine.app.panels.translations_panel import apply_text_direction
 from vitrine.app.visitor.tour import TourPlayer
 from vitrine.scenes.editing.commands import CompositeCommand
-from vitrine.scenes.exhibit_model import Tour, TourStep, Viewpoint
+from vitrine.app.workflows.placement import viewpoint_from_camera
+from vitrine.scenes.exhibit_model import Tour, TourStep
 from vitrine.scenes.editing.furniture_commands import AddViewpoint
 from vitrine.scenes.editing.tour_commands import (
     AddTour, AddTourStep, DeleteTour, EditNarration, EditTourStep, RemoveTourStep, RenameTour, ReorderTourSteps,
@@ -227,16 +228,20 @@ class TourPanel(QWidget):
 
     def _show_titles(self) -> None:
         tour = self.model.tour()
+        self._show_texts(self.titles, tour.title if tour else None)
+
+    def _show_texts(self, edits: dict[str, QLineEdit], texts: Optional[dict[str, str]]) -> None:
+        """One line edit per language shows ``texts`` ({language: text}; None: nothing selected,
+        the edits are off). A missing translation shows another language's text as a hint, and is marked."""
         langs = list(self.doc.exhibit.languages) if self.doc else []
-        for lang, edit in self.titles.items():
-            text = tour.title.get(lang, "") if tour else ""
+        for lang, edit in edits.items():
+            text = texts.get(lang, "") if texts is not None else ""
             if edit.text() != text:
                 with QSignalBlocker(edit):
                     edit.setText(text)
-            edit.setEnabled(tour is not None)
-            # a missing translation shows the other language's title as a hint, and is marked
-            edit.setPlaceholderText(localized(tour.title, langs) if tour else "")
-            missing = tour is not None and bool(tour.title) and not tour.title.get(lang)
+            edit.setEnabled(texts is not None)
+            edit.setPlaceholderText(localized(texts, langs) if texts is not None else "")
+            missing = texts is not None and bool(texts) and not texts.get(lang)
             edit.setStyleSheet("border: 1px solid #d08000;" if missing else "")
             edit.setToolTip(self.tr("Missing translation") if missing else "")
 
@@ -283,17 +288,7 @@ class TourPanel(QWidget):
         with QSignalBlocker(self.duration):
             self.duration.setValue(step.duration if step else 8.0)
         self.duration.setEnabled(step is not None)
-        langs = list(self.doc.exhibit.languages) if self.doc else []
-        for lang, edit in self.narration.items():
-            text = step.narration.get(lang, "") if step else ""
-            if edit.text() != text:
-                with QSignalBlocker(edit):
-                    edit.setText(text)
-            edit.setEnabled(step is not None)
-            edit.setPlaceholderText(localized(step.narration, langs) if step else "")
-            missing = step is not None and bool(step.narration) and not step.narration.get(lang)
-            edit.setStyleSheet("border: 1px solid #d08000;" if missing else "")
-            edit.setToolTip(self.tr("Missing translation") if missing else "")
+        self._show_texts(self.narration, step.narration if step else None)
 
     # --- widgets → commands ------------------------------------------------------------------------
     def add_tour(self, title: Optional[str] = None) -> Optional[str]:
@@ -320,12 +315,7 @@ class TourPanel(QWidget):
         state = self.camera_state() or {}
         number = len(tour.steps) + 1
         lang = self.doc.exhibit.languages[0]
-        vp = Viewpoint(name={lang: f"{localized(tour.title, [lang]) or 'Tour'} {number}"})
-        for key in ("eye", "target", "up"):
-            if key in state:
-                setattr(vp, key, tuple(float(c) for c in state[key]))
-        if "fov" in state:
-            vp.fov = float(state["fov"])
+        vp = viewpoint_from_camera(state, {lang: f"{localized(tour.title, [lang]) or 'Tour'} {number}"})
         command = CompositeCommand("Capture Tour Step")
         command.add_and_run(self.doc, AddViewpoint(self.doc, vp))
         step = TourStep(viewpoint_id=vp.id)

@@ -23,8 +23,8 @@ import numpy as np
 from vitrine.app.workflows.annotation_placement import pin_annotation_command
 from vitrine.scenes.editing.annotation_commands import MoveAnnotationPin
 from vitrine.scenes.editing.artifact_commands import MoveArtifact
+from vitrine.scenes.layout.quaternions import quat_from_axis_angle, quat_multiply
 
-from .math3d import quat_from_axis_angle, quat_multiply
 from .placement import resting_height
 from .view_state import ViewState
 

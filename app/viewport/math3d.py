@@ -10,39 +10,13 @@ from typing import Iterable
 
 import numpy as np
 
+from vitrine.scenes.layout.quaternions import quat_to_matrix
+
 
 def normalize(v: Iterable[float]) -> np.ndarray:
     a = np.asarray(v, dtype=np.float64)
     n = float(np.linalg.norm(a))
     return a / n if n > 1e-300 else a
-
-
-def quat_to_matrix(q: Iterable[float]) -> np.ndarray:
-    """3×3 rotation matrix from a quaternion (x, y, z, w); normalises it first."""
-    x, y, z, w = (float(c) for c in q)
-    n = math.sqrt(x * x + y * y + z * z + w * w) or 1.0
-    x, y, z, w = x / n, y / n, z / n, w / n
-    return np.array([
-        [1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
-        [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
-        [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)],
-    ])
-
-
-def quat_from_axis_angle(axis: Iterable[float], angle: float) -> tuple[float, float, float, float]:
-    a = normalize(axis)
-    s = math.sin(angle / 2.0)
-    return (float(a[0] * s), float(a[1] * s), float(a[2] * s), math.cos(angle / 2.0))
-
-
-def quat_multiply(a: Iterable[float], b: Iterable[float]) -> tuple[float, float, float, float]:
-    """Hamilton product a ⊗ b (apply b first, then a), both (x, y, z, w)."""
-    ax, ay, az, aw = a
-    bx, by, bz, bw = b
-    return (aw * bx + ax * bw + ay * bz - az * by,
-            aw * by - ax * bz + ay * bw + az * bx,
-            aw * bz + ax * by - ay * bx + az * bw,
-            aw * bw - ax * bx - ay * by - az * bz)
 
 
 def trs_matrix(translation: Iterable[float], rotation: Iterable[float], scale: Iterable[float]) -> np.ndarray:

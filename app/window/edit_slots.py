@@ -15,7 +15,8 @@ from vitrine.app.workflows.annotation_placement import pin_annotation_command
 from vitrine.app.workflows.edit_operations import (
     CLIPBOARD_MIME, copy_payload, delete_command, duplicate_command, paste_command, select_all_ids,
 )
-from vitrine.scenes.exhibit_model import Light, Plinth, Viewpoint
+from vitrine.app.workflows.placement import viewpoint_from_camera
+from vitrine.scenes.exhibit_model import Light, Plinth
 from vitrine.scenes.editing.furniture_commands import AddLight, AddPlinth, AddViewpoint
 
 
@@ -103,12 +104,7 @@ class EditSlotsMixin:
         if doc is None:
             return
         state: dict = self.viewport.camera_state() or {}
-        vp = Viewpoint(name={doc.exhibit.languages[0]: QCoreApplication.translate("MainWindow", "View %1").replace("%1", str(len(doc.exhibit.viewpoints) + 1))})
-        for key in ("eye", "target", "up"):
-            if key in state:
-                setattr(vp, key, tuple(float(c) for c in state[key]))
-        if "fov" in state:
-            vp.fov = float(state["fov"])
+        vp = viewpoint_from_camera(state, {doc.exhibit.languages[0]: QCoreApplication.translate("MainWindow", "View %1").replace("%1", str(len(doc.exhibit.viewpoints) + 1))})
         self.relay.push(AddViewpoint(doc, vp))
         self.relay.select([vp.id])
 

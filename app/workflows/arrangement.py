@@ -16,8 +16,9 @@ from vitrine.scenes.editing.commands import CompositeCommand, SetProperty
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import WALLS, Artifact, Plinth, Room, Transform
 from vitrine.scenes.layout import arrangements as geo
-from vitrine.scenes.layout.footprints import Rect, box_footprint, quaternion_yaw, yaw_quaternion
+from vitrine.scenes.layout.footprints import Rect, box_footprint
 from vitrine.scenes.layout.mounting import hanging_base
+from vitrine.scenes.layout.quaternions import quat_multiply, quaternion_yaw, yaw_quaternion
 from vitrine.scenes.layout.room_walls import wall_frame, wall_length
 
 from .placement import artifact_box, artifact_dimensions, facing_yaw, plinth_box, plinth_under
@@ -56,15 +57,8 @@ def _rotate_about(t: Transform, pivot: tuple[float, float], dyaw: float, dx: flo
     c, s = math.cos(dyaw), math.sin(dyaw)
     rx, rz = x - pivot[0], z - pivot[1]
     nx, nz = pivot[0] + c * rx + s * rz, pivot[1] - s * rx + c * rz
-    q = _quat_mul(yaw_quaternion(dyaw), t.rotation)
+    q = quat_multiply(yaw_quaternion(dyaw), t.rotation)
     return Transform((nx + dx, y, nz + dz), q, tuple(t.scale))
-
-
-def _quat_mul(a: Sequence[float], b: Sequence[float]) -> tuple[float, float, float, float]:
-    ax, ay, az, aw = a
-    bx, by, bz, bw = b
-    return (aw * bx + ax * bw + ay * bz - az * by, aw * by - ax * bz + ay * bw + az * bx,
-            aw * bz + ax * by - ay * bx + az * bw, aw * bw - ax * bx - ay * by - az * bz)
 
 
 def _move_unit(doc: ExhibitDocument, macro: CompositeCommand, unit: Unit, spot: geo.Spot) -> None:

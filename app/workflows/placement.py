@@ -16,10 +16,10 @@ from vitrine.scenes.editing.commands import Command, CompositeCommand, SetProper
 from vitrine.scenes.document import ExhibitDocument
 from vitrine.scenes.exhibit_model import Artifact, Plinth, Room, Transform, Viewpoint
 from vitrine.scenes.editing.furniture_commands import AddPlinth, AddViewpoint, UpdateViewpoint
-from vitrine.scenes.layout.footprints import (CLEARANCE, Rect, box_footprint, find_free_spot, world_box,
-                                              yaw_quaternion)
+from vitrine.scenes.layout.footprints import CLEARANCE, Rect, box_footprint, find_free_spot, world_box
 from vitrine.scenes.layout.framing import DEFAULT_DIRECTION, frame_boxes
 from vitrine.scenes.layout.mounting import plinth_size, stands_on_floor
+from vitrine.scenes.layout.quaternions import yaw_quaternion
 
 Box = tuple[np.ndarray, np.ndarray]
 WALL_KEEP_OUT = 0.3  # metres of floor kept free along the walls (visitors walk there)
@@ -92,6 +92,19 @@ def facing_yaw(doc: ExhibitDocument) -> float:
 def exhibit_boxes(doc: ExhibitDocument) -> list[Box]:
     return [artifact_box(doc, a) for a in doc.exhibit.artifacts if a.visible] + \
         [plinth_box(p) for p in doc.exhibit.plinths]
+
+
+def viewpoint_from_camera(camera: dict[str, Any], name: dict[str, str]) -> Viewpoint:
+    """A new viewpoint named ``name`` ({language: text}) where the viewport's camera stands:
+    ``camera`` as the viewport's camera_state() ({eye, target, up: 3 floats in metres, fov:
+    radians}; keys it lacks keep the viewpoint's defaults)."""
+    vp = Viewpoint(name=name)
+    for key in ("eye", "target", "up"):
+        if key in camera:
+            setattr(vp, key, tuple(float(c) for c in camera[key]))
+    if "fov" in camera:
+        vp.fov = float(camera["fov"])
+    return vp
 
 
 def reframe_start_view(doc: ExhibitDocument, macro: CompositeCommand) -> None:

@@ -14,6 +14,8 @@ import numpy as np
 from .framing import camera_basis
 
 SMALL = 6  # triangles whose screen box is at most SMALL px wide and high are filled all at once
+BATCH_SIDES = (SMALL, 12, 24, 48, 96)  # px: screen-box sides up to which triangles are filled in batches
+BATCH_PIXELS = 1_500_000  # pixel tests per batch (memory: about 100 bytes each)
 
 
 @dataclass
@@ -93,10 +95,16 @@ def render(shapes: list[Shape], lights: list[LightSpec], eye, target, up, fov_v:
         lo, hi = tri[:, :, :2].min(axis=1), tri[:, :, :2].max(axis=1)
         keep &= (hi[:, 0] >= 0) & (lo[:, 0] < width) & (hi[:, 1] >= 0) & (lo[:, 1] < height)
         tri, col, lo, hi = tri[keep], col[keep], lo[keep], hi[keep]
-        size = hi - lo
-        small = (size <= SMALL).all(axis=1)
-        _fill(tri[small], col[small], zbuf, cbuf, width, height, SMALL + 2)
-        for t, c in zip(tri[~small], col[~small]):
+        side = (hi - lo).max(axis=1)
+        # Triangles in batches by the size of their screen box (each batch tests a grid as large as
+        # its largest box): a per-triangle loop over a scan's thousands of mid-sized faces was most
+        # of an export's time. Only the few huge ones (a floor, a wall) are filled one by one.
+        done = np.zeros(len(tri), bool)
+        for limit in BATCH_SIDES:
+            pick = ~done & (side <= limit)
+            _fill(tri[pick], col[pick], zbuf, cbuf, width, height, limit + 2)
+            done |= pick
+        for t, c in zip(tri[~done], col[~done]):
             _fill_one(t, c, zbuf, cbuf, width, height)
     covered = np.isfinite(zbuf)
     image = background.reshape(-1, 3).astype(float) / 255.0
@@ -120,8 +128,9 @@ def _fill(tri, col, zbuf, cbuf, width, height, span) -> None:
     """Fill many small triangles at once: each tests a span x span grid of pixels from its box."""
     if not len(tri):
         return
-    for chunk in range(0, len(tri), 20000):
-        t, c = tri[chunk:chunk + 20000], col[chunk:chunk + 20000]
+    step = max(1, BATCH_PIXELS // (span * span))  # bounds the (k, span * span) arrays
+    for chunk in range(0, len(tri), step):
+        t, c = tri[chunk:chunk + step], col[chunk:chunk + step]
         x0 = np.floor(t[:, :, 0].min(axis=1)).astype(int)
         y0 = np.floor(t[:, :, 1].min(axis=1)).astype(int)
         gx, gy = np.meshgrid(np.arange(span), np.arange(span))

@@ -6,11 +6,12 @@ footprints (room for visitors, and for the plinth's shadow line) is added by the
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
 import numpy as np
+
+from .quaternions import quat_to_matrix
 
 CLEARANCE = 0.4  # metres of free floor kept between two footprints
 EPS = 1e-9
@@ -54,29 +55,6 @@ def overlaps(a: Rect, b: Rect, gap: float = 0.0) -> bool:
             and a.z0 < b.z1 + gap - EPS and b.z0 < a.z1 + gap - EPS)
 
 
-def rotation_matrix(q: Sequence[float]) -> np.ndarray:
-    """(3, 3) rotation of the unit quaternion (x, y, z, w) (normalised here)."""
-    x, y, z, w = (float(v) for v in q)
-    n = math.sqrt(x * x + y * y + z * z + w * w) or 1.0
-    x, y, z, w = x / n, y / n, z / n, w / n
-    return np.array([
-        [1 - 2 * (y * y + z * z), 2 * (x * y - z * w), 2 * (x * z + y * w)],
-        [2 * (x * y + z * w), 1 - 2 * (x * x + z * z), 2 * (y * z - x * w)],
-        [2 * (x * z - y * w), 2 * (y * z + x * w), 1 - 2 * (x * x + y * y)],
-    ])
-
-
-def yaw_quaternion(yaw: float) -> tuple[float, float, float, float]:
-    """The rotation by ``yaw`` radians about +Y, as (x, y, z, w)."""
-    return (0.0, math.sin(yaw / 2), 0.0, math.cos(yaw / 2))
-
-
-def quaternion_yaw(q: Sequence[float]) -> float:
-    """The heading (rad about +Y) the rotation gives the model's +Z axis."""
-    forward = rotation_matrix(q) @ np.array([0.0, 0.0, 1.0])
-    return math.atan2(float(forward[0]), float(forward[2]))
-
-
 def world_box(dimensions: Sequence[float], translation: Sequence[float], rotation: Sequence[float],
               scale: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
     """(min (3,), max (3,)) world box in metres of a prepared model: ``dimensions`` (x, y, z)
@@ -84,7 +62,7 @@ def world_box(dimensions: Sequence[float], translation: Sequence[float], rotatio
     w, h, d = (float(v) for v in dimensions)
     corners = np.array([[sx * w / 2, y, sz * d / 2] for sx in (-1, 1) for y in (0.0, h) for sz in (-1, 1)])
     corners = corners * np.asarray(scale, dtype=float)
-    world = corners @ rotation_matrix(rotation).T + np.asarray(translation, dtype=float)
+    world = corners @ quat_to_matrix(rotation).T + np.asarray(translation, dtype=float)
     return world.min(axis=0), world.max(axis=0)
 
 

@@ -106,3 +106,18 @@ def caption_units(exhibit: Exhibit, root: Path, target: str) -> list[CaptionUnit
                 units.append(CaptionUnit(owner.id, n, f"{where}: audio captions, cue {n} ({cue.timing})",
                                          cue.text, translated[n - 1].text if aligned else None, audio))
     return units
+
+
+def missing_captions(exhibit: Exhibit, root: Path, target: str) -> list[CaptionUnit]:
+    """The source-language caption cues a visitor in ``target`` would not read in ``target``:
+    those of recordings whose ``target`` captions are absent or do not line up cue for cue.
+    A ``target`` recording of its own with captions of its own counts as translated (its cues
+    need not match the source's); one without captions leaves every source cue missing."""
+    own = {owner.id for owner, _ in _owners(exhibit) if _has_own_captions(owner, exhibit.languages[0], target, root)}
+    return [u for u in caption_units(exhibit, root, target) if u.target is None and u.owner_id not in own]
+
+
+def _has_own_captions(owner: Any, source: str, target: str, root: Path) -> bool:
+    src, theirs = owner.audio.get(source), owner.audio.get(target)
+    return (src is not None and theirs is not None and theirs.file != src.file
+            and bool(read_cues(root, theirs.captions)))

@@ -6,8 +6,11 @@ living in a conftest, so they apply only to those modules."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -87,3 +90,30 @@ def make_window(qtbot: Any, settings: QSettings) -> Callable[..., Any]:
 
 
 __all__ = ["NEEDS_DISPLAY", "Dialogs", "dialogs", "isolated_settings_location", "make_window", "settings"]
+
+
+def add_scanned_artifact(window: Any, name: str = "Vase", *, stem: str = "vase", digit: str = "a",
+                         dimensions: tuple[float, float, float] = (0.2, 0.3, 0.2)) -> str:
+    """Push the import of a scan (asset id ``digit`` * 64, file assets/``stem``.ply, ``dimensions``
+    in metres; no file is stored) as artifact ``name`` into the window's document; returns its id."""
+    from vitrine.scenes.editing.artifact_commands import import_scan_command
+    from vitrine.scenes.exhibit_model import Artifact, Asset
+    asset = Asset(id=digit * 64, original_name=f"{stem}.ply", file=f"assets/{stem}.ply", format="ply",
+                  dimensions=dimensions)
+    artifact = Artifact(name=name, asset_id=asset.id)
+    window.relay.push(import_scan_command(window.session.document, asset, artifact))
+    return artifact.id
+
+
+@contextmanager
+def chinese_ui() -> Iterator[None]:
+    """The editor's Simplified Chinese catalogue installed for the block, removed after it; compiled
+    first when this checkout has no .qm (it is not in git)."""
+    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
+    if not qm_path("zh_CN").is_file():
+        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"], check=True)
+    assert install_translations("zh_CN")
+    try:
+        yield
+    finally:
+        remove_translations()

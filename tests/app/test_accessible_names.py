@@ -6,8 +6,6 @@ English and in Chinese; Tab moves focus through each dock and out of it again (n
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
-from .editor_fixtures import NEEDS_DISPLAY
+from .editor_fixtures import NEEDS_DISPLAY, chinese_ui
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
@@ -74,19 +72,12 @@ def test_every_control_has_an_accessible_name_in_english(make_window, tmp_path):
 
 
 def test_every_control_has_an_accessible_name_in_chinese(make_window, tmp_path):
-    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
-    if not qm_path("zh_CN").is_file():
-        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
-                       check=True)
-    assert install_translations("zh_CN")
-    try:
+    with chinese_ui():
         window = make_window()
         _open_project(window, tmp_path)
         assert unnamed_controls(window) == []
         outline = window.outline_dock.findChild(QAbstractItemView, "outlineView")
         assert QAccessible.queryAccessibleInterface(outline).text(QAccessible.Text.Name) == "展览大纲"
-    finally:
-        remove_translations()
 
 
 def test_the_views_carry_names_and_descriptions(make_window, tmp_path):

@@ -8,24 +8,18 @@ import pytest
 from PySide6.QtCore import QMimeData, QByteArray, Qt
 
 from vitrine.scenes.editing.annotation_commands import PinAnnotation
-from vitrine.scenes.exhibit_model import Annotation, Artifact, Asset, Tour, TourStep, Viewpoint
-from vitrine.scenes.editing.artifact_commands import import_scan_command
+from vitrine.scenes.exhibit_model import Annotation, Tour, TourStep, Viewpoint
 from vitrine.scenes.editing.tour_commands import AddTour, AddTourStep
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
-from .editor_fixtures import NEEDS_DISPLAY
+from .editor_fixtures import NEEDS_DISPLAY, add_scanned_artifact
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
 
 def project_with_artifact(window, tmp_path: Path) -> str:
     window.new_project(tmp_path / "p")
-    doc = window.session.document
-    asset = Asset(id="b" * 64, original_name="bowl.ply", file="assets/bowl.ply", format="ply",
-                  dimensions=(0.25, 0.1, 0.25))
-    artifact = Artifact(name="Bowl", asset_id=asset.id)
-    window.relay.push(import_scan_command(doc, asset, artifact))
-    return artifact.id
+    return add_scanned_artifact(window, "Bowl", stem="bowl", digit="b", dimensions=(0.25, 0.1, 0.25))
 
 
 def test_annotation_text_in_both_languages_and_missing_marker(make_window, tmp_path: Path, qtbot) -> None:

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 from vitrine.scenes.editing.annotation_commands import EditAnnotationText, PinAnnotation, SetAnnotationMarker, delete_annotation
 from vitrine.scenes.editing.artifact_commands import (
     EditArtifactRights, EditCapture, EditObjectRecord, MoveArtifact, SetArtifactVisibility, SetDisplaySetting,
-    delete_artifact, duplicate_artifact, import_scan_command,
+    delete_artifact, duplicate_artifact,
 )
 from vitrine.scenes.editing.exhibit_commands import EditExhibitText, RenameObject, SetClassifications
 from vitrine.scenes.exhibit_model import (
-    Annotation, Artifact, Asset, CaptureProvenance, Light, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
+    Annotation, CaptureProvenance, Light, Plinth, Rights, Tour, TourStep, Transform, Viewpoint,
 )
 from vitrine.scenes.editing.furniture_commands import (
     AddLight, AddPlinth, AddViewpoint, DeletePlinth, EditLight, MovePlinth, ResizePlinth, RenameViewpoint,
@@ -25,18 +25,13 @@ from vitrine.scenes.storage.serialization import to_dict
 from vitrine.scenes.editing.tour_commands import AddTour, AddTourStep, EditNarration, RemoveTourStep, ReorderTourSteps
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
-from .editor_fixtures import NEEDS_DISPLAY
+from .editor_fixtures import NEEDS_DISPLAY, add_scanned_artifact, chinese_ui
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
 
 def add_artifact(window, name: str = "Vase") -> str:
-    doc = window.session.document
-    asset = Asset(id="a" * 64, original_name="vase.ply", file="assets/vase.ply", format="ply",
-                  dimensions=(0.2, 0.3, 0.2))
-    artifact = Artifact(name=name, asset_id=asset.id)
-    window.relay.push(import_scan_command(doc, asset, artifact))
-    return artifact.id
+    return add_scanned_artifact(window, name)
 
 
 def menu_text(action) -> str:
@@ -223,14 +218,7 @@ def test_bad_scan_shows_a_message_not_a_traceback(make_window, tmp_path: Path, q
 
 
 def test_chinese_ui(make_window, qtbot) -> None:
-    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
-    if not qm_path("zh_CN").is_file():
-        import subprocess
-        import sys
-        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
-                       check=True)
-    assert install_translations("zh_CN")
-    try:
+    with chinese_ui():
         window = make_window()
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles[:2] == ["文件(&F)", "编辑(&E)"] and "视图(&V)" in titles and "帮助(&H)" in titles
@@ -238,5 +226,3 @@ def test_chinese_ui(make_window, qtbot) -> None:
         window.new_project(Path(window.settings.fileName()).parent / "zh")
         window.action_add_plinth.trigger()
         assert window.action_undo.text() == "撤销添加展台(&U)"
-    finally:
-        remove_translations()

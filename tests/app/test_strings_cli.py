@@ -53,7 +53,9 @@ def test_round_trip_on_the_sample_leaves_nothing_missing(sample: Path, tmp_path:
     capsys.readouterr()
     exported = [u.get("id") for u in ET.parse(xlf).getroot().iterfind(".//x:unit", NS)]
     cue_ids = [uid for uid in exported if ".captions." in uid]
-    assert len(exported) == before["units"] + len(cue_ids) and cue_ids  # the sample's chime has captions
+    assert cue_ids  # the sample's chime has captions
+    # the missing list names what the export writes: every text and every caption cue
+    assert [m["id"] for m in before["missing"]["fr"]] == exported
     fill_targets(xlf, lambda uid, src: f"FR: {src}")
     assert main(["strings", "import", str(project), str(xlf)]) == 0
     assert f"fr: {len(exported)} updated, 0 unchanged, 0 untranslated, 0 refused" in capsys.readouterr().out
@@ -100,6 +102,41 @@ def test_changed_sources_are_refused_and_listed_the_rest_imported(sample: Path, 
     ex = Project.open(project_path).document.exhibit
     assert "ar" in ex.languages and "ar" not in ex.annotations[1].title
     assert ex.annotations[0].title["ar"] == "ترجمة"
+
+
+def test_a_language_without_the_captions_of_a_recording_is_listed(sample: Path, tmp_path: Path, capsys) -> None:
+    project_path = tmp_path / "cap.vitrine"
+    Project.open(sample).save_as(project_path)
+    project = Project.open(project_path)
+    owner = next(a for a in project.document.exhibit.annotations if a.audio)
+    en, zh = owner.audio["en"], owner.audio["zh-Hans"]
+    assert main(["strings", "missing", str(project_path), "--lang", "zh-Hans"]) == 0  # zh-Hans has its captions
+    assert capsys.readouterr().out.startswith("zh-Hans: 0 of ")
+
+    zh.captions = None  # the same chime, its Chinese captions dropped
+    project.save()
+    assert main(["strings", "missing", str(project_path), "--lang", "zh-Hans", "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [(m["id"], m["source"]) for m in report["missing"]["zh-Hans"]] == [(f"{owner.id}.captions.1", "[a soft chime]")]
+    assert "audio captions, cue 1 (00:00.000 --> 00:02.000)" in report["missing"]["zh-Hans"][0]["note"]
+    assert main(["strings", "missing", str(project_path)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"zh-Hans: 1 of {report['units']} missing" and out[1].startswith(f"  {owner.id}.captions.1  ")
+
+    # a Chinese recording of its own: its own captions count (their cues need not match the English ones) ...
+    chime = tmp_path / "chime-zh.wav"
+    chime.write_bytes(project.resolve(en.file).read_bytes() + b"\0")
+    vtt = tmp_path / "chime-zh.vtt"
+    vtt.write_text("WEBVTT\n\n00:00.000 --> 00:01.000\n［钟声］\n\n00:01.000 --> 00:02.000\n［余音］\n", encoding="utf-8")
+    zh.file, zh.captions = project.store_media_file(chime), project.store_media_file(vtt)
+    project.save()
+    assert main(["strings", "missing", str(project_path), "--lang", "zh-Hans"]) == 0
+    capsys.readouterr()
+    # ... and without captions it leaves the English cue untranslated
+    zh.captions = None
+    project.save()
+    assert main(["strings", "missing", str(project_path), "--lang", "zh-Hans", "--json"]) == 1
+    assert [m["id"] for m in json.loads(capsys.readouterr().out)["missing"]["zh-Hans"]] == [f"{owner.id}.captions.1"]
 
 
 def assert_one_line_exit_2(proc: subprocess.CompletedProcess, *fragments: str) -> None:

@@ -8,23 +8,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from vitrine.scenes.editing.exhibit_commands import EditExhibitText, SetLanguages
-from vitrine.scenes.exhibit_model import Artifact, Asset
-from vitrine.scenes.editing.artifact_commands import import_scan_command
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
-from .editor_fixtures import NEEDS_DISPLAY
+from .editor_fixtures import NEEDS_DISPLAY, add_scanned_artifact, chinese_ui
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
 
 def new_project_with_annotation(window, tmp_path: Path) -> str:
     window.new_project(tmp_path / "p")
-    doc = window.session.document
-    asset = Asset(id="c" * 64, original_name="bowl.ply", file="assets/bowl.ply", format="ply",
-                  dimensions=(0.25, 0.1, 0.25))
-    artifact = Artifact(name="Bowl", asset_id=asset.id)
-    window.relay.push(import_scan_command(doc, asset, artifact))
-    return window.pin_annotation(artifact.id, (0.0, 0.1, 0.0), (0.0, 2.0, 0.0))
+    artifact_id = add_scanned_artifact(window, "Bowl", stem="bowl", digit="c", dimensions=(0.25, 0.1, 0.25))
+    return window.pin_annotation(artifact_id, (0.0, 0.1, 0.0), (0.0, 2.0, 0.0))
 
 
 def test_completeness_per_language_follows_the_document(make_window, tmp_path: Path, qtbot) -> None:
@@ -79,14 +73,7 @@ def test_arabic_fields_are_laid_out_right_to_left(make_window, tmp_path: Path, q
 
 
 def test_chinese_ui(make_window, tmp_path: Path, qtbot) -> None:
-    from vitrine.app.window.translations import TRANSLATIONS_DIR, install_translations, qm_path, remove_translations
-    if not qm_path("zh_CN").is_file():
-        import subprocess
-        import sys
-        subprocess.run([sys.executable, str(TRANSLATIONS_DIR / "build_translations.py"), "--release-only"],
-                       check=True)
-    assert install_translations("zh_CN")
-    try:
+    with chinese_ui():
         window = make_window()
         new_project_with_annotation(window, tmp_path)
         panel = window.translations_panel
@@ -96,5 +83,3 @@ def test_chinese_ui(make_window, tmp_path: Path, qtbot) -> None:
         qtbot.waitUntil(lambda: panel.rows() == [("en", 100, 0), ("zh-Hans", 0, 1)], timeout=3000)
         assert panel.summary.text() == "共 1 条待译文本；未完成：zh-Hans"
         assert panel.table.item(0, 0).text().endswith("（源语言）")
-    finally:
-        remove_translations()

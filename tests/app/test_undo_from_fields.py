@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from vitrine.scenes.editing.artifact_commands import import_scan_command
-from vitrine.scenes.exhibit_model import Artifact, Asset
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
-from .editor_fixtures import NEEDS_DISPLAY
+from .editor_fixtures import NEEDS_DISPLAY, add_scanned_artifact
 
 pytestmark = [pytest.mark.gui, NEEDS_DISPLAY]
 
@@ -20,15 +18,13 @@ def _window_with_artifact(make_window, tmp_path: Path, qtbot):
     window = make_window()
     window.new_project(tmp_path / "p")
     doc = window.session.document
-    asset = Asset(id="b" * 64, original_name="vase.ply", file="assets/vase.ply", format="ply", dimensions=(0.2, 0.3, 0.2))
-    artifact = Artifact(name="Vase", asset_id=asset.id)
-    window.relay.push(import_scan_command(doc, asset, artifact))
+    artifact_id = add_scanned_artifact(window, "Vase", digit="b")
     doc.history.seal()
-    window.relay.select([artifact.id])
+    window.relay.select([artifact_id])
     window.inspector_dock.raise_()
     window.activateWindow()
     qtbot.waitActive(window)  # focus (and so the field's own Ctrl+Z) needs the active window
-    return window, doc, artifact.id
+    return window, doc, artifact_id
 
 
 def test_ctrl_z_in_a_name_field_commits_then_undoes_and_ctrl_shift_z_redoes(make_window, tmp_path, qtbot) -> None:

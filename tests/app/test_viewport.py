@@ -204,7 +204,7 @@ def test_click_emits_object_clicked(project, sphere, make_view, qtbot):
 
 def test_pin_mode_click_places_pin_on_surface_in_local_frame(project, sphere, make_view, qtbot):
     from PySide6.QtCore import QPoint, Qt
-    from vitrine.app.viewport.math3d import quat_from_axis_angle
+    from vitrine.scenes.layout.quaternions import quat_from_axis_angle
     rot = quat_from_axis_angle((0, 1, 0), 0.7)
     art = add_scan(project, {"original": sphere}, translation=(0.4, 0.6, -0.3), rotation=rot)
     session, view = make_view(project)

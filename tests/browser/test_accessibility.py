@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser_run import MISSING, run_check
-from tests.browser.viewer_project import CAPTION, GLAZE, export_viewer_bundle
+from tests.browser.viewer_project import CAPTION, GLAZE
 from tests.trust_attacks import delete_manifest, swap_file
 
 pytestmark = pytest.mark.browser
@@ -27,9 +27,10 @@ if MISSING:
 # contrast-white / contrast-black: the canvas hidden and the page painted white or black behind the chrome
 # (tour and annotation open), so axe decides every text's contrast on any exhibit background.
 DESKTOP_STATES = {"loaded", "annotation-list", "annotation", "tour", "credits", "contrast-white", "contrast-black"}
-# Each state is a fresh page load, so the suite checks every state once at desktop size and, for the
-# phone and the kiosks, the states whose layout differs there (panels, tour bar, attract loops, the
-# refusal notice). `node exporters/viewer/tests/browser_checks.mjs BUNDLE --check axe` (no --states)
+# The states are walked on one page per language (a11y_check.mjs enters each from the loaded state);
+# each still costs an axe run on a rendering page, so the suite checks every state once at desktop size
+# and, for the phone and the kiosks, the states whose layout differs there (panels, tour bar, attract
+# loops, the refusal notice). `node exporters/viewer/tests/browser_checks.mjs BUNDLE --check axe` (no --states)
 # runs the whole matrix: every state at every size, as measured in README.
 PHONE_STATES = {"loaded", "annotation", "tour", "credits"}
 KIOSK_SUITE_STATES = {"loaded", "annotation", "attract-rotate", "attract-tour"}
@@ -38,10 +39,10 @@ LANGS = {"en", "zh-Hans"}
 
 
 @pytest.fixture(scope="module")
-def bundles(tmp_path_factory) -> dict[str, Path]:
+def bundles(tmp_path_factory, viewer_bundles) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("a11y")
-    web = export_viewer_bundle(base, "web")
-    kiosk = export_viewer_bundle(base, "kiosk", profile="kiosk")
+    web = viewer_bundles("web")
+    kiosk = viewer_bundles("kiosk", profile="kiosk")
     refused = base / "kiosk-refused"
     shutil.copytree(kiosk, refused)
     model = json.loads((kiosk / "exhibit.json").read_text("utf-8"))["artifacts"][1]["models"][0]["file"]

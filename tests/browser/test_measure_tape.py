@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser_run import MISSING, run_check
-from tests.browser.viewer_project import export_viewer_bundle
 
 pytestmark = pytest.mark.browser
 if MISSING:
@@ -16,8 +15,8 @@ if MISSING:
 
 
 @pytest.fixture(scope="module")
-def web_bundle(tmp_path_factory) -> Path:
-    return export_viewer_bundle(tmp_path_factory.mktemp("tape"), "web")
+def web_bundle(viewer_bundles) -> Path:
+    return viewer_bundles("web")
 
 
 def test_mouse_measures_between_two_clicks(web_bundle, tmp_path):

@@ -12,34 +12,18 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
 
 from tests.browser.browser_run import MISSING, VIEWER
+from tests.worker_share import once_per_session
 
 pytestmark = pytest.mark.browser
 if MISSING:
     pytestmark = [pytest.mark.browser, pytest.mark.skip(reason=MISSING)]
 
 SIZES = ("portrait", "landscape", "tablet", "desktop", "kiosk4k")
-
-
-@pytest.fixture(scope="module")
-def served_sample(tmp_path_factory):
-    from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.static_server import make_server, url_of
-    base = tmp_path_factory.mktemp("phone")
-    project = write_sample_exhibit(base / "sample.vitrine")
-    export_bundle(project, base / "bundle", viewer_dir=VIEWER)
-    server = make_server(base / "bundle", port=0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield base / "bundle", url_of(server)
-    server.shutdown()
-    server.server_close()
 
 
 def _phone_check(url: str, out: Path, *extra: str, timeout: int = 600) -> dict:
@@ -51,12 +35,16 @@ def _phone_check(url: str, out: Path, *extra: str, timeout: int = 600) -> dict:
 
 
 @pytest.fixture(scope="module")
-def every_size(served_sample, tmp_path_factory):
-    # screenshots: VITRINE_PHONE_SHOTS=DIR keeps them for a person to look at
-    out = Path(os.environ.get("VITRINE_PHONE_SHOTS") or tmp_path_factory.mktemp("shots"))
-    result = _phone_check(served_sample[1], out)
-    assert not result.get("error"), result.get("error")
-    return result, out
+def every_size(request, tmp_path_factory):
+    """(the check's result at every size, the screenshots' folder), made once per session."""
+    def build(folder: Path) -> dict:
+        # screenshots: VITRINE_PHONE_SHOTS=DIR keeps them for a person to look at
+        out = Path(os.environ.get("VITRINE_PHONE_SHOTS") or folder)
+        result = _phone_check(request.getfixturevalue("served_sample")[1], out)
+        assert not result.get("error"), result.get("error")
+        return {"result": result, "shots": str(out)}
+    made = once_per_session(tmp_path_factory, "phone-sizes", build)
+    return made["result"], Path(made["shots"])
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from tests.exporters.conftest import make_project
 from tests.trust_attacks import delete_manifest, rehash_without_resign, resign_with_new_key, swap_file, swap_viewer_js
+from tests.worker_share import once_per_session
 
 ROOT = Path(__file__).resolve().parents[2]
 VIEWER = ROOT / "exporters" / "viewer"
@@ -86,8 +87,12 @@ def _first_model(bundle: Path) -> tuple[str, str, str]:
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory) -> dict:
-    """Every bundle and scenario, opened once; returns {museum, attacker, rotated, ..., seen}."""
-    base = tmp_path_factory.mktemp("trust")
+    """Every bundle and scenario, opened once per session (one xdist worker builds it, the
+    others read it); returns {museum, attacker, rotated, ..., seen}."""
+    return once_per_session(tmp_path_factory, "trust-badges", _build_world)
+
+
+def _build_world(base: Path) -> dict:
     saved = os.environ.get("VITRINE_CONFIG_DIR")
     os.environ["VITRINE_CONFIG_DIR"] = str(base / "config")  # a fresh museum key, not the user's
     try:

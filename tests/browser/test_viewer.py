@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.browser_run import MISSING, VIEWER, run_check
-from tests.browser.viewer_project import BACK, CAPTION, GLAZE, HOSTILE, VASE, export_viewer_bundle
+from tests.browser.viewer_project import BACK, CAPTION, GLAZE, HOSTILE, VASE
 
 pytestmark = pytest.mark.browser
 if MISSING:
@@ -23,13 +23,9 @@ if MISSING:
 
 
 @pytest.fixture(scope="module")
-def bundles(tmp_path_factory) -> dict[str, Path]:
-    base = tmp_path_factory.mktemp("bundles")
-    return {
-        "web": export_viewer_bundle(base, "web"),
-        "kiosk": export_viewer_bundle(base, "kiosk", profile="kiosk"),
-        "xss": export_viewer_bundle(base, "xss", hostile=True),
-    }
+def bundles(viewer_bundles) -> dict[str, Path]:
+    return {"web": viewer_bundles("web"), "kiosk": viewer_bundles("kiosk", profile="kiosk"),
+            "xss": viewer_bundles("xss", hostile=True)}
 
 
 def test_fixture_models_are_valid_gltf(bundles):

@@ -1,6 +1,7 @@
 """Right-to-left languages in the web viewer (Chromium): an Arabic exhibit opens right to left, an
-Arabic annotation computes direction 'rtl', switching languages flips the page at runtime, and the
-bundle's Arabic font subset loads (exporters/viewer/tests/direction_check.mjs)."""
+Arabic annotation computes direction 'rtl', the chrome mirrors (panel, lists, toolbar, the camera's
+shift away from the panel), switching languages flips the page at runtime, and the bundle's Arabic
+font subset loads (exporters/viewer/tests/direction_check.mjs)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,13 +39,22 @@ def test_arabic_annotation_renders_right_to_left_and_switches_at_runtime(arabic_
     html = (arabic_bundle / "index.html").read_text("utf-8")
     assert '<html lang="ar" dir="rtl">' in html
     # a visitor whose browser prefers Arabic (an en-US browser would start in English)
-    result = run_check(arabic_bundle, "direction", tmp_path, "--locale", "ar")
+    result = run_check(arabic_bundle, "direction", tmp_path, "--locale", "ar", "--viewport", "1280x800")
     assert result["startDir"] == "rtl"
     first, english, back = result["first"], result["english"], result["back"]
     assert (first["html"], first["title"], first["titleDirection"]) == ("rtl", TITLE, "rtl")
     assert (first["body"], first["bodyDirection"]) == (BODY, "rtl")
     assert (english["html"], english["title"], english["titleDirection"]) == ("ltr", "Rim", "ltr")
     assert (back["html"], back["lang"], back["titleDirection"]) == ("rtl", "ar", "rtl")
+    # the chrome mirrors: in Arabic the panel and the camera's shift away from it are on the left, the
+    # lists on the right and the toolbar reads from the right; in English the other way round
+    rtl = {"panel": "left", "list": "right", "objects": "right", "toolbarFirstIsLeftmost": False}
+    ltr = {"panel": "right", "list": "left", "objects": "left", "toolbarFirstIsLeftmost": True}
+    for name, want in (("ar", rtl), ("en", ltr), ("back", rtl)):
+        sides = result["sides"][name]
+        assert {k: sides[k] for k in want} == want, (name, sides)
+    assert result["sides"]["ar"]["viewOffsetX"] < 0 < result["sides"]["en"]["viewOffsetX"]
+    assert result["sides"]["back"]["viewOffsetX"] == result["sides"]["ar"]["viewOffsetX"]
     assert result["fonts"]["loaded"] >= 1 and result["fonts"]["check"] is True, result["fonts"]
     assert result["fileFonts"] == {"dir": "rtl", "loaded": 1}, result["fileFonts"]  # opened from file:// too
     assert result["errors"] == [] and result["pass"], result

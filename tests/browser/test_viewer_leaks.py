@@ -11,7 +11,6 @@ two listeners: the visitor test then fails by thousands of nodes.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -24,24 +23,7 @@ SOAK = VIEWER / "tests" / "leak_soak.mjs"
 EXACT = ("nodes", "listeners", "documents", "geometries", "textures", "programs", "blobUrls")
 
 
-@pytest.fixture(scope="module")
-def sample_bundles(tmp_path_factory) -> dict[str, Path]:
-    """The sample exhibit exported as a web and a kiosk bundle (signed by a throw-away key)."""
-    base = tmp_path_factory.mktemp("leaks")
-    saved = os.environ.get("VITRINE_CONFIG_DIR")
-    os.environ["VITRINE_CONFIG_DIR"] = str(base / "config")
-    try:
-        from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-        from vitrine.exporters.bundle_writer import export_bundle
-        project = write_sample_exhibit(base / "sample.vitrine")
-        export_bundle(project, base / "web", viewer_dir=VIEWER)
-        export_bundle(project, base / "kiosk", viewer_dir=VIEWER, profile="kiosk")
-    finally:
-        if saved is None:
-            os.environ.pop("VITRINE_CONFIG_DIR", None)
-        else:
-            os.environ["VITRINE_CONFIG_DIR"] = saved
-    return {"web": base / "web", "kiosk": base / "kiosk"}
+# sample_bundles: tests/browser/conftest.py (the sample exported once per session, shared with test_phone)
 
 
 def soak(bundle: Path, scenario: str, *args: str) -> dict:

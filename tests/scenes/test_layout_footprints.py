@@ -7,7 +7,8 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitrine.scenes.layout.footprints import CLEARANCE, Rect, find_free_spot, overlaps, world_box, yaw_quaternion
+from vitrine.scenes.layout.footprints import CLEARANCE, Rect, find_free_spot, overlaps, world_box
+from vitrine.scenes.layout.quaternions import yaw_quaternion
 from vitrine.scenes.layout.framing import frame_boxes, in_frustum
 from vitrine.scenes.layout.mounting import plinth_height, plinth_size, stands_on_floor
 

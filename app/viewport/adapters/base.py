@@ -123,3 +123,15 @@ class Frame:
             self.lights.set_uniforms(p, self.exhibit, self._rows)
             self.program = p
         return self.program
+
+    def plain_surface_program(self, roughness: float) -> "Program":
+        """The plain mesh program set for a lit, untextured, dielectric surface of one colour
+        (plinths, the room's walls and floor) with ``roughness`` in [0, 1]."""
+        p = self.mesh_program(False, True)
+        p.set_i("u_use_vcolor", 0)
+        p.set_i("u_use_texture", 0)
+        p.set_i("u_lit", 1)
+        p.set_i("u_points", 0)
+        p.set_f("u_roughness", roughness)
+        p.set_f("u_metalness", 0.0)
+        return p

@@ -48,13 +48,7 @@ class PlinthAdapter(Adapter):
         plinths = frame.exhibit.plinths if frame.exhibit is not None else []
         if not plinths:
             return
-        p = frame.mesh_program(False, True)
-        p.set_i("u_use_vcolor", 0)
-        p.set_i("u_use_texture", 0)
-        p.set_i("u_lit", 1)
-        p.set_i("u_points", 0)
-        p.set_f("u_roughness", 0.9)
-        p.set_f("u_metalness", 0.0)
+        p = frame.plain_surface_program(roughness=0.9)
         highlight = self.scene.selection.highlight
         for pl in plinths:
             model = plinth_model(pl)

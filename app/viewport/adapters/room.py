@@ -62,13 +62,7 @@ class RoomAdapter(Adapter):
             self._drop()
             self._buffers = [MeshBuffers(g) for g in room_geometry(room)]
             self._key = key
-        p = frame.mesh_program(False, True)
-        p.set_i("u_use_vcolor", 0)
-        p.set_i("u_use_texture", 0)
-        p.set_i("u_lit", 1)
-        p.set_i("u_points", 0)
-        p.set_f("u_roughness", 0.95)
-        p.set_f("u_metalness", 0.0)
+        p = frame.plain_surface_program(roughness=0.95)
         p.set_mat4("u_model", np.eye(4))
         p.set_mat3("u_normal_mat", np.eye(3))
         p.set_f("u_highlight", 0.0, 0.0, 0.0, 0.0)

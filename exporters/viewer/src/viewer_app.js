@@ -279,7 +279,9 @@ export class ViewerApp {
   updateViewOffset() {
     const panel = this.ui.panel;
     const w = this.width, h = this.height;
-    if (!panel.hidden && w > h) this.camera.setViewOffset(w, h, Math.min(panel.offsetWidth / 2, w / 4), 0, w, h);
+    // the panel stands at the inline end: the right, or the left in a right-to-left language
+    const side = document.documentElement.dir === 'rtl' ? -1 : 1;
+    if (!panel.hidden && w > h) this.camera.setViewOffset(w, h, side * Math.min(panel.offsetWidth / 2, w / 4), 0, w, h);
     else if (!panel.hidden) this.camera.setViewOffset(w, h, 0, Math.min(panel.offsetHeight / 2, h / 4), w, h);
     else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
@@ -460,6 +462,7 @@ export class ViewerApp {
   setLanguage(tag) {
     if (this.L.set(tag)) {
       this.relabel();
+      this.updateViewOffset(); // the panel may have changed sides (right to left) or width
       this.emit('languagechange', { language: tag });
     }
   }

@@ -85,6 +85,23 @@ function states(doc) {
   return list;
 }
 
+/** Undo any state: attract loop, tour, annotation, list, credits, the folded menu, the contrast
+ * backgrounds; focus leaves the chrome. What a fresh page shows once loaded. */
+function backToLoaded(page) {
+  return page.evaluate(() => {
+    const app = window.vitrine.app;
+    if (app.attracting) app.stopAttract();
+    app.tour.stop();
+    app.closeAnnotation();
+    app.ui.toggleList(false);
+    app.ui.toggleCredits(false);
+    if (app.ui.menu) app.ui.menu.setOpen(false);
+    document.querySelector('.vt-canvas').style.visibility = '';
+    document.documentElement.style.background = document.body.style.background = '';
+    if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  });
+}
+
 export const A11Y_CHECKS = {
   /** axe in every state and every exhibit language; any violation fails. */
   async axe(env) {
@@ -97,13 +114,15 @@ export const A11Y_CHECKS = {
     const undecided = {}; // contrast states: text whose contrast axe could not decide
     // --states a,b: only those (the pytest suite keeps CI short; with no option every state is checked)
     const only = env.opt('states') ? new Set(env.opt('states').split(',')) : null;
+    // One page per language: the states are walked on it in turn, each entered from the loaded state
+    // (backToLoaded undoes the previous one), so a page load is paid once per language, not per state.
     for (const lang of langs) {
+      const { page, log } = await newPage(env);
+      await openViewer(page, `${base}?lang=${encodeURIComponent(lang)}`);
+      const closed = await page.evaluate(() => window.vitrine.state().closed);
       for (const [name, enter] of Object.entries(states(doc))) {
         if (only && !only.has(name)) continue;
-        const { page, log } = await newPage(env);
-        await openViewer(page, `${base}?lang=${encodeURIComponent(lang)}`);
-        const closed = await page.evaluate(() => window.vitrine.state().closed);
-        if (closed && name !== 'loaded') { await page.close(); continue; }
+        if (closed && name !== 'loaded') continue; // a closed kiosk shows only its notice
         await enter(page);
         await calm();
         const key = `${closed ? 'closed' : name}/${lang}`;
@@ -111,9 +130,10 @@ export const A11Y_CHECKS = {
         results[key] = found.violations;
         if (name.startsWith('contrast-')) undecided[key] = found.undecided;
         notices[key] = await page.evaluate(() => { const n = document.querySelector('.vt-notice'); return n.hidden ? '' : n.textContent; });
-        errors.push(...log.errors);
-        await page.close();
+        await backToLoaded(page);
       }
+      errors.push(...log.errors);
+      await page.close();
     }
     const counts = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.length]));
     const failures = Object.entries(results).filter(([, v]) => v.length).map(([k, v]) => ({ state: k, violations: v }));

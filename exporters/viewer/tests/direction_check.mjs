@@ -19,6 +19,29 @@ async function panelDirection(page, id) {
   });
 }
 
+/** Which side of the window the chrome stands on (with the panel open): the panel, the points-of-
+ * interest list, the objects list (shown while it has keyboard focus), the toolbar's order, and the
+ * camera's shift away from the panel. Each side is 'left' or 'right' of the window's centre. */
+async function chromeSides(page) {
+  const side = (r) => (r.left + r.right) / 2 < innerWidth / 2 ? 'left' : 'right';
+  const box = (sel) => page.evaluate((s) => { const r = document.querySelector(s).getBoundingClientRect(); return { left: r.left, right: r.right }; }, sel);
+  const out = await page.evaluate(() => {
+    const shown = [...document.querySelectorAll('.vt-toolbar > :not([hidden])')].filter((e) => e.getClientRects().length);
+    const first = shown[0].getBoundingClientRect(), last = shown[shown.length - 1].getBoundingClientRect();
+    const view = window.vitrine.app.camera.view;
+    return { innerWidth, toolbarFirstIsLeftmost: first.left < last.left, viewOffsetX: view && view.enabled ? view.offsetX : 0 };
+  });
+  const innerWidth = out.innerWidth;
+  out.panel = side(await box('.vt-panel'));
+  await page.evaluate(() => window.vitrine.app.ui.toggleList(true));
+  out.list = side(await box('.vt-annotation-list'));
+  await page.evaluate(() => window.vitrine.app.ui.toggleList(false));
+  await page.focus('.vt-object');
+  out.objects = side(await box('.vt-objects'));
+  await page.evaluate(() => document.activeElement.blur());
+  return out;
+}
+
 export const DIRECTION_CHECKS = {
   async direction(env) {
     const { page, log } = await newPage(env, { reducedMotion: 'reduce' });
@@ -30,10 +53,13 @@ export const DIRECTION_CHECKS = {
     const id = annotations[0].id;
     const languages = await page.evaluate(() => window.vitrine.languages ? window.vitrine.languages() : null);
     const first = await panelDirection(page, id);
+    const sides = { ar: await chromeSides(page) };
     await page.evaluate(() => window.vitrine.setLanguage('en'));
     const english = await panelDirection(page, id);
+    sides.en = await chromeSides(page);
     await page.evaluate(() => window.vitrine.setLanguage('ar'));
     const back = await panelDirection(page, id);
+    sides.back = await chromeSides(page);
     const fonts = await page.evaluate(async (text) => {
       await document.fonts.ready;
       await document.fonts.load('16px "Vitrine Script"', text);
@@ -52,6 +78,6 @@ export const DIRECTION_CHECKS = {
     const pass = fileFonts.loaded >= 1 && fileFonts.dir === 'rtl' && !filePage.log.errors.length && startDir === 'rtl' && first.html === 'rtl' && first.titleDirection === 'rtl' && first.bodyDirection === 'rtl'
       && english.html === 'ltr' && english.titleDirection === 'ltr' && back.titleDirection === 'rtl' && back.lang === 'ar'
       && fonts.loaded >= 1 && !log.errors.length;
-    return { pass, startDir, languages, first, english, back, fonts, fileFonts, errors: log.errors, console: log.console.slice(0, 5) };
+    return { pass, startDir, languages, first, english, back, sides, fonts, fileFonts, errors: log.errors, console: log.console.slice(0, 5) };
   },
 };

@@ -109,7 +109,8 @@ async function main() {
       executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS,
       viewport: { width: 640, height: 480 }, deviceScaleFactor: 1, locale: 'en-US',
     });
-    for (const s of scenarios) {
+    /** One scenario on its own page (and its own server for http). */
+    const visit = async (s) => {
       let url;
       if (s.via === 'file') url = pathToFileURL(join(resolve(s.bundle), 'index.html')).href;
       else { const server = await serve(resolve(s.bundle)); servers.push(server); url = `http://127.0.0.1:${server.address().port}${PREFIX}`; }
@@ -126,7 +127,12 @@ async function main() {
         out[s.name] = { url, error: String(err && err.stack || err).slice(0, 1500), errors: log.errors };
       }
       await page.close();
-    }
+    };
+    // A few pages at once: a page spends much of its time waiting (fetches, the check's hashing,
+    // the first frames), so the scenarios overlap; VITRINE_TRUST_PAGES=1 opens them one by one.
+    const queue = scenarios.slice();
+    const lanes = Math.max(1, Number(process.env.VITRINE_TRUST_PAGES || 3));
+    await Promise.all(Array.from({ length: lanes }, async () => { while (queue.length) await visit(queue.shift()); }));
   } finally {
     if (context) await context.close().catch(() => {});
     for (const s of servers) s.close();
