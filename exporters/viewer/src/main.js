@@ -1,10 +1,14 @@
-// Entry point of viewer.js (classic IIFE): finds the exhibit data, builds the
-// viewer in #vitrine and exposes window.vitrine.
+// Entry point of viewer.js, the first script (classic IIFE): finds the exhibit data, draws the
+// first levels of the models in #vitrine (view_core.js), then loads the rest of the viewer
+// (viewer-ui.js, rest_loader.js) and exposes window.vitrine. 'ready' fires once the rest is
+// attached: the exhibit is shown and interactive.
+import './shared_exports.js';
 import { dataMode, loadExhibitDocument, prefetchModel } from './exhibit_loader.js';
 import { Language } from './language.js';
 import { ManifestCheck } from './manifest_check.js';
 import { VitrineAPI } from './vitrine_api.js';
-import { ViewerApp } from './viewer_app.js';
+import { ViewCore } from './view_core.js';
+import { loadRest } from './rest_loader.js';
 import { format, labelTable } from './i18n_labels.js';
 import { checkDocument } from './document_check.js';
 import { startHeartbeat } from './kiosk_heartbeat.js';
@@ -82,7 +86,10 @@ async function boot() {
     const embedded = root.dataset.embedArtifact;
     if (embedded) root.classList.add('vt-embed');
     const shown = closed ? closedDocument(doc) : embedded ? embedDocument(doc, embedded) : doc;
-    app = new ViewerApp({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
+    const view = new ViewCore({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
+    await view.showFirst();
+    const { ViewerApp } = await loadRest();
+    app = ViewerApp.upgrade(view);
     api._attach(app);
     await app.start();
   } catch (err) {

@@ -108,7 +108,7 @@ export class ManifestCheck extends EventTarget {
 
   /**
    * The exhibit document's bytes (when known) as exhibit.json; over http also data/exhibit.js,
-   * viewer.js and index.html as served.
+   * viewer.js, viewer-ui.js and index.html as served.
    */
   async checkDocument(docBytes) {
     await this.ready;
@@ -116,7 +116,7 @@ export class ManifestCheck extends EventTarget {
     if (docBytes) await this.checkBytes('exhibit.json', docBytes);
     if (this.mode !== 'fetch') return;
     const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
-    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'index.html']) {
+    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'viewer-ui.js', 'index.html']) {
       if (!this.entry(p)) continue;
       try { await this.checkBytes(p, await fetchBytes(p)); } catch (_) { this.bad.add(p); this.update(); }
     }
