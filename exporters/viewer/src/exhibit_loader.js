@@ -49,7 +49,8 @@ function base64ToBuffer(b64) {
 }
 
 const scriptLoads = new Map();
-function loadScript(src) {
+/** Run a classic script of the bundle once (file:// cannot fetch, but scripts load). */
+export function loadScript(src) {
   if (!scriptLoads.has(src)) {
     scriptLoads.set(src, new Promise((resolve, reject) => {
       const el = document.createElement('script');

@@ -54,7 +54,8 @@ async function boot() {
   root.classList.add('vt-root');
   const mode = dataMode();
   const params = new URLSearchParams(location.search);
-  let app;
+  let app, markShown;
+  const firstFrame = new Promise((resolve) => { markShown = resolve; });
   try {
     const { doc, bytes } = await loadExhibitDocument(mode);
     // The document must be the version this viewer reads, with the parts it needs (see the schema).
@@ -78,7 +79,8 @@ async function boot() {
     if (kiosk) startHeartbeat();
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
     if (!hasWebGL()) throw new Error(language.label('noWebGL'));
-    const check = new ManifestCheck(mode);
+    // The web profile downloads the manifest once the first frame is up (the kiosk before).
+    const check = new ManifestCheck(mode, { after: kiosk ? null : firstFrame });
     api._attachCheck(check);
     // A kiosk shows nothing until the signed manifest has been checked, and nothing at all
     // when it cannot be trusted; the web profile shows at once and flags what fails.
@@ -88,11 +90,14 @@ async function boot() {
     const shown = closed ? closedDocument(doc) : embedded ? embedDocument(doc, embedded) : doc;
     const view = new ViewCore({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
     await view.showFirst();
-    const { ViewerApp } = await loadRest();
+    const rest = loadRest(); // first in the queue: ready waits on it
+    markShown();
+    const { ViewerApp } = await rest;
     app = ViewerApp.upgrade(view);
     api._attach(app);
     await app.start();
   } catch (err) {
+    markShown(); // verification() still answers for a page that failed
     const msg = (err && err.message) || String(err);
     fail(root, app || (err && err.documentCheck) ? msg : `${labelTable(navigator.language).loading} ${msg}`);
     api._reject(err);

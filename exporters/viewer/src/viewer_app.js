@@ -151,6 +151,8 @@ export class ViewerApp extends ViewCore {
     this.fitCameraLimits();
     this.requestRender(true);
     await this.renderNow();
+    // ready includes the signature check (started at the first frame, while viewer-ui.js came)
+    await this.check.ready;
     this.timings.ready = performance.now() - this.timings.start;
     this.timings.readyAt = performance.now();
     this.levels.loadFiner().then(() => this.requestRender(true));
