@@ -9,7 +9,7 @@
 // Also dist/viewer.css and the test-only dist/iwer-runtime.js (never copied into bundles).
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,8 +43,14 @@ const fromShared = {
 
 /** The three.js names viewer-ui.js uses (its ES build with `three` left external, read back). */
 async function threeNamesOfRest() {
+  // only the bare `three` is left external (esbuild's `external` would also drop three/examples/...)
+  // and the SHARED modules, which viewer-ui.js does not bundle either
+  const bareThree = { name: 'bare-three', setup(b) {
+    b.onResolve({ filter: /^three$/ }, () => ({ path: 'three', external: true }));
+    b.onResolve({ filter: /^\.\.?\// }, (args) => (SHARED.includes(resolve(args.resolveDir, args.path)) ? { path: args.path, external: true } : undefined));
+  } };
   const out = await esbuild.build({ entryPoints: [join(src, 'rest_main.js')], bundle: true, format: 'esm', write: false,
-    external: ['three'], logLevel: 'warning' });
+    plugins: [bareThree], logLevel: 'warning' });
   const code = out.outputFiles[0].text;
   const names = new Set();
   for (const m of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"three";/g)) {
@@ -56,7 +62,9 @@ async function threeNamesOfRest() {
   if (/from\s*"three";/.test(code.replace(/import\s*(\{[^}]*\}|\*\s*as\s+[\w$]+)\s*from\s*"three";/g, ''))) {
     throw new Error('build.mjs: viewer-ui.js imports three in a way this build cannot share');
   }
-  return [...names].sort();
+  // `THREE.X` also appears inside strings (three's warnings): keep what three exports
+  const exported = new Set(Object.keys(await import('three')));
+  return [...names].filter((n) => exported.has(n)).sort();
 }
 
 /** esbuild plugin for viewer.js: the virtual ./shared_exports.js that sets window.VitrineShared. */
@@ -77,12 +85,26 @@ function sharedExports(threeNames) {
   };
 }
 
+/** esbuild plugin: document_check.js reads only the version and the required keys of the
+ * published schema; the rest of it (descriptions, types: ~11 kB) stays out of the first script. */
+const schemaCore = {
+  name: 'vitrine-schema-core',
+  setup(build) {
+    build.onLoad({ filter: /viewer-document\.schema\.json$/ }, (args) => {
+      const schema = JSON.parse(readFileSync(args.path, 'utf-8'));
+      const defs = Object.fromEntries(Object.entries(schema.$defs || {}).map(([k, v]) => [k, { required: v.required || [] }]));
+      const core = { properties: { schema_version: { const: schema.properties.schema_version.const } }, required: schema.required, $defs: defs };
+      return { contents: JSON.stringify(core), loader: 'json' };
+    });
+  },
+};
+
 const rest = await esbuild.build({ ...common, entryPoints: [join(src, 'rest_main.js')], write: false, plugins: [fromShared] });
 const restBytes = rest.outputFiles[0].contents;
 writeFileSync(join(dist, 'viewer-ui.js'), restBytes);
 const integrity = `sha384-${createHash('sha384').update(restBytes).digest('base64')}`;
 await esbuild.build({ ...common, entryPoints: [join(src, 'main.js')], outfile: join(dist, 'viewer.js'),
-  plugins: [sharedExports(await threeNamesOfRest())], define: { __VITRINE_REST_INTEGRITY__: JSON.stringify(integrity) } });
+  plugins: [sharedExports(await threeNamesOfRest()), schemaCore], define: { __VITRINE_REST_INTEGRITY__: JSON.stringify(integrity) } });
 copyFileSync(join(src, 'viewer.css'), join(dist, 'viewer.css'));
 await esbuild.build({ ...common, entryPoints: [join(here, 'tests/iwer_entry.js')], outfile: join(dist, 'iwer-runtime.js') });
 console.log('built', dist);

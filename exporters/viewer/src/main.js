@@ -89,9 +89,11 @@ async function boot() {
     if (embedded) root.classList.add('vt-embed');
     const shown = closed ? closedDocument(doc) : embedded ? embedDocument(doc, embedded) : doc;
     const view = new ViewCore({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
+    // Once the first artifact is on screen, fetch the rest of the viewer (first in the queue:
+    // ready waits on it) and the manifest, while the other first models finish.
+    const rest = view.firstFrameShown.then(() => { const loading = loadRest(); markShown(); return loading; });
+    rest.catch(() => {}); // handled below, once showFirst is done
     await view.showFirst();
-    const rest = loadRest(); // first in the queue: ready waits on it
-    markShown();
     const { ViewerApp } = await rest;
     app = ViewerApp.upgrade(view);
     api._attach(app);

@@ -3,7 +3,6 @@
 // (viewer-ui.js: panels, hotspots, tours, tape, XR, kiosk...) is loaded after that first frame and
 // upgrades this same object into a ViewerApp (viewer_app.js), so window.vitrine.app stays one object.
 import * as THREE from 'three';
-import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { buildEnvironment, buildPlinths, buildLights, buildArtifactGroups } from './scene_builder.js';
 import { CameraFlight } from './camera_flight.js';
 import { ModelLevels } from './model_levels.js';
@@ -15,6 +14,13 @@ export function hidePoster() {
 }
 
 const _box = new THREE.Box3();
+
+/** What the camera flight needs of OrbitControls (a target the camera looks at) until the
+ * rest of the viewer brings the real ones: the first frame is not interactive yet. */
+function fixedView(camera) {
+  const target = new THREE.Vector3();
+  return { target, update() { camera.lookAt(target); return false; } };
+}
 // Longest wait for a first model before the room is drawn without it (slow links).
 const HOLD_FIRST_FRAME_MS = 1000;
 
@@ -37,6 +43,9 @@ export class ViewCore {
     this.unrenderedLevels = new Set();
     this.loadErrors = []; // artifact ids whose first level failed before the UI could say so
     this.sized = [0, 0, 0]; // [w, h, dpr] of the drawing buffer
+    // Resolves at the first frame with an artifact in it (or when showFirst ends without one):
+    // main.js then starts downloading the rest of the viewer and the manifest.
+    this.firstFrameShown = new Promise((resolve) => { this.markFirstFrame = resolve; });
     // No frame before the first model (or HOLD_FIRST_FRAME_MS): with a software compositor
     // (SwiftShader) each frame's readback blocks the main thread for all its GPU work, so a frame
     // of the empty room (shader compiles, 4x MSAA raster) delayed the model's parse by 0.5-0.8 s.
@@ -67,15 +76,7 @@ export class ViewCore {
     this.groups = buildArtifactGroups(this.exhibitRoot, doc);
 
     this.camera = new THREE.PerspectiveCamera(50, 4 / 3, 0.01, 200);
-    this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.enableDamping = true;
-    this.controls.dampingFactor = 0.12;
-    this.controls.listenToKeyEvents(canvas);
-    this.controls.keyRotateSpeed = 1.0;
-    this.controls.autoRotateSpeed = 0.6;
-    this.controls.maxDistance = 30;
-    this.controls.addEventListener('change', () => this.requestRender());
-    this.controls.addEventListener('start', () => this.flight.cancel());
+    this.controls = fixedView(this.camera); // OrbitControls come with the rest (viewer_app.js)
     this.flight = new CameraFlight(this.camera, this.controls, () => this.requestRender());
 
     this.levels = new ModelLevels({ mode, doc, groups: this.groups, check, kiosk: this.kiosk });
@@ -112,6 +113,7 @@ export class ViewCore {
     this.requestRender(true);
     await this.renderNow();
     hidePoster(); // an exhibit with nothing drawable shows its empty room
+    this.markFirstFrame();
     this.timings.shownAt = performance.now();
   }
 
@@ -149,7 +151,12 @@ export class ViewCore {
   noteLevelFrames() {
     const t = this.timings, at = performance.now();
     for (const level of this.unrenderedLevels) if (t.levelFrameAt[level] == null) t.levelFrameAt[level] = at;
-    if (t.firstArtifactFrameAt == null) { t.firstArtifactFrameAt = at; hidePoster(); t.firstArtifactLevel = [...this.unrenderedLevels][0]; }
+    if (t.firstArtifactFrameAt == null) {
+      t.firstArtifactFrameAt = at;
+      hidePoster();
+      t.firstArtifactLevel = [...this.unrenderedLevels][0];
+      this.markFirstFrame();
+    }
     this.unrenderedLevels.clear();
   }
 

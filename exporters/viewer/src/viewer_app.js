@@ -2,6 +2,7 @@
 // loading, hotspots, panels, tours, kiosk, XR and the trust check, around the renderer, scene,
 // camera and models that the first script (view_core.js) has already drawn.
 import * as THREE from 'three';
+import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { ViewCore } from './view_core.js';
 import { prefersReducedMotion } from './camera_flight.js';
 import { Hotspots } from './hotspots.js';
@@ -47,6 +48,7 @@ export class ViewerApp extends ViewCore {
       this.panel.render();
       this.showVerification();
     }) : Promise.resolve();
+    this.attachControls(canvas);
     canvas.setAttribute('aria-describedby', this.a11y.summary.id);
     // Arrow keys turn the view (OrbitControls): say so once the keys stop, not on every frame.
     canvas.addEventListener('keydown', (e) => {
@@ -97,6 +99,23 @@ export class ViewerApp extends ViewCore {
     // What happened before the interface existed: first models that failed to load.
     for (const id of this.loadErrors.splice(0)) this.onLoadError(id);
     this.timings.restAt = performance.now();
+  }
+
+  /** OrbitControls in place of the first script's fixed view, looking at the same target. */
+  attachControls(canvas) {
+    const target = this.controls.target;
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.target.copy(target);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.listenToKeyEvents(canvas);
+    this.controls.keyRotateSpeed = 1.0;
+    this.controls.autoRotateSpeed = 0.6;
+    this.controls.maxDistance = 30;
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.controls.addEventListener('start', () => this.flight.cancel());
+    this.flight.controls = this.controls;
+    this.controls.update();
   }
 
   mediaState() { return mediaState(); }
