@@ -98,6 +98,15 @@ def main() -> int:
             label = "Vitrine (sample, 3 artifacts)" if r["kind"] == "vitrine" else f"model-viewer 4.4.0 ({glb.parent.name}/{glb.name})"
             print(f"{label:<34}{_median(r, 'readyMs'):>10.0f}{_median(r, 'firstFrameMs'):>16.0f}"
                   f"{_median(r, 'bytesBeforeFirstFrame') / 1000:>17.1f}{_median(r, 'requests'):>10.0f}")
+            if r["kind"] == "vitrine" and r["runs"]:
+                print(f"  viewer-ui.js (the rest) attached at {_median(r, 'restMs'):.0f} ms (median)")
+            if r["runs"]:
+                # the run with the median ready time: what it fetched before its first frame, in order
+                mid = sorted(r["runs"], key=lambda x: x["readyMs"])[len(r["runs"]) // 2]
+                for f in mid.get("before", []):
+                    print(f"  before frame  {f['name']:<44}{f['bytes'] / 1000:>8.1f} kB  {f['start']:>6}-{f['end']:<6} ms")
+                for f in mid.get("after", []):
+                    print(f"  after frame   {f['name']:<44}{f['bytes'] / 1000:>8.1f} kB  {f['start']:>6}-{f['end']:<6} ms")
             for e in r["errors"] + [x for run in r["runs"] for x in run["errors"]]:
                 print(f"  {r['kind']} error: {e[:200]}")
         return 0

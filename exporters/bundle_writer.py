@@ -92,10 +92,16 @@ class ExportReport:
     published: list[str] = field(default_factory=list)  # one line per artifact: what it publishes
 
 
-def _viewer_files(viewer_dir: Path) -> tuple[Path, Path, Path]:
+# exporters/viewer/build.mjs writes these into dist/; each is copied, listed and signed.
+VIEWER_BUILT_FILES = ("viewer.js", "viewer-ui.js", "viewer.css")
+
+
+def _viewer_files(viewer_dir: Path) -> tuple[Path, tuple[Path, ...]]:
+    """The page template and the built files copied into every bundle (viewer.js, the first
+    script; viewer-ui.js, the rest it loads after the first frame; viewer.css)."""
     template = viewer_dir / "src" / "index.template.html"
-    js, css = viewer_dir / "dist" / "viewer.js", viewer_dir / "dist" / "viewer.css"
-    missing = [p for p in (js, css) if not p.is_file()]
+    built = tuple(viewer_dir / "dist" / name for name in VIEWER_BUILT_FILES)
+    missing = [p for p in built if not p.is_file()]
     if missing:
         if (viewer_dir / "build.mjs").is_file():  # a source checkout: the developer builds it
             raise ExportError(f"{missing[0]}: the viewer is not built (run 'npm ci && npm run build' in {viewer_dir})")
@@ -104,7 +110,7 @@ def _viewer_files(viewer_dir: Path) -> tuple[Path, Path, Path]:
                           "from a wheel or sdist built with Node.js available")
     if not template.is_file():
         raise ExportError(f"{template}: the viewer's page template is missing")
-    return template, js, css
+    return template, built
 
 
 def fill_template(template: str, values: dict[str, str]) -> tuple[str, list[str]]:
@@ -302,7 +308,7 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         raise ExportError(f"{out_dir}: export the bundle outside the project folder")
     if out_dir.exists() and (not out_dir.is_dir() or (any(out_dir.iterdir()) and not (out_dir / MANIFEST_NAME).is_file())):
         raise ExportError(f"{out_dir}: exists and is not a Vitrine bundle; choose an empty or new folder")
-    template, viewer_js, viewer_css = _viewer_files(viewer_dir or VIEWER_DIR)
+    template, viewer_built = _viewer_files(viewer_dir or VIEWER_DIR)
     pub = Publication(new_export_id(), recipient.strip(), max_level)
     rep = ExportReport(profile=profile, export_id=pub.export_id, recipient=pub.recipient)
     _problems(exhibit, project, profile, rep.warnings)
@@ -331,8 +337,8 @@ def export_bundle(project: Project | str | Path, out_dir: str | Path, *, profile
         (tmp / "data").mkdir(exist_ok=True)
         (tmp / "exhibit.json").write_text(doc_text, encoding="utf-8")
         (tmp / "data" / "exhibit.js").write_text(exhibit_script(doc_text), encoding="utf-8")
-        shutil.copyfile(viewer_js, tmp / "viewer.js")
-        shutil.copyfile(viewer_css, tmp / "viewer.css")
+        for built in viewer_built:
+            shutil.copyfile(built, tmp / built.name)
         lang = exhibit.languages[0] if exhibit.languages else "en"
         title = exhibit.title.get(lang) or next((v for v in exhibit.title.values() if v), "Exhibit")
         page, unknown = fill_template(template.read_text("utf-8"), {

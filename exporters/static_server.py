@@ -4,16 +4,20 @@ Serves only files inside the folder, with the MIME types the viewer needs
 (.glb model/gltf-binary, .js text/javascript, .vtt text/vtt, .wasm application/wasm).
 A file with precompressed copies beside it (``X.br``, ``X.gz``) is sent as the copy the
 request's Accept-Encoding prefers (see delivery/encoding.py), with Vary: Accept-Encoding.
+manifest.json and the other files the manifest cannot list are never sent from a copy on disk:
+they are compressed here from the file itself (delivery/live_compression.py).
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 from pathlib import Path
 from typing import Optional
 
 from .delivery.encoding import CODINGS, choose_coding, suffix_of
+from .delivery.live_compression import UNLISTED_FILES, compress_live, live_codings
 from .errors import ExportError
 
 MIME_TYPES = {
@@ -48,6 +52,9 @@ class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if not os.path.isfile(path):
             return super().send_head()
+        rel = os.path.relpath(os.path.realpath(path), os.path.realpath(self.directory)).replace(os.sep, "/")
+        if rel in UNLISTED_FILES:
+            return self._send_live(path, rel)
         available = {c for c, suffix in CODINGS if os.path.isfile(path + suffix)}
         if not available:
             return super().send_head()
@@ -72,6 +79,28 @@ class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
         except BaseException:
             f.close()
             raise
+
+    def _send_live(self, path: str, rel: str):
+        """An unlisted file (manifest.json, ...): never a copy from disk; the bytes read now,
+        compressed here when the request accepts it."""
+        try:
+            with open(path, "rb") as f:
+                data = f.read()
+        except OSError:
+            self.send_error(404, "File not found")
+            return None
+        available = live_codings(rel, len(data))
+        coding = choose_coding(self.headers.get("Accept-Encoding"), available) if available else None
+        body = compress_live(data, coding) if coding else data
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        if coding:
+            self.send_header("Content-Encoding", coding)
+        if available:
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")

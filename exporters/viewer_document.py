@@ -134,6 +134,31 @@ def exhibit_script(json_text: str) -> str:
     From file:// nothing can be read back, so the viewer hashes this string's UTF-8 against the
     signed manifest's entry for exhibit.json: an edited copy here is caught even on a USB stick.
     ASCII escapes keep the script's own bytes independent of the page's charset.
+
+    It runs before viewer.js (index.html names it first, and it is small): over http it starts
+    downloading the first level of each visible artifact (an embed page: of its artifact) into
+    ``VITRINE_EARLY``, so those bytes arrive while viewer.js is still downloading and compiling;
+    the viewer takes the responses over and hashes them like any download (exhibit_loader.js).
     """
+    doc = json.loads(json_text)
+    first = {a["id"]: a["models"][0]["file"] for a in doc.get("artifacts", [])
+             if a.get("visible", True) is not False and a.get("models")}
     return ("window.VITRINE_EXHIBIT_JSON = " + json.dumps(json_text, ensure_ascii=True) + ";\n"
-            "window.VITRINE_EXHIBIT = JSON.parse(window.VITRINE_EXHIBIT_JSON);\n")
+            "window.VITRINE_EXHIBIT = JSON.parse(window.VITRINE_EXHIBIT_JSON);\n"
+            + _EARLY_FETCH.replace("FIRST", json.dumps(first, ensure_ascii=True, sort_keys=True)))
+
+
+# data/exhibit.js's early downloads (see exhibit_script); not from file:// (no fetch there) nor when
+# the page forces script loading (?data=script).
+_EARLY_FETCH = """(function (first) {
+  if (location.protocol === "file:" || /[?&]data=script(&|$)/.test(location.search)) return;
+  var root = document.getElementById("vitrine"), only = root && root.dataset.embedArtifact;
+  var early = window.VITRINE_EARLY = {};
+  Object.keys(first).forEach(function (id) {
+    if (only && id !== only) return;
+    var p = fetch(first[id]);
+    p.catch(function () {}); // the viewer sees the failure when it takes the download over
+    early[first[id]] = p;
+  });
+})(FIRST);
+"""

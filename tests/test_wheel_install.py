@@ -22,7 +22,7 @@ pytestmark = pytest.mark.slow
 # After the rename to one `vitrine` import name these become "vitrine.exporters" etc.
 INSTALLED_PACKAGES = ("vitrine.app", "vitrine.scenes", "vitrine.assets", "vitrine.exporters")
 WHEEL_TOP_LEVEL = {"vitrine"}  # the one import name
-VIEWER_IN_WHEEL = ("vitrine/exporters/viewer/dist/viewer.js", "vitrine/exporters/viewer/dist/viewer.css")
+VIEWER_IN_WHEEL = ("vitrine/exporters/viewer/dist/viewer.js", "vitrine/exporters/viewer/dist/viewer-ui.js", "vitrine/exporters/viewer/dist/viewer.css")
 
 
 def _run(cmd: list[str], cwd: Path, env: dict[str, str], timeout: float = 900) -> subprocess.CompletedProcess:

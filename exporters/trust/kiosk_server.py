@@ -2,7 +2,8 @@
 manifest. Each request reads the whole file, checks its size and SHA-256 against the manifest and
 sends those same bytes (no window between check and send); anything else is 403 and logged.
 manifest.json, manifest.sig, data/manifest.js and publisher-key.json (not listed in the manifest)
-are read once when the bundle verifies and served from memory.
+are read once when the bundle verifies and served from memory, compressed here when the request
+accepts it (delivery/live_compression.py): a copy of them on disk is never sent.
 
 ``POST`` or ``GET /__kiosk/heartbeat`` (sent by the viewer in the kiosk profile, see the contract's
 addendum) records that the page is alive; the launcher restarts a browser whose page went silent.
@@ -24,6 +25,7 @@ import urllib.parse
 from pathlib import Path
 
 from ..delivery.encoding import CODINGS, choose_coding, suffix_of
+from ..delivery.live_compression import compress_live, live_codings
 from ..errors import ExportError
 from ..manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, check_signature,
                         manifest_script_differs, parse_manifest)
@@ -78,6 +80,12 @@ class VerifiedContent:
         """The codings ("br", "gzip") whose copy of ``rel`` is listed in the manifest."""
         with self.lock:
             return {c for c, suffix in CODINGS if rel + suffix in self.listed}
+
+    def extra_size(self, rel: str) -> int | None:
+        """The size of the verified extra file ``rel`` (manifest.json, ...), or None if it is not one."""
+        with self.lock:
+            data = self.extras.get(rel)
+        return None if data is None else len(data)
 
     def stop(self) -> None:
         with self.lock:
@@ -151,10 +159,18 @@ def _make_handler(content: VerifiedContent, log: logging.Logger):
                 log.warning("refused %s: not a bundle path", self.path[:300])
                 self._send(403, b"refused\n")
                 return
-            available = content.codings_for(rel)
-            coding = choose_coding(self.headers.get("Accept-Encoding"), available) if available else None
-            sent = rel + suffix_of(coding) if coding else rel
+            extra = content.extra_size(rel)
+            if extra is not None:  # manifest.json & co: its verified bytes, compressed here (never a copy from disk)
+                available = live_codings(rel, extra)
+                coding = choose_coding(self.headers.get("Accept-Encoding"), available) if available else None
+                sent = rel
+            else:
+                available = content.codings_for(rel)
+                coding = choose_coding(self.headers.get("Accept-Encoding"), available) if available else None
+                sent = rel + suffix_of(coding) if coding else rel
             data, why = content.bytes_for(sent)
+            if data is not None and extra is not None and coding:
+                data = compress_live(data, coding)
             if data is None:
                 if why.startswith("not serving"):
                     self._send(503, BLANK_PAGE, "text/html; charset=utf-8")

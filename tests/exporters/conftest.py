@@ -38,6 +38,7 @@ def viewer_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "dist").mkdir()
     (root / "src" / "index.template.html").write_text(STUB_TEMPLATE, encoding="utf-8")
     (root / "dist" / "viewer.js").write_text("/* stub viewer */\n")
+    (root / "dist" / "viewer-ui.js").write_text("/* stub rest of the viewer */\n")
     (root / "dist" / "viewer.css").write_text("/* stub */\n")
     return root
 

@@ -199,3 +199,75 @@ def test_a_file_met_again_is_not_compressed_again(monkeypatch):
     assert brotli.decompress(first[".br"]) == data
     other = precompressed.compress(data + b"!")
     assert brotli.decompress(other[".br"]) == data + b"!" and len(calls) == 2
+
+
+# manifest.json & co cannot be listed in the manifest, so no copy of them on disk is ever sent:
+# both servers compress the bytes they serve themselves (delivery/live_compression.py).
+
+@pytest.fixture
+def served_copy(bundle_copy):
+    """`vitrine serve` on a copy of the bundle that a test may tamper with."""
+    from vitrine.exporters.static_server import make_server
+    server = make_server(bundle_copy, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield bundle_copy, server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def _forge_manifest_copies(folder) -> bytes:
+    """The attacker's manifest: the real one with a hash swapped, dropped as .br and .gz beside it."""
+    forged = (folder / "manifest.json").read_bytes().replace(b'"sha256": "', b'"sha256": "00', 1)
+    assert forged != (folder / "manifest.json").read_bytes()
+    (folder / "manifest.json.br").write_bytes(brotli.compress(forged))
+    (folder / "manifest.json.gz").write_bytes(gzip.compress(forged))
+    (folder / "data" / "manifest.js.br").write_bytes(brotli.compress(b"window.VITRINE_MANIFEST = {};\n"))
+    return forged
+
+
+@pytest.mark.parametrize("accept, coding", [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("identity", None)])
+def test_vitrine_serve_never_sends_a_planted_manifest_copy(served_copy, accept, coding):
+    folder, port = served_copy
+    _forge_manifest_copies(folder)
+    for rel in ("manifest.json", "data/manifest.js"):
+        status, headers, body = _get(port, "/" + rel, accept)
+        decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[coding]
+        assert status == 200 and headers.get("content-encoding") == coding, rel
+        assert decode(body) == (folder / rel).read_bytes(), rel
+        assert headers["content-length"] == str(len(body))
+        assert headers["vary"] == "Accept-Encoding"
+
+
+def test_vitrine_serve_compresses_the_manifest_as_it_is_now(served_copy):
+    """Compressed here from the file read for this request: a changed manifest.json is what is sent."""
+    folder, port = served_copy
+    before = _get(port, "/manifest.json", "br")[2]
+    (folder / "manifest.json").write_bytes((folder / "manifest.json").read_bytes() + b" ")
+    status, headers, body = _get(port, "/manifest.json", "br")
+    assert brotli.decompress(before) + b" " == brotli.decompress(body) == (folder / "manifest.json").read_bytes()
+    # much smaller than the file: worth it before the first frame
+    assert len(body) < (folder / "manifest.json").stat().st_size / 2
+
+
+@pytest.mark.parametrize("accept, coding", [("gzip, deflate, br", "br"), ("gzip", "gzip"), ("identity", None)])
+def test_kiosk_never_sends_a_planted_manifest_copy(kiosk_content, accept, coding):
+    folder, port, records = kiosk_content
+    signed = (folder / "manifest.json").read_bytes()
+    _forge_manifest_copies(folder)
+    status, headers, body = _get(port, "/manifest.json", accept)
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[coding]
+    assert status == 200 and headers.get("content-encoding") == coding
+    assert decode(body) == signed
+    # the planted copies are not files of the bundle either
+    assert _get(port, "/manifest.json.br", None)[:3:2] == (403, b"refused: not listed in the manifest\n")
+    assert "refused manifest.json.br: not listed in the manifest" in records
+
+
+def test_kiosk_sends_the_verified_manifest_even_if_the_file_changes(kiosk_content):
+    """The kiosk compresses the bytes it verified at start, never what is on disk now."""
+    folder, port, _records = kiosk_content
+    signed = (folder / "manifest.json").read_bytes()
+    (folder / "manifest.json").write_bytes(signed.replace(b'"sha256": "', b'"sha256": "00', 1))
+    status, headers, body = _get(port, "/manifest.json", "br")
+    assert status == 200 and headers["content-encoding"] == "br"
+    assert brotli.decompress(body) == signed

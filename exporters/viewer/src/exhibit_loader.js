@@ -49,7 +49,8 @@ function base64ToBuffer(b64) {
 }
 
 const scriptLoads = new Map();
-function loadScript(src) {
+/** Run a classic script of the bundle once (file:// cannot fetch, but scripts load). */
+export function loadScript(src) {
   if (!scriptLoads.has(src)) {
     scriptLoads.set(src, new Promise((resolve, reject) => {
       const el = document.createElement('script');
@@ -96,6 +97,15 @@ export function prefetchModel(mode, path, expectedBytes) {
   prefetched.set(rel, entry);
 }
 
+/** The Response data/exhibit.js started for rel before this script ran (one taker), or null. */
+async function takeEarly(rel) {
+  const early = window.VITRINE_EARLY;
+  if (!early || !Object.prototype.hasOwnProperty.call(early, rel)) return null;
+  const started = early[rel];
+  delete early[rel];
+  try { return await started; } catch (_) { return null; } // failed early: download again
+}
+
 async function download(mode, rel, expectedBytes, onProgress) {
   if (mode === 'script') {
     const store = () => window.VITRINE_MODEL_DATA || {};
@@ -107,7 +117,7 @@ async function download(mode, rel, expectedBytes, onProgress) {
     onProgress(buffer.byteLength, buffer.byteLength);
     return buffer;
   }
-  const response = await fetch(rel);
+  const response = await takeEarly(rel) || await fetch(rel);
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${rel}`);
   const total = Number(response.headers.get('content-length')) || expectedBytes || 0;
   if (!response.body || !response.body.getReader) {

@@ -1,10 +1,14 @@
-// Entry point of viewer.js (classic IIFE): finds the exhibit data, builds the
-// viewer in #vitrine and exposes window.vitrine.
+// Entry point of viewer.js, the first script (classic IIFE): finds the exhibit data, draws the
+// first levels of the models in #vitrine (view_core.js), then loads the rest of the viewer
+// (viewer-ui.js, rest_loader.js) and exposes window.vitrine. 'ready' fires once the rest is
+// attached: the exhibit is shown and interactive.
+import './shared_exports.js';
 import { dataMode, loadExhibitDocument, prefetchModel } from './exhibit_loader.js';
 import { Language } from './language.js';
 import { ManifestCheck } from './manifest_check.js';
 import { VitrineAPI } from './vitrine_api.js';
-import { ViewerApp } from './viewer_app.js';
+import { ViewCore } from './view_core.js';
+import { loadRest } from './rest_loader.js';
 import { format, labelTable } from './i18n_labels.js';
 import { checkDocument } from './document_check.js';
 import { startHeartbeat } from './kiosk_heartbeat.js';
@@ -50,7 +54,8 @@ async function boot() {
   root.classList.add('vt-root');
   const mode = dataMode();
   const params = new URLSearchParams(location.search);
-  let app;
+  let app, markShown;
+  const firstFrame = new Promise((resolve) => { markShown = resolve; });
   try {
     const { doc, bytes } = await loadExhibitDocument(mode);
     // The document must be the version this viewer reads, with the parts it needs (see the schema).
@@ -74,7 +79,8 @@ async function boot() {
     if (kiosk) startHeartbeat();
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
     if (!hasWebGL()) throw new Error(language.label('noWebGL'));
-    const check = new ManifestCheck(mode);
+    // The web profile downloads the manifest once the first frame is up (the kiosk before).
+    const check = new ManifestCheck(mode, { after: kiosk ? null : firstFrame });
     api._attachCheck(check);
     // A kiosk shows nothing until the signed manifest has been checked, and nothing at all
     // when it cannot be trusted; the web profile shows at once and flags what fails.
@@ -82,10 +88,18 @@ async function boot() {
     const embedded = root.dataset.embedArtifact;
     if (embedded) root.classList.add('vt-embed');
     const shown = closed ? closedDocument(doc) : embedded ? embedDocument(doc, embedded) : doc;
-    app = new ViewerApp({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
+    const view = new ViewCore({ root, doc: shown, docBytes: bytes, mode, language, check, api, closed });
+    // Once the first artifact is on screen, fetch the rest of the viewer (first in the queue:
+    // ready waits on it) and the manifest, while the other first models finish.
+    const rest = view.firstFrameShown.then(() => { const loading = loadRest(); markShown(); return loading; });
+    rest.catch(() => {}); // handled below, once showFirst is done
+    await view.showFirst();
+    const { ViewerApp } = await rest;
+    app = ViewerApp.upgrade(view);
     api._attach(app);
     await app.start();
   } catch (err) {
+    markShown(); // verification() still answers for a page that failed
     const msg = (err && err.message) || String(err);
     fail(root, app || (err && err.documentCheck) ? msg : `${labelTable(navigator.language).loading} ${msg}`);
     api._reject(err);

@@ -1,13 +1,18 @@
 // Publisher trust: SHA-256 of loaded files against manifest.json, the Ed25519
 // signature over the exact manifest.json text (Web Crypto), and whether the
 // signing key is the one pinned from outside the bundle (publisher_trust.js).
-import { fetchBytes } from './exhibit_loader.js';
+import { fetchBytes, loadScript } from './exhibit_loader.js';
 import { b64ToBytes, fingerprintOf, normaliseFingerprint, pinFromLocation, sha256Hex, trustOf } from './publisher_trust.js';
 
 export { sha256Hex };
 
 export class ManifestCheck extends EventTarget {
-  constructor(mode, { pinned = pinFromLocation() } = {}) {
+  /**
+   * after: a promise to wait for before anything is downloaded (the web profile passes its first
+   * frame, so the manifest, its signature and the key do not share the slow link with the first
+   * models); a kiosk checks first and shows after.
+   */
+  constructor(mode, { pinned = pinFromLocation(), after = null } = {}) {
     super();
     this.mode = mode;
     this.pinned = pinned;
@@ -22,11 +27,10 @@ export class ManifestCheck extends EventTarget {
     this.trusted = null; // null: no pin; true: signer is (or rotated from) the pin; false: another key
     this.via = null; // the pinned fingerprint when the signer was reached through rotation
     this.keyBytes = null; // publisher-key.json as served (fetch mode), hashed once the manifest is known
-    this.ready = this.init();
+    this.ready = Promise.resolve(after).then(() => this.init(), () => this.init());
   }
 
   async loadMaterial() {
-    const global = window.VITRINE_MANIFEST;
     if (this.mode === 'fetch') {
       try {
         const dec = new TextDecoder();
@@ -36,6 +40,10 @@ export class ManifestCheck extends EventTarget {
         return { manifestJson: dec.decode(m), signature: dec.decode(s).trim(), publicKey: key.public_key, fingerprint: key.fingerprint, rotations: key.rotations };
       } catch (_) { /* fall back to the script copy */ }
     }
+    // data/manifest.js is not in index.html: over http the viewer reads manifest.json (the bytes
+    // that are signed); only file:// (or a failed fetch) needs this script copy.
+    if (!window.VITRINE_MANIFEST) await loadScript('data/manifest.js').catch(() => {});
+    const global = window.VITRINE_MANIFEST;
     if (global && typeof global.manifest_json === 'string') {
       return { manifestJson: global.manifest_json, signature: global.signature, publicKey: global.public_key, fingerprint: global.fingerprint, rotations: global.rotations };
     }
@@ -108,7 +116,7 @@ export class ManifestCheck extends EventTarget {
 
   /**
    * The exhibit document's bytes (when known) as exhibit.json; over http also data/exhibit.js,
-   * viewer.js and index.html as served.
+   * viewer.js, viewer-ui.js and index.html as served.
    */
   async checkDocument(docBytes) {
     await this.ready;
@@ -116,7 +124,7 @@ export class ManifestCheck extends EventTarget {
     if (docBytes) await this.checkBytes('exhibit.json', docBytes);
     if (this.mode !== 'fetch') return;
     const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
-    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'index.html']) {
+    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'viewer-ui.js', 'index.html']) {
       if (!this.entry(p)) continue;
       try { await this.checkBytes(p, await fetchBytes(p)); } catch (_) { this.bad.add(p); this.update(); }
     }

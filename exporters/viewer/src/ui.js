@@ -17,14 +17,15 @@ function button(className, onClick) {
 }
 
 export class ViewerUI {
-  constructor(root, { language, doc, kiosk, actions }) {
+  /** stage: the first script's element holding the canvas (view_core.js). */
+  constructor(root, { language, doc, kiosk, actions, stage }) {
     this.L = language;
     this.doc = doc;
     this.kiosk = kiosk;
     this.actions = actions;
     this.root = root;
 
-    this.stage = el('div', 'vt-stage');
+    this.stage = stage || el('div', 'vt-stage');
     this.hotspotLayer = el('div', 'vt-hotspots');
     this.progress = el('div', 'vt-progress');
     this.progress.setAttribute('role', 'progressbar');

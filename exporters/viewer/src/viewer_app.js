@@ -1,61 +1,44 @@
-// The viewer: renderer, camera and controls, and the wiring between loading,
-// hotspots, panels, tours, kiosk, XR and the trust check.
+// The rest of the viewer (viewer-ui.js, loaded after the first frame): the wiring between
+// loading, hotspots, panels, tours, kiosk, XR and the trust check, around the renderer, scene,
+// camera and models that the first script (view_core.js) has already drawn.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
-import { buildEnvironment, buildPlinths, buildLights, buildArtifactGroups } from './scene_builder.js';
-import { CameraFlight, prefersReducedMotion } from './camera_flight.js';
+import { ViewCore } from './view_core.js';
+import { prefersReducedMotion } from './camera_flight.js';
 import { Hotspots } from './hotspots.js';
-import { AnnotationPanel, audioElement, releaseAudio } from './annotation_panel.js';
+import { AnnotationPanel, audioElement, releaseAudio, liveCaptionUrls } from './annotation_panel.js';
 import { TourPlayer } from './tour_player.js';
 import { KioskMode } from './kiosk_mode.js';
 import { XRSession } from './xr_session.js';
 import { XRPanel } from './xr_panel.js';
-import { ModelLevels } from './model_levels.js';
 import { ViewerUI } from './ui.js';
 import { shortFingerprint } from './publisher_trust.js';
-import { verifyMedia } from './media_gate.js';
+import { mediaState, verifyMedia } from './media_gate.js';
 import { MeasureTape } from './measure_tape.js';
 import { DeepLinks } from './deep_links.js';
 import { installPhoneAR } from './ar_quicklook.js';
 import { QRHandoff } from './qr_handoff.js';
-import { artifactCorners, inFrustum, REFERENCE_ASPECT } from './framing.js';
-
-/** The export's poster (index.html shows it at once) gives way to the first drawn artifact. */
-function hidePoster() {
-  for (const el of document.querySelectorAll('.vt-poster')) el.classList.add('vt-done');
-}
 import { Announcer, artifactText, captionsBox } from './a11y.js';
 
 const _box = new THREE.Box3();
-// Longest wait for a first model before the room is drawn without it (slow links).
-const HOLD_FIRST_FRAME_MS = 1000;
 
-export class ViewerApp {
-  /** closed: {reason, files} when a kiosk refuses the whole exhibit (doc is then empty). */
-  constructor({ root, doc, docBytes, mode, language, check, api, closed = null }) {
-    Object.assign(this, { root, doc, docBytes, mode, L: language, check, api, closed });
-    const params = new URLSearchParams(location.search);
-    // A page may be previewed as a kiosk (only ever stricter, never looser).
-    this.kiosk = (doc.bundle && doc.bundle.profile === 'kiosk') || params.get('profile') === 'kiosk';
-    this.viewpoints = new Map((doc.viewpoints || []).map((v) => [v.id, v]));
+export class ViewerApp extends ViewCore {
+  /**
+   * Make the first script's ViewCore `view` a ViewerApp (the same object: its renderer, scene,
+   * levels, timings and listeners stay) and build the interface around its canvas.
+   */
+  static upgrade(view) {
+    Object.setPrototypeOf(view, ViewerApp.prototype);
+    view.attachUI();
+    return view;
+  }
+
+  attachUI() {
+    const { root, doc, mode, L: language, check, closed } = this;
+    const canvas = this.renderer.domElement;
     this.annotations = new Map((doc.annotations || []).map((a) => [a.id, a]));
-    this.artifacts = new Map((doc.artifacts || []).map((a) => [a.id, a]));
     this.openId = null;
-    this.needsRender = true;
-    // start/firstFrame/ready: ms since this constructor. The *At figures are ms since
-    // navigation start (performance.now()), so load benchmarks can compare them with
-    // resource timings: levelAt = a level's levelchange, levelFrameAt = the first frame
-    // rendered with that level in the scene, firstArtifactFrameAt = the first with any.
-    this.timings = { start: performance.now(), levelAt: {}, levelFrameAt: {} };
-    this.unrenderedLevels = new Set();
-    this.sized = [0, 0, 0]; // [w, h, dpr] of the drawing buffer
-    // No frame before the first model (or HOLD_FIRST_FRAME_MS): with a software compositor
-    // (SwiftShader) each frame's readback blocks the main thread for all its GPU work, so a frame
-    // of the empty room (shader compiles, 4x MSAA raster) delayed the model's parse by 0.5-0.8 s.
-    this.holdFrames = true;
-    setTimeout(() => this.releaseFrames(), HOLD_FIRST_FRAME_MS);
-
-    this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions() });
+    this.ui = new ViewerUI(root, { language, doc, kiosk: this.kiosk, actions: this.actions(), stage: this.stage });
     this.a11y = new Announcer(root, { language, doc, onShowArtifact: (id) => this.showArtifact(id) });
     if (closed) root.classList.add('vt-closed');
     // A kiosk over http shows a picture or sound only once its bytes match the signed manifest.
@@ -65,14 +48,7 @@ export class ViewerApp {
       this.panel.render();
       this.showVerification();
     }) : Promise.resolve();
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
-    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
-    this.renderer.toneMapping = THREE.NeutralToneMapping;
-    this.renderer.xr.enabled = true;
-    const canvas = this.renderer.domElement;
-    canvas.className = 'vt-canvas';
-    canvas.tabIndex = 0;
-    canvas.setAttribute('role', 'img');
+    this.attachControls(canvas);
     canvas.setAttribute('aria-describedby', this.a11y.summary.id);
     // Arrow keys turn the view (OrbitControls): say so once the keys stop, not on every frame.
     canvas.addEventListener('keydown', (e) => {
@@ -80,31 +56,6 @@ export class ViewerApp {
       clearTimeout(this.turnTimer);
       this.turnTimer = setTimeout(() => this.a11y.say(this.L.label('cameraTurned')), 700);
     });
-    this.ui.stage.appendChild(canvas);
-
-    this.scene = new THREE.Scene();
-    this.exhibitRoot = new THREE.Group();
-    this.exhibitRoot.name = 'vitrine-exhibit';
-    this.scene.add(this.exhibitRoot);
-    const env = buildEnvironment(this.scene, this.exhibitRoot, doc);
-    this.room = env.room;
-    this.plinths = buildPlinths(this.exhibitRoot, doc);
-    buildLights(this.exhibitRoot, doc);
-    this.groups = buildArtifactGroups(this.exhibitRoot, doc);
-
-    this.camera = new THREE.PerspectiveCamera(50, 4 / 3, 0.01, 200);
-    this.controls = new OrbitControls(this.camera, canvas);
-    this.controls.enableDamping = true;
-    this.controls.dampingFactor = 0.12;
-    this.controls.listenToKeyEvents(canvas);
-    this.controls.keyRotateSpeed = 1.0;
-    this.controls.autoRotateSpeed = 0.6;
-    this.controls.maxDistance = 30;
-    this.controls.addEventListener('change', () => this.requestRender());
-    this.controls.addEventListener('start', () => this.flight.cancel());
-    this.flight = new CameraFlight(this.camera, this.controls, () => this.requestRender());
-
-    this.levels = new ModelLevels({ mode, doc, groups: this.groups, check, kiosk: this.kiosk });
     this.hotspots = new Hotspots({
       layer: this.ui.hotspotLayer, doc, groups: this.groups, camera: this.camera, language,
       onOpen: (id, button) => { this.returnFocus = button; this.openAnnotation(id); },
@@ -119,7 +70,7 @@ export class ViewerApp {
     this.xrPanel = new XRPanel();
     this.xr = new XRSession({
       renderer: this.renderer, scene: this.scene, exhibitRoot: this.exhibitRoot, groups: this.groups, hotspots: this.hotspots,
-      panel: this.xrPanel, envObjects: env.floor ? [env.floor] : [], overlayRoot: root,
+      panel: this.xrPanel, envObjects: this.env.floor ? [this.env.floor] : [], overlayRoot: root,
       hooks: {
         openAnnotation: (id) => this.openAnnotation(id),
         closeAnnotation: () => this.closeAnnotation(),
@@ -129,15 +80,11 @@ export class ViewerApp {
     });
     this.tape = new MeasureTape(this);
     this.wireEvents();
-    this.setStartView();
-    this.resize();
-    new ResizeObserver(() => this.resize()).observe(this.ui.stage);
     // The tour bar's height, for the phone layout that stacks the annotation panel above it (viewer.css).
     new ResizeObserver(() => root.style.setProperty('--vt-tourbar-h', `${this.ui.tourBar.offsetHeight}px`)).observe(this.ui.tourBar);
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.openId) this.closeAnnotation();
     });
-    this.renderer.setAnimationLoop((time, frame) => this.frame(time, frame));
     if (this.kiosk) {
       this.kioskMode = new KioskMode(doc, {
         reset: () => this.resetForNextVisitor(),
@@ -149,7 +96,30 @@ export class ViewerApp {
     }
     if (this.kiosk && !closed) new QRHandoff(this).install();
     this.relabel();
+    // What happened before the interface existed: first models that failed to load.
+    for (const id of this.loadErrors.splice(0)) this.onLoadError(id);
+    this.timings.restAt = performance.now();
   }
+
+  /** OrbitControls in place of the first script's fixed view, looking at the same target. */
+  attachControls(canvas) {
+    const target = this.controls.target;
+    this.controls = new OrbitControls(this.camera, canvas);
+    this.controls.target.copy(target);
+    this.controls.enableDamping = true;
+    this.controls.dampingFactor = 0.12;
+    this.controls.listenToKeyEvents(canvas);
+    this.controls.keyRotateSpeed = 1.0;
+    this.controls.autoRotateSpeed = 0.6;
+    this.controls.maxDistance = 30;
+    this.controls.addEventListener('change', () => this.requestRender());
+    this.controls.addEventListener('start', () => this.flight.cancel());
+    this.flight.controls = this.controls;
+    this.controls.update();
+  }
+
+  mediaState() { return mediaState(); }
+  liveCaptionUrls() { return liveCaptionUrls(); }
 
   actions() {
     return {
@@ -165,23 +135,14 @@ export class ViewerApp {
     };
   }
 
-  emit(name, detail) { this.api.dispatchEvent(new CustomEvent(name, { detail })); }
+  onRefused() { this.showRefused(); this.requestRender(true); }
+  onLoadError(artifactId) {
+    const a = this.artifacts.get(artifactId);
+    this.ui.showNotice(this.L.label('loadFailed', { name: (a && a.name) || artifactId }));
+  }
+  onVerification(detail) { this.showVerification(); this.emit('verification', detail); }
 
   wireEvents() {
-    this.levels.addEventListener('levelchange', (e) => {
-      const t = this.timings;
-      if (t.levelAt[e.detail.level] == null) t.levelAt[e.detail.level] = performance.now();
-      this.unrenderedLevels.add(e.detail.level);
-      this.releaseFrames();
-      this.requestRender(true);
-      this.emit('levelchange', e.detail);
-    });
-    this.levels.addEventListener('refused', () => { this.showRefused(); this.requestRender(true); });
-    this.levels.addEventListener('error', (e) => {
-      const a = this.artifacts.get(e.detail.artifactId);
-      this.ui.showNotice(this.L.label('loadFailed', { name: (a && a.name) || e.detail.artifactId }));
-    });
-    this.check.addEventListener('change', (e) => { this.showVerification(); this.emit('verification', e.detail); });
     for (const name of ['tourstart', 'tourstep', 'tourend']) this.tour.addEventListener(name, (e) => this.emit(name, e.detail));
     this.tour.addEventListener('tourend', () => this.a11y.say(this.L.label('tourEnded')));
     this.tour.addEventListener('tourpause', () => this.ui.setPaused(true));
@@ -198,36 +159,22 @@ export class ViewerApp {
     this.xr.addEventListener('arplace', (e) => this.emit('arplace', e.detail));
   }
 
+  /** After showFirst (view_core.js) and attachUI: check the page's files, say ready, load finer levels. */
   async start() {
     this.xr.probe().then((s) => { this.ui.setXRSupport(s); this.phoneAR = installPhoneAR(this, s); });
     if (!this.closed) { this.deepLinks = new DeepLinks(this); this.deepLinks.install(); }
-    this.ui.setProgress(0);
-    await this.levels.loadFirst((f) => this.ui.setProgress(f));
-    this.releaseFrames(); // every first model drawn, refused or failed
-    // Re-downloading the page's own files to hash them (viewer.js is ~0.7 MB) would share
-    // a slow link with the first models: check them once those are drawn (a kiosk did before).
+    // Re-downloading the page's own files to hash them would share a slow link with the
+    // first models: check them once those are drawn (a kiosk did before).
     if (!this.kiosk) this.check.checkDocument(this.docBytes);
     this.ui.setProgress(1);
     this.fitCameraLimits();
     this.requestRender(true);
     await this.renderNow();
-    hidePoster(); // an exhibit with nothing drawable is ready without an artifact frame
+    // ready includes the signature check (started at the first frame, while viewer-ui.js came)
+    await this.check.ready;
     this.timings.ready = performance.now() - this.timings.start;
     this.timings.readyAt = performance.now();
     this.levels.loadFiner().then(() => this.requestRender(true));
-  }
-
-  renderNow() {
-    return new Promise((resolve) => { this.afterRender = resolve; this.requestRender(true); });
-  }
-
-  releaseFrames() {
-    if (this.holdFrames) { this.holdFrames = false; this.requestRender(true); }
-  }
-
-  requestRender(geometryChanged = false) {
-    this.needsRender = true;
-    if (geometryChanged) this.forceHotspots = true;
   }
 
   frame(time, frame) {
@@ -242,37 +189,12 @@ export class ViewerApp {
     if (this.controls.autoRotate) this.needsRender = true;
     if (!this.needsRender || this.holdFrames) { this.hotspots.update(this.width, this.height, now, false); return; }
     this.needsRender = false;
-    this.renderer.render(this.scene, this.camera);
-    if (this.timings.firstFrame == null) this.timings.firstFrame = now - this.timings.start;
-    if (this.unrenderedLevels.size) this.noteLevelFrames();
-    this.hotspots.update(this.width, this.height, now, this.forceHotspots);
-    this.tape.update();
+    const forced = this.forceHotspots;
     this.forceHotspots = false;
-    if (this.afterRender) { const done = this.afterRender; this.afterRender = null; done(); }
-  }
-
-  noteLevelFrames() {
-    const t = this.timings, at = performance.now();
-    for (const level of this.unrenderedLevels) if (t.levelFrameAt[level] == null) t.levelFrameAt[level] = at;
-    if (t.firstArtifactFrameAt == null) { t.firstArtifactFrameAt = at; hidePoster(); t.firstArtifactLevel = [...this.unrenderedLevels][0]; }
-    this.unrenderedLevels.clear();
-  }
-
-  resize(force = false) {
-    if (this.xr && this.xr.presenting) return;
-    const w = Math.max(1, this.ui.stage.clientWidth), h = Math.max(1, this.ui.stage.clientHeight);
-    this.width = w; this.height = h;
-    // Cap the drawing buffer near 4K so big kiosks and phones stay smooth.
-    const dpr = Math.min(window.devicePixelRatio || 1, 2, Math.sqrt(8.3e6 / (w * h)));
-    // Each canvas resize reallocates the (multisampled) drawing buffer, even at the same size,
-    // and setPixelRatio resizes too: skip the ResizeObserver's first call, which repeats ours.
-    if (!force && w === this.sized[0] && h === this.sized[1] && dpr === this.sized[2]) return;
-    this.sized = [w, h, dpr];
-    if (this.renderer.getPixelRatio() !== dpr) this.renderer.setPixelRatio(dpr);
-    this.renderer.setSize(w, h, false);
-    this.camera.aspect = w / h;
-    if (this.flight) { this.flight.refit(); this.flight.reframe(); }
-    this.updateViewOffset();
+    this.drawFrame(now, () => {
+      this.hotspots.update(this.width, this.height, now, forced);
+      this.tape.update();
+    });
   }
 
   /** Shift the picture away from the open panel so the subject stays in view. */
@@ -286,44 +208,6 @@ export class ViewerApp {
     else this.camera.clearViewOffset();
     this.camera.updateProjectionMatrix();
     this.requestRender(true);
-  }
-
-  startViewpoint() {
-    return this.viewpoints.get(this.doc.start_viewpoint_id) || (this.doc.viewpoints || [])[0] || this.autoViewpoint();
-  }
-
-  autoViewpoint() {
-    _box.makeEmpty();
-    for (const p of this.plinths) _box.expandByObject(p);
-    for (const a of this.doc.artifacts || []) {
-      const t = (a.transform && a.transform.translation) || [0, 0, 0];
-      const d = a.dimensions || [0.5, 0.5, 0.5];
-      _box.expandByPoint(new THREE.Vector3(t[0] - d[0] / 2, t[1], t[2] - d[2] / 2));
-      _box.expandByPoint(new THREE.Vector3(t[0] + d[0] / 2, t[1] + d[1], t[2] + d[2] / 2));
-    }
-    if (_box.isEmpty()) _box.set(new THREE.Vector3(-0.5, 0, -0.5), new THREE.Vector3(0.5, 1.5, 0.5));
-    const c = _box.getCenter(new THREE.Vector3());
-    const r = Math.max(0.3, _box.getSize(new THREE.Vector3()).length() / 2);
-    return { id: null, eye: [c.x, c.y + r * 0.5, c.z + r * 2.4], target: c.toArray(), fov: 0.8 };
-  }
-
-  setStartView() { this.flight.flyTo(this.withSubjects(this.startViewpoint(), true), { cut: true }); }
-
-  /** vp with the corners of what it frames (framing.js): every visible artifact for the start
-   * view; otherwise the artifacts the view shows whole at the reference (desktop) aspect. */
-  withSubjects(vp, all = false) {
-    if (!vp || !Array.isArray(vp.eye) || !Array.isArray(vp.target)) return vp;
-    const eye = new THREE.Vector3().fromArray(vp.eye), target = new THREE.Vector3().fromArray(vp.target);
-    const up = Array.isArray(vp.up) ? new THREE.Vector3().fromArray(vp.up) : new THREE.Vector3(0, 1, 0);
-    const fov = Number.isFinite(vp.fov) && vp.fov > 0 ? THREE.MathUtils.radToDeg(vp.fov) : this.flight.baseFov;
-    const subjects = [];
-    for (const a of this.doc.artifacts || []) {
-      const g = this.groups.get(a.id);
-      if (!g || a.visible === false) continue;
-      const corners = artifactCorners(g, a.dimensions);
-      if (all || inFrustum(eye, target, up, fov, REFERENCE_ASPECT, corners)) subjects.push(...corners);
-    }
-    return { ...vp, subjects };
   }
 
   fitCameraLimits() {

@@ -2,8 +2,6 @@
 // Methods called before the viewer exists wait for it (or throw if it failed).
 import { roomBoxes } from './room.js';
 import * as THREE from 'three';
-import { mediaState } from './media_gate.js';
-import { liveCaptionUrls } from './annotation_panel.js';
 import { artifactCorners } from './framing.js';
 
 export class VitrineAPI extends EventTarget {
@@ -64,7 +62,7 @@ export class VitrineAPI extends EventTarget {
       attract: app.kioskMode ? app.kioskMode.attracting : false,
       levels: app.levels.levels(),
       refused: Array.from(app.levels.refused.keys()),
-      media: mediaState(),
+      media: app.mediaState(),
       failed: Object.fromEntries(app.levels.failed),
       xr: app.xr.mode,
       xrFrames: app.xr.frames,
@@ -83,7 +81,7 @@ export class VitrineAPI extends EventTarget {
     return {
       renderer: { geometries: info.memory.geometries, textures: info.memory.textures, programs: (info.programs || []).length,
         calls: info.render.calls, triangles: info.render.triangles },
-      blobUrls: liveCaptionUrls(),
+      blobUrls: app.liveCaptionUrls(),
       hotspots: app.ui.hotspotLayer.childElementCount,
       markers: app.hotspots.items.filter((i) => i.marker).length,
       room: roomBoxes(app.room),

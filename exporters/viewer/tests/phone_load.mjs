@@ -3,7 +3,8 @@
 // @google/model-viewer page (its 'load' event, then one animation frame).
 //   node phone_load.mjs URL --kind vitrine|model-viewer [--runs N]
 // Profile (WEBXR-TESTING.md): 390x844 touch, 4x CPU, 1.6 Mbps down, 150 ms RTT, HTTP cache off.
-// Prints one JSON line {kind, runs: [{readyMs, firstFrameMs, bytesBeforeFirstFrame, requests}], errors}.
+// Prints one JSON line {kind, runs: [{readyMs, firstFrameMs, restMs (Vitrine: viewer-ui.js attached), bytesBeforeFirstFrame, requests,
+//   before: [{name, bytes, start, end}] (fetched before the first frame), after: [...]}], errors}.
 // Times are ms since navigation start; bytes are transfer sizes (headers + encoded bodies).
 import { chromium } from 'playwright-core';
 
@@ -37,10 +38,10 @@ async function visit(browser) {
     });
   }
   await page.goto(url, { waitUntil: 'commit', timeout: 240000 });
-  let ready, first;
+  let ready, first, rest = null;
   if (kind === 'vitrine') {
     await page.waitForFunction(() => window.vitrine && window.vitrine.app && window.vitrine.app.timings.readyAt != null, null, { timeout: 240000, polling: 50 });
-    ({ ready, first } = await page.evaluate(() => ({ ready: window.vitrine.app.timings.readyAt, first: window.vitrine.app.timings.firstArtifactFrameAt })));
+    ({ ready, first, rest } = await page.evaluate(() => ({ ready: window.vitrine.app.timings.readyAt, first: window.vitrine.app.timings.firstArtifactFrameAt, rest: window.vitrine.app.timings.restAt })));
   } else {
     await page.waitForFunction(() => window.__mv && window.__mv.frameAt != null, null, { timeout: 240000, polling: 50 });
     ({ ready, first } = await page.evaluate(() => ({ ready: window.__mv.loadAt, first: window.__mv.frameAt })));
@@ -49,10 +50,15 @@ async function visit(browser) {
     const size = (r) => r.transferSize || r.encodedBodySize || 0;
     const nav = performance.getEntriesByType('navigation')[0];
     const res = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= at);
-    return { bytes: size(nav) + res.reduce((a, r) => a + size(r), 0), requests: 1 + res.length };
+    // What came before the first frame, in order of request: path, bytes, start/end (ms).
+    const rows = [nav, ...res].map((r) => ({ name: new URL(r.name).pathname.replace(/^\//, '') || 'index.html', bytes: size(r),
+      start: Math.round(r.startTime || r.fetchStart || 0), end: Math.round(r.responseEnd) }));
+    const after = performance.getEntriesByType('resource').filter((r) => r.responseEnd > at)
+      .map((r) => ({ name: new URL(r.name).pathname.replace(/^\//, ''), bytes: size(r), start: Math.round(r.startTime), end: Math.round(r.responseEnd) }));
+    return { bytes: size(nav) + res.reduce((a, r) => a + size(r), 0), requests: 1 + res.length, before: rows, after };
   }, first);
   await context.close();
-  return { readyMs: Math.round(ready), firstFrameMs: Math.round(first), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, errors };
+  return { readyMs: Math.round(ready), firstFrameMs: Math.round(first), restMs: rest == null ? null : Math.round(rest), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, before: bytes.before, after: bytes.after, errors };
 }
 
 async function main() {

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// The two viewer scripts (viewer.js first, viewer-ui.js after the first frame), in Chromium:
+//   node split_check.mjs --http URL --file FILE_URL --tampered URL
+// http:     every request with its start and end (ms since navigation) and the viewer's timings
+//           (firstArtifactFrameAt, restAt, readyAt), the verification, errors;
+// file:     the same bundle from file:// (no SRI there, data/manifest.js loaded as a script);
+// tampered: a bundle whose viewer-ui.js carries an appended payload: whether it ran, how the
+//           page failed (vitrine.ready's rejection, the fatal notice).
+// Prints one JSON line {http, file, tampered}.
+import { chromium } from 'playwright-core';
+import { ARGS } from './check_helpers.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : null; };
+
+async function open(browser, url, { fails = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [], consoleErrors = [], asked = [];
+  page.on('request', (r) => asked.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e.message || e)));
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+  await page.waitForFunction(() => !!(window.vitrine && window.vitrine.ready), null, { timeout: 120000 });
+  const outcome = await page.evaluate(() => window.vitrine.ready.then(() => 'ready', (e) => `rejected: ${e && e.message}`));
+  if (fails) {
+    const seen = await page.evaluate(() => ({ outcome: null, pwned: window.__vitrinePwned === true, rest: !!window.VitrineRest,
+      fatal: (document.querySelector('.vt-fatal') || {}).textContent || '',
+      poster: !!document.querySelector('.vt-poster.vt-done') }));
+    await context.close();
+    return { ...seen, outcome, errors, consoleErrors };
+  }
+  // the web profile's file hashes run after ready: wait for them
+  await page.waitForFunction(() => window.vitrine.verification().status !== 'unchecked', null, { timeout: 60000, polling: 100 });
+  const seen = await page.evaluate(() => {
+    const t = window.vitrine.app.timings;
+    const base = new URL('.', location.href).href;
+    const rel = (u) => (u.startsWith(base) ? u.slice(base.length).split('?')[0] : u);
+    const nav = performance.getEntriesByType('navigation')[0];
+    const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd }));
+    return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt },
+      requests, verification: window.vitrine.verification(), rest: !!window.VitrineRest, hasManifestGlobal: !!window.VITRINE_MANIFEST,
+      hotspots: document.querySelectorAll('.vt-hotspot').length, toolbar: !!document.querySelector('.vt-toolbar') };
+  });
+  const base = new URL('.', url).href;
+  await context.close();
+  // every request (file:// loads have no resource timing entries), relative to the page
+  seen.asked = asked.map((u) => (u.startsWith(base) ? u.slice(base.length).split('?')[0] : u));
+  return { ...seen, outcome, errors, consoleErrors };
+}
+
+async function main() {
+  const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+  const result = {};
+  try {
+    if (opt('http')) result.http = await open(browser, opt('http'));
+    if (opt('file')) result.file = await open(browser, opt('file'));
+    if (opt('tampered')) result.tampered = await open(browser, opt('tampered'), { fails: true });
+  } catch (err) {
+    result.error = String(err && err.stack || err).slice(0, 1500);
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify(result));
+}
+
+main();
