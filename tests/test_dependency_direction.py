@@ -72,6 +72,21 @@ def test_app_has_few_loose_modules() -> None:
     assert loose == ["__init__.py"], f"put these in a sub-package of app/: {loose}"
 
 
+# The pipeline's entry points and shared types stay at the top of assets/ and scenes/; the rest
+# lives in sub-packages named for what they do (formats, geometry, levels, editing, storage...).
+TOP_LEVEL_ALLOWED = {
+    "assets": {"__init__.py", "inspection.py", "preparation.py", "progress.py", "scan_errors.py",
+               "scan_loading.py", "scan_model.py", "templated_text.py"},
+    "scenes": {"__init__.py", "document.py", "exhibit_model.py", "ids.py", "observable.py", "version.py"},
+}
+
+
+@pytest.mark.parametrize("package", sorted(TOP_LEVEL_ALLOWED))
+def test_new_modules_go_into_sub_packages(package: str) -> None:
+    loose = {p.name for p in (ROOT / package).glob("*.py")}
+    assert loose - TOP_LEVEL_ALLOWED[package] == set(), f"put these in a sub-package of {package}/"
+
+
 # --- the checker itself, on a tiny package written for the test -------------------------
 
 def _write(root: Path, files: dict[str, str]) -> None:
