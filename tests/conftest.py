@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,15 @@ def scan(scans_dir: Path):
             pytest.skip(f"scan {rel} not found in {scans_dir}")
         return p
     return _get
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Once a QApplication exists, garbage is collected on the GUI thread only, as in the editor
+    (app/window/gui_thread_gc.py): before each test, and on the collector's timer."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+    if QApplication.instance() is not None:
+        from vitrine.app.window.gui_thread_gc import collect_on_gui_thread
+        collect_on_gui_thread().check()

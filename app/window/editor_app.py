@@ -25,6 +25,8 @@ def run_editor(project_path: Optional[str] = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Vitrine")
+    from vitrine.app.window.gui_thread_gc import collect_on_gui_thread
+    collect_on_gui_thread()  # background jobs must never destroy Qt objects
     settings = default_settings()
     install_translations(chosen_language(settings), app)
 
