@@ -184,15 +184,23 @@ def test_export_summary_lines_and_warnings_read_in_chinese(qapp, chinese) -> Non
     dialog.close()
 
 
+def _literal_templates(sources: list[Path], callees: tuple[str, ...]) -> set[str]:
+    """The first argument of every call to one of ``callees`` in ``sources``; each must be a
+    literal, so that the catalogue can list it."""
+    used = set()
+    for source in sources:
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in callees and node.args:
+                assert isinstance(node.args[0], ast.Constant), f"{source}: {node.func.id} needs a literal template"
+                used.add(node.args[0].value)
+    return used
+
+
 def test_every_export_template_has_a_chinese_translation() -> None:
     from vitrine.app.window.message_catalogue import EXPORT_TEMPLATES
 
-    used = set()
-    for source in sorted(set((REPO / "exporters").rglob("*.py")) - {REPO / "exporters" / "export_messages.py"}):
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ExportMessage" and node.args:
-                assert isinstance(node.args[0], ast.Constant), f"{source}: ExportMessage needs a literal template"
-                used.add(node.args[0].value)
+    sources = sorted(set((REPO / "exporters").rglob("*.py")) - {REPO / "exporters" / "export_messages.py"})
+    used = _literal_templates(sources, ("ExportMessage",))
     assert len(used) >= 15 and sorted(used - set(EXPORT_TEMPLATES)) == []
     chinese = ts_translations("ExportMessages")
     for template in EXPORT_TEMPLATES:
@@ -204,12 +212,8 @@ def test_every_export_template_has_a_chinese_translation() -> None:
 def test_every_reason_template_is_in_the_catalogue() -> None:
     from vitrine.app.window.message_catalogue import SCAN_TEMPLATES
 
-    used = set()
-    for source in [*sorted((REPO / "assets").rglob("*.py")), REPO / "app" / "workflows" / "project_import.py"]:
-        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("T", "TemplatedText") and node.args:
-                assert isinstance(node.args[0], ast.Constant), f"{source}: TemplatedText needs a literal template"
-                used.add(node.args[0].value)
+    sources = [*sorted((REPO / "assets").rglob("*.py")), REPO / "app" / "workflows" / "project_import.py"]
+    used = _literal_templates(sources, ("T", "TemplatedText"))
     assert len(used) >= 18 and sorted(used - set(SCAN_TEMPLATES)) == []
     chinese = ts_translations("ScanMessages")
     for template in used:
