@@ -3,7 +3,7 @@
 For each real scan (../shared/scans; rows skipped when missing) the scan is
 prepared to metres, Y up, base on y=0, written as a plain GLB the way a project stores
 its levels (``vitrine.assets.formats.glb_io.glb_bytes``: JPEG when opaque, PNG with alpha),
-then compressed by ``vitrine.exporters.glb_compression`` and by gltfpack. Reports both
+then compressed by ``vitrine.exporters.bundle.glb_compression`` and by gltfpack. Reports both
 sizes (bytes) and their ratio; whether the geometry is the same (the decoded meshopt
 streams and dequantising transforms compared byte for byte, benchmarks/glb_streams.py);
 and the time, both sides measured the same way: each as a whole process on the same plain
@@ -70,7 +70,7 @@ def _row(case: str, metric: str, value, unit: str, target: str = "", note: str =
 
 def _metadata(case: str) -> tuple[str, dict]:
     """(asset.copyright, XMP packet) built the way bundle_writer builds them."""
-    from vitrine.exporters.object_metadata import model_copyright, xmp_packet
+    from vitrine.exporters.document.object_metadata import model_copyright, xmp_packet
     from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, ObjectRecord, Rights
     title, institution, uri, holder = RECORDS[case]
     art = Artifact(id=f"art-{case}", name=title,
@@ -83,7 +83,7 @@ def _export_file(src: Path, dst: Path, case: str, with_xmp: bool = True) -> None
     """What the timed export process does: read the plain GLB, compress it as a bundle's
     top level (copyright and, by default, the Dublin Core record), write the file."""
     from vitrine.assets.formats.glb_arrays import read_glb_arrays
-    from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
+    from vitrine.exporters.bundle.glb_compression import GlbSettings, compress_mesh
     mesh = read_glb_arrays(src)
     copyright_text, packet = _metadata(case)
     dst.write_bytes(compress_mesh(mesh, name=case, generator="Vitrine 0.1", copyright_text=copyright_text,
@@ -185,9 +185,9 @@ if __name__ == "__main__":
     elif sys.argv[1:] == ["--worker-startup"]:
         import vitrine.assets.formats.glb_arrays
         from vitrine import assets  # noqa: F401  the same imports as a worker, and nothing else
-        import vitrine.exporters.glb_compression
+        import vitrine.exporters.bundle.glb_compression
         from vitrine import exporters  # noqa: F401
-        import vitrine.exporters.object_metadata
+        import vitrine.exporters.document.object_metadata
         from vitrine import exporters  # noqa: F401
         import vitrine.scenes.exhibit_model
         from vitrine import scenes  # noqa: F401

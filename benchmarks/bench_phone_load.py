@@ -1,6 +1,6 @@
 """Phone load benchmark (issue 13): the sample exhibit on a slow phone, side by side with
 @google/model-viewer 4.4.0 showing the same GLB, both served by ``vitrine serve``
-(exporters/static_server.py, with its Content-Encoding negotiation of the .br/.gz copies).
+(exporters/delivery/static_server.py, with its Content-Encoding negotiation of the .br/.gz copies).
 
 Profile: 390x844 touch screen, 4x CPU slowdown, 1.6 Mbps down, 150 ms round trips, HTTP cache
 off, Debian's headless Chromium with SwiftShader WebGL (exporters/viewer/tests/phone_load.mjs).
@@ -41,7 +41,7 @@ MV_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
 
 
 def _serve(folder: Path):
-    from vitrine.exporters.static_server import make_server
+    from vitrine.exporters.delivery.static_server import make_server
     server = make_server(folder, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/index.html"
@@ -66,7 +66,7 @@ def main() -> int:
     args = ap.parse_args()
     from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
     from vitrine.exporters.bundle_outputs.precompressed import compress
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     work = Path(tempfile.mkdtemp(prefix="bench-phone-"))
     try:
         project = write_sample_exhibit(work / "sample.vitrine")

@@ -32,7 +32,7 @@ class _NoMark:
 
 
 def _export_seconds(project, out: Path, viewer: Path, marked: bool) -> tuple[float, object]:
-    import vitrine.exporters.bundle_writer as bw
+    import vitrine.exporters.bundle.bundle_writer as bw
     original = bw.marker_for
     if not marked:
         bw.marker_for = lambda secret, export_id: _NoMark()
@@ -50,7 +50,7 @@ def _export_seconds(project, out: Path, viewer: Path, marked: bool) -> tuple[flo
 
 def run(quick: bool) -> list[dict]:
     from vitrine.app.cli import main as cli
-    from vitrine.exporters.bundle_writer import VIEWER_DIR
+    from vitrine.exporters.bundle.bundle_writer import VIEWER_DIR
     from vitrine.exporters.tracing.suspect_trace import trace_suspect
     from vitrine.scenes.storage.project_store import Project
     rows: list[dict] = []

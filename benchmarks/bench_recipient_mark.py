@@ -195,7 +195,7 @@ def _reliability(quick: bool, rows: list[dict], *, recipients: int | None = None
 
 def _timings(quick: bool, rows: list[dict]) -> None:
     import fast_simplification
-    from vitrine.exporters.glb_compression import compress_mesh
+    from vitrine.exporters.bundle.glb_compression import compress_mesh
     from vitrine.assets.formats.glb_arrays import MeshData
     from vitrine.exporters.tracing.recipient_mark import MarkBasis, ReferenceSurface, embed_mark, mark_key
     from tests.exporters.tracing import attacks

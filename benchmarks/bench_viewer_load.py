@@ -3,8 +3,8 @@
 A project gets one artifact imported with ``vitrine.app.workflows.project_import.import_scan``
 (levels of detail generated as in the editor) from igea.ply after one step of
 Loop subdivision (1,074,744 faces; quick mode: plain igea.ply, 268,686 faces).
-The bundle from ``vitrine.exporters.bundle_writer.export_bundle`` is served on
-127.0.0.1 by ``vitrine.exporters.static_server`` and opened in Debian's headless
+The bundle from ``vitrine.exporters.bundle.bundle_writer.export_bundle`` is served on
+127.0.0.1 by ``vitrine.exporters.delivery.static_server`` and opened in Debian's headless
 Chromium by ``exporters/viewer/tests/measure_load.mjs`` (cold visits, HTTP cache
 off). Figures, in ms since navigation start: the first frame drawn with the
 artifact in it (and which level that was), ``vitrine.ready``, the first frame
@@ -73,7 +73,7 @@ def _scan(tmp: Path, quick: bool) -> tuple[Path, str]:
 def _bundle(tmp: Path, scan: Path) -> tuple[Path, list[dict], float, float]:
     """(bundle folder, model entries, import s, export s) for a one-artifact project."""
     from vitrine.app.workflows.project_import import import_scan
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.scenes.storage.project_store import Project
     project = Project.create(tmp / "load.vitrine", title="Load benchmark", languages=["en"])
     t0 = time.perf_counter()
@@ -150,7 +150,7 @@ def run(quick: bool) -> list[dict]:
                          note=f"import {import_s:.1f} s, export {export_s:.1f} s"))
         for m in models:
             rows.append(_row("bundle", f"model_{m['level']}", m["bytes"], "B", note=f"{m['faces']:,} faces"))
-        from vitrine.exporters.static_server import BundleRequestHandler, make_server, url_of
+        from vitrine.exporters.delivery.static_server import BundleRequestHandler, make_server, url_of
 
         class QuietHandler(BundleRequestHandler):
             def log_message(self, *args) -> None:  # one line per request would bury the table

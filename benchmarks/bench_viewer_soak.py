@@ -48,7 +48,7 @@ def _export_sample(base: Path) -> dict[str, Path]:
     os.environ["VITRINE_CONFIG_DIR"] = str(base / "config")  # a throw-away signing key
     try:
         from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-        from vitrine.exporters.bundle_writer import export_bundle
+        from vitrine.exporters.bundle.bundle_writer import export_bundle
         project = write_sample_exhibit(base / "sample.vitrine")
         export_bundle(project, base / "web", viewer_dir=VIEWER)
         export_bundle(project, base / "kiosk", viewer_dir=VIEWER, profile="kiosk")

@@ -52,7 +52,7 @@ def main() -> int:
         print(f"{art.name}: mount {art.mount}, at {tuple(round(v, 3) for v in art.transform.translation)}")
     editor_png = args.out / "editor.png"
     _editor_shot(project_path, editor_png)
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     bundle = export_bundle(project, args.out / "bundle", viewer_dir=ROOT / "exporters" / "viewer").out_dir
     viewer_png = args.out / "viewer.png"
     proc = subprocess.run(["node", str(ROOT / "exporters/viewer/tests/browser_checks.mjs"), str(bundle), "--check", "room",

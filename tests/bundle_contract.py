@@ -8,7 +8,7 @@ in place, and so is its Voyager scene (scene.svx.json against Voyager's JSON Sch
 """
 from __future__ import annotations
 
-from vitrine.exporters.viewer_document import exhibit_script
+from vitrine.exporters.document.viewer_document import exhibit_script
 
 import contextlib
 import json
@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 import jsonschema
 
-from vitrine.exporters.viewer_contract import SCHEMA_FILE
+from vitrine.exporters.document.viewer_contract import SCHEMA_FILE
 
 checked: list[Path] = []  # bundle folders validated in this session (newest last)
 
@@ -68,7 +68,7 @@ def validate_svx(folder: Path) -> dict[str, Any]:
 def checking_exports() -> Iterator[None]:
     """While active, every export is validated just before it is put in place (the writer's
     ``_swap_into_place`` is the one step every export passes through)."""
-    from vitrine.exporters import bundle_writer
+    from vitrine.exporters.bundle import bundle_writer
     original = bundle_writer._swap_into_place
 
     def checked_swap(tmp: Path, out_dir: Path) -> None:

@@ -78,6 +78,7 @@ TOP_LEVEL_ALLOWED = {
     "assets": {"__init__.py", "inspection.py", "preparation.py", "progress.py", "scan_errors.py",
                "scan_loading.py", "scan_model.py", "templated_text.py"},
     "scenes": {"__init__.py", "document.py", "exhibit_model.py", "ids.py", "observable.py", "version.py"},
+    "exporters": {"__init__.py", "errors.py", "export_messages.py"},
 }
 
 

@@ -43,7 +43,7 @@ def _export_error(exc: Exception) -> CliError:
 
 
 def export_command(args: argparse.Namespace) -> int:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.exporters.errors import ExportError
     from vitrine.scenes.storage.project_store import Project
 
@@ -53,7 +53,7 @@ def export_command(args: argparse.Namespace) -> int:
 
     public_url = ""
     if args.public_url:
-        from vitrine.exporters.public_links import normalise_public_url
+        from vitrine.exporters.pages.public_links import normalise_public_url
         try:
             public_url = normalise_public_url(args.public_url)
         except ValueError as exc:
@@ -95,7 +95,7 @@ def _print_embeds(bundle: Path) -> None:
 
 def serve_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
-    from vitrine.exporters.static_server import make_server, url_of
+    from vitrine.exporters.delivery.static_server import make_server, url_of
     if not args.bundle.is_dir():
         raise CliError(f"{args.bundle}: no such bundle folder")
     try:

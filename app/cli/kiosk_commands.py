@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def kiosk_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
-    from vitrine.exporters.signing_keys import config_dir
+    from vitrine.exporters.trust.signing_keys import config_dir
     from vitrine.exporters.trust.kiosk_launcher import Kiosk, KioskRefused
     if not args.check_every > 0:
         raise CliError(f"--check-every {args.check_every:g}: give a number of minutes above 0")

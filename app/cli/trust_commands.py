@@ -71,7 +71,7 @@ def verify_command(args: argparse.Namespace) -> int:
 
 def keys_new_command(args: argparse.Namespace) -> int:
     from vitrine.exporters.errors import ExportError
-    from vitrine.exporters.signing_keys import new_key
+    from vitrine.exporters.trust.signing_keys import new_key
     try:
         key = new_key(force=args.force)
     except ExportError as exc:

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from vitrine.exporters.visitor_rules import format_length, pin_local_point
+from vitrine.exporters.document.visitor_rules import format_length, pin_local_point
 from vitrine.scenes.exhibit_model import Measurement, Transform
 
 

@@ -26,7 +26,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from vitrine.app.panels.document_relay import DocumentRelay
-from vitrine.exporters.visitor_rules import flight_seconds
+from vitrine.exporters.document.visitor_rules import flight_seconds
 
 from .camera import OrbitCamera
 from .gl_window import GLWindow
@@ -334,7 +334,7 @@ class ViewportWidget(QWidget):
 
     def fly_to_view(self, view: dict) -> None:
         """Fly to a viewer-document view ({eye, target, up: metres; fov: radians}), as the web
-        viewer does for the same view (see exporters/visitor_rules.py)."""
+        viewer does for the same view (see exporters/document/visitor_rules.py)."""
         cam = self.camera
         travel = float(np.linalg.norm(np.subtract(view["eye"], cam.eye)) + np.linalg.norm(np.subtract(view["target"], cam.target)))
         self.set_camera(view["eye"], view["target"], view.get("up", (0.0, 1.0, 0.0)), view.get("fov"), animate=True,

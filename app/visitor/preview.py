@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QTool
 
 from vitrine.app.workflows.editor_session import EditorSession
 from vitrine.app.panels.object_text import localized, ui_content_language
-from vitrine.exporters.visitor_rules import COLORS, annotation_view, label, step_view
+from vitrine.exporters.document.visitor_rules import COLORS, annotation_view, label, step_view
 from vitrine.app.visitor.widgets import (  # noqa: F401 - pin_world_point and caption_text are part of this module's API
     PANEL_STYLE, AnnotationCard, _plain_label, caption_text, float_over_gl, language_name, pin_world_point,
     plain_tooltip,
@@ -266,7 +266,7 @@ class VisitorPreview(QObject):
         return False
 
     # --- the annotation card ------------------------------------------------------------------
-    # --- the viewer's camera rules (exporters/visitor_rules.py, shared with the exporter) --------
+    # --- the viewer's camera rules (exporters/document/visitor_rules.py, shared with the exporter) --------
     def annotation_view(self, ann: Annotation) -> Optional[dict]:
         """Where opening ``ann`` flies: its viewpoint, else the shared framing rule."""
         doc = self.session.document

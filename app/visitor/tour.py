@@ -10,7 +10,7 @@ from typing import Optional
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
-from vitrine.exporters.visitor_rules import step_seconds
+from vitrine.exporters.document.visitor_rules import step_seconds
 from vitrine.scenes.exhibit_model import Tour, TourStep
 
 

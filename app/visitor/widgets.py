@@ -1,5 +1,5 @@
 """Building blocks of the visitor preview overlay (``vitrine.app.visitor.preview``): the pin
-transform (from vitrine.exporters.visitor_rules), WebVTT caption text, language names, native overlay widgets and the
+transform (from vitrine.exporters.document.visitor_rules), WebVTT caption text, language names, native overlay widgets and the
 annotation card. Curator text goes into plain-text labels only."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from vitrine.app.panels.plain_text import plain_tooltip  # noqa: F401  (re-exported for the overlay)
-from vitrine.exporters.visitor_rules import pin_world_point  # noqa: F401  (one implementation, shared with the exporter)
+from vitrine.exporters.document.visitor_rules import pin_world_point  # noqa: F401  (one implementation, shared with the exporter)
 
 # Panels are opaque with square corners: as native child windows (see float_over_gl) they
 # cannot blend with the GL surface, and rounded corners would show the window background.

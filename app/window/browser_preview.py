@@ -81,7 +81,7 @@ class BrowserPreview(QObject):
 
     def _serve(self, folder: Path) -> None:
         from vitrine.exporters.errors import ExportError
-        from vitrine.exporters.static_server import make_server, url_of
+        from vitrine.exporters.delivery.static_server import make_server, url_of
         try:
             server = make_server(folder, host="127.0.0.1", port=0)  # port 0: a free port
         except ExportError as exc:

@@ -19,7 +19,7 @@ from .document_refresh import rewrite_document
 from .embeds import write_embeds
 from .font_files import write_font_subsets
 from .kiosk_handoff import write_handoff_codes
-from ..posters.output import write_posters
+from vitrine.exporters.posters.output import write_posters
 from .precompressed import write_precompressed
 
 # (name, function): the name appears in progress messages and in tests

@@ -7,9 +7,9 @@ from pathlib import PurePosixPath
 
 from vitrine.assets.levels.level_table import level_rank
 
-from ..ar.bundle_glb import read_bundle_glb
-from ..ar.usdz_writer import write_usdz
-from ..export_messages import ExportMessage
+from vitrine.exporters.ar.bundle_glb import read_bundle_glb
+from vitrine.exporters.ar.usdz_writer import write_usdz
+from vitrine.exporters.export_messages import ExportMessage
 from .context import BundleContext
 
 # AR Quick Look stays smooth on older iPhones up to a few hundred thousand triangles.

@@ -26,7 +26,7 @@ class BundleContext:
     profile: str
     generator: str
     created: str
-    report: Any  # exporters.bundle_writer.ExportReport (warnings, …); Any avoids an import circle
+    report: Any  # exporters.bundle.bundle_writer.ExportReport (warnings, …); Any avoids an import circle
     public_url: str = ""
     extras: dict[str, Any] = field(default_factory=dict)  # what one output leaves for a later one
 

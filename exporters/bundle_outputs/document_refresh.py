@@ -3,8 +3,8 @@ codes) change ``ctx.document``; this writes it again as exhibit.json and data/ex
 before signing), after checking it against the viewer document schema."""
 from __future__ import annotations
 
-from ..viewer_contract import check_document
-from ..viewer_document import document_json, exhibit_script
+from vitrine.exporters.document.viewer_contract import check_document
+from vitrine.exporters.document.viewer_document import document_json, exhibit_script
 from .context import BundleContext
 
 

@@ -10,9 +10,9 @@ from pathlib import PurePosixPath
 
 from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 
-from ..html_text import html_safe
-from ..public_links import embed_url
-from ..web_metadata import insert_head, jsonld_script, meta_tags, model_jsonld
+from vitrine.exporters.pages.html_text import html_safe
+from vitrine.exporters.pages.public_links import embed_url
+from vitrine.exporters.pages.web_metadata import insert_head, jsonld_script, meta_tags, model_jsonld
 from .context import BundleContext
 
 EMBED_WIDTH, EMBED_HEIGHT = 640, 480

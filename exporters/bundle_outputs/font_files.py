@@ -14,7 +14,7 @@ from typing import Any, Iterator
 from vitrine.exporters.fonts.script_fonts import script_group
 from vitrine.exporters.fonts.subsets import make_subset, plan_subsets, unicode_range
 
-from ..export_messages import ExportMessage
+from vitrine.exporters.export_messages import ExportMessage
 from .context import BundleContext
 
 FAMILY = "Vitrine Script"

@@ -10,8 +10,8 @@ import re
 
 import segno
 
-from ..errors import ExportError
-from ..public_links import annotation_url, exhibit_url, normalise_public_url
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.pages.public_links import annotation_url, exhibit_url, normalise_public_url
 from .context import BundleContext
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")

@@ -16,7 +16,7 @@ import gzip
 
 import brotli
 
-from ..manifest import MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME
+from vitrine.exporters.trust.manifest import MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME
 
 UNLISTED_FILES = frozenset({MANIFEST_NAME, SIGNATURE_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME})
 # Below this a compressed body saves less than its headers cost.

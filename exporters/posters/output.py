@@ -22,13 +22,13 @@ from vitrine.assets.formats.glb_arrays import MeshData, read_glb_arrays
 from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Artifact, Exhibit, Transform
 
-from ..errors import ExportError
-from ..visitor_rules import default_lights
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.document.visitor_rules import default_lights
 from .framing import box_corners, camera_basis, framed_eye
 from .raster import LightSpec, Shape, render
 
 if TYPE_CHECKING:  # bundle_outputs registers this module: no import back at run time
-    from ..bundle_outputs.context import BundleContext
+    from vitrine.exporters.bundle_outputs.context import BundleContext
 
 ARTIFACT_SIZE = (512, 512)
 EXHIBIT_SIZE = (1200, 630)

@@ -8,7 +8,7 @@ from typing import Optional
 import numpy as np
 
 from vitrine.assets.formats.glb_arrays import MeshData
-from ..tracing.recipient_mark import embed_mark, mark_key
+from vitrine.exporters.tracing.recipient_mark import embed_mark, mark_key
 
 
 class Marker:

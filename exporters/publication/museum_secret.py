@@ -13,8 +13,8 @@ from typing import Optional
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from ..errors import ExportError
-from ..signing_keys import SigningKey, config_dir, key_path, load_key
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.signing_keys import SigningKey, config_dir, key_path, load_key
 
 RETIRED_DIR_NAME = "retired-keys"
 _SALT = b"vitrine recipient mark"

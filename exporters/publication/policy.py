@@ -30,7 +30,7 @@ from typing import Optional
 from vitrine.assets.levels.level_table import FACE_BUDGETS as LOD_BUDGETS, LEVEL_ORDER, POINT_BUDGETS
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel
 
-from ..glb_compression import TEXTURE_SIDE
+from vitrine.exporters.bundle.glb_compression import TEXTURE_SIDE
 
 LEVELS = LEVEL_ORDER  # coarse to fine, from assets/levels/levels.json
 DEFAULT_MAX_LEVEL = "high"

@@ -12,7 +12,7 @@ from typing import Any, Optional
 from vitrine.assets.levels.level_table import level_rank
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel, Exhibit
 
-from ..export_messages import ExportMessage
+from vitrine.exporters.export_messages import ExportMessage
 from .policy import ArtifactPolicy, artifact_policy, publishable_levels, rights_allow_reuse
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-from ..errors import ExportError
-from ..signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
 
 REGISTER_NAME = "publications.jsonl"
 FORMAT = "vitrine-publication"

@@ -18,7 +18,7 @@ from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit
 
 if TYPE_CHECKING:  # the outputs list imports this module: no import at run time
-    from ..bundle_outputs.context import BundleContext
+    from vitrine.exporters.bundle_outputs.context import BundleContext
 
 MANIFEST_PATH = "iiif/manifest.json"
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"

@@ -8,7 +8,7 @@ from .dublin_core import dublin_core_xml
 from .lido_record import lido_xml
 
 if TYPE_CHECKING:  # the outputs list imports this module: no import at run time
-    from ..bundle_outputs.context import BundleContext
+    from vitrine.exporters.bundle_outputs.context import BundleContext
 
 
 def artifact_slug(entries: list[dict]) -> str:

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, Optional
 from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.exhibit_model import Exhibit, Light, Viewpoint
 
-from ..export_messages import ExportMessage
+from vitrine.exporters.export_messages import ExportMessage
 from .languages import VOYAGER_LANGUAGES, to_voyager_texts, voyager_key
 from .svx_geometry import hex_to_rgb, look_rotation, view_to_orbit
 
 if TYPE_CHECKING:  # the outputs list imports this module: no import at run time
-    from ..bundle_outputs.context import BundleContext
+    from vitrine.exporters.bundle_outputs.context import BundleContext
 
 SVX_NAME = "scene.svx.json"
 SVX_MIME = "application/si-dpo-3d.document+json"

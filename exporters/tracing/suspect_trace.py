@@ -28,9 +28,9 @@ from vitrine.assets.scan_loading import load_scan
 from vitrine.scenes.exhibit_model import Artifact, AssetLevel
 from vitrine.scenes.storage.project_store import Project
 
-from ..errors import ExportError
-from ..publication.museum_secret import known_fingerprints, museum_secret
-from ..publication.register import verify_register
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.publication.museum_secret import known_fingerprints, museum_secret
+from vitrine.exporters.publication.register import verify_register
 from .recipient_mark import ReferenceSurface, mark_key, score_cells, suspect_cells
 from .suspect_alignment import align_suspect
 

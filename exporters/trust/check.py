@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..manifest import VerifyResult, verify_bundle
-from ..signing_keys import read_public_key
+from vitrine.exporters.trust.manifest import VerifyResult, verify_bundle
+from vitrine.exporters.trust.signing_keys import read_public_key
 from .decision import TrustDecision, decide
 from .store import TrustStore, normalise_fingerprint
 

@@ -25,8 +25,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..errors import ExportError
-from ..signing_keys import config_dir
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.signing_keys import config_dir
 from .check import verify_folder
 from .kiosk_server import VerifiedContent, make_kiosk_server
 from .process_memory import tree_rss_bytes

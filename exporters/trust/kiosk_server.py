@@ -24,12 +24,12 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from ..delivery.encoding import CODINGS, choose_coding, suffix_of
-from ..delivery.live_compression import compress_live, live_codings
-from ..errors import ExportError
-from ..manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, check_signature,
+from vitrine.exporters.delivery.encoding import CODINGS, choose_coding, suffix_of
+from vitrine.exporters.delivery.live_compression import compress_live, live_codings
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult, check_signature,
                         manifest_script_differs, parse_manifest)
-from ..static_server import MIME_TYPES
+from vitrine.exporters.delivery.static_server import MIME_TYPES
 
 HEARTBEAT_PATH = "/__kiosk/heartbeat"
 # What a kiosk shows while its bundle does not verify: nothing (not the browser's error page).

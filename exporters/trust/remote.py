@@ -16,8 +16,8 @@ import urllib.parse
 import urllib.request
 from pathlib import PurePosixPath
 
-from ..errors import ExportError
-from ..manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult,
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.manifest import (MANIFEST_NAME, MANIFEST_SCRIPT, PUBLIC_KEY_NAME, SIGNATURE_NAME, VerifyResult,
                         check_signature, manifest_script_differs, parse_manifest)
 from .check import TrustReport, judge, pinned_fingerprint
 from .store import TrustStore

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from ..signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
+from vitrine.exporters.trust.signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
 
 FORMAT = "vitrine-key-rotation"
 

@@ -20,8 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from vitrine.scenes.storage.atomic_files import atomic_write
 
-from ..errors import ExportError
-from ..signing_keys import PublicKeyInfo, SigningKey, _write_private, config_dir, key_path, load_key, read_public_key
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.signing_keys import PublicKeyInfo, SigningKey, _write_private, config_dir, key_path, load_key, read_public_key
 from .rotation import check_chain, make_statement
 
 STORE_NAME = "trusted-keys.json"

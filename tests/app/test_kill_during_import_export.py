@@ -33,7 +33,7 @@ def _import_forever(project_dir: str, scan: str) -> None:
 
 def _export_forever(project_dir: str, out: str) -> None:
     _no_fsync()
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.scenes.storage.project_store import Project
     project = Project.open(project_dir)
     while True:
@@ -45,9 +45,9 @@ def _context() -> multiprocessing.context.BaseContext:
     # when this test process has Qt threads running
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload([
-        "vitrine.app.workflows.project_import", "vitrine.exporters.bundle_writer", "vitrine.scenes.storage.project_store", "vitrine.assets.scan_loading",
+        "vitrine.app.workflows.project_import", "vitrine.exporters.bundle.bundle_writer", "vitrine.scenes.storage.project_store", "vitrine.assets.scan_loading",
         "vitrine.assets.inspection", "vitrine.assets.levels.level_of_detail", "vitrine.assets.geometry.mesh_repair", "vitrine.assets.preparation",
-        "vitrine.assets.formats.glb_io", "vitrine.assets.texturing.textures", "vitrine.exporters.glb_compression", "vitrine.exporters.manifest"])
+        "vitrine.assets.formats.glb_io", "vitrine.assets.texturing.textures", "vitrine.exporters.bundle.glb_compression", "vitrine.exporters.trust.manifest"])
     return ctx
 
 
@@ -91,8 +91,8 @@ def test_kill_during_import_leaves_the_saved_project_intact(tmp_path: Path, scan
 def test_kill_during_export_keeps_a_good_bundle_good(tmp_path: Path, scan_file: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from vitrine.app.workflows.project_import import import_scan
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.manifest import verify_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
+    from vitrine.exporters.trust.manifest import verify_bundle
     from vitrine.scenes.storage.project_store import Project
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))  # children inherit it
     project = Project.create(tmp_path / "exports")

@@ -18,7 +18,7 @@ SIDE = (0.1, 0.5, math.sqrt(0.2 ** 2 - 0.1 ** 2))  # on the ball, 0.1035 m from 
 
 def test_tape_keeps_points_and_writes_lengths_as_the_viewer_does():
     from vitrine.app.viewport.tape import Tape
-    from vitrine.exporters.visitor_rules import pin_world_point
+    from vitrine.exporters.document.visitor_rules import pin_world_point
     from vitrine.scenes.exhibit_model import Transform
     tape = Tape()
     assert tape.add("art-a", (0, 0, 0)) is None and tape.text() == ""

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from vitrine.exporters.publication.register import append_entry, register_path
-from vitrine.exporters.signing_keys import load_or_create_key
+from vitrine.exporters.trust.signing_keys import load_or_create_key
 from vitrine.scenes.editing.artifact_commands import import_scan_command
 from vitrine.scenes.exhibit_model import Artifact, Asset, PublicationSettings
 

@@ -27,7 +27,7 @@ def test_preview_and_viewer_read_their_labels_from_one_file() -> None:
     """Both the preview (Python) and the viewer (bundled by esbuild) take their labels from
     exporters/viewer/visitor.json; neither keeps a copy."""
     import json
-    from vitrine.exporters.visitor_rules import LABELS, label
+    from vitrine.exporters.document.visitor_rules import LABELS, label
     shared = json.loads((REPO / "exporters" / "viewer" / "visitor.json").read_text(encoding="utf-8"))
     assert LABELS == shared["labels"] and set(LABELS) == {"en", "zh-Hans"}
     assert set(LABELS["en"]) == set(LABELS["zh-Hans"])

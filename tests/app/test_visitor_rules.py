@@ -1,4 +1,4 @@
-"""The visitor rules the preview shares with the viewer (exporters/visitor_rules.py), the
+"""The visitor rules the preview shares with the viewer (exporters/document/visitor_rules.py), the
 preview's default lights, and the Tours panel's Play running the preview's player."""
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ RULES = json.loads((REPO / "exporters" / "viewer" / "visitor.json").read_text(en
 
 
 def test_step_without_viewpoint_takes_its_annotations_view() -> None:
-    from vitrine.exporters.visitor_rules import annotation_view, step_view
+    from vitrine.exporters.document.visitor_rules import annotation_view, step_view
     vp = Viewpoint(eye=(1.0, 2.0, 3.0), target=(0.0, 1.0, 0.0))
     with_vp = Annotation(artifact_id="art-00000001", viewpoint_id=vp.id)
     framed = Annotation(artifact_id="art-00000001", point=(0.0, 0.5, 0.0), normal=(1.0, 0.0, 0.0))
@@ -34,7 +34,7 @@ def test_step_without_viewpoint_takes_its_annotations_view() -> None:
 
 
 def test_framing_of_a_pin_facing_up_keeps_a_horizon() -> None:
-    from vitrine.exporters.visitor_rules import FRAMING_DISTANCE, framing_view
+    from vitrine.exporters.document.visitor_rules import FRAMING_DISTANCE, framing_view
     view = framing_view(Transform(), Annotation(point=(0.0, 1.0, 0.0), normal=(0.0, 1.0, 0.0)))
     direction = np.subtract(view["target"], view["eye"])
     assert np.linalg.norm(direction) == pytest.approx(FRAMING_DISTANCE)
@@ -43,7 +43,7 @@ def test_framing_of_a_pin_facing_up_keeps_a_horizon() -> None:
 
 
 def test_scaled_artifact_normal_uses_the_inverse_transpose() -> None:
-    from vitrine.exporters.visitor_rules import pin_world_normal
+    from vitrine.exporters.document.visitor_rules import pin_world_normal
     # squashed in y: a 45-degree normal tilts towards y in world space
     n = pin_world_normal(Transform(scale=(1.0, 0.5, 1.0)), (1.0, 1.0, 0.0))
     assert np.allclose(n, np.array([1.0, 2.0, 0.0]) / math.sqrt(5.0))
@@ -51,7 +51,7 @@ def test_scaled_artifact_normal_uses_the_inverse_transpose() -> None:
 
 def test_no_lights_gives_the_viewers_default_lights() -> None:
     from vitrine.app.viewport.adapters.lights import LightAdapter
-    from vitrine.exporters.visitor_rules import default_lights
+    from vitrine.exporters.document.visitor_rules import default_lights
     assert [(l.type, l.intensity) for l in default_lights()] == [(l["type"], l["intensity"]) for l in RULES["default_lights"]]
     adapter = LightAdapter(scene=None)
     bare = adapter._lights(Exhibit())
@@ -63,7 +63,7 @@ def test_no_lights_gives_the_viewers_default_lights() -> None:
 
 
 def test_tour_step_default_duration_is_shared() -> None:
-    from vitrine.exporters.visitor_rules import step_seconds
+    from vitrine.exporters.document.visitor_rules import step_seconds
     assert step_seconds(TourStep(duration=0)) == RULES["tour"]["default_step_seconds"]
     assert step_seconds(TourStep(duration=2.5)) == 2.5
 
@@ -95,7 +95,7 @@ def test_tours_panel_play_runs_the_preview_player(qtbot: Any, tmp_path: Path) ->
 
 
 def test_flight_time_follows_the_viewers_rule() -> None:
-    from vitrine.exporters.visitor_rules import flight_seconds
+    from vitrine.exporters.document.visitor_rules import flight_seconds
     tour = RULES["tour"]
     assert flight_seconds(0.0) == pytest.approx(max(tour["flight_min_seconds"], tour["flight_seconds"] * 0.5))
     assert flight_seconds(1.5) == pytest.approx(tour["flight_seconds"])

@@ -788,7 +788,7 @@ def meshopt_glb(folder: Path, name: str = "meshopt.glb", edit: Callable[[dict], 
     KHR_texture_transform, octahedral normals): an icosphere (radius 1) with UVs 0.1..0.9.
     ``edit`` changes its JSON, ``damage`` its BIN chunk."""
     from vitrine.assets.formats.glb_arrays import MeshData
-    from vitrine.exporters.glb_compression import compress_mesh
+    from vitrine.exporters.bundle.glb_compression import compress_mesh
     m = trimesh.creation.icosphere(2)
     mesh = MeshData(positions=m.vertices.astype(np.float32), normals=m.vertex_normals.astype(np.float32),
                     uvs=(m.vertices[:, :2] * 0.4 + 0.5).astype(np.float32), triangles=m.faces.astype(np.uint32),

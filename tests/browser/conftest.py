@@ -34,7 +34,7 @@ def sample_bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sample exhibit (three artifacts, the editor's first project) exported as a web and a
     kiosk bundle: {"web": folder, "kiosk": folder}."""
     from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     base = tmp_path_factory.mktemp("sample-bundles")
     project = write_sample_exhibit(base / "sample.vitrine")
     export_bundle(project, base / "web", viewer_dir=VIEWER)
@@ -46,7 +46,7 @@ def sample_bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def served_sample(sample_bundles: dict[str, Path]) -> Iterator[tuple[Path, str]]:
     """(the sample's web bundle, its URL) served by `vitrine serve`'s server (Content-Encoding
     negotiation included) on a free localhost port."""
-    from vitrine.exporters.static_server import make_server, url_of
+    from vitrine.exporters.delivery.static_server import make_server, url_of
     server = make_server(sample_bundles["web"], port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

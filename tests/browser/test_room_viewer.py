@@ -25,7 +25,7 @@ ROOM = Room(width=7.0, depth=5.0, wall_height=3.2, wall_color="#c8b89a",
 
 
 def room_bundle(tmp_path: Path) -> Path:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     project = Project.create(tmp_path / "room.vitrine", title="Room")
     doc = project.document
     doc.history.push(SetProperty(doc, doc.exhibit.id, ("environment", "room"), ROOM))

@@ -24,7 +24,7 @@ PUBLIC = "https://museum.example/exhibits/pots/"
 
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory) -> dict[str, Path]:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     base = tmp_path_factory.mktemp("terminals")
     (base / "p").mkdir()
     project = make_viewer_project(base / "p")

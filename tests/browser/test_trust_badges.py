@@ -1,6 +1,6 @@
 """What a visitor's browser says about a bundle's publisher, honest and attacked (issue 10).
 
-Bundles come from the Python exporter (vitrine.exporters.bundle_writer.export_bundle) and are attacked
+Bundles come from the Python exporter (vitrine.exporters.bundle.bundle_writer.export_bundle) and are attacked
 with tests/trust_attacks.py; exporters/viewer/tests/trust_badges.mjs opens every scenario in one
 headless Chromium and reports the verification result, the visible badge and notice text, and
 what the scene holds. Each test asserts the exact outcome.
@@ -96,7 +96,7 @@ def _build_world(base: Path) -> dict:
     saved = os.environ.get("VITRINE_CONFIG_DIR")
     os.environ["VITRINE_CONFIG_DIR"] = str(base / "config")  # a fresh museum key, not the user's
     try:
-        from vitrine.exporters.bundle_writer import export_bundle
+        from vitrine.exporters.bundle.bundle_writer import export_bundle
         project = make_project(base / "proj")
         web, kiosk = base / "web", base / "kiosk"
         museum = export_bundle(project, web, viewer_dir=VIEWER).fingerprint

@@ -1,7 +1,7 @@
 """Browser checks of the web viewer on bundles made by the Python exporter.
 
 The bundles are exported from the project of tests/browser/viewer_project.py by
-vitrine.exporters.bundle_writer.export_bundle (and so validated against the viewer document schema).
+vitrine.exporters.bundle.bundle_writer.export_bundle (and so validated against the viewer document schema).
 
 Each test runs one named check of exporters/viewer/tests/browser_checks.mjs
 (Playwright + Debian's headless Chromium) and asserts on its JSON result.
@@ -132,8 +132,8 @@ def test_tamper(bundles, tmp_path):
 def test_viewer_refuses_another_document_version_with_a_clear_notice(bundles, tmp_path):
     """A document of another schema_version, or without required parts, shows one notice (the
     shared label, in the exhibit's first language) and no 3D view."""
-    from vitrine.exporters.viewer_contract import VIEWER_DOCUMENT_VERSION
-    from vitrine.exporters.visitor_rules import label
+    from vitrine.exporters.document.viewer_contract import VIEWER_DOCUMENT_VERSION
+    from vitrine.exporters.document.visitor_rules import label
     r = run_check(bundles["web"], "document-check", tmp_path)
     assert r["pass"], r
     assert r["version"]["text"] == label("en", "documentVersion", found=99, expected=VIEWER_DOCUMENT_VERSION)

@@ -21,7 +21,7 @@ BODY = "حافة مكسورة قليلاً، كما يظهر في الصورة."
 
 @pytest.fixture(scope="module")
 def arabic_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     project = make_project(tmp_path_factory.mktemp("rtl"), title="Small show")
     ex = project.document.exhibit
     ex.languages = ["ar", "en"]

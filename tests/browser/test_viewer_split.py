@@ -33,7 +33,7 @@ PAYLOAD = b"\n;window.__vitrinePwned = true;\n"
 
 
 def _serve(folder: Path):
-    from vitrine.exporters.static_server import make_server, url_of
+    from vitrine.exporters.delivery.static_server import make_server, url_of
     server = make_server(folder, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, url_of(server)
@@ -42,7 +42,7 @@ def _serve(folder: Path):
 @pytest.fixture(scope="module")
 def split(tmp_path_factory):
     from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     base = tmp_path_factory.mktemp("split")
     bundle = base / "bundle"
     export_bundle(write_sample_exhibit(base / "sample.vitrine"), bundle, viewer_dir=VIEWER)

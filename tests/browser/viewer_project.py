@@ -187,7 +187,7 @@ def make_viewer_project(root: Path, *, hostile: bool = False) -> Project:
 
 def export_viewer_bundle(root: Path, name: str, *, profile: str = "web", hostile: bool = False) -> Path:
     """Make the project under ``root``/``name``-project and export it to ``root``/``name``."""
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     project_root = root / f"{name}-project"
     project_root.mkdir(parents=True)
     project = make_viewer_project(project_root, hostile=hostile)

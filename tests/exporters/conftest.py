@@ -142,7 +142,7 @@ def tiny_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture(scope="module")
 def bundle(tiny_project: Project, viewer_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """(bundle folder, report) of the tiny project exported with the web profile."""
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     out = tmp_path_factory.mktemp("out") / "tiny-bundle"
     rep = export_bundle(tiny_project, out, viewer_dir=viewer_dir)
     return out, rep

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vitrine.app.cli import main
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.exporters.errors import ExportError
 from vitrine.scenes.checks.accessibility_checks import READABLE_BODY_CHARS
 

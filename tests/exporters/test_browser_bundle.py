@@ -22,7 +22,7 @@ def real_bundle(tiny_project, tmp_path_factory):
         pytest.skip("no Chromium for the harness (apt-get install chromium, or set VITRINE_CHROMIUM)")
     if not real_viewer_built():
         pytest.skip("viewer not built (npm run build in exporters/viewer) or index.template.html missing")
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     out = tmp_path_factory.mktemp("browser") / "bundle"
     export_bundle(tiny_project, out, viewer_dir=REAL_VIEWER)
     return out
@@ -58,7 +58,7 @@ def test_download_offer_links_the_finest_glb_only_where_rights_allow(tiny_projec
     """The vase's model rights forbid reuse here, so only the globe and the points are offered."""
     if not real_viewer_built() or shutil.which("node") is None:
         pytest.fail("the viewer must be built and node installed for this check")
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.scenes.storage.serialization import clone
     project = tiny_project
     vase = project.document.exhibit.artifacts[0]

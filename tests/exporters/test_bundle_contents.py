@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from vitrine.exporters.manifest import UNLISTED
+from vitrine.exporters.trust.manifest import UNLISTED
 
 
 def test_layout_has_contract_files_and_readable_model_names(bundle):

@@ -8,8 +8,8 @@ import pytest
 
 def test_an_output_is_signed_and_sees_the_document(tiny_project, viewer_dir, tmp_path, monkeypatch):
     from vitrine.exporters import bundle_outputs
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.manifest import verify_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
+    from vitrine.exporters.trust.manifest import verify_bundle
     seen = {}
 
     def write_note(ctx):
@@ -34,7 +34,7 @@ def test_an_output_is_signed_and_sees_the_document(tiny_project, viewer_dir, tmp
 
 def test_an_output_that_fails_leaves_no_bundle(tiny_project, viewer_dir, tmp_path, monkeypatch):
     from vitrine.exporters import bundle_outputs
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.exporters.errors import ExportError
 
     def refuse(ctx):

@@ -17,7 +17,7 @@ ARABIC_BODY = "حافة مكسورة.\nسطر ثانٍ"
 
 @pytest.fixture(scope="module")
 def arabic_bundle(tmp_path_factory: pytest.TempPathFactory, viewer_dir: Path):
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.scenes.storage.project_store import Project
     project = make_project(tmp_path_factory.mktemp("ar"))
     ex = project.document.exhibit
@@ -74,12 +74,12 @@ def test_fonts_css_is_linked_signed_and_maps_each_subset(arabic_bundle) -> None:
     files = json.dumps(json.loads((out / "manifest.json").read_text("utf-8")))
     for name in ("fonts.css", "fonts/NotoSansArabic-arabic.woff2", "fonts/NotoSansCJK-cjk.woff2"):
         assert name in files
-    from vitrine.exporters.manifest import verify_bundle
+    from vitrine.exporters.trust.manifest import verify_bundle
     assert verify_bundle(out).ok
 
 
 def test_latin_only_exhibit_carries_no_fonts(tmp_path: Path, viewer_dir: Path) -> None:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     project = make_project(tmp_path, title="Plain")
     ex = project.document.exhibit
     ex.languages = ["en", "fr"]
@@ -97,7 +97,7 @@ def test_latin_only_exhibit_carries_no_fonts(tmp_path: Path, viewer_dir: Path) -
 
 def test_a_script_without_an_installed_font_is_a_warning_naming_the_package(
         tmp_path: Path, viewer_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     from vitrine.exporters.fonts import script_fonts
     monkeypatch.setattr(script_fonts, "NOTO_CORE", tmp_path / "no-fonts")
     project = make_project(tmp_path)

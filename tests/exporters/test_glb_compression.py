@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from vitrine.exporters.glb_compression import GlbSettings, compress_mesh, encode_octahedral
+from vitrine.exporters.bundle.glb_compression import GlbSettings, compress_mesh, encode_octahedral
 from tests.gltf_validator import validate_glbs
 from vitrine.assets.formats.glb_arrays import read_glb_arrays
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import trimesh
 
-from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
+from vitrine.exporters.bundle.glb_compression import GlbSettings, compress_mesh
 from vitrine.assets.formats.glb_arrays import read_glb_arrays
 
 from .conftest import coloured_box, textured_sphere

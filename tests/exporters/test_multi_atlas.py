@@ -22,7 +22,7 @@ from vitrine.assets.formats.glb_arrays import read_glb_arrays
 from vitrine.assets.levels.level_table import TEXTURE_SIDES
 from vitrine.assets.texturing.atlas_budget import atlas_sizes, total_texels
 from vitrine.exporters.ar.bundle_glb import read_bundle_glb
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.scenes.exhibit_model import Annotation, ArtifactRights, Rights
 from vitrine.scenes.storage.project_store import Project
 

@@ -75,7 +75,7 @@ def _get(port: int, path: str, accept: str | None, method: str = "GET"):
 
 @pytest.fixture
 def served(bundle):
-    from vitrine.exporters.static_server import make_server
+    from vitrine.exporters.delivery.static_server import make_server
     server = make_server(bundle[0], port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -207,7 +207,7 @@ def test_a_file_met_again_is_not_compressed_again(monkeypatch):
 @pytest.fixture
 def served_copy(bundle_copy):
     """`vitrine serve` on a copy of the bundle that a test may tamper with."""
-    from vitrine.exporters.static_server import make_server
+    from vitrine.exporters.delivery.static_server import make_server
     server = make_server(bundle_copy, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield bundle_copy, server.server_address[1]

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from vitrine.app.cli import main
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.exporters.errors import ExportError
 from vitrine.exporters.publication.policy import artifact_policy, default_max_level, fits, rights_allow_reuse
 from vitrine.exporters.publication.register import read_entries, verify_register
@@ -120,7 +120,7 @@ def test_max_level_caps_one_export_and_the_cli_says_what_it_publishes(tmp_path: 
     project = make_project(tmp_path)
     project.document.exhibit.assets[0].levels[2].faces = 40_000  # this 'original' is above the 'low' budget
     project.save()
-    monkeypatch.setattr("vitrine.exporters.bundle_writer.VIEWER_DIR", viewer_dir)
+    monkeypatch.setattr("vitrine.exporters.bundle.bundle_writer.VIEWER_DIR", viewer_dir)
     status = main(["export", str(project.path), "--out", str(tmp_path / "b"), "--recipient", "Kiosk 3",
                    "--max-level", "low"])
     out = capsys.readouterr().out

@@ -13,7 +13,7 @@ from vitrine.exporters.publication.register import (
     GENESIS, append_entry, canonical_bytes, entry_hash, register_path, verify_register,
 )
 from vitrine.exporters.publication.museum_secret import known_fingerprints
-from vitrine.exporters.signing_keys import SigningKey, load_or_create_key
+from vitrine.exporters.trust.signing_keys import SigningKey, load_or_create_key
 from vitrine.scenes.storage.project_store import Project
 
 import base64

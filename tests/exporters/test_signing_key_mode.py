@@ -6,8 +6,8 @@ import os
 import stat
 from pathlib import Path
 
-from vitrine.exporters.bundle_writer import export_bundle
-from vitrine.exporters.signing_keys import key_path, load_or_create_key
+from vitrine.exporters.bundle.bundle_writer import export_bundle
+from vitrine.exporters.trust.signing_keys import key_path, load_or_create_key
 
 from .conftest import make_project
 

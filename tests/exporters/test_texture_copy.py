@@ -10,7 +10,7 @@ from PIL import Image
 
 from vitrine.assets.formats.glb_io import glb_bytes
 from vitrine.assets.texturing.textures import encode_texture
-from vitrine.exporters.glb_compression import GlbSettings, compress_mesh
+from vitrine.exporters.bundle.glb_compression import GlbSettings, compress_mesh
 from tests.gltf_validator import validate_glbs
 from vitrine.assets.formats.glb_arrays import read_glb_arrays
 

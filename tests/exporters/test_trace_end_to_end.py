@@ -11,7 +11,7 @@ import pytest
 import trimesh
 
 from vitrine.app.cli import main
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.assets.levels.meshopt_glb import read_compressed_glb
 from vitrine.scenes.exhibit_model import Artifact, ArtifactRights, Rights
 from vitrine.scenes.storage.project_store import Project
@@ -135,7 +135,7 @@ def test_exports_signed_by_a_retired_key_still_trace_and_verify(tmp_path: Path, 
     """After a key rotation the old private key lives in retired-keys/<hex>.pem (trust contract):
     tracing derives that export's mark secret from it; without it, tracing says which key is missing."""
     from vitrine.exporters.publication.museum_secret import retired_key_path
-    from vitrine.exporters.signing_keys import key_path, new_key
+    from vitrine.exporters.trust.signing_keys import key_path, new_key
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "config"))
     project = Project.create(tmp_path / "rot.vitrine", title="Rotation", languages=["en"])
     asset = _add_asset(project, "lion.ply", _bumpy(1), "mesh", ("high",))

@@ -188,7 +188,7 @@ def test_kiosk_serves_a_new_export_of_the_museum(bundle_copy, it_machine, kiosk_
                                                   isolated_config_dir, monkeypatch):
     """The museum re-exports into the kiosk's folder (same key, new manifest): the next check
     serves the new files, and only those."""
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     clock = Clock()
     kiosk = kiosk_factory(bundle_copy, clock=clock, check_every=600)
     kiosk.start()

@@ -13,9 +13,9 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from vitrine.app.cli import main
-from vitrine.exporters.bundle_writer import export_bundle
-from vitrine.exporters.manifest import write_signed_manifest
-from vitrine.exporters.signing_keys import SigningKey, load_key
+from vitrine.exporters.bundle.bundle_writer import export_bundle
+from vitrine.exporters.trust.manifest import write_signed_manifest
+from vitrine.exporters.trust.signing_keys import SigningKey, load_key
 from vitrine.exporters.trust.rotation import canonical_bytes, check_chain, make_statement
 from vitrine.exporters.trust.store import TrustStore, find_signing_key, retired_key_path
 

@@ -6,7 +6,7 @@ import os
 import stat
 
 from vitrine.app.cli import main
-from vitrine.exporters.signing_keys import config_dir
+from vitrine.exporters.trust.signing_keys import config_dir
 
 
 def _run(capsys, *args: str) -> tuple[int, str, str]:

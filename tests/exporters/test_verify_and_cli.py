@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from vitrine.app.cli import main
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.exporters.errors import ExportError
-from vitrine.exporters.signing_keys import new_key
+from vitrine.exporters.trust.signing_keys import new_key
 from vitrine.scenes.storage.project_store import Project
 
 from .conftest import make_project
@@ -64,7 +64,7 @@ def test_verify_reports_a_bundle_signed_by_another_key(fresh, tmp_path, monkeypa
     assert main(["verify", str(fresh), "--fingerprint", ours]) == 0
     # a re-signed bundle with someone else's key: self-consistent, but not ours
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "other"))
-    from vitrine.exporters.manifest import write_signed_manifest
+    from vitrine.exporters.trust.manifest import write_signed_manifest
     other = new_key()
     (fresh / "publisher-key.json").write_text(json.dumps(other.public.to_json()))
     write_signed_manifest(fresh, other, generator="x", created="now", institution="Imposter")
@@ -77,7 +77,7 @@ def test_verify_reports_a_bundle_signed_by_another_key(fresh, tmp_path, monkeypa
 
 
 def test_export_cli_warns_for_missing_rights_and_kiosk_refuses(tmp_path, viewer_dir, monkeypatch, capsys):
-    import vitrine.exporters.bundle_writer as bw
+    import vitrine.exporters.bundle.bundle_writer as bw
     monkeypatch.setattr(bw, "VIEWER_DIR", viewer_dir)
     project = make_project(tmp_path, rights=False)
     assert main(["export", str(project.path), "--out", str(tmp_path / "web")]) == 0
@@ -125,7 +125,7 @@ def test_export_over_existing_bundle_is_atomic(tiny_project, viewer_dir, tmp_pat
     out = tmp_path / "b"
     export_bundle(tiny_project, out, viewer_dir=viewer_dir)
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    import vitrine.exporters.bundle_writer as bw
+    import vitrine.exporters.bundle.bundle_writer as bw
     from vitrine.assets.progress import CancelToken, Cancelled
 
     def boom(*a, **k):
@@ -154,7 +154,7 @@ def test_export_over_existing_bundle_is_atomic(tiny_project, viewer_dir, tmp_pat
 
 def test_keys_new_and_first_export_creates_key(tmp_path, monkeypatch, viewer_dir, capsys):
     monkeypatch.setenv("VITRINE_CONFIG_DIR", str(tmp_path / "cfg"))
-    import vitrine.exporters.bundle_writer as bw
+    import vitrine.exporters.bundle.bundle_writer as bw
     monkeypatch.setattr(bw, "VIEWER_DIR", viewer_dir)
     project = make_project(tmp_path)
     assert main(["export", str(project.path), "--out", str(tmp_path / "b")]) == 0
@@ -168,7 +168,7 @@ def test_keys_new_and_first_export_creates_key(tmp_path, monkeypatch, viewer_dir
 
 
 def test_static_server_mime_types_and_confinement(bundle):
-    from vitrine.exporters.static_server import make_server, url_of
+    from vitrine.exporters.delivery.static_server import make_server, url_of
     out, _ = bundle
     server = make_server(out, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from vitrine.exporters.errors import ExportError
-from vitrine.exporters.viewer_contract import SCHEMA_FILE, VIEWER_DOCUMENT_VERSION, check_document, document_errors
+from vitrine.exporters.document.viewer_contract import SCHEMA_FILE, VIEWER_DOCUMENT_VERSION, check_document, document_errors
 from tests import bundle_contract
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,7 +24,7 @@ def test_exported_bundle_matches_the_published_schema(bundle) -> None:
 
 
 def test_every_export_in_the_session_is_checked(tiny_project, viewer_dir, tmp_path) -> None:
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     before = len(bundle_contract.checked)
     export_bundle(tiny_project, tmp_path / "kiosk", viewer_dir=viewer_dir, profile="kiosk")
     assert len(bundle_contract.checked) == before + 1
@@ -51,7 +51,8 @@ def test_a_document_off_the_schema_is_refused_naming_its_json_path(bundle, mutat
 
 
 def test_export_stops_before_writing_a_document_off_the_schema(tiny_project, viewer_dir, tmp_path, monkeypatch) -> None:
-    from vitrine.exporters import bundle_writer, viewer_document
+    from vitrine.exporters.bundle import bundle_writer
+    from vitrine.exporters.document import viewer_document
     real = viewer_document.build_viewer_document
 
     def broken(*args, **kwargs):
@@ -88,7 +89,7 @@ def test_the_level_order_is_written_in_one_place_only() -> None:
 
 def test_budgets_and_texture_sides_come_from_the_shared_file() -> None:
     from vitrine.assets.levels import level_of_detail, level_table
-    from vitrine.exporters import glb_compression
+    from vitrine.exporters.bundle import glb_compression
     from vitrine.exporters.publication import policy
     data = json.loads((REPO / "assets" / "levels" / "levels.json").read_text("utf-8"))
     assert level_of_detail.LOD_BUDGETS is level_table.FACE_BUDGETS == data["face_budgets"]
@@ -100,8 +101,8 @@ def test_budgets_and_texture_sides_come_from_the_shared_file() -> None:
 def test_annotation_without_viewpoint_gets_the_framing_rule(tmp_path, viewer_dir) -> None:
     """Rotated, moved and scaled artifact: the view is the pin, seen from FRAMING_DISTANCE along
     its world normal; an annotation with a viewpoint gets that viewpoint."""
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.visitor_rules import FRAMING_DISTANCE
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
+    from vitrine.exporters.document.visitor_rules import FRAMING_DISTANCE
     from vitrine.scenes.exhibit_model import Annotation, Transform
     from vitrine.scenes.storage.project_store import Project
     from tests.exporters.conftest import make_project

@@ -154,7 +154,7 @@ def _glb_seeds(folder: Path) -> list[Seed]:
 def _meshopt_glb() -> bytes:
     """A level as Vitrine exports it: EXT_meshopt_compression (decoded by C code), octahedral normals."""
     from vitrine.assets.formats.glb_arrays import MeshData
-    from vitrine.exporters.glb_compression import compress_mesh
+    from vitrine.exporters.bundle.glb_compression import compress_mesh
     m = _mesh()
     return compress_mesh(MeshData(positions=m.vertices.astype(np.float32), normals=m.vertex_normals.astype(np.float32),
                                   triangles=m.faces.astype(np.uint32)), name="seed", generator="fuzz")

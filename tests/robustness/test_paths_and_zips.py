@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from vitrine.exporters.bundle_writer import export_bundle, write_zip
+from vitrine.exporters.bundle.bundle_writer import export_bundle, write_zip
 from vitrine.exporters.errors import ExportError
-from vitrine.exporters.manifest import verify_bundle
-from vitrine.exporters.static_server import make_server, url_of
+from vitrine.exporters.trust.manifest import verify_bundle
+from vitrine.exporters.delivery.static_server import make_server, url_of
 from vitrine.scenes.storage.project_store import Project
 from tests.exporters.conftest import make_project
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.scenes.storage.project_store import Project
 
 from .hostile_project import hostile_project

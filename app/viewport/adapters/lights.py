@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import numpy as np
 
-from vitrine.exporters.visitor_rules import default_lights
+from vitrine.exporters.document.visitor_rules import default_lights
 from vitrine.scenes.exhibit_model import Exhibit
 
 from .. import shaders

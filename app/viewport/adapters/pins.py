@@ -14,7 +14,7 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
-from vitrine.exporters.visitor_rules import COLORS
+from vitrine.exporters.document.visitor_rules import COLORS
 
 from ..gl_window import RenderTarget, read_depths
 from ..math3d import normal_matrix, normalize

@@ -6,7 +6,7 @@
 import * as THREE from 'three';
 import rules from '../visitor.json';
 
-const TAPE = rules.tape; // the same rule as exporters/visitor_rules.py format_length
+const TAPE = rules.tape; // the same rule as exporters/document/visitor_rules.py format_length
 
 const CLICK_SLOP_PX = 6; // a pointer that moved further was orbiting, not measuring
 const _ndc = new THREE.Vector2();

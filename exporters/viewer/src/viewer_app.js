@@ -241,7 +241,7 @@ export class ViewerApp extends ViewCore {
   }
 
   /** Where opening an annotation flies: its viewpoint, else the view the exporter framed for it
-   * (exporters/visitor_rules.py; the editor's preview uses the same function). */
+   * (exporters/document/visitor_rules.py; the editor's preview uses the same function). */
   annotationViewpoint(a) {
     if (a.viewpoint_id && this.viewpoints.has(a.viewpoint_id)) return this.viewpoints.get(a.viewpoint_id);
     return a.view || null;

@@ -1,5 +1,5 @@
 // What the viewer shares with the editor's visitor preview, from ../visitor.json (the one
-// source of truth, read by Python in exporters/visitor_rules.py): tour timing, the framing of
+// source of truth, read by Python in exporters/document/visitor_rules.py): tour timing, the framing of
 // an annotation without a viewpoint, default lights and colours.
 import rules from '../visitor.json';
 

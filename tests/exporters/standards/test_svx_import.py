@@ -16,7 +16,7 @@ from vitrine.scenes.storage.project_store import Project
 @pytest.fixture(scope="module")
 def round_trip(bundle, viewer_dir, tmp_path_factory):
     """(imported project, its bundle folder) from the tiny project's exported scene.svx.json."""
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     root = tmp_path_factory.mktemp("svx")
     assert main(["import-svx", str(bundle[0] / "scene.svx.json"), str(root / "back")]) == 0
     project = Project.open(root / "back.vitrine")

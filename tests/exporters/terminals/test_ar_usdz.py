@@ -21,7 +21,7 @@ def _stage(path):
 
 
 def test_each_mesh_artifact_has_a_listed_signed_usdz(bundle):
-    from vitrine.exporters.manifest import verify_bundle
+    from vitrine.exporters.trust.manifest import verify_bundle
     doc = _doc(bundle)
     manifest = json.dumps(json.loads((bundle[0] / "manifest.json").read_text("utf-8")))
     ars = {a["name"]: a["ar"] for a in doc["artifacts"]}

@@ -47,7 +47,7 @@ class _Page(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory, viewer_dir):
-    from vitrine.exporters.bundle_writer import export_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
     root = tmp_path_factory.mktemp("hostile")
     project = make_project(root, title=EVIL)
     art = project.document.exhibit.artifacts[1]
@@ -114,8 +114,8 @@ def test_no_public_url_no_oembed(bundle):
 
 def test_kiosk_gets_qr_codes_for_each_annotation(tiny_project, viewer_dir, tmp_path):
     import segno
-    from vitrine.exporters.bundle_writer import export_bundle
-    from vitrine.exporters.manifest import verify_bundle
+    from vitrine.exporters.bundle.bundle_writer import export_bundle
+    from vitrine.exporters.trust.manifest import verify_bundle
     out = tmp_path / "k"
     export_bundle(tiny_project, out, viewer_dir=viewer_dir, profile="kiosk", public_url="https://museum.example/x")
     doc = json.loads((out / "exhibit.json").read_text("utf-8"))

@@ -18,7 +18,7 @@ import numpy as np
 import trimesh
 from scipy.spatial.transform import Rotation
 
-from vitrine.exporters.glb_compression import compress_mesh
+from vitrine.exporters.bundle.glb_compression import compress_mesh
 from vitrine.assets.formats.glb_arrays import MeshData
 from tests.exporters import glb_decode
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import jsonschema
 
-from .errors import ExportError
+from vitrine.exporters.errors import ExportError
 
-SCHEMA_FILE = Path(__file__).resolve().parent / "viewer" / "viewer-document.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parents[1] / "viewer" / "viewer-document.schema.json"
 _SCHEMA: dict[str, Any] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 VIEWER_DOCUMENT_VERSION: int = int(_SCHEMA["properties"]["schema_version"]["const"])
 

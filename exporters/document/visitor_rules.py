@@ -18,7 +18,7 @@ import numpy as np
 
 from vitrine.scenes.exhibit_model import Annotation, Light, Transform, TourStep, Viewpoint
 
-RULES_FILE = Path(__file__).resolve().parent / "viewer" / "visitor.json"
+RULES_FILE = Path(__file__).resolve().parents[1] / "viewer" / "visitor.json"
 _RULES: dict[str, Any] = json.loads(RULES_FILE.read_text(encoding="utf-8"))
 
 LABELS: dict[str, dict[str, str]] = _RULES["labels"]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 
-from .errors import ExportError
-from .signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.trust.signing_keys import PublicKeyInfo, SigningKey, fingerprint_of
 
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.sig"

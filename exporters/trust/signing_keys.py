@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from vitrine.scenes.storage.atomic_files import atomic_write
 
-from .errors import ExportError
+from vitrine.exporters.errors import ExportError
 
 KEY_FILE_NAME = "signing-key.pem"
 

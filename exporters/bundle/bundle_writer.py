@@ -37,27 +37,27 @@ from vitrine.scenes.checks.accessibility_checks import ACCESSIBILITY_CODES
 from vitrine.scenes.checks.validation import find_problems
 from vitrine.scenes.version import generator_name
 
-from .bundle_outputs import write_outputs
-from .bundle_outputs.context import BundleContext
-from .credits_page import render_credits
-from .html_text import html_safe
-from .errors import ExportError
-from .export_messages import ExportMessage
-from .glb_compression import GlbSettings, compress_mesh
-from .manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
-from .object_metadata import model_copyright, xmp_packet
-from .publication import register
-from .publication.marking import marker_for
-from .publication.museum_secret import derive_secret
-from .publication.policy import texture_limit
-from .publication.publishing import Publication, new_export_id
-from .signing_keys import load_or_create_key
-from .trust.store import own_rotations
+from vitrine.exporters.bundle_outputs import write_outputs
+from vitrine.exporters.bundle_outputs.context import BundleContext
+from vitrine.exporters.pages.credits_page import render_credits
+from vitrine.exporters.pages.html_text import html_safe
+from vitrine.exporters.errors import ExportError
+from vitrine.exporters.export_messages import ExportMessage
+from vitrine.exporters.bundle.glb_compression import GlbSettings, compress_mesh
+from vitrine.exporters.trust.manifest import MANIFEST_NAME, PUBLIC_KEY_NAME, write_signed_manifest
+from vitrine.exporters.document.object_metadata import model_copyright, xmp_packet
+from vitrine.exporters.publication import register
+from vitrine.exporters.publication.marking import marker_for
+from vitrine.exporters.publication.museum_secret import derive_secret
+from vitrine.exporters.publication.policy import texture_limit
+from vitrine.exporters.publication.publishing import Publication, new_export_id
+from vitrine.exporters.trust.signing_keys import load_or_create_key
+from vitrine.exporters.trust.store import own_rotations
 from vitrine.assets.levels.level_table import LEVEL_ORDER
-from .viewer_contract import check_document
-from .viewer_document import build_viewer_document, document_json, exhibit_script
+from vitrine.exporters.document.viewer_contract import check_document
+from vitrine.exporters.document.viewer_document import build_viewer_document, document_json, exhibit_script
 
-VIEWER_DIR = Path(__file__).resolve().parent / "viewer"
+VIEWER_DIR = Path(__file__).resolve().parents[1] / "viewer"
 PROFILES = ("web", "kiosk")
 WEB_ORIGINAL_LIMIT = 1_000_000  # faces + points above which the web profile leaves out 'original'
 CAPTIONS_EMBED_LIMIT = 1 << 20  # bytes; WebVTT for a narration clip is a few KiB

@@ -3,7 +3,7 @@
 No asset-store paths and no processing internals: artifacts carry their bundle
 model files (ordered coarse to fine), record and rights; media paths are
 rewritten to bundle paths. Its shape is published as
-``exporters/viewer/viewer-document.schema.json`` (see exporters/viewer_contract.py).
+``exporters/viewer/viewer-document.schema.json`` (see exporters/document/viewer_contract.py).
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from vitrine.scenes.exhibit_model import Annotation, Exhibit, Measurement, Media
 from vitrine.scenes.storage.exhibit_format import escape_lone_surrogates
 from vitrine.scenes.storage.serialization import to_dict
 
-from .viewer_contract import VIEWER_DOCUMENT_VERSION
-from .visitor_rules import annotation_view, pin_world_point
+from vitrine.exporters.document.viewer_contract import VIEWER_DOCUMENT_VERSION
+from vitrine.exporters.document.visitor_rules import annotation_view, pin_world_point
 
 MediaMap = Callable[[str], str]
 TextOf = Callable[[str], Optional[str]]

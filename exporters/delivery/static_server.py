@@ -16,9 +16,9 @@ import os
 from pathlib import Path
 from typing import Optional
 
-from .delivery.encoding import CODINGS, choose_coding, suffix_of
-from .delivery.live_compression import UNLISTED_FILES, compress_live, live_codings
-from .errors import ExportError
+from vitrine.exporters.delivery.encoding import CODINGS, choose_coding, suffix_of
+from vitrine.exporters.delivery.live_compression import UNLISTED_FILES, compress_live, live_codings
+from vitrine.exporters.errors import ExportError
 
 MIME_TYPES = {
     ".glb": "model/gltf-binary", ".gltf": "model/gltf+json", ".js": "text/javascript", ".mjs": "text/javascript",

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from vitrine.scenes.exhibit_model import Exhibit, Rights
 
-from .object_metadata import measured_dimensions, rights_text
+from vitrine.exporters.document.object_metadata import measured_dimensions, rights_text
 
 
 def _t(text: dict[str, str], lang: str) -> str:

@@ -1,0 +1,1 @@
+"""Writing a bundle folder: the viewer, the document, the models as compact GLBs, then the outputs and the signature."""
