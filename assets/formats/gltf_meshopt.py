@@ -1,7 +1,7 @@
 """Decoding EXT_meshopt_compression / KHR_meshopt_compression bufferViews.
 
 gltfpack (``-c``), gltf-transform's ``optimize`` and Vitrine's own exported bundles
-(exporters/glb_compression.py) write them; without a decoder such a scan, or a model taken
+(exporters/bundle/glb_compression.py) write them; without a decoder such a scan, or a model taken
 back from a published Vitrine bundle, could not be imported.  Every parameter the C
 decoder trusts (it asserts rather than checks) is checked here first: a hostile stride or
 count gives one ScanError line, never an abort or an out-of-bounds write.

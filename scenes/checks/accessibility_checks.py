@@ -2,7 +2,7 @@
 captions, annotation text too long to read at a plinth.
 
 They are warnings in the Problems panel and ``vitrine validate``; the kiosk profile refuses to export
-with any of them (exporters/bundle_writer.py), as it does for missing rights.
+with any of them (exporters/bundle/bundle_writer.py), as it does for missing rights.
 """
 from __future__ import annotations
 
