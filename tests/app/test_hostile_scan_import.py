@@ -1,4 +1,4 @@
-"""The editor refuses hostile and broken scans (corpus: tests/assets/unusual_files.py) the way the
+"""The editor refuses hostile and broken scans (corpus: tests/assets/unusual/corpus.py) the way the
 CLI does: one error line naming the file, before the options dialog, the exhibit untouched."""
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from vitrine.app.dialogs.import_dialog import ImportOptionsDialog
-from tests.assets.unusual_files import INVALID
+from tests.assets.unusual.corpus import INVALID
 
 from .editor_fixtures import *  # noqa: F401,F403 - fixtures
 from .editor_fixtures import NEEDS_DISPLAY

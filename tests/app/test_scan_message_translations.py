@@ -132,7 +132,8 @@ def test_bad_files_read_in_english_in_the_cli_and_in_chinese_in_the_editor(qapp,
 def test_references_out_of_the_scans_folder_read_in_chinese(qapp, chinese, tmp_path: Path) -> None:
     from vitrine.app.window.message_catalogue import scan_error_text, scan_problem_text
     from vitrine.assets.scan_loading import load_scan
-    from tests.assets.unusual_files import INVALID, ply_texture_outside
+    from tests.assets.unusual.corpus import INVALID
+    from tests.assets.unusual.hostile_files import ply_texture_outside
 
     error = _error(load_scan, INVALID["gltf buffer absolute path"][0](tmp_path))
     assert str(error) == ("uri-buffer.gltf: refers to '/etc/passwd', which is outside the scan's folder; "

@@ -123,7 +123,7 @@ def test_draco_glb_is_decoded(tmp_path):
 def test_meshopt_compressed_glb_is_decoded(tmp_path):
     """EXT_meshopt_compression (gltfpack -c, gltf-transform optimize, Vitrine's own bundles) is
     decoded; corpus cases in test_unusual_files.py check the geometry and the hostile variants."""
-    from .unusual_files import meshopt_glb
+    from .unusual.meshopt_files import meshopt_glb
     scan = load_scan(meshopt_glb(tmp_path))
     assert len(scan.mesh.faces) == len(trimesh.creation.icosphere(2).faces)
 

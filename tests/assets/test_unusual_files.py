@@ -1,5 +1,5 @@
 """Scans as other museums' software writes them import with what they hold; broken and hostile
-ones are refused with one line naming the file and the reason (corpus: unusual_files.py)."""
+ones are refused with one line naming the file and the reason (corpus: unusual/corpus.py)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,8 @@ import pytest
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.scan_loading import load_scan
 
-from .unusual_files import INVALID, VALID, ply_texture_outside, symlinked_texture
+from .unusual.corpus import INVALID, VALID
+from .unusual.hostile_files import ply_texture_outside, symlinked_texture
 
 
 @pytest.mark.parametrize("case", sorted(VALID))
@@ -117,10 +118,10 @@ def test_obj_rewrite_and_finite_check_read_only_what_they_must() -> None:
 def test_a_mirrored_gltf_node_keeps_its_faces_outward(tmp_path: Path) -> None:
     """A node scaled by -1 (a mirrored copy, as for a pair of earrings) reverses the winding
     (glTF 2.0 §3.7.4): both copies must still enclose a positive volume."""
-    from .unusual_files import GltfBuilder, _tetra_prim
+    from .unusual.gltf_builder import GltfBuilder, tetra_primitive
     g = GltfBuilder()
-    g.mesh([_tetra_prim(g)], scale=[-1, 1, 1])
-    g.mesh([_tetra_prim(g)], translation=[3, 0, 0])
+    g.mesh([tetra_primitive(g)], scale=[-1, 1, 1])
+    g.mesh([tetra_primitive(g)], translation=[3, 0, 0])
     scan = load_scan(g.glb(tmp_path / "mirrored.glb"))
     assert [round(float(p.volume), 6) for p in scan.parts.values()] == [round(1 / 6, 6)] * 2
 
@@ -129,7 +130,7 @@ def test_texture_transform_is_baked_into_the_uvs(tmp_path: Path) -> None:
     """gltfpack output: normalised uint16 UVs mapped by KHR_texture_transform. Each corner lands
     where the transform puts it (trimesh's v runs bottom-up: v = 1 - glTF v)."""
     from vitrine.assets.formats.gltf_primitives import _apply_texture_transform
-    from .unusual_files import gltf_texture_transform
+    from .unusual.gltf_files import gltf_texture_transform
     uv = np.asarray(load_scan(gltf_texture_transform(tmp_path)).mesh.visual.uv)
     gltf_uv = np.column_stack([0.25 + 0.5 * np.array([0, 1, 0, 1.0]), 0.5 + 0.25 * np.array([0, 0, 1, 1.0])])
     assert np.allclose(uv, np.column_stack([gltf_uv[:, 0], 1 - gltf_uv[:, 1]]), atol=1e-6)

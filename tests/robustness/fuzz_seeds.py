@@ -163,7 +163,8 @@ def _meshopt_glb() -> bytes:
 def _rewritten_glb() -> bytes:
     """Sparse accessor, triangle fan, normalised UVs under KHR_texture_transform: the paths
     assets/formats/gltf_primitives.py rewrites before trimesh reads the file."""
-    from tests.assets.unusual_files import GltfBuilder, TV, TF
+    from tests.assets.unusual.common import TF, TV
+    from tests.assets.unusual.gltf_builder import GltfBuilder
     g = GltfBuilder()
     pos = g.accessor(TV, 5126, "VEC3", minmax=True)
     g.doc["accessors"][pos]["sparse"] = {

@@ -1,4 +1,4 @@
-"""`vitrine add` and `vitrine batch` on unusual and hostile scans (corpus: tests/assets/unusual_files.py):
+"""`vitrine add` and `vitrine batch` on unusual and hostile scans (corpus: tests/assets/unusual/corpus.py):
 a good one is added, a bad one is refused with one line naming it and leaves exhibit.json as it
 was; in a batch each bad file fails alone with its one line and the others are prepared."""
 from __future__ import annotations
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from vitrine.app.cli import main
-from tests.assets.unusual_files import INVALID, VALID, symlinked_texture, write_all
+from tests.assets.unusual.corpus import INVALID, VALID, write_all
+from tests.assets.unusual.hostile_files import symlinked_texture
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +106,7 @@ def test_batch_prepares_the_good_and_fails_each_bad_file_in_one_line(tmp_path: P
 
 
 def test_every_corpus_file_is_written(tmp_path: Path) -> None:
-    """The corpus writer makes each case in its own folder (for surveys by hand: see unusual_files.py)."""
+    """The corpus writer makes each case in its own folder (for surveys by hand: see tests/assets/unusual/corpus.py)."""
     paths = write_all(tmp_path)
     assert len(paths) == len(VALID) + len(INVALID)
     assert all(p.exists() for p in paths.values())
