@@ -8,7 +8,7 @@ import pytest
 
 from tests.assets.atlas_scans import ATLAS_COLOURS, write_atlas_obj
 from vitrine.assets.scan_loading import load_scan
-from vitrine.assets.texturing.atlases import face_atlases
+from vitrine.assets.texturing.atlases import atlas_images as scan_atlases, face_atlases
 from vitrine.assets.texturing.textures import placeholder_texture
 
 
@@ -45,3 +45,50 @@ def test_obj_with_all_atlases_missing_has_one_placeholder_texture(tmp_path):
     # four identical stand-ins are one image: no atlases, the mesh is textured by the checker
     assert scan.atlases == [] and scan.texture is not None and scan.texture.size == (256, 256)
     assert len([p for p in scan.problems if p.code == "missing_texture"]) == 4
+
+
+# -- glTF / GLB with several materials ------------------------------------------------------
+
+def _quadrant(points: np.ndarray) -> np.ndarray:
+    """Part (0..3) of each point (n, 3) of the sheet written by atlas_gltf (0.5 m quarters)."""
+    return (points[:, 0] > 0.5).astype(int) + 2 * (points[:, 1] > 0.5).astype(int)
+
+
+def _vertex_colours(mesh) -> np.ndarray:
+    """(n, 3) colour of each vertex's own atlas at its UV (trimesh: v up, rows run down)."""
+    out = np.zeros((len(mesh.vertices), 3))
+    per_vertex = np.asarray(mesh.vertex_attributes["atlas"])
+    for k, image in enumerate(scan_atlases(mesh)):
+        rgb = np.asarray(image.convert("RGB"), float)
+        h, w = rgb.shape[:2]
+        own = per_vertex == k
+        uv = np.asarray(mesh.visual.uv)[own]
+        out[own] = rgb[np.clip(((1 - uv[:, 1]) * h).astype(int), 0, h - 1),
+                       np.clip((uv[:, 0] * w).astype(int), 0, w - 1)]
+    return out
+
+
+@pytest.mark.parametrize("form", ["gltf data URIs", "gltf external images", "glb", "gltf transform",
+                                  "draco gltf external", "draco glb", "draco glb transform"])
+def test_multi_material_gltf_keeps_one_atlas_per_distinct_image(tmp_path, form):
+    from tests.assets.atlas_gltf import CELLS, PART_COLOURS, write_multi_material_gltf
+    path = write_multi_material_gltf(tmp_path, draco="draco" in form, glb="glb" in form,
+                                     external="external" in form, transform="transform" in form)
+    scan = load_scan(path)
+    # red (shared by parts 0 and 2), blue, and part 3's green factor as a small flat atlas
+    assert len(scan.atlases) == 3 and [a.size for a in scan.atlases] == [(32, 32), (32, 32), (4, 4)]
+    per_part = 2 * CELLS * CELLS
+    assert sorted(np.bincount(face_atlases(scan.mesh)).tolist()) == [per_part, per_part, 2 * per_part]
+    # the right colour on every vertex of every part (the transform shows image 1's blue half)
+    faces = np.asarray(scan.mesh.faces)
+    expected = np.asarray(PART_COLOURS, float)[_quadrant(scan.mesh.vertices[faces].mean(axis=1))]
+    for corner in range(3):
+        assert np.abs(_vertex_colours(scan.mesh)[faces[:, corner]] - expected).max() < 2
+
+
+def test_untextured_parts_with_colours_only_are_not_forced_into_atlases(tmp_path):
+    # an OBJ whose materials have Kd colours and no map_Kd: no atlases, colours as before
+    obj = write_atlas_obj(tmp_path, cells=8, side=8, map_lines=("", "", "", ""))
+    scan = load_scan(obj)
+    assert scan.atlases == [] and scan.texture is None
+    assert "atlas" not in scan.mesh.vertex_attributes
