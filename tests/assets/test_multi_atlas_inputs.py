@@ -1,7 +1,13 @@
 """Multi-atlas scans in the input forms not seen before (issue 17): an OBJ whose atlases are
 partly missing or unreadable keeps the atlases that load (the broken one gets the placeholder
-checker as its own atlas, one warning naming the file)."""
+checker as its own atlas, one warning naming the file); glTF and GLB with several materials
+(embedded, external or data: images, Draco, meshopt, KHR_texture_transform, a colour-only
+material, two textures of one image) keep one atlas per distinct image with the right colours;
+materials with colours only stay untextured."""
 from __future__ import annotations
+
+import subprocess
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,6 +16,8 @@ from tests.assets.atlas_scans import ATLAS_COLOURS, write_atlas_obj
 from vitrine.assets.scan_loading import load_scan
 from vitrine.assets.texturing.atlases import atlas_images as scan_atlases, face_atlases
 from vitrine.assets.texturing.textures import placeholder_texture
+
+GLTFPACK = Path(__file__).resolve().parents[2] / "exporters" / "viewer" / "node_modules" / ".bin" / "gltfpack"
 
 
 def _corner_colour(image) -> tuple[int, ...]:
@@ -69,11 +77,18 @@ def _vertex_colours(mesh) -> np.ndarray:
 
 
 @pytest.mark.parametrize("form", ["gltf data URIs", "gltf external images", "glb", "gltf transform",
-                                  "draco gltf external", "draco glb", "draco glb transform"])
+                                  "draco gltf external", "draco glb", "draco glb transform",
+                                  "meshopt glb transform"])
 def test_multi_material_gltf_keeps_one_atlas_per_distinct_image(tmp_path, form):
     from tests.assets.atlas_gltf import CELLS, PART_COLOURS, write_multi_material_gltf
     path = write_multi_material_gltf(tmp_path, draco="draco" in form, glb="glb" in form,
                                      external="external" in form, transform="transform" in form)
+    if "meshopt" in form:  # EXT_meshopt_compression, quantised UVs mapped by KHR_texture_transform
+        packed = tmp_path / "packed.glb"
+        subprocess.run([str(GLTFPACK), "-i", str(path), "-o", str(packed), "-c", "-kn", "-km"], check=True,
+                       capture_output=True)
+        assert b"EXT_meshopt_compression" in packed.read_bytes()[:4096]
+        path = packed
     scan = load_scan(path)
     # red (shared by parts 0 and 2), blue, and part 3's green factor as a small flat atlas
     assert len(scan.atlases) == 3 and [a.size for a in scan.atlases] == [(32, 32), (32, 32), (4, 4)]
