@@ -366,6 +366,7 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
         raise scan_error(path, "Draco data could not be decoded ({error})", error=reason_of(exc)) from None
     if not scene.geometry:
         raise scan_error(path, "the glTF holds no mesh in its scene")
+    del materials  # its image cache would keep each full-size decode alive until the end
     scan = scan_from_loaded(path, name, scene, problems)
     scan.units_hint, scan.up_hint = "m", "y"
     return scan

@@ -48,16 +48,17 @@ def _png(image: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-def _images(transform: bool) -> list[bytes]:
-    second = Image.new("RGB", (32, 32), BLUE)
+def _images(transform: bool, side: int) -> list[bytes]:
+    second = Image.new("RGB", (side, side), BLUE)
     if transform:
-        second.paste(Image.new("RGB", (16, 32), YELLOW), (0, 0))
-    return [_png(Image.new("RGB", (32, 32), RED)), _png(second)]
+        second.paste(Image.new("RGB", (side // 2, side), YELLOW), (0, 0))
+    return [_png(Image.new("RGB", (side, side), RED)), _png(second)]
 
 
 def write_multi_material_gltf(folder: Path, *, draco: bool = False, glb: bool = False,
-                              external: bool = False, transform: bool = False) -> Path:
-    """Write the scan into ``folder`` (``scan.glb`` or ``scan.gltf`` + files); returns its path."""
+                              external: bool = False, transform: bool = False, side: int = 32) -> Path:
+    """Write the scan into ``folder`` (``scan.glb`` or ``scan.gltf`` + files), its two images
+    ``side``² px; returns its path."""
     import DracoPy
     folder.mkdir(parents=True, exist_ok=True)
     binary = bytearray()
@@ -89,7 +90,7 @@ def write_multi_material_gltf(folder: Path, *, draco: bool = False, glb: bool = 
             accessors[-1]["bufferView"] = view(faces.tobytes())
         primitives.append(prim)
     images = []
-    for k, data in enumerate(_images(transform)):
+    for k, data in enumerate(_images(transform, side)):
         if glb:
             images.append({"bufferView": view(data), "mimeType": "image/png"})
         elif external:

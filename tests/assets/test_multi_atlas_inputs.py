@@ -107,3 +107,13 @@ def test_untextured_parts_with_colours_only_are_not_forced_into_atlases(tmp_path
     scan = load_scan(obj)
     assert scan.atlases == [] and scan.texture is None
     assert "atlas" not in scan.mesh.vertex_attributes
+
+
+@pytest.mark.parametrize("draco", [False, True])
+def test_an_image_shared_by_two_parts_stays_one_atlas_when_it_is_reduced(tmp_path, monkeypatch, draco):
+    # reducing makes a new image per decode: decoded once per shared image, it stays one atlas
+    from tests.assets.atlas_gltf import write_multi_material_gltf
+    from vitrine.assets.formats import trimesh_scans
+    monkeypatch.setattr(trimesh_scans, "MAX_DECODED_SIDE", 32)
+    scan = load_scan(write_multi_material_gltf(tmp_path, glb=True, draco=draco, side=128))
+    assert [a.size for a in scan.atlases] == [(32, 32), (32, 32), (4, 4)]
