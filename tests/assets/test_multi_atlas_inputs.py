@@ -117,3 +117,16 @@ def test_an_image_shared_by_two_parts_stays_one_atlas_when_it_is_reduced(tmp_pat
     monkeypatch.setattr(trimesh_scans, "MAX_DECODED_SIDE", 32)
     scan = load_scan(write_multi_material_gltf(tmp_path, glb=True, draco=draco, side=128))
     assert [a.size for a in scan.atlases] == [(32, 32), (32, 32), (4, 4)]
+
+
+def test_obj_with_textured_and_colour_only_materials_keeps_both_textures_and_the_colour(tmp_path):
+    obj = write_atlas_obj(tmp_path, cells=8, side=32,
+                          map_lines=("map_Kd atlas_0.png", "map_Kd atlas_1.png", "", ""))
+    (tmp_path / "scan.mtl").write_text((tmp_path / "scan.mtl").read_text().replace(
+        "newmtl m3\nKd 1 1 1", "newmtl m3\nKd 0 0.5 1"))
+    scan = load_scan(obj)
+    # two textures at full size, and the two Kd colours (white, sky blue) as flat atlases
+    assert [a.size for a in scan.atlases] == [(32, 32), (32, 32), (4, 4), (4, 4)]
+    assert sorted(_corner_colour(a) for a in scan.atlases) == sorted(
+        [ATLAS_COLOURS[0], ATLAS_COLOURS[1], (255, 255, 255), (0, 128, 255)])
+    assert np.bincount(face_atlases(scan.mesh)).tolist() == [32] * 4
