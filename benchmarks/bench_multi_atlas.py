@@ -7,6 +7,8 @@ level-side² texture; now each level holds its whole texel budget, shared among 
 
     python benchmarks/bench_multi_atlas.py [--side 4096] [--cells 200]
 
+--side 8192 measures the bounded-memory case (4 × 8192² atlases, 268 M texels).
+
 Set VITRINE_ROOT to measure another checkout (e.g. main, for the 'before' figures).
 """
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import os
 import resource
 import struct
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +26,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))
-from tests.assets.atlas_scans import write_atlas_obj  # noqa: E402 - the tests' synthetic scan
 
 ROOT = Path(os.environ.get("VITRINE_ROOT", HERE))
 sys.path.insert(0, str(ROOT))
@@ -53,7 +55,13 @@ def main() -> None:
     args = parser.parse_args()
     from vitrine.app.workflows.project_import import prepare_scan
     with tempfile.TemporaryDirectory() as tmp:
-        obj = write_atlas_obj(Path(tmp) / "scan", cells=args.cells, side=args.side)
+        # written by a child process: the peak RSS below is the import's, not the writer's
+        # (an 8192² RGB atlas is 192 MiB while PIL encodes it)
+        subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+                        "from tests.assets.atlas_scans import write_atlas_obj; "
+                        "write_atlas_obj(Path(sys.argv[2]), cells=int(sys.argv[3]), side=int(sys.argv[4]))",
+                        str(HERE), str(Path(tmp) / "scan"), str(args.cells), str(args.side)], check=True)
+        obj = Path(tmp) / "scan" / "scan.obj"
         start = time.perf_counter()
         prepared = prepare_scan(obj, units="m", up="y")
         seconds = time.perf_counter() - start

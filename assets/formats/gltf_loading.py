@@ -20,13 +20,14 @@ import trimesh
 from PIL import Image
 
 from vitrine.assets.formats import glb_images, gltf_primitives
-from vitrine.assets.texturing.texture_images import ViewReader, decode_texture, open_image
+from vitrine.assets.texturing.texture_images import ViewReader, open_image
 
 from vitrine.assets.scan_errors import ScanError, reason_of, scan_error
 from vitrine.assets.scan_model import Problem, Scan
+from vitrine.assets.formats.gltf_draco_materials import DracoMaterials
 from vitrine.assets.formats.gltf_meshopt import MESHOPT, meshopt_extension
 from vitrine.assets.formats.scan_references import referenced_file
-from vitrine.assets.formats.trimesh_scans import mesh_texture, scan_from_loaded
+from vitrine.assets.formats.trimesh_scans import scan_from_loaded
 
 _DRACO = "KHR_draco_mesh_compression"
 _REFUSED = {
@@ -330,7 +331,8 @@ def node_transforms(doc: dict) -> list[tuple[int, np.ndarray]]:
 def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
     import DracoPy
     problems = [Problem.of("info", "draco", "Draco-compressed geometry was decoded")]
-    parts: dict[str, trimesh.Trimesh] = {}
+    materials = DracoMaterials(path, doc, buffers, lambda uri: _read_uri(path, uri))
+    scene = trimesh.Scene()
     try:
         for mesh_index, world in node_transforms(doc):
             for p, prim in enumerate(doc["meshes"][mesh_index]["primitives"]):
@@ -346,36 +348,25 @@ def _load_draco(path: Path, doc: dict, buffers: list[bytes], name: str) -> Scan:
                 else:
                     verts = _accessor(doc, buffers, prim["attributes"]["POSITION"]).astype(float)
                     faces = _accessor(doc, buffers, prim["indices"]).astype(np.int64).reshape(-1, 3)
-                    uv = None
+                    uv = prim["attributes"].get("TEXCOORD_0")
+                    uv = None if uv is None else _accessor(doc, buffers, uv).astype(float)
                 if faces.size and (faces.min() < 0 or faces.max() >= len(verts)):
                     raise scan_error(path, "a Draco primitive has face indices outside its vertices")
                 m = trimesh.Trimesh(verts, faces, process=False)
-                if uv is not None and len(uv) == len(verts):
-                    # glTF's UV origin is top-left, trimesh's bottom-left.
-                    uv = np.asarray(uv, float)
-                    m.visual = trimesh.visual.TextureVisuals(uv=np.column_stack([uv[:, 0], 1 - uv[:, 1]]),
-                                                             image=_first_image(doc, buffers))
-                parts[f"mesh{mesh_index}_prim{p}"] = m.apply_transform(world)
+                material = materials.material(prim.get("material"))
+                if material is not None:
+                    # each primitive its own material: several atlases stay several (scan_from_loaded)
+                    uv = materials.texcoords(prim.get("material"), uv) \
+                        if uv is not None and len(uv) == len(verts) else None
+                    m.visual = trimesh.visual.TextureVisuals(uv=uv, material=material)
+                scene.add_geometry(m.apply_transform(world), geom_name=f"mesh{mesh_index}_prim{p}")
     except ScanError:
         raise
     except Exception as exc:  # DracoPy raises its own types for corrupt streams
         raise scan_error(path, "Draco data could not be decoded ({error})", error=reason_of(exc)) from None
-    if not parts:
+    if not scene.geometry:
         raise scan_error(path, "the glTF holds no mesh in its scene")
-    mesh = next(iter(parts.values())) if len(parts) == 1 else trimesh.util.concatenate(list(parts.values()))
-    return Scan(path, name, mesh=mesh, problems=problems, parts=parts if len(parts) > 1 else {},
-                texture=mesh_texture(mesh), units_hint="m", up_hint="y")
-
-
-def _first_image(doc: dict, buffers: list[bytes]) -> Image.Image | None:
-    for img in doc.get("images", []):
-        try:
-            if "bufferView" in img:
-                v = doc["bufferViews"][img["bufferView"]]
-                blob = buffers[v["buffer"]][v.get("byteOffset", 0):v.get("byteOffset", 0) + v["byteLength"]]
-            else:
-                continue
-            return decode_texture(blob, "embedded image").convert("RGB")
-        except (OSError, KeyError, IndexError):
-            continue
-    return None
+    del materials  # its image cache would keep each full-size decode alive until the end
+    scan = scan_from_loaded(path, name, scene, problems)
+    scan.units_hint, scan.up_hint = "m", "y"
+    return scan

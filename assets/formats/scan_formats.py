@@ -241,9 +241,10 @@ def _peek_obj(path: Path, head: bytes, size: int) -> dict:
     return {"vertices": None, "faces": None}
 
 
-def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> list[Image.Image]:
-    """Find textures the OBJ's material libraries name and flag missing ones."""
-    images: list[Image.Image] = []
+def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> dict[str, Image.Image]:
+    """Find textures the OBJ's material libraries name and flag missing or unreadable ones:
+    material name -> the placeholder checker that stands for its texture (one warning each)."""
+    placeholders: dict[str, Image.Image] = {}
     for m in re.finditer(rb"^[ \t]*mtllib[ \t]+(.+?)[ \t]*$", data, re.M):
         lib = m.group(1).decode("utf-8", "replace")
         mtl = path.parent / lib
@@ -252,14 +253,19 @@ def _check_obj_materials(path: Path, data: bytes, problems: list[Problem]) -> li
                                        "material library {name} is not found; colours and textures are lost",
                                        name=repr(lib)))
             continue
+        material = ""
         text = mtl.read_text("utf-8", "replace")
-        for tm in re.finditer(r"^[ \t]*map_Kd[ \t]+(.+?)[ \t]*$", text, re.M | re.I):
-            name = texture_file_name(tm.group(1))  # options such as "-s 1 1 1" come first
+        for tm in re.finditer(r"^[ \t]*(newmtl|map_Kd)[ \t]+(.+?)[ \t]*$", text, re.M | re.I):
+            if tm.group(1).lower() == "newmtl":
+                material = tm.group(2)
+                continue
+            name = texture_file_name(tm.group(2))  # options such as "-s 1 1 1" come first
             before = len(problems)
             img = load_texture_file(mtl, name, problems, decode=False)
             if len(problems) > before:
-                images.append(img)
-    return images
+                # one checker for all the broken ones: they are one atlas, not one each
+                placeholders.setdefault(material, next(iter(placeholders.values()), img))
+    return placeholders
 
 
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".webp", ".tga"}
@@ -289,19 +295,28 @@ class _StubImageResolver(gltf_loading.RegularFileResolver):
         return super().get(name)
 
 
-def _swap_stub_images(loaded, images: dict[str, Path]) -> bool:
-    """Put each real texture (opened lazily) where trimesh holds its stand-in; False if
-    any stand-in could not be matched to its file (then the caller reloads plainly)."""
+def _swap_stub_images(loaded, images: dict[str, Path], placeholders: dict[str, Image.Image]) -> bool:
+    """Put each real texture (opened lazily) where trimesh holds its stand-in, and each
+    missing or unreadable one's placeholder (by material name) where trimesh has none, so
+    that the atlases that load stay separate atlases; False if any stand-in could not be
+    matched to its file (then the caller reloads plainly)."""
     geoms = loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded]
     for geom in geoms:
         mat = getattr(getattr(geom, "visual", None), "material", None)
+        placeholder = placeholders.get(getattr(mat, "name", None) or "")
         for attr in ("image", "baseColorTexture"):
             img = getattr(mat, attr, None)
             if isinstance(img, Image.Image) and img.size == (1, 1):
                 real = images.get(img.info.get("file_path", ""))
                 if real is None:
                     return False
-                setattr(mat, attr, open_image(real, real))
+                setattr(mat, attr, placeholder if placeholder is not None else open_image(real, real))
+        if placeholder is not None and getattr(geom.visual, "uv", None) is not None and \
+                getattr(mat, "image", None) is None and getattr(mat, "baseColorTexture", None) is None:
+            if isinstance(mat, trimesh.visual.material.PBRMaterial):
+                mat.baseColorTexture = placeholder
+            else:
+                mat.image = placeholder
     return True
 
 
@@ -312,15 +327,16 @@ def _load_obj(path: Path, data: bytes) -> Scan:
     placeholders = _check_obj_materials(path, data, problems)
     resolver = _StubImageResolver(str(path))
     loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True, resolver=resolver)
-    if resolver.images and not _swap_stub_images(loaded, resolver.images):
+    if not _swap_stub_images(loaded, resolver.images, placeholders):
         loaded = trimesh.load(obj_source(path, fixed), file_type="obj", process=True, group_material=True,
                               resolver=gltf_loading.RegularFileResolver(str(path)))
     scan = scan_from_loaded(path, "OBJ", loaded, problems)
     mesh = scan.mesh
     if mesh is not None and placeholders and scan.texture is None and \
             getattr(mesh.visual, "uv", None) is not None:
-        mesh.visual = trimesh.visual.TextureVisuals(uv=mesh.visual.uv, image=placeholders[0])
-        scan.texture = placeholders[0]
+        placeholder = next(iter(placeholders.values()))
+        mesh.visual = trimesh.visual.TextureVisuals(uv=mesh.visual.uv, image=placeholder)
+        scan.texture = placeholder
     return scan
 
 

@@ -31,8 +31,15 @@ def scan_from_loaded(path: Path, name: str, loaded, problems: list[Problem]) -> 
     meshes = [g for g in (loaded.geometry.values() if isinstance(loaded, trimesh.Scene) else [loaded])
               if isinstance(g, trimesh.Trimesh)]
     sides = _decode_sides(meshes)
+    # An image shared by several parts is decoded once and put into all of them before the
+    # next is decoded: the full-size decode of one 16k PNG (768 MiB) is freed before the next.
+    sharing: dict[int, list[trimesh.Trimesh]] = {}
     for geom in meshes:
-        _bounded_material_image(geom, path, sides)
+        sharing.setdefault(id(mesh_texture(geom)), []).append(geom)
+    for group in sharing.values():
+        decoded: dict[int, Image.Image] = {}
+        for geom in group:
+            _bounded_material_image(geom, path, sides, decoded)
     if isinstance(loaded, trimesh.Scene):
         for node in loaded.graph.nodes_geometry:
             transform, geom_name = loaded.graph[node]
@@ -80,15 +87,20 @@ def _decode_sides(meshes: list[trimesh.Trimesh]) -> dict[int, int]:
     return {key: max(1, max(share)) for key, share in zip(images, shares)}
 
 
-def _bounded_material_image(mesh: trimesh.Trimesh, path: Path, sides: dict[int, int] | None = None) -> Image.Image | None:
+def _bounded_material_image(mesh: trimesh.Trimesh, path: Path, sides: dict[int, int] | None = None,
+                            decoded: dict[int, Image.Image] | None = None) -> Image.Image | None:
     """The mesh's base-colour image decoded at most MAX_DECODED_SIDE px (or its share of the
     atlases' total, ``sides`` by id(image); JPEG by draft: trimesh opens images lazily, so a
-    16k JPEG is never decoded at full size) and put back into the material."""
+    16k JPEG is never decoded at full size) and put back into the material.  ``decoded``
+    (id(image) -> bounded image) keeps an image shared by several meshes shared, decoded once."""
     image = mesh_texture(mesh)
     if image is None:
         return None
-    name = image.info.get("file_path") or f"{path.name} texture"
-    bounded = bounded_texture(image, name, min(MAX_DECODED_SIDE, (sides or {}).get(id(image), MAX_DECODED_SIDE)))
+    decoded = {} if decoded is None else decoded
+    if id(image) not in decoded:
+        name = image.info.get("file_path") or f"{path.name} texture"
+        decoded[id(image)] = bounded_texture(image, name, min(MAX_DECODED_SIDE, (sides or {}).get(id(image), MAX_DECODED_SIDE)))
+    bounded = decoded[id(image)]
     mat = mesh.visual.material
     if getattr(mat, "baseColorTexture", None) is image:
         mat.baseColorTexture = bounded

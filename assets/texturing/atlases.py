@@ -25,7 +25,7 @@ from trimesh.visual.material import MultiMaterial, PBRMaterial
 ATLAS_KEY = "atlas"
 
 __all__ = ["ATLAS_KEY", "atlas_images", "vertex_atlases", "face_atlases", "is_multi_atlas",
-           "merge_textured_parts", "atlas_parts", "with_atlases"]
+           "merge_textured_parts", "atlas_parts", "with_atlases", "flat_colour_image"]
 
 
 def material_image(material) -> Image.Image | None:
@@ -71,28 +71,61 @@ def with_atlases(vertices: np.ndarray, faces: np.ndarray, uv: np.ndarray, atlas:
     return mesh
 
 
-def merge_textured_parts(parts: list[trimesh.Trimesh]) -> trimesh.Trimesh | None:
-    """Concatenate ``parts`` (each with UVs and one base-colour image) into one multi-atlas
-    mesh, one atlas per distinct image; None when that does not apply (fewer than two
-    distinct images, or a part without UVs or texture), so the caller merges as before."""
-    images: list[Image.Image] = []
-    index: dict[int, int] = {}
-    per_part = []
-    for part in parts:
-        uv = getattr(part.visual, "uv", None)
-        image = material_image(getattr(part.visual, "material", None))
-        if uv is None or image is None or len(uv) != len(part.vertices):
-            return None
-        if id(image) not in index:
-            index[id(image)] = len(images)
-            images.append(image)
-        per_part.append(index[id(image)])
-    if len(images) < 2:
+def flat_colour_image(material) -> Image.Image | None:
+    """A 4×4 image of an untextured material's base colour (glTF baseColorFactor, OBJ Kd),
+    RGBA only when it is translucent; None when the material has no colour."""
+    colour = getattr(material, "baseColorFactor", None)
+    if colour is None:
+        colour = getattr(material, "diffuse", None)
+    if colour is None:
         return None
+    rgba = tuple(int(c) for c in np.asarray(colour, np.uint8).reshape(-1)[:4])
+    rgba = rgba + (255,) * (4 - len(rgba))
+    return Image.new("RGBA", (4, 4), rgba) if rgba[3] < 255 else Image.new("RGB", (4, 4), rgba[:3])
+
+
+def merge_textured_parts(parts: list[trimesh.Trimesh]) -> trimesh.Trimesh | None:
+    """Concatenate ``parts`` into one multi-atlas mesh, one atlas per distinct image; None
+    when that does not apply (fewer than two distinct images or none textured, or a part
+    with vertex colours or without a material), so the caller merges as before.
+
+    A part whose material has no texture (a glTF baseColorFactor, an OBJ Kd) next to textured
+    ones gets its colour as a small atlas of its own (one per distinct colour) and UVs at its
+    centre, instead of trimesh packing every texture into one image."""
+    index: dict[object, Image.Image] = {}  # id(texture) or ("colour", mode, pixel) -> atlas image
+    per_part: list = []
+    uvs = []
+    textured = False
+    for part in parts:
+        visual = part.visual
+        material = getattr(visual, "material", None)
+        if not isinstance(visual, trimesh.visual.TextureVisuals) or material is None:
+            return None
+        uv = visual.uv
+        image = material_image(material)
+        if image is not None:
+            if uv is None or len(uv) != len(part.vertices):
+                return None
+            textured, key = True, id(image)
+        else:
+            image = flat_colour_image(material)
+            if image is None:
+                return None
+            key = ("colour", image.mode, image.getpixel((0, 0)))
+            uv = np.full((len(part.vertices), 2), 0.5)
+        index.setdefault(key, image)
+        per_part.append(key)
+        uvs.append(np.asarray(uv, np.float64))
+    if len(index) < 2 or not textured:
+        return None
+    # textures first: atlas 0 is what a one-texture view (inspection, poster) shows
+    keys = sorted(index, key=lambda k: isinstance(k, tuple))
+    images = [index[k] for k in keys]
+    per_part = [keys.index(k) for k in per_part]
     offsets = np.cumsum([0] + [len(p.vertices) for p in parts[:-1]])
     vertices = np.concatenate([np.asarray(p.vertices, np.float64) for p in parts])
     faces = np.concatenate([np.asarray(p.faces, np.int64) + o for p, o in zip(parts, offsets)])
-    uv = np.concatenate([np.asarray(p.visual.uv, np.float64) for p in parts])
+    uv = np.concatenate(uvs)
     atlas = np.concatenate([np.full(len(p.vertices), k, np.uint16) for p, k in zip(parts, per_part)])
     normals = None
     if all("vertex_normals" in p._cache.cache for p in parts):
