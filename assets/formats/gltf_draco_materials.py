@@ -9,7 +9,7 @@ import numpy as np
 from PIL import Image
 from trimesh.visual.material import PBRMaterial
 
-from vitrine.assets.formats.gltf_primitives import _apply_texture_transform, _base_colour_transform
+from vitrine.assets.formats.gltf_primitives import apply_texture_transform, base_colour_transform
 from vitrine.assets.scan_errors import ScanError
 from vitrine.assets.texturing.texture_images import open_image
 
@@ -71,6 +71,6 @@ class DracoMaterials:
     def texcoords(self, index, uv: np.ndarray) -> np.ndarray:
         """(n, 2) UVs in trimesh's convention (origin bottom-left) after the material's
         KHR_texture_transform, from glTF's (origin top-left)."""
-        t = _base_colour_transform(self.doc, index)
-        uv = _apply_texture_transform(np.asarray(uv, float), t) if t is not None else np.asarray(uv, float)
+        t = base_colour_transform(self.doc, index)
+        uv = apply_texture_transform(np.asarray(uv, float), t) if t is not None else np.asarray(uv, float)
         return np.column_stack([uv[:, 0], 1 - uv[:, 1]])

@@ -95,7 +95,7 @@ def _library_scene(doc: dict) -> None:
     doc["scene"] = 0
 
 
-def _base_colour_transform(doc: dict, material_index) -> dict | None:
+def base_colour_transform(doc: dict, material_index: object) -> dict | None:
     """The KHR_texture_transform of a material's base-colour texture (its texCoord kept), or None."""
     materials = doc.get("materials", [])
     if not isinstance(material_index, int) or not 0 <= material_index < len(materials):
@@ -112,13 +112,13 @@ def _transformed_texcoords(doc: dict) -> list[tuple[dict, dict]]:
     out = []
     for m in doc.get("meshes", []):
         for p in (m.get("primitives", []) if isinstance(m, dict) else []):
-            t = _base_colour_transform(doc, p.get("material")) if isinstance(p, dict) else None
+            t = base_colour_transform(doc, p.get("material")) if isinstance(p, dict) else None
             if t is not None:
                 out.append((p, t))
     return out
 
 
-def _apply_texture_transform(uv: np.ndarray, t: dict) -> np.ndarray:
+def apply_texture_transform(uv: np.ndarray, t: dict) -> np.ndarray:
     """UVs (n, 2) through KHR_texture_transform: translation · rotation · scale (glTF's UV space)."""
     ox, oy = (float(x) for x in t.get("offset", (0.0, 0.0)))
     sx, sy = (float(x) for x in t.get("scale", (1.0, 1.0)))
@@ -255,7 +255,7 @@ def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:
                          np.dtype(_COMPONENT[ctype]), 2).astype(np.float64)
         if acc.get("normalized") and ctype in _NORM_SCALE:
             uv = np.maximum(uv / _NORM_SCALE[ctype], -1.0)
-        doc["accessors"].append({"bufferView": append(_apply_texture_transform(uv, transform).astype("<f4")),
+        doc["accessors"].append({"bufferView": append(apply_texture_transform(uv, transform).astype("<f4")),
                                  "componentType": 5126, "count": len(uv), "type": "VEC2"})
         prim["attributes"][name] = len(doc["accessors"]) - 1
     for material in doc.get("materials", []):

@@ -129,10 +129,10 @@ def test_a_mirrored_gltf_node_keeps_its_faces_outward(tmp_path: Path) -> None:
 def test_texture_transform_is_baked_into_the_uvs(tmp_path: Path) -> None:
     """gltfpack output: normalised uint16 UVs mapped by KHR_texture_transform. Each corner lands
     where the transform puts it (trimesh's v runs bottom-up: v = 1 - glTF v)."""
-    from vitrine.assets.formats.gltf_primitives import _apply_texture_transform
+    from vitrine.assets.formats.gltf_primitives import apply_texture_transform
     from .unusual.gltf_files import gltf_texture_transform
     uv = np.asarray(load_scan(gltf_texture_transform(tmp_path)).mesh.visual.uv)
     gltf_uv = np.column_stack([0.25 + 0.5 * np.array([0, 1, 0, 1.0]), 0.5 + 0.25 * np.array([0, 0, 1, 1.0])])
     assert np.allclose(uv, np.column_stack([gltf_uv[:, 0], 1 - gltf_uv[:, 1]]), atol=1e-6)
-    turned = _apply_texture_transform(np.array([[1.0, 0.0], [0.0, 1.0]]), {"rotation": np.pi / 2, "offset": [0.5, 0]})
+    turned = apply_texture_transform(np.array([[1.0, 0.0], [0.0, 1.0]]), {"rotation": np.pi / 2, "offset": [0.5, 0]})
     assert np.allclose(turned, [[0.5, 1.0], [-0.5, 0.0]])  # the spec's (column-major) rotation: u turns into +v

@@ -15,7 +15,7 @@ from tests.assets.atlas_gltf import PART_COLOURS, write_multi_material_gltf
 from tests.exporters.glb_decode import split
 from vitrine.app.cli import main
 from vitrine.exporters.ar.bundle_glb import read_bundle_glb
-from vitrine.exporters.bundle_writer import export_bundle
+from vitrine.exporters.bundle.bundle_writer import export_bundle
 from vitrine.scenes.exhibit_model import ArtifactRights, Rights
 from vitrine.scenes.storage.project_store import Project
 
