@@ -123,3 +123,20 @@ def test_a_tampered_rest_never_runs(split):
     assert r["outcome"] == "rejected: viewer-ui.js could not be loaded (missing or altered)"
     assert "viewer-ui.js could not be loaded (missing or altered)" in r["fatal"]
     assert any("integrity" in e and "viewer-ui.js" in e for e in r["consoleErrors"]), r["consoleErrors"]
+
+
+def test_ready_does_not_wait_for_the_trust_outcome_and_the_hashes_reuse_the_cache(split):
+    """Web profile: ready (shown, interactive) comes first, vitrine.verified after it; hashing
+    the page's own files reads them from the HTTP cache instead of downloading them again."""
+    r = split[1]["http"]
+    t = r["timings"]
+    assert t["verifiedAt"] is not None and t["readyAt"] < t["verifiedAt"], t
+    assert r["verification"]["status"] == "signed"
+    for name in ("viewer.js", "viewer-ui.js", "data/exhibit.js"):
+        reads = [q for q in r["requests"] if q["name"] == name]
+        # first read over the network, the hash's read from the cache (0 bytes transferred)
+        assert len(reads) == 2 and reads[0]["transfer"] > 0 and reads[1]["transfer"] == 0, (name, reads)
+        assert reads[1]["body"] == reads[0]["body"] and reads[1]["start"] >= t["readyAt"], (name, reads)
+    # the signed manifest is always asked of the server
+    manifest = [q for q in r["requests"] if q["name"] == "manifest.json"]
+    assert len(manifest) == 1 and manifest[0]["transfer"] > 0, manifest

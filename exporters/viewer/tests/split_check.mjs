@@ -30,15 +30,17 @@ async function open(browser, url, { fails = false } = {}) {
     await context.close();
     return { ...seen, outcome, errors, consoleErrors };
   }
-  // the web profile's file hashes run after ready: wait for them
-  await page.waitForFunction(() => window.vitrine.verification().status !== 'unchecked', null, { timeout: 60000, polling: 100 });
+  // the web profile's trust outcome (signature, file hashes) comes after ready: wait for it
+  await page.evaluate(() => window.vitrine.verified);
   const seen = await page.evaluate(() => {
     const t = window.vitrine.app.timings;
     const base = new URL('.', location.href).href;
     const rel = (u) => (u.startsWith(base) ? u.slice(base.length).split('?')[0] : u);
     const nav = performance.getEntriesByType('navigation')[0];
-    const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd }));
-    return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt },
+    // transfer: bytes over the network (0: read from the HTTP cache)
+    const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd,
+      transfer: r.transferSize, body: r.encodedBodySize }));
+    return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt, verifiedAt: t.verifiedAt },
       requests, verification: window.vitrine.verification(), rest: !!window.VitrineRest, hasManifestGlobal: !!window.VITRINE_MANIFEST,
       hotspots: document.querySelectorAll('.vt-hotspot').length, toolbar: !!document.querySelector('.vt-toolbar') };
   });
