@@ -26,10 +26,6 @@ function fail(root, message) {
   root.appendChild(box);
 }
 
-function hasWebGL() {
-  try { return !!document.createElement('canvas').getContext('webgl2'); } catch (_) { return false; }
-}
-
 /** Kiosk: {reason, files} when the whole exhibit must be refused, else null. */
 async function kioskRefusal(check, docBytes) {
   await check.ready;
@@ -79,7 +75,6 @@ async function boot() {
     // beat even when the exhibit is refused: the page is alive and its notice must stay up
     if (kiosk) startHeartbeat();
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
-    if (!hasWebGL()) throw new Error(language.label('noWebGL'));
     // The web profile downloads the manifest once the first frame is up (the kiosk before).
     const check = new ManifestCheck(mode, { after: kiosk ? null : firstFrame });
     api._attachCheck(check);
