@@ -56,7 +56,8 @@ def split(tmp_path_factory):
     servers = [_serve(bundle), _serve(tampered)]
     try:
         proc = subprocess.run(["node", str(VIEWER / "tests" / "split_check.mjs"), "--http", servers[0][1],
-                               "--file", (bundle / "index.html").as_uri(), "--tampered", servers[1][1]],
+                               "--file", (bundle / "index.html").as_uri(), "--tampered", servers[1][1],
+                               "--nowebgl", servers[0][1]],
                               capture_output=True, text=True, timeout=600)
     finally:
         for server, _url in servers:
@@ -140,3 +141,10 @@ def test_ready_does_not_wait_for_the_trust_outcome_and_the_hashes_reuse_the_cach
     # the signed manifest is always asked of the server
     manifest = [q for q in r["requests"] if q["name"] == "manifest.json"]
     assert len(manifest) == 1 and manifest[0]["transfer"] > 0, manifest
+
+
+def test_a_browser_without_webgl_gets_the_notice_and_both_promises_reject(split):
+    r = split[1]["nowebgl"]
+    message = "This exhibit needs WebGL, which this browser does not provide."
+    assert r["outcome"] == f"rejected: {message}" and r["verified"] == f"rejected: {message}", r
+    assert r["fatal"].endswith(message) and r["canvases"] == 0 and r["errors"] == [], r
