@@ -2,10 +2,12 @@
 @google/model-viewer 4.4.0 showing the same GLB, both served by ``vitrine serve``
 (exporters/delivery/static_server.py, with its Content-Encoding negotiation of the .br/.gz copies).
 
-Profile: 390x844 touch screen, 4x CPU slowdown, 1.6 Mbps down, 150 ms round trips, HTTP cache
-off, Debian's headless Chromium with SwiftShader WebGL (exporters/viewer/tests/phone_load.mjs).
-Vitrine: ``vitrine.ready`` and the first frame with an artifact; model-viewer: its ``load``
-event and the frame after. Bytes: transferred before that first frame. Prints the median of N
+Profile: 390x844 touch screen, 4x CPU slowdown, 1.6 Mbps down, 150 ms round trips, Debian's
+headless Chromium with SwiftShader WebGL (exporters/viewer/tests/phone_load.mjs). Every run is a
+first visit: a fresh browser context, so an EMPTY HTTP cache, with the cache ENABLED (not
+disabled), for Vitrine and model-viewer alike. Vitrine: ``vitrine.ready`` (shown and
+interactive), ``vitrine.verified`` (its trust outcome, after ready in the web profile) and the
+first frame with an artifact; model-viewer: its ``load`` event and the frame after. Bytes: transferred before that first frame. Prints the median of N
 runs (``--runs``, default 5) for each, and the targets (ready <= 1.5 s, <= 250 kB).
 
 The model-viewer page loads dist/model-viewer.min.js (an ES module, precompressed like the
@@ -99,7 +101,9 @@ def main() -> int:
             print(f"{label:<34}{_median(r, 'readyMs'):>10.0f}{_median(r, 'firstFrameMs'):>16.0f}"
                   f"{_median(r, 'bytesBeforeFirstFrame') / 1000:>17.1f}{_median(r, 'requests'):>10.0f}")
             if r["kind"] == "vitrine" and r["runs"]:
-                print(f"  viewer-ui.js (the rest) attached at {_median(r, 'restMs'):.0f} ms (median)")
+                print(f"  viewer-ui.js (the rest) attached at {_median(r, 'restMs'):.0f} ms, trust outcome "
+                      f"(vitrine.verified) at {_median(r, 'verifiedMs'):.0f} ms (medians); "
+                      f"status {sorted({x['verified'] for x in r['runs']})}")
             if r["runs"]:
                 # the run with the median ready time: what it fetched before its first frame, in order
                 mid = sorted(r["runs"], key=lambda x: x["readyMs"])[len(r["runs"]) // 2]

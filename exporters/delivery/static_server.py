@@ -66,14 +66,24 @@ class BundleRequestHandler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404, "File not found")
             return None
         try:
-            size = os.fstat(f.fileno()).st_size
-            self.send_response(200)
+            st = os.fstat(f.fileno())
+            size = st.st_size
+            # One validator per representation (coding), from the copy sent: a browser that
+            # holds it revalidates with If-None-Match and gets a bodiless 304 (a second visit).
+            etag = f'"{st.st_mtime_ns:x}-{size:x}-{coding or "identity"}"'
+            fresh = etag in [t.strip() for t in (self.headers.get("If-None-Match") or "").split(",")]
+            self.send_response(304 if fresh else 200)
             self.send_header("Content-Type", self.guess_type(path))
             if coding:
                 self.send_header("Content-Encoding", coding)
             self.send_header("Vary", "Accept-Encoding")
-            self.send_header("Content-Length", str(size))
+            self.send_header("ETag", etag)
             self.send_header("Last-Modified", self.date_time_string(int(os.stat(path).st_mtime)))
+            if fresh:
+                self.end_headers()
+                f.close()
+                return None
+            self.send_header("Content-Length", str(size))
             self.end_headers()
             return f
         except BaseException:

@@ -56,7 +56,8 @@ def split(tmp_path_factory):
     servers = [_serve(bundle), _serve(tampered)]
     try:
         proc = subprocess.run(["node", str(VIEWER / "tests" / "split_check.mjs"), "--http", servers[0][1],
-                               "--file", (bundle / "index.html").as_uri(), "--tampered", servers[1][1]],
+                               "--file", (bundle / "index.html").as_uri(), "--tampered", servers[1][1],
+                               "--nowebgl", servers[0][1]],
                               capture_output=True, text=True, timeout=600)
     finally:
         for server, _url in servers:
@@ -123,3 +124,27 @@ def test_a_tampered_rest_never_runs(split):
     assert r["outcome"] == "rejected: viewer-ui.js could not be loaded (missing or altered)"
     assert "viewer-ui.js could not be loaded (missing or altered)" in r["fatal"]
     assert any("integrity" in e and "viewer-ui.js" in e for e in r["consoleErrors"]), r["consoleErrors"]
+
+
+def test_ready_does_not_wait_for_the_trust_outcome_and_the_hashes_reuse_the_cache(split):
+    """Web profile: ready (shown, interactive) comes first, vitrine.verified after it; hashing
+    the page's own files reads them from the HTTP cache instead of downloading them again."""
+    r = split[1]["http"]
+    t = r["timings"]
+    assert t["verifiedAt"] is not None and t["readyAt"] < t["verifiedAt"], t
+    assert r["verification"]["status"] == "signed"
+    for name in ("viewer.js", "viewer-ui.js", "data/exhibit.js"):
+        reads = [q for q in r["requests"] if q["name"] == name]
+        # first read over the network, the hash's read from the cache (0 bytes transferred)
+        assert len(reads) == 2 and reads[0]["transfer"] > 0 and reads[1]["transfer"] == 0, (name, reads)
+        assert reads[1]["body"] == reads[0]["body"] and reads[1]["start"] >= t["readyAt"], (name, reads)
+    # the signed manifest is always asked of the server
+    manifest = [q for q in r["requests"] if q["name"] == "manifest.json"]
+    assert len(manifest) == 1 and manifest[0]["transfer"] > 0, manifest
+
+
+def test_a_browser_without_webgl_gets_the_notice_and_both_promises_reject(split):
+    r = split[1]["nowebgl"]
+    message = "This exhibit needs WebGL, which this browser does not provide."
+    assert r["outcome"] == f"rejected: {message}" and r["verified"] == f"rejected: {message}", r
+    assert r["fatal"].endswith(message) and r["canvases"] == 0 and r["errors"] == [], r

@@ -271,3 +271,32 @@ def test_kiosk_sends_the_verified_manifest_even_if_the_file_changes(kiosk_conten
     status, headers, body = _get(port, "/manifest.json", "br")
     assert status == 200 and headers["content-encoding"] == "br"
     assert brotli.decompress(body) == signed
+
+
+def test_vitrine_serve_revalidates_a_copy_by_its_etag(served_copy):
+    """A returning visitor's browser revalidates (Cache-Control: no-cache) and gets a bodiless
+    304 for the same representation; another coding or a changed copy gets the bytes again."""
+    folder, port = served_copy
+    status, headers, body = _get(port, "/viewer.js", "br")
+    etag = headers["etag"]
+    assert status == 200 and headers["cache-control"] == "no-cache" and body == (folder / "viewer.js.br").read_bytes()
+
+    def again(tag: str, accept: str = "br"):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        try:
+            conn.request("GET", "/viewer.js", headers={"Accept-Encoding": accept, "If-None-Match": tag})
+            resp = conn.getresponse()
+            return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+        finally:
+            conn.close()
+
+    status, headers, body = again(f'"other", {etag}')
+    assert (status, body, headers["etag"], headers["content-encoding"]) == (304, b"", etag, "br")
+    # the gzip copy is another representation: its own tag, sent in full
+    status, headers, body = again(etag, accept="gzip")
+    assert status == 200 and headers["etag"] != etag and body == (folder / "viewer.js.gz").read_bytes()
+    # a copy rewritten (new bytes, new time) is sent again, never answered 304
+    copy = folder / "viewer.js.br"
+    copy.write_bytes(copy.read_bytes() + b"\0")
+    status, headers, body = again(etag)
+    assert status == 200 and headers["etag"] != etag and body == copy.read_bytes()

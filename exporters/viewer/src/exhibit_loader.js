@@ -142,9 +142,14 @@ async function download(mode, rel, expectedBytes, onProgress) {
   return out.buffer;
 }
 
-/** Fetch a bundle file as bytes (http mode only), for hashing. */
-export async function fetchBytes(path) {
-  const response = await fetch(safePath(path), { cache: 'no-cache' });
+/**
+ * Fetch a bundle file as bytes (http mode only), for hashing. reuse: the page's own files
+ * (index.html, viewer.js, ...) are read from the HTTP cache when there, i.e. the very bytes the
+ * page ran, not downloaded a second time over a slow link; the manifest, its signature and the
+ * key are always revalidated with the server.
+ */
+export async function fetchBytes(path, { reuse = false } = {}) {
+  const response = await fetch(safePath(path), { cache: reuse ? 'force-cache' : 'no-cache' });
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
   return response.arrayBuffer();
 }

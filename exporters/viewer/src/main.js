@@ -1,7 +1,8 @@
 // Entry point of viewer.js, the first script (classic IIFE): finds the exhibit data, draws the
 // first levels of the models in #vitrine (view_core.js), then loads the rest of the viewer
 // (viewer-ui.js, rest_loader.js) and exposes window.vitrine. 'ready' fires once the rest is
-// attached: the exhibit is shown and interactive.
+// attached: the exhibit is shown and interactive; 'verified' (vitrine.verified) once the trust
+// check of what is shown is done (a kiosk checks before it shows anything).
 import './shared_exports.js';
 import { dataMode, loadExhibitDocument, prefetchModel } from './exhibit_loader.js';
 import { Language } from './language.js';
@@ -23,10 +24,6 @@ function fail(root, message) {
   box.setAttribute('role', 'alert');
   box.textContent = message;
   root.appendChild(box);
-}
-
-function hasWebGL() {
-  try { return !!document.createElement('canvas').getContext('webgl2'); } catch (_) { return false; }
 }
 
 /** Kiosk: {reason, files} when the whole exhibit must be refused, else null. */
@@ -78,7 +75,6 @@ async function boot() {
     // beat even when the exhibit is refused: the page is alive and its notice must stay up
     if (kiosk) startHeartbeat();
     const language = new Language(doc, { requested: params.get('lang'), kiosk });
-    if (!hasWebGL()) throw new Error(language.label('noWebGL'));
     // The web profile downloads the manifest once the first frame is up (the kiosk before).
     const check = new ManifestCheck(mode, { after: kiosk ? null : firstFrame });
     api._attachCheck(check);
@@ -103,6 +99,7 @@ async function boot() {
     const msg = (err && err.message) || String(err);
     fail(root, app || (err && err.documentCheck) ? msg : `${labelTable(navigator.language).loading} ${msg}`);
     api._reject(err);
+    api._verifiedReject(err);
     api.dispatchEvent(new CustomEvent('error', { detail: { error: msg } }));
     return;
   }

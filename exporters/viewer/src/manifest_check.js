@@ -126,7 +126,7 @@ export class ManifestCheck extends EventTarget {
     const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
     for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'viewer-ui.js', 'index.html']) {
       if (!this.entry(p)) continue;
-      try { await this.checkBytes(p, await fetchBytes(p)); } catch (_) { this.bad.add(p); this.update(); }
+      try { await this.checkBytes(p, await fetchBytes(p, { reuse: true })); } catch (_) { this.bad.add(p); this.update(); }
     }
   }
 

@@ -37,6 +37,7 @@ export class ModelLevels extends EventTarget {
     this.current = new Map(); // artifactId -> {level, object}
     this.refused = new Map(); // artifactId -> path
     this.failed = new Map();
+    this.checks = []; // hash checks started so far (vitrine.verified waits for the first levels')
     this.plan = (doc.artifacts || []).filter((a) => a.visible !== false && Array.isArray(a.models) && a.models.length && groups.has(a.id)).map((a) => {
       const limit = LEVELS.indexOf(maxLevel);
       const fine = a.models.filter((m, i) => i === 0 || LEVELS.indexOf(m.level) <= limit || LEVELS.indexOf(m.level) < 0);
@@ -57,6 +58,7 @@ export class ModelLevels extends EventTarget {
     // manifest: three requests and a signature check). The web profile only flags such a
     // file, so it parses and draws while the check runs.
     const checking = this.check.checkBytes(model.file, buffer);
+    this.checks.push(checking);
     if (this.kiosk && !(await checking)) {
       this.refuse(artifact, model.file);
       return false;

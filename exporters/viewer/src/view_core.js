@@ -55,7 +55,14 @@ export class ViewCore {
     this.stage = document.createElement('div');
     this.stage.className = 'vt-stage';
     root.appendChild(this.stage);
-    this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
+    try {
+      this.renderer = new THREE.WebGLRenderer({ antialias: true, alpha: true, powerPreference: 'high-performance' });
+    } catch (_) {
+      // no WebGL 2 (three throws when it gets no context). Not probed beforehand with a
+      // throwaway canvas: creating that context cost ~50 ms of a 4x-slowed phone's first frame.
+      this.stage.remove();
+      throw new Error(language.label('noWebGL'));
+    }
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.toneMapping = THREE.NeutralToneMapping;
     this.renderer.xr.enabled = true;

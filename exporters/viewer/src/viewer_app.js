@@ -165,13 +165,17 @@ export class ViewerApp extends ViewCore {
     if (!this.closed) { this.deepLinks = new DeepLinks(this); this.deepLinks.install(); }
     // Re-downloading the page's own files to hash them would share a slow link with the
     // first models: check them once those are drawn (a kiosk did before).
-    if (!this.kiosk) this.check.checkDocument(this.docBytes);
+    const firstChecks = this.levels.checks.slice();
     this.ui.setProgress(1);
     this.fitCameraLimits();
     this.requestRender(true);
     await this.renderNow();
-    // ready includes the signature check (started at the first frame, while viewer-ui.js came)
-    await this.check.ready;
+    const pageCheck = this.kiosk ? Promise.resolve() : this.check.checkDocument(this.docBytes);
+    // The web profile is ready once it is shown and interactive; its trust outcome (badge,
+    // vitrine.verified) follows. A kiosk got here only after its whole check (main.js).
+    Promise.all([this.check.ready, pageCheck, ...firstChecks].map((p) => Promise.resolve(p).catch(() => {})))
+      .then(() => this.media).catch(() => {})
+      .then(() => { this.timings.verifiedAt = performance.now(); this.api._verifiedDone(); });
     this.timings.ready = performance.now() - this.timings.start;
     this.timings.readyAt = performance.now();
     this.levels.loadFiner().then(() => this.requestRender(true));

@@ -10,9 +10,19 @@ export class VitrineAPI extends EventTarget {
     this.app = null;
     this.ready = new Promise((resolve, reject) => { this._resolve = resolve; this._reject = reject; });
     this.ready.catch(() => {});
+    // The trust outcome, apart from ready: the web profile is ready (shown, interactive) before
+    // its signature and file hashes are checked; verified resolves with verification() once the
+    // manifest, its signature and the first view's files (first models, page files) are checked.
+    this.verified = new Promise((resolve, reject) => { this._verifiedResolve = resolve; this._verifiedReject = reject; });
+    this.verified.catch(() => {});
   }
 
   _attach(app) { this.app = app; }
+  _verifiedDone() {
+    const v = this.verification();
+    this._verifiedResolve(v);
+    this.dispatchEvent(new CustomEvent('verified', { detail: v }));
+  }
   _attachCheck(check) { this.check = check; }
   _need() { if (!this.app) throw new Error('vitrine: the exhibit is not loaded yet (await vitrine.ready)'); return this.app; }
 

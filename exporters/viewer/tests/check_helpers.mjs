@@ -45,7 +45,8 @@ export async function openViewer(page, url, timeout = 60000) {
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForFunction(() => window.vitrine && window.vitrine.ready, null, { timeout });
-  const state = await page.evaluate(async () => { await window.vitrine.ready; return window.vitrine.state(); });
+  // ready: shown and interactive; the checks read verification(), so wait for the trust outcome too
+  const state = await page.evaluate(async () => { await window.vitrine.ready; await window.vitrine.verified; return window.vitrine.state(); });
   return { ms: Date.now() - t0, state };
 }
 

@@ -50,6 +50,8 @@ async function visit(context) {
     finestShown = await page.waitForFunction((lvl) => window.vitrine.state().timings.levelFrameAt[lvl] != null, finestLevel, { timeout, polling: 100 })
       .then(() => true, () => false);
   }
+  // the web profile's trust outcome follows ready (vitrine.verified): the figures report it
+  await page.evaluate(() => window.vitrine.verified.catch(() => {}));
   const figures = await page.evaluate(() => {
     const s = window.vitrine.state();
     const t = s.timings;

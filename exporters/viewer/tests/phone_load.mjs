@@ -2,10 +2,11 @@
 // Slow-phone load of one page, cold, N times: Vitrine (window.vitrine.ready) or a
 // @google/model-viewer page (its 'load' event, then one animation frame).
 //   node phone_load.mjs URL --kind vitrine|model-viewer [--runs N]
-// Profile (WEBXR-TESTING.md): 390x844 touch, 4x CPU, 1.6 Mbps down, 150 ms RTT, HTTP cache off.
+// Profile (WEBXR-TESTING.md): 390x844 touch, 4x CPU, 1.6 Mbps down, 150 ms RTT; each run a fresh
+// browser context: an empty HTTP cache, enabled (a first visit), for both kinds alike.
 // Prints one JSON line {kind, runs: [{readyMs, firstFrameMs, restMs (Vitrine: viewer-ui.js attached), bytesBeforeFirstFrame, requests,
 //   before: [{name, bytes, start, end}] (fetched before the first frame), after: [...]}], errors}.
-// Times are ms since navigation start; bytes are transfer sizes (headers + encoded bodies).
+// Times are ms since navigation start; bytes are transfer sizes (headers + encoded bodies; 0 from the cache).
 import { chromium } from 'playwright-core';
 
 const argv = process.argv.slice(2);
@@ -23,7 +24,8 @@ async function visit(browser) {
   page.on('pageerror', (e) => errors.push(String(e.message || e)));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // A first visit: a fresh context (empty HTTP cache) with the cache ENABLED, as in a phone's
+  // browser; a second read of the same file within the visit may come from that cache.
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 });
   if (kind === 'model-viewer') {
@@ -38,16 +40,19 @@ async function visit(browser) {
     });
   }
   await page.goto(url, { waitUntil: 'commit', timeout: 240000 });
-  let ready, first, rest = null;
+  let ready, first, rest = null, verifiedAt = null, verifiedStatus = null;
   if (kind === 'vitrine') {
     await page.waitForFunction(() => window.vitrine && window.vitrine.app && window.vitrine.app.timings.readyAt != null, null, { timeout: 240000, polling: 50 });
     ({ ready, first, rest } = await page.evaluate(() => ({ ready: window.vitrine.app.timings.readyAt, first: window.vitrine.app.timings.firstArtifactFrameAt, rest: window.vitrine.app.timings.restAt })));
+    // the trust outcome (vitrine.verified) follows ready in the web profile
+    verifiedAt = await page.evaluate(async () => { await window.vitrine.verified; return performance.now(); });
+    verifiedStatus = await page.evaluate(() => window.vitrine.verification().status);
   } else {
     await page.waitForFunction(() => window.__mv && window.__mv.frameAt != null, null, { timeout: 240000, polling: 50 });
     ({ ready, first } = await page.evaluate(() => ({ ready: window.__mv.loadAt, first: window.__mv.frameAt })));
   }
   const bytes = await page.evaluate((at) => {
-    const size = (r) => r.transferSize || r.encodedBodySize || 0;
+    const size = (r) => r.transferSize || 0; // as transferred: 0 for a read from the HTTP cache
     const nav = performance.getEntriesByType('navigation')[0];
     const res = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= at);
     // What came before the first frame, in order of request: path, bytes, start/end (ms).
@@ -58,7 +63,7 @@ async function visit(browser) {
     return { bytes: size(nav) + res.reduce((a, r) => a + size(r), 0), requests: 1 + res.length, before: rows, after };
   }, first);
   await context.close();
-  return { readyMs: Math.round(ready), firstFrameMs: Math.round(first), restMs: rest == null ? null : Math.round(rest), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, before: bytes.before, after: bytes.after, errors };
+  return { readyMs: Math.round(ready), verifiedMs: verifiedAt == null ? null : Math.round(verifiedAt), verified: verifiedStatus, firstFrameMs: Math.round(first), restMs: rest == null ? null : Math.round(rest), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, before: bytes.before, after: bytes.after, errors };
 }
 
 async function main() {

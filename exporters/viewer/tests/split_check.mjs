@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The two viewer scripts (viewer.js first, viewer-ui.js after the first frame), in Chromium:
-//   node split_check.mjs --http URL --file FILE_URL --tampered URL
+//   node split_check.mjs --http URL --file FILE_URL --tampered URL [--nowebgl URL]
 // http:     every request with its start and end (ms since navigation) and the viewer's timings
 //           (firstArtifactFrameAt, restAt, readyAt), the verification, errors;
 // file:     the same bundle from file:// (no SRI there, data/manifest.js loaded as a script);
 // tampered: a bundle whose viewer-ui.js carries an appended payload: whether it ran, how the
-//           page failed (vitrine.ready's rejection, the fatal notice).
+//           page failed (vitrine.ready's rejection, the fatal notice);
+// nowebgl:  the bundle in a browser without WebGL: the same failure record.
 // Prints one JSON line {http, file, tampered}.
 import { chromium } from 'playwright-core';
 import { ARGS } from './check_helpers.mjs';
@@ -24,21 +25,25 @@ async function open(browser, url, { fails = false } = {}) {
   await page.waitForFunction(() => !!(window.vitrine && window.vitrine.ready), null, { timeout: 120000 });
   const outcome = await page.evaluate(() => window.vitrine.ready.then(() => 'ready', (e) => `rejected: ${e && e.message}`));
   if (fails) {
+    const verified = await page.evaluate(() => window.vitrine.verified.then(() => 'verified', (e) => `rejected: ${e && e.message}`));
     const seen = await page.evaluate(() => ({ outcome: null, pwned: window.__vitrinePwned === true, rest: !!window.VitrineRest,
+      canvases: document.querySelectorAll('canvas').length,
       fatal: (document.querySelector('.vt-fatal') || {}).textContent || '',
       poster: !!document.querySelector('.vt-poster.vt-done') }));
     await context.close();
-    return { ...seen, outcome, errors, consoleErrors };
+    return { ...seen, outcome, verified, errors, consoleErrors };
   }
-  // the web profile's file hashes run after ready: wait for them
-  await page.waitForFunction(() => window.vitrine.verification().status !== 'unchecked', null, { timeout: 60000, polling: 100 });
+  // the web profile's trust outcome (signature, file hashes) comes after ready: wait for it
+  await page.evaluate(() => window.vitrine.verified);
   const seen = await page.evaluate(() => {
     const t = window.vitrine.app.timings;
     const base = new URL('.', location.href).href;
     const rel = (u) => (u.startsWith(base) ? u.slice(base.length).split('?')[0] : u);
     const nav = performance.getEntriesByType('navigation')[0];
-    const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd }));
-    return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt },
+    // transfer: bytes over the network (0: read from the HTTP cache)
+    const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd,
+      transfer: r.transferSize, body: r.encodedBodySize }));
+    return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt, verifiedAt: t.verifiedAt },
       requests, verification: window.vitrine.verification(), rest: !!window.VitrineRest, hasManifestGlobal: !!window.VITRINE_MANIFEST,
       hotspots: document.querySelectorAll('.vt-hotspot').length, toolbar: !!document.querySelector('.vt-toolbar') };
   });
@@ -56,6 +61,12 @@ async function main() {
     if (opt('http')) result.http = await open(browser, opt('http'));
     if (opt('file')) result.file = await open(browser, opt('file'));
     if (opt('tampered')) result.tampered = await open(browser, opt('tampered'), { fails: true });
+    if (opt('nowebgl')) {
+      // a browser without WebGL: the viewer says so (it has no separate probe; the renderer fails)
+      const bare = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true,
+        args: ['--no-sandbox', '--disable-3d-apis', '--disable-webgl', '--disable-webgl2'] });
+      try { result.nowebgl = await open(bare, opt('nowebgl'), { fails: true }); } finally { await bare.close(); }
+    }
   } catch (err) {
     result.error = String(err && err.stack || err).slice(0, 1500);
   } finally {
