@@ -22,6 +22,8 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from .edge_adjacency import EdgeAdjacency, half_edge_keys, sort_half_edges
+
 __all__ = ["orientation_flips", "flip_faces"]
 
 # An open piece is turned inside out only when its signed volume about its centre is
@@ -31,36 +33,20 @@ _OPEN_CONFIDENCE = 0.5
 _OPEN_EDGE_SHARE = 0.02
 
 
-def _half_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Undirected edge keys (3m,) int64 (lo * n + hi, corner-major: face f's k-th edge at
-    k * m + f) and the direction bits (3m,) bool (True when the face walks lo -> hi)."""
+def _forward(faces: np.ndarray) -> np.ndarray:
+    """Direction bits (3m,) bool of the half-edges (corner-major, as in
+    :func:`.edge_adjacency.half_edge_keys`): True when the face walks lo -> hi."""
     m = len(faces)
-    n = int(faces.max()) + 1 if m else 0
-    key = np.empty(3 * m, np.int64)
     forward = np.empty(3 * m, bool)
     for k in range(3):
-        u = faces[:, k].astype(np.int64)
-        v = faces[:, (k + 1) % 3].astype(np.int64)
-        out = key[k * m:(k + 1) * m]
-        np.minimum(u, v, out=out)
-        out *= n
-        out += np.maximum(u, v)
-        np.less(u, v, out=forward[k * m:(k + 1) * m])
-    return key, forward, n
+        np.less(faces[:, k], faces[:, (k + 1) % 3], out=forward[k * m:(k + 1) * m])
+    return forward
 
 
-def _edge_pairs(key: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """From half-edge keys: (sorted order (3m,), first position of each manifold pair (p,),
+def _edge_pairs(adjacency: EdgeAdjacency, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """From the sorted half-edges: (sorted order (3m,), first position of each manifold pair (p,),
     faces touching a boundary edge (b,), faces touching a non-manifold edge (q,))."""
-    # Unstable (introsort) is ~25 % cheaper; what follows treats each pair and list as a set.
-    order = np.argsort(key)
-    s = key[order]
-    change = np.empty(len(s) + 1, bool)
-    change[0] = change[-1] = True
-    np.not_equal(s[1:], s[:-1], out=change[1:-1])
-    starts = np.flatnonzero(change)
-    counts = np.diff(starts)
-    starts = starts[:-1]
+    order, starts, counts = adjacency.order, adjacency.starts, adjacency.counts
     pairs = starts[counts == 2]
     boundary = order[starts[counts == 1]] % m
     over = np.flatnonzero(np.repeat(counts > 2, counts))
@@ -68,21 +54,29 @@ def _edge_pairs(key: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return order, pairs, boundary, non_manifold
 
 
-def orientation_flips(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, dict]:
+def orientation_flips(vertices: np.ndarray, faces: np.ndarray,
+                      adjacency: EdgeAdjacency | None = None) -> tuple[np.ndarray, dict]:
     """Which faces to reverse so that each connected piece is consistently wound and faces out.
 
     ``vertices`` (n, 3) float, ``faces`` (m, 3) int.  Returns (flip mask (m,) bool, report)
     with report counts ``faces_rewound`` (winding made consistent), ``pieces_inverted``
     (pieces turned inside out) and ``non_orientable_pieces`` (left as they are).
-    The inputs are not modified; apply the mask with :func:`flip_faces`.
+    The inputs are not modified; apply the mask with :func:`flip_faces`.  ``adjacency`` is
+    these very faces' sorted half-edges (the inspection's, :mod:`.edge_adjacency`); without
+    it they are sorted here.
     """
     m = len(faces)
     report = {"faces_rewound": 0, "pieces_inverted": 0, "non_orientable_pieces": 0}
     if m == 0:
         return np.zeros(0, bool), report
-    key, forward, _ = _half_edges(faces)
-    order, pairs, boundary, non_manifold = _edge_pairs(key, m)
-    del key
+    if adjacency is None:
+        n = int(faces.max()) + 1
+        adjacency = sort_half_edges(half_edge_keys(tuple(faces[:, i].astype(np.int64) for i in range(3)), n), m)[0]
+    elif adjacency.n_faces != m:
+        raise ValueError(f"the adjacency is of {adjacency.n_faces} faces, not {m}")
+    forward = _forward(faces)
+    order, pairs, boundary, non_manifold = _edge_pairs(adjacency, m)
+    del adjacency
     ha, hb = order[pairs], order[pairs + 1]
     del order
     fa, fb = (ha % m).astype(np.int32), (hb % m).astype(np.int32)
