@@ -143,25 +143,47 @@ def _inverted_pieces(vertices: np.ndarray, faces: np.ndarray, flip: np.ndarray, 
     # Volumes about each piece's centre (translation-invariant for closed pieces,
     # meaningful for open ones); float64 sums, per coordinate column.
     a, b, c = (faces[:, i] for i in range(3))
-    counts = np.bincount(piece, minlength=k).astype(np.float64)
-    centre = np.column_stack([np.bincount(piece, weights=vertices[a, i], minlength=k) / counts
-                              for i in range(3)])
-    six_vol = np.empty(len(faces), np.float64)
     # One coordinate column at a time: gathers from (n, 3) rows and np.cross on (k, 3)
     # are several times slower than the same work on contiguous 1-D columns.
     vx, vy, vz = (np.ascontiguousarray(vertices[:, i], np.float64) for i in range(3))
+    counts = np.bincount(piece, minlength=k).astype(np.float64)
+    centre = np.column_stack([np.bincount(piece, weights=v[a], minlength=k) / counts for v in (vx, vy, vz)])
+    six_vol = np.empty(len(faces), np.float64)
     step = 1 << 20  # chunks bound the float64 temporaries at scan scale
-    for s in range(0, len(faces), step):
-        sl = slice(s, s + step)
-        at = piece[sl]
-        (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
-            (vx[col[sl]] - centre[at, 0], vy[col[sl]] - centre[at, 1], vz[col[sl]] - centre[at, 2])
-            for col in (a, b, c))
-        six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
+    owner = _vertex_piece(piece, (a, b, c), len(vx), k)
+    if owner is not None:
+        # Every vertex in one piece (the usual case): move each vertex to its piece's centre
+        # once (n) rather than each face corner (3m centre gathers); the same numbers.
+        sx, sy, sz = (v - centre[owner, i] for i, v in enumerate((vx, vy, vz)))
+        for s in range(0, len(faces), step):
+            sl = slice(s, s + step)
+            (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
+                (sx[col[sl]], sy[col[sl]], sz[col[sl]]) for col in (a, b, c))
+            six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
+    else:
+        for s in range(0, len(faces), step):
+            sl = slice(s, s + step)
+            at = piece[sl]
+            (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
+                (vx[col[sl]] - centre[at, 0], vy[col[sl]] - centre[at, 1], vz[col[sl]] - centre[at, 2])
+                for col in (a, b, c))
+            six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
     six_vol[flip] *= -1.0
     signed = np.bincount(piece, weights=six_vol, minlength=k)
     unsigned = np.bincount(piece, weights=np.abs(six_vol), minlength=k)
     return np.where(closed, signed < 0.0, nearly_closed & (signed < -_OPEN_CONFIDENCE * unsigned))
+
+
+def _vertex_piece(piece: np.ndarray, cols: tuple[np.ndarray, ...], n: int, k: int) -> np.ndarray | None:
+    """(n,) int64 piece of each vertex, or None when some vertex is used by faces of two
+    pieces (pieces touching at a corner).  ``piece`` (m,) per face, ``cols`` the three (m,)
+    corner columns; unused vertices get piece 0."""
+    owner = np.zeros(n, np.int64)
+    if k == 1:
+        return owner
+    for col in cols:
+        owner[col] = piece  # any face's piece; checked below
+    return owner if all(np.array_equal(owner[col], piece) for col in cols) else None
 
 
 def flip_faces(faces: np.ndarray, flip: np.ndarray) -> None:
