@@ -15,6 +15,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
+from vitrine.assets.geometry.edge_adjacency import EdgeAdjacency, half_edge_keys, sort_half_edges
 from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, POINT_BUDGETS
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.templated_text import TemplatedText as T
@@ -51,21 +52,14 @@ def _bounds(verts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.array([c.min() for c in cols]), np.array([c.max() for c in cols])
 
 
-def _edge_stats(cols: tuple[np.ndarray, ...], n_vertices: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unique undirected edges (k, 2) and how many faces use each (k,).
-
-    Each edge is one int64 key lo * n + hi, written straight into one buffer
-    (no (3m, 2) fancy-indexed copy), so a single sort finds them all."""
-    a, b, c = cols
-    m = len(a)
-    key = np.empty(3 * m, np.int64)
-    for k, (x, y) in enumerate(((a, b), (b, c), (c, a))):
-        out = key[k * m:(k + 1) * m]
-        np.minimum(x, y, out=out)
-        out *= n_vertices
-        out += np.maximum(x, y)
-    uniq, counts = _unique_counts(key)
-    return np.column_stack([uniq // n_vertices, uniq % n_vertices]), counts
+def _edge_stats(cols: tuple[np.ndarray, ...], n_vertices: int,
+                welded: bool = False) -> tuple[np.ndarray, np.ndarray, EdgeAdjacency]:
+    """Unique undirected edges (k, 2), how many faces use each (k,), and the sorted
+    half-edge adjacency they came from (handed on to the winding repair: one sort)."""
+    key = half_edge_keys(cols, n_vertices)  # type: ignore[arg-type]
+    adjacency, uniq = sort_half_edges(key, len(cols[0]), welded=welded)
+    del key
+    return np.column_stack([uniq // n_vertices, uniq % n_vertices]), adjacency.counts, adjacency
 
 
 def _count_components(edges: np.ndarray, n: int) -> int:
@@ -123,30 +117,33 @@ def _face_checks(verts: np.ndarray, cols: tuple[np.ndarray, ...], scale: float) 
     return cross, int(np.count_nonzero(degenerate)), int(duplicates)
 
 
-def _edge_checks(faces: np.ndarray, cols: tuple[np.ndarray, ...], n: int) -> tuple[np.ndarray, int, int, int]:
-    """(boundary edges (b, 2), hole count, component count, non-manifold edge count)."""
-    pairs, counts = _edge_stats(cols, n)
+def _edge_checks(faces: np.ndarray, cols: tuple[np.ndarray, ...], n: int,
+                 welded: bool = False) -> tuple[np.ndarray, int, int, int, EdgeAdjacency]:
+    """(boundary edges (b, 2), hole count, component count, non-manifold edge count, adjacency)."""
+    pairs, counts, adjacency = _edge_stats(cols, n, welded)
     boundary = pairs[counts == 1]
     holes = _count_components(*_compact_ids(boundary, n)) if len(boundary) else 0
     # Unreferenced vertices would each count as a component of their own.
     unreferenced = n - int(np.count_nonzero(np.bincount(faces.ravel(), minlength=n)))
     components = _count_components(pairs, n) - unreferenced
-    return boundary, int(holes), int(components), int(np.count_nonzero(counts > 2))
+    return boundary, int(holes), int(components), int(np.count_nonzero(counts > 2)), adjacency
 
 
-def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, None, np.ndarray]:
-    """Topology counts plus (face cross products (m,3) float32, None,
-    boundary vertex positions (b,3)) reused by the up-axis guess.
+def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, EdgeAdjacency | None, np.ndarray]:
+    """Topology counts plus (face cross products (m,3) float32, the sorted edge adjacency
+    (for the winding repair; None without faces), boundary vertex positions (b,3)) reused
+    by the up-axis guess.
 
     Face and edge checks run in two threads: NumPy's sorts and gathers
     release the GIL, so a second core cuts the wall time of large scans.
     """
     faces = np.asarray(mesh.faces, np.int64)
     verts = np.asarray(mesh.vertices, np.float64)
+    welded = False
     if weld and len(verts):
         # Seam copies stay in the array unreferenced (the component count allows for them).
         mapping = duplicate_vertex_map(np.ascontiguousarray(verts).view(np.uint32).reshape(len(verts), -1))
-        faces = faces if mapping is None else mapping[faces]
+        faces, welded = (faces, False) if mapping is None else (mapping[faces], True)
     n = len(verts)
     if len(faces) == 0:
         return ({"boundary_edges": 0, "holes": 0, "non_manifold_edges": 0, "degenerate_faces": 0,
@@ -158,15 +155,15 @@ def _analyse(mesh: trimesh.Trimesh, weld: bool) -> tuple[dict, np.ndarray, None,
     if len(faces) >= 50_000:
         with ThreadPoolExecutor(max_workers=1) as pool:
             face_job = pool.submit(_face_checks, verts, cols, scale)
-            boundary, holes, components, non_manifold = _edge_checks(faces, cols, n)
+            boundary, holes, components, non_manifold, adjacency = _edge_checks(faces, cols, n, welded)
             cross, degenerate, duplicates = face_job.result()
     else:
         cross, degenerate, duplicates = _face_checks(verts, cols, scale)
-        boundary, holes, components, non_manifold = _edge_checks(faces, cols, n)
+        boundary, holes, components, non_manifold, adjacency = _edge_checks(faces, cols, n, welded)
     topo = {"boundary_edges": int(len(boundary)), "holes": holes, "non_manifold_edges": non_manifold,
             "degenerate_faces": degenerate, "duplicate_faces": duplicates,
             "components": components, "watertight": bool(len(boundary) == 0 and non_manifold == 0)}
-    return topo, cross, None, verts[_unique_counts(boundary.ravel())[0]] if len(boundary) else np.zeros((0, 3))
+    return topo, cross, adjacency, verts[_unique_counts(boundary.ravel())[0]] if len(boundary) else np.zeros((0, 3))
 
 
 def mesh_topology(mesh: trimesh.Trimesh, *, weld: bool = False) -> dict:
@@ -269,6 +266,13 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
                  target_points: int = POINT_BUDGETS["high"]) -> dict:
     """Report on a scan: counts, attributes, extent (file units), unit and up-axis
     guesses, topology, and problems as ``{severity, code, message}`` dicts."""
+    return inspect_scan_and_adjacency(scan, target_faces=target_faces, target_points=target_points)[0]
+
+
+def inspect_scan_and_adjacency(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
+                               target_points: int = POINT_BUDGETS["high"]) -> tuple[dict, EdgeAdjacency | None]:
+    """:func:`inspect_scan`'s report plus the mesh's sorted edge adjacency (None for points or
+    faces out of range), which ``repair_mesh(adjacency=...)`` reuses instead of sorting again."""
     geom = scan.geometry
     verts = np.asarray(geom.vertices, np.float64)
     problems = list(scan.problems)
@@ -330,7 +334,7 @@ def inspect_scan(scan: Scan, *, target_faces: int = LOD_BUDGETS["high"],
             problems.append(Problem.of("info", "too_large_for_target", "{count} points is more than {limit}; it will be subsampled",
                                        count=f"{len(verts):,}", limit=f"{target_points:,}"))
     report["problems"] = [p.as_dict() for p in problems]
-    return report
+    return report, (pre[2] if pre is not None else None)
 
 
 def _up_or_unknown(scan: Scan, pre: tuple | None, finite: np.ndarray) -> tuple[str, str]:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 # (module, function, stage name): the calls prepare_scan and store_prepared make.
 STAGES = [
     ("vitrine.assets.scan_loading", "load_scan", "load"),
-    ("vitrine.assets.inspection", "inspect_scan", "inspect"),
+    ("vitrine.assets.inspection", "inspect_scan_and_adjacency", "inspect"),
     ("vitrine.scenes.storage.project_store", "sha256_file", "hash original"),
     ("vitrine.assets.preparation", "prepare_mesh", "prepare (units, up)"),
     ("vitrine.assets.geometry.mesh_repair", "repair_mesh", "repair"),

@@ -11,6 +11,7 @@ import trimesh
 
 from vitrine.assets.inspection import mesh_topology
 from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
+from vitrine.assets.geometry.edge_adjacency import EdgeAdjacency
 from vitrine.assets.texturing.atlases import vertex_atlases
 from vitrine.assets.geometry.winding import flip_faces, orientation_flips
 
@@ -99,7 +100,8 @@ def _bad_faces(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, np.
 
 
 def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False, max_hole_edges: int = 64,
-                copy: bool = True, topology: dict | None = None) -> tuple[trimesh.Trimesh, dict]:
+                copy: bool = True, topology: dict | None = None,
+                adjacency: EdgeAdjacency | None = None) -> tuple[trimesh.Trimesh, dict]:
     """Clean ``mesh`` (a copy, or the mesh itself with ``copy=False``); returns (repaired mesh,
     report dict of counts).
 
@@ -110,7 +112,10 @@ def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False, max_hole_edg
     vertices, so colours and UVs need no invention).  ``topology`` is the inspection's
     topology dict for this mesh (``inspect_scan(...)['topology']``): when given, its
     counts skip steps with nothing to do and the final topology is not recomputed
-    unless something changed.
+    unless something changed.  ``adjacency`` is the same inspection's sorted edge adjacency
+    (:func:`vitrine.assets.inspection.inspect_scan_and_adjacency`): when no face changed
+    before the winding step and neither side welded UV seams, the winding reuses it instead
+    of sorting the edges again ("inspect once").
     """
     out = mesh.copy() if copy else mesh
     before_v, before_f = len(out.vertices), len(out.faces)
@@ -133,7 +138,12 @@ def repair_mesh(mesh: trimesh.Trimesh, *, fill_holes: bool = False, max_hole_edg
         if new:
             faces = np.vstack([faces, np.asarray(new, np.int64)])
     if len(faces):
-        flip, _ = orientation_flips(np.asarray(out.vertices), _welded(out, faces))
+        welded = _welded(out, faces)
+        # Valid only for the very faces inspected: nothing merged, dropped or added since.
+        same = (adjacency is not None and welded is faces and not (merged or degenerate or duplicate or filled)
+                and adjacency.matches(faces, welded=False))
+        flip, _ = orientation_flips(np.asarray(out.vertices), welded, adjacency if same else None)
+        del welded
         flip_faces(faces, flip)
     changed = merged or degenerate or duplicate or filled
     out.faces = faces

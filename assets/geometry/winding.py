@@ -22,6 +22,8 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from .edge_adjacency import EdgeAdjacency, half_edge_keys, sort_half_edges
+
 __all__ = ["orientation_flips", "flip_faces"]
 
 # An open piece is turned inside out only when its signed volume about its centre is
@@ -31,36 +33,20 @@ _OPEN_CONFIDENCE = 0.5
 _OPEN_EDGE_SHARE = 0.02
 
 
-def _half_edges(faces: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Undirected edge keys (3m,) int64 (lo * n + hi, corner-major: face f's k-th edge at
-    k * m + f) and the direction bits (3m,) bool (True when the face walks lo -> hi)."""
+def _forward(faces: np.ndarray) -> np.ndarray:
+    """Direction bits (3m,) bool of the half-edges (corner-major, as in
+    :func:`.edge_adjacency.half_edge_keys`): True when the face walks lo -> hi."""
     m = len(faces)
-    n = int(faces.max()) + 1 if m else 0
-    key = np.empty(3 * m, np.int64)
     forward = np.empty(3 * m, bool)
     for k in range(3):
-        u = faces[:, k].astype(np.int64)
-        v = faces[:, (k + 1) % 3].astype(np.int64)
-        out = key[k * m:(k + 1) * m]
-        np.minimum(u, v, out=out)
-        out *= n
-        out += np.maximum(u, v)
-        np.less(u, v, out=forward[k * m:(k + 1) * m])
-    return key, forward, n
+        np.less(faces[:, k], faces[:, (k + 1) % 3], out=forward[k * m:(k + 1) * m])
+    return forward
 
 
-def _edge_pairs(key: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """From half-edge keys: (sorted order (3m,), first position of each manifold pair (p,),
+def _edge_pairs(adjacency: EdgeAdjacency, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """From the sorted half-edges: (sorted order (3m,), first position of each manifold pair (p,),
     faces touching a boundary edge (b,), faces touching a non-manifold edge (q,))."""
-    # Unstable (introsort) is ~25 % cheaper; what follows treats each pair and list as a set.
-    order = np.argsort(key)
-    s = key[order]
-    change = np.empty(len(s) + 1, bool)
-    change[0] = change[-1] = True
-    np.not_equal(s[1:], s[:-1], out=change[1:-1])
-    starts = np.flatnonzero(change)
-    counts = np.diff(starts)
-    starts = starts[:-1]
+    order, starts, counts = adjacency.order, adjacency.starts, adjacency.counts
     pairs = starts[counts == 2]
     boundary = order[starts[counts == 1]] % m
     over = np.flatnonzero(np.repeat(counts > 2, counts))
@@ -68,21 +54,29 @@ def _edge_pairs(key: np.ndarray, m: int) -> tuple[np.ndarray, np.ndarray, np.nda
     return order, pairs, boundary, non_manifold
 
 
-def orientation_flips(vertices: np.ndarray, faces: np.ndarray) -> tuple[np.ndarray, dict]:
+def orientation_flips(vertices: np.ndarray, faces: np.ndarray,
+                      adjacency: EdgeAdjacency | None = None) -> tuple[np.ndarray, dict]:
     """Which faces to reverse so that each connected piece is consistently wound and faces out.
 
     ``vertices`` (n, 3) float, ``faces`` (m, 3) int.  Returns (flip mask (m,) bool, report)
     with report counts ``faces_rewound`` (winding made consistent), ``pieces_inverted``
     (pieces turned inside out) and ``non_orientable_pieces`` (left as they are).
-    The inputs are not modified; apply the mask with :func:`flip_faces`.
+    The inputs are not modified; apply the mask with :func:`flip_faces`.  ``adjacency`` is
+    these very faces' sorted half-edges (the inspection's, :mod:`.edge_adjacency`); without
+    it they are sorted here.
     """
     m = len(faces)
     report = {"faces_rewound": 0, "pieces_inverted": 0, "non_orientable_pieces": 0}
     if m == 0:
         return np.zeros(0, bool), report
-    key, forward, _ = _half_edges(faces)
-    order, pairs, boundary, non_manifold = _edge_pairs(key, m)
-    del key
+    if adjacency is None:
+        n = int(faces.max()) + 1
+        adjacency = sort_half_edges(half_edge_keys(tuple(faces[:, i].astype(np.int64) for i in range(3)), n), m)[0]
+    elif adjacency.n_faces != m:
+        raise ValueError(f"the adjacency is of {adjacency.n_faces} faces, not {m}")
+    forward = _forward(faces)
+    order, pairs, boundary, non_manifold = _edge_pairs(adjacency, m)
+    del adjacency
     ha, hb = order[pairs], order[pairs + 1]
     del order
     fa, fb = (ha % m).astype(np.int32), (hb % m).astype(np.int32)
@@ -149,25 +143,47 @@ def _inverted_pieces(vertices: np.ndarray, faces: np.ndarray, flip: np.ndarray, 
     # Volumes about each piece's centre (translation-invariant for closed pieces,
     # meaningful for open ones); float64 sums, per coordinate column.
     a, b, c = (faces[:, i] for i in range(3))
-    counts = np.bincount(piece, minlength=k).astype(np.float64)
-    centre = np.column_stack([np.bincount(piece, weights=vertices[a, i], minlength=k) / counts
-                              for i in range(3)])
-    six_vol = np.empty(len(faces), np.float64)
     # One coordinate column at a time: gathers from (n, 3) rows and np.cross on (k, 3)
     # are several times slower than the same work on contiguous 1-D columns.
     vx, vy, vz = (np.ascontiguousarray(vertices[:, i], np.float64) for i in range(3))
+    counts = np.bincount(piece, minlength=k).astype(np.float64)
+    centre = np.column_stack([np.bincount(piece, weights=v[a], minlength=k) / counts for v in (vx, vy, vz)])
+    six_vol = np.empty(len(faces), np.float64)
     step = 1 << 20  # chunks bound the float64 temporaries at scan scale
-    for s in range(0, len(faces), step):
-        sl = slice(s, s + step)
-        at = piece[sl]
-        (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
-            (vx[col[sl]] - centre[at, 0], vy[col[sl]] - centre[at, 1], vz[col[sl]] - centre[at, 2])
-            for col in (a, b, c))
-        six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
+    owner = _vertex_piece(piece, (a, b, c), len(vx), k)
+    if owner is not None:
+        # Every vertex in one piece (the usual case): move each vertex to its piece's centre
+        # once (n) rather than each face corner (3m centre gathers); the same numbers.
+        sx, sy, sz = (v - centre[owner, i] for i, v in enumerate((vx, vy, vz)))
+        for s in range(0, len(faces), step):
+            sl = slice(s, s + step)
+            (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
+                (sx[col[sl]], sy[col[sl]], sz[col[sl]]) for col in (a, b, c))
+            six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
+    else:
+        for s in range(0, len(faces), step):
+            sl = slice(s, s + step)
+            at = piece[sl]
+            (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
+                (vx[col[sl]] - centre[at, 0], vy[col[sl]] - centre[at, 1], vz[col[sl]] - centre[at, 2])
+                for col in (a, b, c))
+            six_vol[sl] = px * (qy * rz - qz * ry) + py * (qz * rx - qx * rz) + pz * (qx * ry - qy * rx)
     six_vol[flip] *= -1.0
     signed = np.bincount(piece, weights=six_vol, minlength=k)
     unsigned = np.bincount(piece, weights=np.abs(six_vol), minlength=k)
     return np.where(closed, signed < 0.0, nearly_closed & (signed < -_OPEN_CONFIDENCE * unsigned))
+
+
+def _vertex_piece(piece: np.ndarray, cols: tuple[np.ndarray, ...], n: int, k: int) -> np.ndarray | None:
+    """(n,) int64 piece of each vertex, or None when some vertex is used by faces of two
+    pieces (pieces touching at a corner).  ``piece`` (m,) per face, ``cols`` the three (m,)
+    corner columns; unused vertices get piece 0."""
+    owner = np.zeros(n, np.int64)
+    if k == 1:
+        return owner
+    for col in cols:
+        owner[col] = piece  # any face's piece; checked below
+    return owner if all(np.array_equal(owner[col], piece) for col in cols) else None
 
 
 def flip_faces(faces: np.ndarray, flip: np.ndarray) -> None:

@@ -120,3 +120,25 @@ def test_in_place_preparation_and_repair_make_no_copy_of_a_clean_scan():
     out, report = repair_mesh(mesh, copy=False, topology=mesh_topology(mesh))
     assert out is mesh and np.shares_memory(np.asarray(out.vertices), vertices)
     assert report["vertices_merged"] == 0 and report["faces"] == len(mesh.faces)
+
+
+@pytest.mark.parametrize("axis", ["x", "z", "-y"])
+def test_direct_vertex_move_matches_trimesh_transform_and_keeps_cached_normals_path(axis):
+    # Without cached normals prepare_mesh moves the vertices itself (no cache-wide hashing);
+    # the points must equal trimesh's apply_transform of the same matrix, and a mesh whose
+    # normals are cached still gets them rotated by trimesh.
+    from vitrine.assets.preparation import preparation_matrix
+    mesh = trimesh.creation.box(extents=[30.0, 50.0, 70.0])
+    mesh.vertices += [5.0, -8.0, 11.0]
+    matrix = preparation_matrix(np.asarray(mesh.vertices), units="cm", up_axis=axis)
+    expected = mesh.copy()
+    expected.apply_transform(matrix)
+    fast = prepare_mesh(mesh, units="cm", up_axis=axis)
+    assert "vertex_normals" not in fast._cache.cache
+    np.testing.assert_allclose(fast.vertices, expected.vertices, rtol=0, atol=1e-12)
+    assert np.array_equal(fast.faces, expected.faces)
+    with_normals = mesh.copy()
+    normals = with_normals.vertex_normals.copy()  # now cached
+    moved = prepare_mesh(with_normals, units="cm", up_axis=axis)
+    np.testing.assert_allclose(moved.vertex_normals, normals @ matrix[:3, :3].T / 0.01, atol=1e-12)
+    np.testing.assert_allclose(moved.vertices, expected.vertices, rtol=0, atol=1e-12)

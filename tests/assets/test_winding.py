@@ -123,3 +123,23 @@ def test_a_moebius_strip_is_reported_and_left_alone():
         faces += [[a, c, b], [b, c, d]]
     flip, report = orientation_flips(v, np.array(faces))
     assert report["non_orientable_pieces"] == 1 and not flip.any()
+
+
+def test_pieces_touching_at_a_vertex_are_still_turned_out_one_by_one():
+    # Two closed spheres sharing one vertex (face-connected pieces that touch at a corner):
+    # the per-vertex centre shortcut cannot hold there, the per-corner path must decide.
+    from vitrine.assets.geometry.winding import _vertex_piece, orientation_flips
+    a = trimesh.creation.icosphere(subdivisions=1, radius=1.0)
+    top = int(np.argmax(a.vertices[:, 0]))
+    b_verts = a.vertices * -1.0 + 2.0 * a.vertices[top]  # point reflection about the shared vertex
+    b_faces = a.faces[:, ::-1] + len(a.vertices)  # reflected, then reversed: b is inverted
+    b_faces = np.where(b_faces == top + len(a.vertices), top, b_faces)
+    verts = np.vstack([a.vertices, b_verts])
+    faces = np.vstack([a.faces, b_faces[:, ::-1]])
+    flips, report = orientation_flips(verts, faces)
+    assert report["pieces_inverted"] == 1 and not flips[:len(a.faces)].any() and flips[len(a.faces):].all()
+    piece = np.repeat([0, 1], len(a.faces))
+    assert _vertex_piece(piece, tuple(faces[:, i] for i in range(3)), len(verts), 2) is None
+    apart = np.vstack([a.faces, a.faces + len(a.vertices)])
+    owner = _vertex_piece(piece, tuple(apart[:, i] for i in range(3)), 2 * len(a.vertices), 2)
+    assert owner is not None and np.array_equal(owner, np.repeat([0, 1], len(a.vertices)))
