@@ -28,19 +28,11 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(_SCHEMA)
 
 
-def json_path(path: Any) -> str:
-    """A jsonschema error path as ``$.artifacts[0].models[1].level``."""
-    out = "$"
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
 def document_errors(doc: Any) -> list[str]:
     """Every way ``doc`` breaks the schema, one line each (``$.json.path: reason``), in path order."""
     errors = sorted((_deepest(e) for e in _validator().iter_errors(doc)),
                     key=lambda e: [str(p) for p in e.absolute_path])
-    return [f"{json_path(e.absolute_path)}: {_one_line(e.message)}" for e in errors]
+    return [f"{e.json_path}: {_one_line(e.message)}" for e in errors]  # $.artifacts[0].models[1].level
 
 
 def _deepest(error: jsonschema.ValidationError) -> jsonschema.ValidationError:

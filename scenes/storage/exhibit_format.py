@@ -62,16 +62,9 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(_inline_refs(schema, schema["$defs"]))
 
 
-def _json_path(parts: Any) -> str:
-    out = "$"
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else f".{p}"
-    return out
-
-
 def schema_issues(data: Any) -> list[SchemaIssue]:
     """Every schema violation in ``data``, sorted by path."""
-    issues = [SchemaIssue(_json_path(e.absolute_path), _short(e)) for e in _validator().iter_errors(data)]
+    issues = [SchemaIssue(e.json_path, _short(e)) for e in _validator().iter_errors(data)]
     return sorted(issues, key=lambda i: i.path)
 
 
