@@ -103,6 +103,23 @@ def _accessor(doc: dict, binary: bytes, index: int, *, normalize: bool = True) -
     return out
 
 
+def _triangles(doc: dict, binary: bytes, prim: dict, n_vertices: int) -> np.ndarray:
+    """A triangle primitive's corner indices (m, 3) uint32, checked against its ``n_vertices``."""
+    if "indices" in prim:
+        tri = _accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
+    else:
+        tri = np.arange(n_vertices, dtype=np.uint32).reshape(-1, 3)
+    if tri.size and int(tri.max()) >= n_vertices:
+        raise ValueError("a primitive has face indices outside its vertices")
+    return tri
+
+
+def _material(doc: dict, prim: dict) -> tuple[int, dict]:
+    """(material index or -1, the material object or {})."""
+    material_index = prim.get("material", -1)
+    return material_index, (doc.get("materials", [{}])[material_index] if "material" in prim else {})
+
+
 def _mesh_instances(doc: dict) -> list[tuple[int, np.ndarray]]:
     """(mesh index, 4×4 world matrix) of each mesh in the default scene; a file with meshes
     but no nodes shows its first mesh untransformed."""
@@ -172,13 +189,8 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
             key = (instance, mode, tuple(sorted(attrs.items(), key=str)))
             owner = seen.get(key)
             if owner is not None and mode == 4:
-                pos = parts[owner][0]
-                tri = (_accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
-                       if "indices" in prim else np.arange(len(pos), dtype=np.uint32).reshape(-1, 3))
-                if tri.size and int(tri.max()) >= len(pos):
-                    raise ValueError("a primitive has face indices outside its vertices")
-                material_index = prim.get("material", -1)
-                material = doc.get("materials", [{}])[material_index] if "material" in prim else {}
+                tri = _triangles(doc, binary, prim, len(parts[owner][0]))
+                material_index, material = _material(doc, prim)
                 parts.append((*parts[owner][:4], tri, material, material_index, owner, len(parts)))
                 continue
             seen[key] = len(parts)
@@ -198,16 +210,8 @@ def _merge(doc: dict, binary: bytes) -> MeshData:
                     c = np.hstack([c, np.ones((len(c), 1), np.float32)])
                 col = np.clip(np.round(c * 255.0), 0, 255).astype(np.uint8)
             uv = _accessor(doc, binary, attrs["TEXCOORD_0"]).astype(np.float32) if "TEXCOORD_0" in attrs else None
-            tri = None
-            if mode == 4:
-                if "indices" in prim:
-                    tri = _accessor(doc, binary, prim["indices"], normalize=False).astype(np.uint32).reshape(-1, 3)
-                else:
-                    tri = np.arange(len(pos), dtype=np.uint32).reshape(-1, 3)
-                if tri.size and int(tri.max()) >= len(pos):
-                    raise ValueError("a primitive has face indices outside its vertices")
-            material_index = prim.get("material", -1)
-            material = doc.get("materials", [{}])[material_index] if "material" in prim else {}
+            tri = _triangles(doc, binary, prim, len(pos)) if mode == 4 else None
+            material_index, material = _material(doc, prim)
             parts.append((pos, nrm, col, uv, tri, material, material_index, len(parts), len(parts)))
     if not parts:
         raise ValueError("no triangles or points in the file")
