@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
-import struct
 from pathlib import Path
 
 import numpy as np
 import trimesh
 from PIL import Image
+
+from vitrine.assets.formats.glb_packing import pack_glb
 
 
 def tetra() -> tuple[np.ndarray, np.ndarray]:
@@ -122,13 +123,8 @@ def write_gltf_external(folder: Path, name: str = "model.gltf") -> Path:
 
 
 def make_glb(doc: dict, binary: bytes) -> bytes:
-    """Assemble GLB bytes from a glTF JSON dict and a BIN chunk."""
-    js = json.dumps(doc).encode()
-    js += b" " * (-len(js) % 4)
-    binary += b"\0" * (-len(binary) % 4)
-    total = 12 + 8 + len(js) + 8 + len(binary)
-    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
-            + struct.pack("<II", len(binary), 0x004E4942) + binary)
+    """Assemble GLB bytes from a glTF JSON dict and a BIN chunk (the product's own packer)."""
+    return pack_glb(doc, binary)
 
 
 def write_draco_glb(path: Path) -> Path:

@@ -2,7 +2,6 @@
 loader's guards. Each attack is a damaged or hostile level file; the refusal is exact."""
 from __future__ import annotations
 
-import json
 import struct
 from pathlib import Path
 
@@ -11,18 +10,12 @@ import pytest
 
 from vitrine.assets.formats.glb_arrays import read_glb_arrays
 from vitrine.assets.formats.glb_io import glb_bytes, read_glb
+from vitrine.assets.formats.glb_packing import pack_glb
 from vitrine.assets.formats.gltf_loading import split_glb
 from vitrine.assets.geometry.procedural_meshes import relief_tablet
 from vitrine.assets.scan_errors import ScanError
 
 
-def _pack(doc: dict, binary: bytes) -> bytes:
-    js = json.dumps(doc).encode()
-    js += b" " * (-len(js) % 4)
-    binary += b"\0" * (-len(binary) % 4)
-    total = 12 + 8 + len(js) + 8 + len(binary)
-    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
-            + struct.pack("<II", len(binary), 0x004E4942) + binary)
 
 
 @pytest.fixture
@@ -49,7 +42,7 @@ def test_an_accessor_claiming_more_than_its_buffer_is_refused(level, tmp_path: P
     _, doc, binary = level
     doc["accessors"][doc["meshes"][0]["primitives"][0]["attributes"]["POSITION"]]["count"] = 10**9
     bad = tmp_path / "overrun.glb"
-    bad.write_bytes(_pack(doc, binary))
+    bad.write_bytes(pack_glb(doc, binary))
     with pytest.raises(ScanError, match=r"^overrun\.glb: accessor \d+ claims 1,000,000,000 elements but its "
                                         r"bufferView holds [\d,]+ bytes$"):
         read_glb_arrays(bad)
@@ -78,7 +71,7 @@ def test_face_indices_past_the_vertices_are_refused(level, tmp_path: Path) -> No
     width = {5121: 1, 5123: 2, 5125: 4}[acc["componentType"]]
     patched[start:start + width] = (2 ** (8 * width) - 1).to_bytes(width, "little")
     bad = tmp_path / "indices.glb"
-    bad.write_bytes(_pack(doc, bytes(patched)))
+    bad.write_bytes(pack_glb(doc, bytes(patched)))
     with pytest.raises(ScanError) as err:
         read_glb_arrays(bad)
     assert str(err.value) == "indices.glb: the GLB cannot be read (ValueError: a primitive has face indices outside its vertices)"
@@ -88,7 +81,7 @@ def test_a_node_that_is_its_own_child_does_not_loop(level, tmp_path: Path) -> No
     _, doc, binary = level
     doc["nodes"][0]["children"] = [0]
     looped = tmp_path / "loop.glb"
-    looped.write_bytes(_pack(doc, binary))
+    looped.write_bytes(pack_glb(doc, binary))
     assert len(read_glb_arrays(looped).triangles) == len(relief_tablet(12, 8).faces)
 
 
