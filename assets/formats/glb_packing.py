@@ -1,25 +1,14 @@
-"""Assembling GLB bytes and swapping their images: shared by the level writers
+"""Swapping the images of a GLB, re-laying its buffer views out: shared by the level writers
 (:mod:`.glb_io` for one texture, :mod:`.atlas_glb` for one per atlas)."""
 from __future__ import annotations
 
-import json
-import struct
 from pathlib import Path
 
+from vitrine.assets.formats.glb_chunks import pack_glb
 from vitrine.assets.formats.gltf_loading import split_glb
 from vitrine.assets.texturing.textures import EncodedTexture
 
-__all__ = ["pack_glb", "swap_images"]
-
-
-def pack_glb(doc: dict, binary: bytes) -> bytes:
-    """GLB bytes of a glTF JSON ``doc`` and its BIN chunk (both padded to 4 bytes)."""
-    js = json.dumps(doc, separators=(",", ":")).encode()
-    js += b" " * (-len(js) % 4)
-    binary += b"\0" * (-len(binary) % 4)
-    total = 12 + 8 + len(js) + 8 + len(binary)
-    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
-            + struct.pack("<II", len(binary), 0x004E4942) + binary)
+__all__ = ["swap_images"]
 
 
 def swap_images(glb: bytes, textures: dict[int, EncodedTexture]) -> bytes:

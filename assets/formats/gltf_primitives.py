@@ -19,12 +19,11 @@ fan is a triangle list, so the ordinary loader reads the file as its author mean
 from __future__ import annotations
 
 import copy
-import json
-import struct
 from pathlib import Path
 
 import numpy as np
 
+from vitrine.assets.formats.glb_chunks import pack_glb
 from vitrine.assets.formats.gltf_meshopt import MESHOPT, decode_view, meshopt_extension
 from vitrine.assets.scan_errors import reason_of, scan_error
 
@@ -285,12 +284,7 @@ def _rewrite(path: Path, doc: dict, buffers: list) -> bytes:
     for img in doc.get("images", []):
         if isinstance(img, dict) and "bufferView" in img:
             img.pop("uri", None)
-    js = json.dumps(doc, separators=(",", ":")).encode()
-    js += b" " * (-len(js) % 4)
-    out.extend(b"\0" * (-len(out) % 4))
-    total = 12 + 8 + len(js) + 8 + len(out)
-    return (struct.pack("<4sII", b"glTF", 2, total) + struct.pack("<II", len(js), 0x4E4F534A) + js
-            + struct.pack("<II", len(out), 0x004E4942) + bytes(out))
+    return pack_glb(doc, out)
 
 
 __all__ = ["needs_rewrite", "normalised_glb"]

@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
-import json
-import struct
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -31,6 +29,7 @@ import meshoptimizer
 import numpy as np
 
 from vitrine.assets.formats.glb_arrays import MeshData
+from vitrine.assets.formats.glb_chunks import pack_glb
 from vitrine.assets.levels.level_table import TEXTURE_SIDES
 from vitrine.assets.texturing.atlas_budget import atlas_sizes
 from vitrine.assets.texturing.textures import EncodedTexture, encode_texture
@@ -380,8 +379,4 @@ def _glb_bytes(doc: dict, binary: bytearray) -> bytes:
     while len(binary) % 4:
         binary.append(0)
     doc["buffers"][0]["byteLength"] = len(binary)
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    text += b" " * (-len(text) % 4)
-    total = 12 + 8 + len(text) + 8 + len(binary)
-    return b"".join([struct.pack("<III", 0x46546C67, 2, total), struct.pack("<II", len(text), 0x4E4F534A), text,
-                     struct.pack("<II", len(binary), 0x004E4942), bytes(binary)])
+    return pack_glb(doc, binary, ensure_ascii=False)

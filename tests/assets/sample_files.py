@@ -8,7 +8,7 @@ import numpy as np
 import trimesh
 from PIL import Image
 
-from vitrine.assets.formats.glb_packing import pack_glb
+from vitrine.assets.formats.glb_chunks import pack_glb
 
 
 def tetra() -> tuple[np.ndarray, np.ndarray]:

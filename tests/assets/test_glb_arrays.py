@@ -10,7 +10,7 @@ import pytest
 
 from vitrine.assets.formats.glb_arrays import read_glb_arrays
 from vitrine.assets.formats.glb_io import glb_bytes, read_glb
-from vitrine.assets.formats.glb_packing import pack_glb
+from vitrine.assets.formats.glb_chunks import pack_glb
 from vitrine.assets.formats.gltf_loading import split_glb
 from vitrine.assets.geometry.procedural_meshes import relief_tablet
 from vitrine.assets.scan_errors import ScanError
