@@ -167,7 +167,14 @@ async function runChecks(page, context) {
       bufferViewPastChunk: edit((j) => { const v = views(j).find((x) => x.extensions); v.extensions.EXT_meshopt_compression.byteOffset = 1 << 30; }),
       plainViewPastChunk: edit((j) => { views(j).push({ buffer: 0, byteOffset: 1 << 20, byteLength: 1 << 20 }); j.accessors[0].bufferView = views(j).length - 1; delete j.accessors[0].byteOffset; }),
       absurdCount: edit((j) => { const v = views(j).find((x) => x.extensions); v.extensions.EXT_meshopt_compression.count = 2 ** 31; }),
-      corruptStream: (() => { const b = new Uint8Array(glb.slice(0)); const dv = new DataView(b.buffer); const jl = dv.getUint32(12, true); for (let k = 20 + jl + 8 + 16; k < Math.min(b.length, 20 + jl + 8 + 400); k++) b[k] = 0xff; return b.buffer; })(),
+      // the first compressed stream's header byte (0xa0 | version): the decoder refuses it
+      corruptStream: (() => {
+        const b = new Uint8Array(glb.slice(0)); const dv = new DataView(b.buffer); const jl = dv.getUint32(12, true);
+        const j = JSON.parse(new TextDecoder().decode(b.subarray(20, 20 + jl)));
+        const ext = views(j).find((x) => x.extensions).extensions.EXT_meshopt_compression;
+        b[20 + jl + 8 + (ext.byteOffset || 0)] = 0x55;
+        return b.buffer;
+      })(),
       nodeCycle: edit((j) => { j.nodes[0].children = [0]; }),
       indexPastVertices: edit((j) => { const p = j.meshes[0].primitives[0]; if (p.indices !== undefined) j.accessors[p.indices].count = 3; j.accessors[p.attributes.POSITION].count = 1; }),
     };
@@ -231,7 +238,7 @@ async function main() {
     server = await serve(resolve(opt('bundle')));
     base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
   }
-  if (!base.endsWith('/')) base += '/';
+  base = new URL('.', base.endsWith('/') ? base : `${base.replace(/\/index\.html$/, '')}/`).href;
   const built = await build({ stdin: { contents: ENTRY, resolveDir: here, loader: 'js' }, bundle: true, format: 'iife', write: false, logLevel: 'silent' });
   const script = built.outputFiles[0].text;
   const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
