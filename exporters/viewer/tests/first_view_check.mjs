@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // The first view (src/first_view/) against the full viewer, in headless Chromium (SwiftShader):
-//   node first_view_check.mjs (--url URL | --bundle DIR) [--out DIR] [--width 390 --height 844 --dpr 1] [--checks]
+//   node first_view_check.mjs (--url URL | --bundle DIR)... [--out DIR] [--width 390 --height 844 --dpr 1] [--checks]
+//   node first_view_check.mjs --size   (minified and brotli bytes of src/first_view/ bundled alone, its inputs)
 // Opens the bundle's index.html (three.js viewer), waits for it to settle, and reads its frame at
 // its camera; then draws the same models (the levels the viewer shows) with FirstView at the same
 // camera on a page built here (esbuild, in memory) and prints one JSON line:
 //   {meanAbsDiff (0-255, RGB), worstBlock (mean abs diff of the worst 32x32 block), size, camera,
-//    levels, boxes: {first, full}, pngs, errors, checks?}
+//    levels, boxes: {first, full}, pngs, errors, checks?, others: [the same for each further bundle]}
 // --checks adds, on the same page: hostile GLBs (each must reject with a one-line Error, the
 // other models still drawn), a drag (orbit about the target), wheel and pinch dolly limits,
 // no-WebGL2 (create returns null) and dispose (context lost).
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import zlib, { brotliCompressSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARGS, PREFIX, serve, settledCamera } from './check_helpers.mjs';
@@ -229,33 +231,56 @@ async function runChecks(page, context) {
   return out;
 }
 
+async function compare(browser, base, ctxOpts, script, checks, outDir) {
+  const full = await fullViewer(browser, base, ctxOpts);
+  const first = await firstView(browser, base, ctxOpts, full, script, checks);
+  mkdirSync(outDir, { recursive: true });
+  const save = (name, url) => { const p = join(outDir, name); writeFileSync(p, Buffer.from(url.split(',')[1], 'base64')); return p; };
+  const pngs = { full: save('full.png', full.png), first: save('first.png', first.png), diff: save('diff.png', first.diffPng) };
+  return { meanAbsDiff: first.meanAbsDiff, worstBlock: first.worstBlock, worstAt: first.worstAt, size: full.size,
+    camera: full.cam, levels: full.files, boxes: { first: first.boxes, full: full.boxes }, pngs,
+    errors: { full: full.errors, first: first.errors }, checks: first.checks };
+}
+
+/** --size: the first view's modules bundled alone as the first script would carry them. */
+async function size() {
+  const built = await build({ entryPoints: [join(here, '..', 'src', 'first_view', 'first_view.js')], bundle: true, minify: true,
+    format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+  const bytes = built.outputFiles[0].contents;
+  const inputs = Object.keys(built.metafile.inputs).map((p) => p.replace(/^.*node_modules\//, ''));
+  console.log(JSON.stringify({ minified: bytes.length, brotli: brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length, inputs }));
+}
+
 async function main() {
+  if (flag('size')) return size();
   const width = Number(opt('width', 390)), height = Number(opt('height', 844)), dpr = Number(opt('dpr', 1));
   const outDir = resolve(opt('out', '/tmp/first-view-check'));
-  mkdirSync(outDir, { recursive: true });
-  let server = null, base = opt('url');
-  if (!base) {
-    server = await serve(resolve(opt('bundle')));
-    base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+  // every --url (or --bundle, served here) is compared; --checks run on the first one's page
+  const bases = [], servers = [];
+  for (let i = 0; i < argv.length - 1; i++) {
+    if (argv[i] === '--url') bases.push(argv[i + 1]);
+    if (argv[i] === '--bundle') {
+      const server = await serve(resolve(argv[i + 1]));
+      servers.push(server);
+      bases.push(`http://127.0.0.1:${server.address().port}${PREFIX}`);
+    }
   }
-  base = new URL('.', base.endsWith('/') ? base : `${base.replace(/\/index\.html$/, '')}/`).href;
   const built = await build({ stdin: { contents: ENTRY, resolveDir: here, loader: 'js' }, bundle: true, format: 'iife', write: false, logLevel: 'silent' });
   const script = built.outputFiles[0].text;
   const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
   try {
     const ctxOpts = { viewport: { width, height }, deviceScaleFactor: dpr, isMobile: true, hasTouch: true };
-    const full = await fullViewer(browser, base, ctxOpts);
-    const first = await firstView(browser, base, ctxOpts, full, script, flag('checks'));
-    const save = (name, url) => { const p = join(outDir, name); writeFileSync(p, Buffer.from(url.split(',')[1], 'base64')); return p; };
-    const pngs = { full: save('full.png', full.png), first: save('first.png', first.png), diff: save('diff.png', first.diffPng) };
-    console.log(JSON.stringify({ meanAbsDiff: first.meanAbsDiff, worstBlock: first.worstBlock, worstAt: first.worstAt, size: full.size,
-      camera: full.cam, levels: full.files, boxes: { first: first.boxes, full: full.boxes }, pngs,
-      errors: { full: full.errors, first: first.errors }, checks: first.checks }));
+    const results = [];
+    for (const [k, url] of bases.entries()) {
+      const base = new URL('.', url.endsWith('/') ? url : `${url.replace(/\/index\.html$/, '')}/`).href;
+      results.push(await compare(browser, base, ctxOpts, script, k === 0 && flag('checks'), k ? join(outDir, String(k)) : outDir));
+    }
+    console.log(JSON.stringify({ ...results[0], others: results.slice(1) }));
   } catch (err) {
     console.log(JSON.stringify({ error: String(err && err.stack || err).split('\n').slice(0, 4).join(' | ') }));
   } finally {
     await browser.close();
-    if (server) server.close();
+    for (const server of servers) server.close();
   }
 }
 main();

@@ -13,7 +13,7 @@ const COMPONENTS = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
 const MAX_ELEMENTS = 1 << 24; // no first level comes near 16M vertices or indices
 const MAX_DECODED = 256 << 20; // bytes one decoded bufferView may take
 const MAX_DEPTH = 32;
-const SUPPORTED = new Set(['EXT_meshopt_compression', 'KHR_mesh_quantization', 'KHR_texture_transform', 'KHR_xmp_json_ld', 'KHR_materials_emissive_strength']);
+const SUPPORTED = new Set(['EXT_meshopt_compression', 'KHR_mesh_quantization', 'KHR_texture_transform', 'KHR_xmp_json_ld']);
 const ATTRIBUTES = { POSITION: [3], NORMAL: [3], TEXCOORD_0: [2], COLOR_0: [3, 4] };
 
 const fail = (why) => { throw new Error(`malformed GLB: ${why}`); };
