@@ -245,7 +245,7 @@ async function compare(browser, base, ctxOpts, script, checks, outDir) {
 /** --size: the first view's modules bundled alone as the first script would carry them. */
 async function size() {
   const built = await build({ entryPoints: [join(here, '..', 'src', 'first_view', 'first_view.js')], bundle: true, minify: true,
-    format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+    format: 'esm', write: false, metafile: true, logLevel: 'silent', absWorkingDir: resolve(here, '..') });
   const bytes = built.outputFiles[0].contents;
   const inputs = Object.keys(built.metafile.inputs).map((p) => p.replace(/^.*node_modules\//, ''));
   console.log(JSON.stringify({ minified: bytes.length, brotli: brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length, inputs }));
