@@ -36,7 +36,7 @@ BLOCK_MAX = 4.0
 # in well under a second at 200 kB/s.
 FIRST_VIEW_MAX_BR = 20_000
 HOSTILE = ("truncated", "badMagic", "garbage", "accessorOutOfRange", "accessorIndex", "bufferViewPastChunk",
-           "plainViewPastChunk", "absurdCount", "corruptStream", "nodeCycle", "indexPastVertices")
+           "plainViewPastChunk", "absurdCount", "corruptStream", "nodeCycle", "indexPastVertices", "badImage")
 
 
 def _room_bundle(base: Path) -> Path:
@@ -111,6 +111,7 @@ def test_hostile_glbs_reject_with_one_line_and_the_rest_still_draws(checked):
         assert "\n" not in outcome["message"]
     assert hostile["results"]["absurdCount"]["message"].endswith("too large")
     assert "past the BIN chunk" in hostile["results"]["bufferViewPastChunk"]["message"]
+    assert hostile["results"]["badImage"]["message"] == "malformed GLB: image 0 does not decode"  # the amphora's
     # the models drawn before are still there, frame identical
     assert hostile["unchanged"] is True and hostile["boxes"] == 3
 

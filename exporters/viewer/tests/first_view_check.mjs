@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The first view (src/first_view/) against the full viewer, in headless Chromium (SwiftShader):
-//   node first_view_check.mjs (--url URL | --bundle DIR)... [--out DIR] [--width 390 --height 844 --dpr 1] [--checks]
+//   node first_view_check.mjs (--url URL | --bundle DIR)... [--out DIR] [--width 390 --height 844 --dpr 1] [--throttle 4] [--checks]
 //   node first_view_check.mjs --size   (minified and brotli bytes of src/first_view/ bundled alone, its inputs)
 // Opens the bundle's index.html (three.js viewer), waits for it to settle, and reads its frame at
 // its camera; then draws the same models (the levels the viewer shows) with FirstView at the same
 // camera on a page built here (esbuild, in memory) and prints one JSON line:
-//   {meanAbsDiff (0-255, RGB), worstBlock (mean abs diff of the worst 32x32 block), size, camera,
+//   {timings (ms: create, models = addModel of all, firstFrame; --throttle N slows the CPU N times),
+//    meanAbsDiff (0-255, RGB), worstBlock (mean abs diff of the worst 32x32 block), size, camera,
 //    levels, boxes: {first, full}, pngs, errors, checks?, others: [the same for each further bundle]}
 // --checks adds, on the same page: hostile GLBs (each must reject with a one-line Error, the
 // other models still drawn), a drag (orbit about the target), wheel and pinch dolly limits,
@@ -106,20 +107,33 @@ async function firstView(browser, base, ctxOpts, full, script, checks) {
     return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body style="margin:0"><script src="first.js"></script></body></html>' });
   });
   await page.goto(`${at}index.html`, { waitUntil: 'load' });
+  const throttle = Number(opt('throttle', 1));
+  if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const drawn = await page.evaluate(async ({ full }) => {
     const doc = await (await fetch('../exhibit.json')).json();
     const canvas = document.createElement('canvas');
     canvas.width = full.size[0]; canvas.height = full.size[1];
     canvas.style.cssText = `width:${innerWidth}px;height:${innerHeight}px;display:block`;
     document.body.appendChild(canvas);
+    window.glbs = {};
+    for (const [id, file] of Object.entries(full.files)) window.glbs[id] = await (await fetch(`../${file}`)).arrayBuffer();
+    // ms of each step (models parsed one after the other; the page fetched them beforehand)
+    // ms of each step, the frames until their pixels are done (a 1-pixel read); the page
+    // fetched the models beforehand and FirstView parses them all at once
+    const done = (v) => v.gl.readPixels(0, 0, 1, 1, v.gl.RGBA, v.gl.UNSIGNED_BYTE, new Uint8Array(4));
+    const t0 = performance.now();
     const view = window.FirstView.create(canvas, doc);
+    const t1 = performance.now();
     window.view = view; window.doc = doc;
     view.setCamera(full.cam);
-    window.glbs = {};
-    for (const [id, file] of Object.entries(full.files)) {
-      window.glbs[id] = await (await fetch(`../${file}`)).arrayBuffer();
-      await view.addModel(id, window.glbs[id].slice(0));
-    }
+    await Promise.all(Object.keys(full.files).map((id) => view.addModel(id, window.glbs[id].slice(0))));
+    const t2 = performance.now();
+    view.render();
+    done(view);
+    const t3 = performance.now();
+    view.render();
+    done(view);
+    const timings = { create: t1 - t0, models: t2 - t1, firstFrame: t3 - t2, secondFrame: performance.now() - t3 };
     view.render();
     const png = canvas.toDataURL('image/png');
     const pixels = async (url) => {
@@ -145,7 +159,7 @@ async function firstView(browser, base, ctxOpts, full, script, checks) {
     let worst = 0, worstAt = null;
     for (const [key, v] of blocks) { const m = v / (3 * B * B); if (m > worst) { worst = m; worstAt = key; } }
     const dc = document.createElement('canvas'); dc.width = w; dc.height = h; dc.getContext('2d').putImageData(diff, 0, 0);
-    return { png, diffPng: dc.toDataURL('image/png'), meanAbsDiff: sum / (3 * w * h), worstBlock: worst, worstAt, boxes: view.boxes() };
+    return { timings, png, diffPng: dc.toDataURL('image/png'), meanAbsDiff: sum / (3 * w * h), worstBlock: worst, worstAt, boxes: view.boxes() };
   }, { full });
   let checked = null;
   if (checks) checked = await runChecks(page, context);
@@ -156,7 +170,9 @@ async function firstView(browser, base, ctxOpts, full, script, checks) {
 async function runChecks(page, context) {
   const out = {};
   out.hostile = await page.evaluate(async () => {
-    const [id, glb] = Object.entries(window.glbs)[0];
+    // a textured level when there is one (the image case needs it)
+    const hasImage = ([, b]) => new TextDecoder().decode(new Uint8Array(b, 20, new DataView(b).getUint32(12, true))).includes('"images"');
+    const [id, glb] = Object.entries(window.glbs).find(hasImage) || Object.entries(window.glbs)[0];
     const before = (() => { window.view.render(); return window.view.canvas.toDataURL('image/png'); })();
     const edit = (fn) => window.glbEdit(glb.slice(0), fn);
     const views = (j) => j.bufferViews;
@@ -178,10 +194,20 @@ async function runChecks(page, context) {
         return b.buffer;
       })(),
       nodeCycle: edit((j) => { j.nodes[0].children = [0]; }),
+      // the base colour image's bytes no longer a JPEG/PNG: createImageBitmap refuses them
+      badImage: (() => {
+        const b = new Uint8Array(glb.slice(0)); const dv = new DataView(b.buffer); const jl = dv.getUint32(12, true);
+        const j = JSON.parse(new TextDecoder().decode(b.subarray(20, 20 + jl)));
+        if (!j.images) return null;
+        const v = j.bufferViews[j.images[0].bufferView];
+        b.fill(0x33, 20 + jl + 8 + (v.byteOffset || 0), 20 + jl + 8 + (v.byteOffset || 0) + v.byteLength);
+        return b.buffer;
+      })(),
       indexPastVertices: edit((j) => { const p = j.meshes[0].primitives[0]; if (p.indices !== undefined) j.accessors[p.indices].count = 3; j.accessors[p.attributes.POSITION].count = 1; }),
     };
     const results = {};
     for (const [name, buf] of Object.entries(cases)) {
+      if (!buf) { results[name] = { skipped: 'no image in this level' }; continue; }
       const t0 = performance.now();
       const outcome = await Promise.race([
         window.view.addModel(id, buf).then(() => ({ resolved: true }), (e) => ({ error: e instanceof Error, message: String(e && e.message) })),
@@ -237,7 +263,7 @@ async function compare(browser, base, ctxOpts, script, checks, outDir) {
   mkdirSync(outDir, { recursive: true });
   const save = (name, url) => { const p = join(outDir, name); writeFileSync(p, Buffer.from(url.split(',')[1], 'base64')); return p; };
   const pngs = { full: save('full.png', full.png), first: save('first.png', first.png), diff: save('diff.png', first.diffPng) };
-  return { meanAbsDiff: first.meanAbsDiff, worstBlock: first.worstBlock, worstAt: first.worstAt, size: full.size,
+  return { timings: first.timings, meanAbsDiff: first.meanAbsDiff, worstBlock: first.worstBlock, worstAt: first.worstAt, size: full.size,
     camera: full.cam, levels: full.files, boxes: { first: first.boxes, full: full.boxes }, pngs,
     errors: { full: full.errors, first: first.errors }, checks: first.checks };
 }

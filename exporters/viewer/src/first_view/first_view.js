@@ -38,11 +38,17 @@ export class FirstView {
     gl.bindTexture(gl.TEXTURE_2D, this.dfg);
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RG16F, 16, 16, 0, gl.RG, gl.FLOAT, dfgTable());
     for (const [k, v] of [[gl.TEXTURE_MIN_FILTER, gl.LINEAR], [gl.TEXTURE_MAG_FILTER, gl.LINEAR], [gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE], [gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE]]) gl.texParameteri(gl.TEXTURE_2D, k, v);
+    this.white = gl.createTexture(); // the map of surfaces without one
+    gl.bindTexture(gl.TEXTURE_2D, this.white);
+    gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, 1, 1, 0, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array([255, 255, 255, 255]));
     this.envBuffers = new Map();
     this.environment = environmentMeshes(doc).map((m) => this.upload({ mode: 'triangles', material: m.material, matrix: m.matrix,
       attributes: { POSITION: { bytes: m.geometry.positions, size: 3, type: gl.FLOAT, normalized: false, stride: 12 },
         NORMAL: { bytes: m.geometry.normals, size: 3, type: gl.FLOAT, normalized: false, stride: 12 } },
       indices: m.geometry.indices }, this.envBuffers, new Map()));
+    // compiled now, while the models are on their way
+    this.program('standard');
+    if (!this.bg.solid) this.program('background');
     this.controls = new FirstControls(canvas, this, () => { this.requestRender(); if (this.onChange) this.onChange(this.getCamera()); });
   }
 
@@ -146,20 +152,16 @@ export class FirstView {
     gl.bindVertexArray(null);
     const m = p.material, tex = m.texture && p.attributes.TEXCOORD_0 ? m.texture : null;
     const points = p.mode === 'points';
-    const key = points ? `points:${!!p.attributes.COLOR_0}` : `standard:${!!tex}:${!!p.attributes.COLOR_0}`;
-    return { vao, ibo, count, indexType, mode: points ? gl.POINTS : gl.TRIANGLES, key, material: m, matrix: p.matrix,
-      texture: tex ? textures.get(tex.image.key) : null, uvTransform: tex ? [tex.scale[0], 0, 0, 0, tex.scale[1], 0, tex.offset[0], tex.offset[1], 1] : [1, 0, 0, 0, 1, 0, 0, 0, 1],
+    return { vao, ibo, count, indexType, mode: points ? gl.POINTS : gl.TRIANGLES, key: points ? 'points' : 'standard', material: m, matrix: p.matrix,
+      texture: tex ? textures.get(tex.image.key) : this.white, uvTransform: tex ? [tex.scale[0], 0, 0, 0, tex.scale[1], 0, tex.offset[0], tex.offset[1], 1] : [1, 0, 0, 0, 1, 0, 0, 0, 1],
       pointSize: p.pointSize || 0, normalMatrix: null };
   }
 
   program(key) {
     if (this.programs.has(key)) return this.programs.get(key);
-    const [kind, map, color] = key.split(':');
     const L = this.lights;
     const defines = { NUM_HEMI: L.hemi.length, NUM_DIR: L.dir.length, NUM_POINT: L.point.length, NUM_SPOT: L.spot.length };
-    if (map === 'true') defines.USE_MAP = 1;
-    if (color === 'true' || (kind === 'points' && map === 'true')) defines.USE_COLOR = 1;
-    const prog = makeProgram(this.gl, kind, defines);
+    const prog = makeProgram(this.gl, key, defines);
     this.programs.set(key, prog);
     return prog;
   }
@@ -188,6 +190,7 @@ export class FirstView {
     gl.clear(gl.COLOR_BUFFER_BIT | gl.DEPTH_BUFFER_BIT);
     if (!bg.solid) {
       const p = this.program('background');
+      p.ready();
       gl.useProgram(p.program);
       gl.disable(gl.DEPTH_TEST);
       gl.disable(gl.CULL_FACE);
@@ -215,6 +218,7 @@ export class FirstView {
     };
     for (const item of items) {
       const p = this.program(item.key);
+      p.ready();
       gl.useProgram(p.program);
       const modelView = multiply(view, item.matrix);
       gl.uniformMatrix4fv(p.uniform('modelView'), false, new Float32Array(modelView));
@@ -259,6 +263,7 @@ export class FirstView {
     for (const p of this.programs.values()) gl.deleteProgram(p.program);
     this.programs.clear();
     gl.deleteTexture(this.dfg);
+    gl.deleteTexture(this.white);
     const lose = gl.getExtension('WEBGL_lose_context');
     if (lose) lose.loseContext();
   }
