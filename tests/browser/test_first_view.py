@@ -36,7 +36,7 @@ BLOCK_MAX = 4.0
 # in well under a second at 200 kB/s.
 FIRST_VIEW_MAX_BR = 20_000
 HOSTILE = ("truncated", "badMagic", "garbage", "accessorOutOfRange", "accessorIndex", "bufferViewPastChunk",
-           "plainViewPastChunk", "absurdCount", "corruptStream", "nodeCycle", "indexPastVertices", "badImage")
+           "plainViewPastChunk", "absurdCount", "corruptStream", "nodeCycle", "indexPastVertices", "badImage", "nullPrimitive")
 
 
 def _room_bundle(base: Path) -> Path:

@@ -194,6 +194,7 @@ async function runChecks(page, context) {
         return b.buffer;
       })(),
       nodeCycle: edit((j) => { j.nodes[0].children = [0]; }),
+      nullPrimitive: edit((j) => { j.meshes[0].primitives = [null]; }),
       // the base colour image's bytes no longer a JPEG/PNG: createImageBitmap refuses them
       badImage: (() => {
         const b = new Uint8Array(glb.slice(0)); const dv = new DataView(b.buffer); const jl = dv.getUint32(12, true);

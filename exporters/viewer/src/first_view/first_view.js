@@ -65,7 +65,13 @@ export class FirstView {
   async addModel(artifactId, arrayBuffer) {
     const artifact = this.artifacts.get(artifactId);
     if (!artifact) throw new Error(`unknown artifact ${artifactId}`);
-    const level = await parseLevel(arrayBuffer);
+    let level;
+    try {
+      level = await parseLevel(arrayBuffer);
+    } catch (err) { // a shape the checks did not foresee (a null where an object goes) is malformed too
+      const text = String((err && err.message) || err).split('\n')[0];
+      throw new Error(text.startsWith('malformed GLB: ') ? text : `malformed GLB: ${text}`);
+    }
     const bitmaps = new Map();
     for (const p of level.primitives) {
       const im = p.material.texture && p.material.texture.image;
