@@ -123,6 +123,10 @@ def test_controls_orbit_and_dolly_within_limits(checked):
     assert _distance(after) == pytest.approx(_distance(before), rel=1e-9)
     # dragging right and down: the camera goes round to the left and up (OrbitControls' sense)
     assert after["eye"][0] < before["eye"][0] - 0.1 and after["eye"][1] > before["eye"][1]
+    # ArrowLeft pans as a 7 px drag to the right: eye and target move together, to the left
+    key = c["keyPan"]
+    moved = [a - b for a, b in zip(key["after"]["target"], key["before"]["target"])]
+    assert moved[0] < -1e-3 and moved == pytest.approx([a - b for a, b in zip(key["after"]["eye"], key["before"]["eye"])])
     assert c["limits"] == {"MIN_DISTANCE": 0.05, "MAX_DISTANCE": 30}
     assert _distance(c["wheelIn"]) == pytest.approx(0.05, abs=1e-6)
     assert _distance(c["wheelOut"]) == pytest.approx(30, abs=1e-6)

@@ -229,6 +229,10 @@ async function runChecks(page, context) {
   await page.mouse.up();
   const cam1 = await page.evaluate(() => window.view.getCamera());
   out.drag = { before: cam0, after: cam1 };
+  // arrow keys on the focused canvas: a pan (target and eye move together)
+  await page.evaluate(() => { window.view.canvas.tabIndex = 0; window.view.canvas.focus(); });
+  await page.keyboard.press('ArrowLeft');
+  out.keyPan = { before: cam1, after: await page.evaluate(() => window.view.getCamera()) };
   // wheel: in to the limit, then out to the limit
   await page.mouse.move(box[0], box[1]);
   for (let k = 0; k < 40; k++) await page.mouse.wheel(0, -2000);

@@ -1,7 +1,8 @@
 // Orbit controls for the first view, the way the full viewer's OrbitControls behave: one finger /
 // left drag turns the camera about its target, pinch / wheel dollies (distance kept within
 // [MIN_DISTANCE, MAX_DISTANCE] metres, as viewer_app.js sets), two fingers / right drag pans.
-// The polar angle stays inside (0, pi) about the camera's up. Pointer events, touch-action none.
+// The polar angle stays inside (0, pi) about the camera's up. Pointer events, touch-action none;
+// arrow keys on the focused canvas as OrbitControls' listenToKeyEvents (the caller gives it a tabIndex).
 import { add, sub, scale, cross, dot, length, normalize } from './first_math.js';
 
 export const MIN_DISTANCE = 0.05;
@@ -43,6 +44,7 @@ export class FirstControls {
     this.handlers = {
       pointerdown: (e) => this.down(e), pointermove: (e) => this.move(e), pointerup: (e) => this.up(e),
       pointercancel: (e) => this.up(e), wheel: (e) => this.wheel(e), contextmenu: (e) => e.preventDefault(),
+      keydown: (e) => this.key(e),
     };
     for (const [name, fn] of Object.entries(this.handlers)) canvas.addEventListener(name, fn, { passive: false });
   }
@@ -93,6 +95,17 @@ export class FirstControls {
     if (!delta) return;
     const s = Math.pow(0.95, Math.abs(delta * 0.01)); // OrbitControls' zoom scale (zoomSpeed 1)
     this.apply({ dollyScale: delta < 0 ? s : 1 / s });
+  }
+
+  /** Arrow keys as OrbitControls (keyPanSpeed 7 px, keyRotateSpeed 1): they pan, or with
+   *  Shift/Ctrl/Meta they turn, each press like a drag of that many pixels. */
+  key(e) {
+    const step = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [1, 0], ArrowRight: [-1, 0] }[e.code];
+    if (!step) return;
+    e.preventDefault();
+    const h = this.canvas.clientHeight || 1;
+    if (e.shiftKey || e.ctrlKey || e.metaKey) this.apply({ dTheta: -2 * Math.PI * step[0] / h, dPhi: -2 * Math.PI * step[1] / h });
+    else this.apply({ pan: this.panVector(7 * step[0], 7 * step[1], h) });
   }
 
   /** World vector for a screen drag of (dx, dy) CSS pixels: the point under the finger follows it at the target's depth. */
