@@ -6,6 +6,11 @@
 //   view.setCamera({eye, target, up, fovDeg});       // metres, degrees (vertical)
 //   await view.addModel(artifactId, glbArrayBuffer); // rejects with a one-line Error if malformed
 //   view.render();                                   // one frame at the canvas's drawing-buffer size
+//   view.onChange = (camera) => {};                  // after the visitor moved (a frame is already requested)
+//   view.getCamera(); view.boxes();                  // the pose to hand to OrbitControls; world AABBs
+//   view.dispose();                                  // frees the GPU objects and loses the context
+// The caller sizes the canvas (CSS size x devicePixelRatio) and gives it a tabIndex for the
+// arrow keys; the context is lost after dispose, so three.js draws on a canvas of its own.
 import { parseLevel, primitiveBounds } from './glb_subset.js';
 import { environmentMeshes, background, lights } from './first_scene.js';
 import { makeProgram, dfgTable } from './first_shading.js';
