@@ -3,6 +3,7 @@
 import * as THREE from 'three';
 import { TOUR } from './visitor_rules.js';
 import { pullBack } from './framing.js';
+import { fitFov } from './framing_rule.js';
 
 export function prefersReducedMotion() {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -65,10 +66,7 @@ export class CameraFlight {
     this.requestRender();
   }
 
-  /**
-   * Narrow (portrait) screens: widen the vertical field so the view is at least
-   * as wide as the curator's view on a 4:3 screen (capped at 100°).
-   */
+  /** Narrow (portrait) screens: a wider vertical field (framing_rule.js fitFov). */
   refit() {
     const fov = this.fitFov(this.baseFov);
     if (Math.abs(this.camera.fov - fov) > 1e-6) {
@@ -96,12 +94,7 @@ export class CameraFlight {
   }
 
   /** The vertical field (degrees) used for a curator's fovDeg at the camera's aspect. */
-  fitFov(fovDeg) {
-    const aspect = this.camera.aspect || 1;
-    const base = THREE.MathUtils.degToRad(fovDeg);
-    const wide = 2 * Math.atan(Math.tan(base / 2) * (4 / 3) / aspect);
-    return THREE.MathUtils.radToDeg(Math.min(Math.max(base, wide), THREE.MathUtils.degToRad(100)));
-  }
+  fitFov(fovDeg) { return fitFov(fovDeg, this.camera.aspect || 1); }
 
   cancel() {
     this.framed = null; // the visitor (or a new flight) moved the camera: stop reframing it

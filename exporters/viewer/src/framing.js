@@ -1,36 +1,14 @@
-// The framing rule (shared with exporters/posters/framing.py, used for the export posters): a
-// view frames its subjects at any aspect ratio by moving the eye back along its line of sight
-// until every corner of the subjects' boxes is inside BOTH the vertical and the horizontal
-// field of view. The eye never moves closer than the curator put it.
+// The framing rule (framing_rule.js, shared with exporters/posters/framing.py) for three.js
+// vectors and artifact groups.
 import * as THREE from 'three';
+import { MARGIN, REFERENCE_ASPECT, pullBack as pullBackRule } from './framing_rule.js';
 
-export const MARGIN = 0.92; // share of the half-field the subjects may fill
-// The aspect a curator's viewpoint is judged at when deciding what it frames (a desktop screen).
-export const REFERENCE_ASPECT = 16 / 9;
-
-const _r = new THREE.Vector3(), _u = new THREE.Vector3(), _f = new THREE.Vector3(), _p = new THREE.Vector3();
-
-function basis(eye, target, up) {
-  _f.subVectors(target, eye).normalize();
-  _r.crossVectors(_f, up);
-  if (_r.lengthSq() < 1e-12) _r.crossVectors(_f, new THREE.Vector3(0, 0, 1));
-  _r.normalize();
-  _u.crossVectors(_r, _f);
-}
+export { MARGIN, REFERENCE_ASPECT };
 
 /** Metres to pull the eye back so every point (Vector3[]) fits the frustum of vertical field
- * fovDeg (degrees) at aspect (width / height); 0 when they already fit. */
+ * fovDeg (degrees) at aspect (width / height); 0 when they already fit (framing_rule.js). */
 export function pullBack(eye, target, up, fovDeg, aspect, points, margin = MARGIN) {
-  basis(eye, target, up);
-  const tanV = Math.tan(THREE.MathUtils.degToRad(fovDeg) / 2) * margin;
-  const tanH = tanV * aspect;
-  let need = 0;
-  for (const q of points) {
-    _p.subVectors(q, eye);
-    const x = _p.dot(_r), y = _p.dot(_u), z = _p.dot(_f);
-    need = Math.max(need, Math.max(Math.abs(x) / tanH, Math.abs(y) / tanV) - z);
-  }
-  return need;
+  return pullBackRule(eye.toArray(), target.toArray(), up.toArray(), fovDeg, aspect, points.map((p) => p.toArray()), margin);
 }
 
 /** True when every point is inside the frustum (used to tell what a viewpoint frames). */

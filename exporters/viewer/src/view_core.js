@@ -7,13 +7,13 @@ import { buildEnvironment, buildPlinths, buildLights, buildArtifactGroups } from
 import { CameraFlight } from './camera_flight.js';
 import { ModelLevels } from './model_levels.js';
 import { artifactCorners, inFrustum, REFERENCE_ASPECT } from './framing.js';
+import { startViewpoint } from './start_camera.js';
+import { bufferRatio } from './framing_rule.js';
 
 /** The export's poster (index.html shows it at once) gives way to the first drawn artifact. */
 export function hidePoster() {
   for (const el of document.querySelectorAll('.vt-poster')) el.classList.add('vt-done');
 }
-
-const _box = new THREE.Box3();
 
 /** What the camera flight needs of OrbitControls (a target the camera looks at) until the
  * rest of the viewer brings the real ones: the first frame is not interactive yet. */
@@ -171,8 +171,7 @@ export class ViewCore {
     if (this.xr && this.xr.presenting) return;
     const w = Math.max(1, this.stage.clientWidth), h = Math.max(1, this.stage.clientHeight);
     this.width = w; this.height = h;
-    // Cap the drawing buffer near 4K so big kiosks and phones stay smooth.
-    const dpr = Math.min(window.devicePixelRatio || 1, 2, Math.sqrt(8.3e6 / (w * h)));
+    const dpr = bufferRatio(w, h);
     // Each canvas resize reallocates the (multisampled) drawing buffer, even at the same size,
     // and setPixelRatio resizes too: skip the ResizeObserver's first call, which repeats ours.
     if (!force && w === this.sized[0] && h === this.sized[1] && dpr === this.sized[2]) return;
@@ -191,24 +190,9 @@ export class ViewCore {
     this.requestRender(true);
   }
 
-  startViewpoint() {
-    return this.viewpoints.get(this.doc.start_viewpoint_id) || (this.doc.viewpoints || [])[0] || this.autoViewpoint();
-  }
-
-  autoViewpoint() {
-    _box.makeEmpty();
-    for (const p of this.plinths) _box.expandByObject(p);
-    for (const a of this.doc.artifacts || []) {
-      const t = (a.transform && a.transform.translation) || [0, 0, 0];
-      const d = a.dimensions || [0.5, 0.5, 0.5];
-      _box.expandByPoint(new THREE.Vector3(t[0] - d[0] / 2, t[1], t[2] - d[2] / 2));
-      _box.expandByPoint(new THREE.Vector3(t[0] + d[0] / 2, t[1] + d[1], t[2] + d[2] / 2));
-    }
-    if (_box.isEmpty()) _box.set(new THREE.Vector3(-0.5, 0, -0.5), new THREE.Vector3(0.5, 1.5, 0.5));
-    const c = _box.getCenter(new THREE.Vector3());
-    const r = Math.max(0.3, _box.getSize(new THREE.Vector3()).length() / 2);
-    return { id: null, eye: [c.x, c.y + r * 0.5, c.z + r * 2.4], target: c.toArray(), fov: 0.8 };
-  }
+  /** The curator's start viewpoint, else the first, else a view of everything (start_camera.js,
+   * which the first script's view uses too). */
+  startViewpoint() { return startViewpoint(this.doc); }
 
   /** vp with the corners of what it frames (framing.js): every visible artifact for the start
    * view; otherwise the artifacts the view shows whole at the reference (desktop) aspect. */
