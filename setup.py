@@ -1,7 +1,7 @@
 """Build hook: the wheel (and the sdist) carry the built web viewer.
 
 Everything else is declared in pyproject.toml. ``exporters/viewer/dist`` is a build output
-(git-ignored), yet ``vitrine export`` copies ``dist/viewer.js``, ``dist/viewer-ui.js`` and ``dist/viewer.css`` into
+(git-ignored), yet ``vitrine export`` copies ``dist/viewer-first.js``, ``dist/viewer.js``, ``dist/viewer-ui.js`` and ``dist/viewer.css`` into
 every bundle, so a wheel without them cannot export. ``build_py`` and ``sdist`` therefore
 build the viewer first (``npm ci`` when node_modules is missing, then ``npm run build``)
 whenever dist/ is missing or older than its sources, and stop with one clear line when
@@ -19,7 +19,7 @@ from setuptools.command.sdist import sdist
 from setuptools.errors import SetupError
 
 VIEWER = Path(__file__).resolve().parent / "exporters" / "viewer"
-BUILT = ("viewer.js", "viewer-ui.js", "viewer.css")  # what bundle_writer copies into bundles (VIEWER_BUILT_FILES)
+BUILT = ("viewer-first.js", "viewer.js", "viewer-ui.js", "viewer.css")  # what bundle_writer copies into bundles (VIEWER_BUILT_FILES)
 SOURCES = ("src", "build.mjs", "package.json", "package-lock.json")
 
 

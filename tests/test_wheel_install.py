@@ -75,13 +75,14 @@ def test_installed_vitrine_exports_a_bundle_that_verifies(installed: tuple[Path,
     export = _run([vitrine, "export", "sample.vitrine", "--out", "bundle"], tmp_path, env)
     assert "npm" not in export.stdout + export.stderr
     bundle = tmp_path / "bundle"
-    for name in ("index.html", "viewer.js", "manifest.json", "manifest.sig", "exhibit.json"):
+    for name in ("index.html", "viewer-first.js", "viewer.js", "manifest.json", "manifest.sig", "exhibit.json"):
         assert (bundle / name).is_file(), f"the bundle lacks {name}"
     verify = _run([vitrine, "verify", "bundle"], tmp_path, env)
     assert verify.returncode == 0
     # the bundle's viewer is the one shipped in the wheel, byte for byte
-    shipped = next((bin_dir.parent / "lib").glob("python*/site-packages/vitrine/exporters/viewer/dist/viewer.js"))
-    assert (bundle / "viewer.js").read_bytes() == shipped.read_bytes()
+    dist = next((bin_dir.parent / "lib").glob("python*/site-packages/vitrine/exporters/viewer/dist"))
+    for name in ("viewer-first.js", "viewer.js", "viewer-ui.js"):
+        assert (bundle / name).read_bytes() == (dist / name).read_bytes(), name
 
 
 def test_installed_editor_speaks_chinese(installed: tuple[Path, dict[str, str]], tmp_path: Path) -> None:

@@ -93,12 +93,13 @@ class ExportReport:
 
 
 # exporters/viewer/build.mjs writes these into dist/; each is copied, listed and signed.
-VIEWER_BUILT_FILES = ("viewer.js", "viewer-ui.js", "viewer.css")
+VIEWER_BUILT_FILES = ("viewer-first.js", "viewer.js", "viewer-ui.js", "viewer.css")
 
 
 def _viewer_files(viewer_dir: Path) -> tuple[Path, tuple[Path, ...]]:
-    """The page template and the built files copied into every bundle (viewer.js, the first
-    script; viewer-ui.js, the rest it loads after the first frame; viewer.css)."""
+    """The page template and the built files copied into every bundle (viewer-first.js, the small
+    first script; viewer.js, three.js and the viewer it loads after the first view; viewer-ui.js,
+    the rest viewer.js loads after its first frame; viewer.css)."""
     template = viewer_dir / "src" / "index.template.html"
     built = tuple(viewer_dir / "dist" / name for name in VIEWER_BUILT_FILES)
     missing = [p for p in built if not p.is_file()]

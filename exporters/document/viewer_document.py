@@ -135,10 +135,11 @@ def exhibit_script(json_text: str) -> str:
     signed manifest's entry for exhibit.json: an edited copy here is caught even on a USB stick.
     ASCII escapes keep the script's own bytes independent of the page's charset.
 
-    It runs before viewer.js (index.html names it first, and it is small): over http it starts
-    downloading the first level of each visible artifact (an embed page: of its artifact) into
-    ``VITRINE_EARLY``, so those bytes arrive while viewer.js is still downloading and compiling;
-    the viewer takes the responses over and hashes them like any download (exhibit_loader.js).
+    It runs before viewer-first.js (index.html names it first, and it is small): over http it
+    starts downloading the first level of each visible artifact (an embed page: of its artifact)
+    into ``VITRINE_EARLY``, so those bytes arrive while the first script is still downloading and
+    compiling; the first view (or viewer.js) takes the responses over, and viewer.js hashes them
+    like any download (exhibit_loader.js).
     """
     doc = json.loads(json_text)
     first = {a["id"]: a["models"][0]["file"] for a in doc.get("artifacts", [])

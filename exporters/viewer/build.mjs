@@ -1,11 +1,15 @@
-// Builds the viewer as two classic IIFE scripts (classic, not modules: bundles must also work
+// Builds the viewer as three classic IIFE scripts (classic, not modules: bundles must also work
 // from file://, where module scripts are blocked):
+//   dist/viewer-first.js  the small first script, without three.js (src/first_main.js): over
+//                      http(s) it draws the start view from the coarsest levels with WebGL 2
+//                      (src/first_view/) and lets the visitor turn it, then loads viewer.js;
 //   dist/viewer.js     the first script: three.js (only what the viewer uses), GLTFLoader,
 //                      MeshoptDecoder, OrbitControls and what draws the first levels (src/main.js);
 //   dist/viewer-ui.js  the rest, loaded after the first frame (src/rest_main.js): interface,
 //                      hotspots, tours, tape, XR, kiosk, QR. Its `three` and the modules viewer.js
 //                      already holds (SHARED) come from window.VitrineShared, set by viewer.js.
-// viewer.js carries viewer-ui.js's SHA-384 (rest_loader.js loads it with `integrity`).
+// viewer.js carries viewer-ui.js's SHA-384 (rest_loader.js loads it with `integrity`), and
+// viewer-first.js carries viewer.js's (first_main.js loads it the same way).
 // Also dist/viewer.css and the test-only dist/iwer-runtime.js (never copied into bundles).
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -102,9 +106,16 @@ const schemaCore = {
 const rest = await esbuild.build({ ...common, entryPoints: [join(src, 'rest_main.js')], write: false, plugins: [fromShared] });
 const restBytes = rest.outputFiles[0].contents;
 writeFileSync(join(dist, 'viewer-ui.js'), restBytes);
-const integrity = `sha384-${createHash('sha384').update(restBytes).digest('base64')}`;
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 await esbuild.build({ ...common, entryPoints: [join(src, 'main.js')], outfile: join(dist, 'viewer.js'),
-  plugins: [sharedExports(await threeNamesOfRest()), schemaCore], define: { __VITRINE_REST_INTEGRITY__: JSON.stringify(integrity) } });
+  plugins: [sharedExports(await threeNamesOfRest()), schemaCore], define: { __VITRINE_REST_INTEGRITY__: JSON.stringify(sri(restBytes)) } });
+const first = await esbuild.build({ ...common, entryPoints: [join(src, 'first_main.js')], outfile: join(dist, 'viewer-first.js'), metafile: true,
+  define: { __VITRINE_MAIN_INTEGRITY__: JSON.stringify(sri(readFileSync(join(dist, 'viewer.js')))) } });
+// The first script must stay small and free of three.js: that is its whole point.
+const firstInputs = Object.values(first.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, v]) => v.bytesInOutput > 0).map(([p]) => p));
+if (firstInputs.some((p) => p.includes('node_modules/three/') && !p.includes('meshopt_decoder'))) {
+  throw new Error('build.mjs: viewer-first.js must not bundle three.js');
+}
 copyFileSync(join(src, 'viewer.css'), join(dist, 'viewer.css'));
 await esbuild.build({ ...common, entryPoints: [join(here, 'tests/iwer_entry.js')], outfile: join(dist, 'iwer-runtime.js') });
 console.log('built', dist);

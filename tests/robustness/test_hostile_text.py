@@ -107,7 +107,7 @@ def test_exported_pages_contain_no_live_payload(bundle: Path, page: str) -> None
     audit = _Audit()
     audit.feed(text)
     assert audit.inline_scripts == 0 and not audit.handlers and not audit.js_urls
-    assert set(audit.script_srcs) <= {"data/exhibit.js", "data/manifest.js", "viewer.js", "iwer-runtime.js"}
+    assert set(audit.script_srcs) <= {"data/exhibit.js", "data/manifest.js", "viewer-first.js", "viewer.js", "iwer-runtime.js"}
     # Tags that only a payload could have brought in.
     assert not audit.tags & {"iframe", "svg", "img", "object", "math", "details", "mglyph", "textarea"}
     assert text.lower().count("<script") == len(audit.script_srcs) + audit.data_blocks

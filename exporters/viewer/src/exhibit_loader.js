@@ -70,6 +70,12 @@ export function loadScript(src) {
  */
 export async function loadModelBytes(mode, path, expectedBytes, onProgress = () => {}) {
   const rel = safePath(path);
+  const drawn = firstViewBytes(rel);
+  if (drawn) {
+    const buffer = await drawn;
+    onProgress(buffer.byteLength, buffer.byteLength);
+    return buffer;
+  }
   const early = prefetched.get(rel);
   if (early) {
     prefetched.delete(rel); // one taker: a later load of the same file downloads it again
@@ -82,6 +88,12 @@ export async function loadModelBytes(mode, path, expectedBytes, onProgress = () 
 
 const prefetched = new Map(); // path -> {promise, listener, last}
 
+/** The bytes the first script's view downloaded for rel (first_main.js; one taker), or null. */
+function firstViewBytes(rel) {
+  const first = window.VitrineFirst;
+  return first && first.hasModel(rel) ? first.takeModel(rel) : null;
+}
+
 /**
  * Start downloading a model now, so the bytes arrive while the viewer is still creating
  * its WebGL context and scene; the next loadModelBytes of the same path takes them over
@@ -90,7 +102,7 @@ const prefetched = new Map(); // path -> {promise, listener, last}
 export function prefetchModel(mode, path, expectedBytes) {
   let rel;
   try { rel = safePath(path); } catch (_) { return; }
-  if (prefetched.has(rel)) return;
+  if (prefetched.has(rel) || (window.VitrineFirst && window.VitrineFirst.hasModel(rel))) return;
   const entry = { listener: () => {}, last: null };
   entry.promise = download(mode, rel, expectedBytes, (got, total) => { entry.last = [got, total]; entry.listener(got, total); });
   entry.promise.catch(() => {});
@@ -98,7 +110,7 @@ export function prefetchModel(mode, path, expectedBytes) {
 }
 
 /** The Response data/exhibit.js started for rel before this script ran (one taker), or null. */
-async function takeEarly(rel) {
+export async function takeEarly(rel) {
   const early = window.VITRINE_EARLY;
   if (!early || !Object.prototype.hasOwnProperty.call(early, rel)) return null;
   const started = early[rel];

@@ -1,7 +1,8 @@
 // Entry point of viewer.js, the first script (classic IIFE): finds the exhibit data, draws the
 // first levels of the models in #vitrine (view_core.js), then loads the rest of the viewer
-// (viewer-ui.js, rest_loader.js) and exposes window.vitrine. 'ready' fires once the rest is
-// attached: the exhibit is shown and interactive; 'verified' (vitrine.verified) once the trust
+// (viewer-ui.js, rest_loader.js) and upgrades window.vitrine (vitrine_early.js). 'loaded' fires once
+// the rest is attached; 'ready' then too, unless the first script's view was turnable before
+// (first_main.js), which this viewer then replaces; 'verified' (vitrine.verified) once the trust
 // check of what is shown is done (a kiosk checks before it shows anything).
 import './shared_exports.js';
 import { dataMode, loadExhibitDocument, prefetchModel } from './exhibit_loader.js';
@@ -15,8 +16,25 @@ import { checkDocument } from './document_check.js';
 import { startHeartbeat } from './kiosk_heartbeat.js';
 import { embedDocument } from './embed_view.js';
 
-const api = new VitrineAPI();
+// window.vitrine as the first script (first_main.js) made it, upgraded in place.
+const api = VitrineAPI.adopt(window.vitrine);
 window.vitrine = api;
+// The first script's view (first_main.js), drawn before three.js arrived: null when it drew none.
+const firstView = window.VitrineFirst && window.VitrineFirst.view ? window.VitrineFirst : null;
+
+/** The full viewer takes over from the first view: where the visitor turned it, then it goes. */
+async function handOver(first, app) {
+  const cam = first.camera();
+  if (cam.moved) {
+    app.flight.cancel();
+    app.camera.up.fromArray(cam.up);
+    app.camera.position.fromArray(cam.eye);
+    app.controls.target.fromArray(cam.target);
+    app.controls.update();
+  }
+  await app.renderNow();
+  first.retire();
+}
 
 function fail(root, message) {
   const box = document.createElement('div');
@@ -94,17 +112,17 @@ async function boot() {
     app = ViewerApp.upgrade(view);
     api._attach(app);
     await app.start();
+    if (firstView) await handOver(firstView, app);
   } catch (err) {
     markShown(); // verification() still answers for a page that failed
+    if (firstView) firstView.retire();
     const msg = (err && err.message) || String(err);
     fail(root, app || (err && err.documentCheck) ? msg : `${labelTable(navigator.language).loading} ${msg}`);
-    api._reject(err);
-    api._verifiedReject(err);
-    api.dispatchEvent(new CustomEvent('error', { detail: { error: msg } }));
+    api._fail(err);
     return;
   }
-  api._resolve(api);
-  api.dispatchEvent(new CustomEvent('ready', { detail: api.state() }));
+  api._settle('ready', null, api.state()); // already settled when the first view was turnable
+  api._settle('loaded', null, api.state());
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot);

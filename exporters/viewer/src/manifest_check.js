@@ -116,7 +116,7 @@ export class ManifestCheck extends EventTarget {
 
   /**
    * The exhibit document's bytes (when known) as exhibit.json; over http also data/exhibit.js,
-   * viewer.js, viewer-ui.js and index.html as served.
+   * viewer-first.js, viewer.js, viewer-ui.js and index.html as served.
    */
   async checkDocument(docBytes) {
     await this.ready;
@@ -124,7 +124,7 @@ export class ManifestCheck extends EventTarget {
     if (docBytes) await this.checkBytes('exhibit.json', docBytes);
     if (this.mode !== 'fetch') return;
     const served = docBytes ? [] : ['exhibit.json']; // the document came from data/exhibit.js
-    for (const p of [...served, 'data/exhibit.js', 'viewer.js', 'viewer-ui.js', 'index.html']) {
+    for (const p of [...served, 'data/exhibit.js', 'viewer-first.js', 'viewer.js', 'viewer-ui.js', 'index.html']) {
       if (!this.entry(p)) continue;
       try { await this.checkBytes(p, await fetchBytes(p, { reuse: true })); } catch (_) { this.bad.add(p); this.update(); }
     }

@@ -1,30 +1,22 @@
 // window.vitrine: the JavaScript API for embedding pages and tests.
-// Methods called before the viewer exists wait for it (or throw if it failed).
+// Its methods need the whole viewer: call them once vitrine.loaded has resolved.
 import { roomBoxes } from './room.js';
+import { VitrineEarly } from './vitrine_early.js';
 import * as THREE from 'three';
 import { artifactCorners } from './framing.js';
 
-export class VitrineAPI extends EventTarget {
-  constructor() {
-    super();
-    this.app = null;
-    this.ready = new Promise((resolve, reject) => { this._resolve = resolve; this._reject = reject; });
-    this.ready.catch(() => {});
-    // The trust outcome, apart from ready: the web profile is ready (shown, interactive) before
-    // its signature and file hashes are checked; verified resolves with verification() once the
-    // manifest, its signature and the first view's files (first models, page files) are checked.
-    this.verified = new Promise((resolve, reject) => { this._verifiedResolve = resolve; this._verifiedReject = reject; });
-    this.verified.catch(() => {});
+export class VitrineAPI extends VitrineEarly {
+  /** window.vitrine as the first script made it (listeners and promises kept), upgraded in place;
+   * a new one when there is none (embed pages start with viewer.js). */
+  static adopt(early) {
+    if (!(early instanceof EventTarget) || typeof early._settle !== 'function') return new VitrineAPI();
+    return Object.setPrototypeOf(early, VitrineAPI.prototype);
   }
 
   _attach(app) { this.app = app; }
-  _verifiedDone() {
-    const v = this.verification();
-    this._verifiedResolve(v);
-    this.dispatchEvent(new CustomEvent('verified', { detail: v }));
-  }
+  _verifiedDone() { this._settle('verified', null, this.verification()); }
   _attachCheck(check) { this.check = check; }
-  _need() { if (!this.app) throw new Error('vitrine: the exhibit is not loaded yet (await vitrine.ready)'); return this.app; }
+  _need() { if (!this.app) throw new Error('vitrine: the exhibit is not loaded yet (await vitrine.loaded)'); return this.app; }
 
   annotations() {
     const app = this._need();

@@ -40,13 +40,13 @@ export async function newPage(env, { init = [], reducedMotion } = {}) {
   return { page, log };
 }
 
-/** Goes to url and waits for vitrine.ready; returns {ms, state}. */
+/** Goes to url and waits for vitrine.loaded (the whole viewer) and its trust outcome; returns {ms, state}. */
 export async function openViewer(page, url, timeout = 60000) {
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.vitrine && window.vitrine.ready, null, { timeout });
+  await page.waitForFunction(() => window.vitrine && window.vitrine.loaded, null, { timeout });
   // ready: shown and interactive; the checks read verification(), so wait for the trust outcome too
-  const state = await page.evaluate(async () => { await window.vitrine.ready; await window.vitrine.verified; return window.vitrine.state(); });
+  const state = await page.evaluate(async () => { await window.vitrine.loaded; await window.vitrine.verified; return window.vitrine.state(); });
   return { ms: Date.now() - t0, state };
 }
 

@@ -17,7 +17,7 @@ const argv = process.argv.slice(2);
 const jsonOut = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : null;
 const bundle = resolve(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--json') || '');
 const PREFIX = '/museum/exhibit/';
-const OWN_SCRIPTS = ['data/exhibit.js', 'data/manifest.js', 'viewer.js', 'viewer-ui.js', 'iwer-runtime.js'];
+const OWN_SCRIPTS = ['data/exhibit.js', 'data/manifest.js', 'viewer-first.js', 'viewer.js', 'viewer-ui.js', 'iwer-runtime.js'];
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css',

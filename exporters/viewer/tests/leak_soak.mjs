@@ -116,7 +116,7 @@ async function main() {
         if (await page.evaluate(() => !!(window.vitrine && window.vitrine.app && window.vitrine.app.timings.readyAt))) break;
       }
     }
-    await page.evaluate(() => window.vitrine.ready);
+    await page.evaluate(() => window.vitrine.loaded);
     const cdp = await context.newCDPSession(page);
     const samples = [];
     if (kiosk) {

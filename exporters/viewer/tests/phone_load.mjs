@@ -4,7 +4,7 @@
 //   node phone_load.mjs URL --kind vitrine|model-viewer [--runs N]
 // Profile (WEBXR-TESTING.md): 390x844 touch, 4x CPU, 1.6 Mbps down, 150 ms RTT; each run a fresh
 // browser context: an empty HTTP cache, enabled (a first visit), for both kinds alike.
-// Prints one JSON line {kind, runs: [{readyMs, firstFrameMs, restMs (Vitrine: viewer-ui.js attached), bytesBeforeFirstFrame, requests,
+// Prints one JSON line {kind, runs: [{readyMs, firstFrameMs, restMs (Vitrine: viewer-ui.js attached), loadedMs (Vitrine: vitrine.loaded), bytesBeforeFirstFrame, requests,
 //   before: [{name, bytes, start, end}] (fetched before the first frame), after: [...]}], errors}.
 // Times are ms since navigation start; bytes are transfer sizes (headers + encoded bodies; 0 from the cache).
 import { chromium } from 'playwright-core';
@@ -40,10 +40,15 @@ async function visit(browser) {
     });
   }
   await page.goto(url, { waitUntil: 'commit', timeout: 240000 });
-  let ready, first, rest = null, verifiedAt = null, verifiedStatus = null;
+  let ready, first, rest = null, loaded = null, verifiedAt = null, verifiedStatus = null;
   if (kind === 'vitrine') {
-    await page.waitForFunction(() => window.vitrine && window.vitrine.app && window.vitrine.app.timings.readyAt != null, null, { timeout: 240000, polling: 50 });
-    ({ ready, first, rest } = await page.evaluate(() => ({ ready: window.vitrine.app.timings.readyAt, first: window.vitrine.app.timings.firstArtifactFrameAt, rest: window.vitrine.app.timings.restAt })));
+    // ready: shown and turnable (the first script's view, or the full viewer where it draws none);
+    // loaded: the whole viewer attached. The first frame with an artifact, whichever drew it.
+    await page.waitForFunction(() => window.vitrine && window.vitrine.timings && window.vitrine.timings.loadedAt != null, null, { timeout: 240000, polling: 50 });
+    ({ ready, first, rest, loaded } = await page.evaluate(() => {
+      const e = window.vitrine.timings, t = window.vitrine.app.timings;
+      return { ready: e.readyAt, first: e.firstFrameAt != null ? e.firstFrameAt : t.firstArtifactFrameAt, rest: t.restAt, loaded: e.loadedAt };
+    }));
     // the trust outcome (vitrine.verified) follows ready in the web profile
     verifiedAt = await page.evaluate(async () => { await window.vitrine.verified; return performance.now(); });
     verifiedStatus = await page.evaluate(() => window.vitrine.verification().status);
@@ -63,7 +68,7 @@ async function visit(browser) {
     return { bytes: size(nav) + res.reduce((a, r) => a + size(r), 0), requests: 1 + res.length, before: rows, after };
   }, first);
   await context.close();
-  return { readyMs: Math.round(ready), verifiedMs: verifiedAt == null ? null : Math.round(verifiedAt), verified: verifiedStatus, firstFrameMs: Math.round(first), restMs: rest == null ? null : Math.round(rest), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, before: bytes.before, after: bytes.after, errors };
+  return { readyMs: Math.round(ready), verifiedMs: verifiedAt == null ? null : Math.round(verifiedAt), verified: verifiedStatus, firstFrameMs: Math.round(first), restMs: rest == null ? null : Math.round(rest), loadedMs: loaded == null ? null : Math.round(loaded), bytesBeforeFirstFrame: bytes.bytes, requests: bytes.requests, before: bytes.before, after: bytes.after, errors };
 }
 
 async function main() {

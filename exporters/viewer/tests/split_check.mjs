@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // The two viewer scripts (viewer.js first, viewer-ui.js after the first frame), in Chromium:
-//   node split_check.mjs --http URL --file FILE_URL --tampered URL [--nowebgl URL]
+//   node split_check.mjs --http URL --file FILE_URL --tampered URL [--tampered-main URL] [--nowebgl URL]
 // http:     every request with its start and end (ms since navigation) and the viewer's timings
 //           (firstArtifactFrameAt, restAt, readyAt), the verification, errors;
 // file:     the same bundle from file:// (no SRI there, data/manifest.js loaded as a script);
 // tampered: a bundle whose viewer-ui.js carries an appended payload: whether it ran, how the
-//           page failed (vitrine.ready's rejection, the fatal notice);
+//           page failed (vitrine.loaded's rejection, the fatal notice);
+// tampered-main: the same with viewer.js altered (the first view is drawn before it is refused);
 // nowebgl:  the bundle in a browser without WebGL: the same failure record.
-// Prints one JSON line {http, file, tampered}.
+// Prints one JSON line {http, file, tampered, tampered_main, nowebgl}.
 import { chromium } from 'playwright-core';
 import { ARGS } from './check_helpers.mjs';
 
@@ -22,16 +23,17 @@ async function open(browser, url, { fails = false } = {}) {
   page.on('pageerror', (e) => errors.push(String(e.message || e)));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   await page.goto(url, { waitUntil: 'load', timeout: 120000 });
-  await page.waitForFunction(() => !!(window.vitrine && window.vitrine.ready), null, { timeout: 120000 });
-  const outcome = await page.evaluate(() => window.vitrine.ready.then(() => 'ready', (e) => `rejected: ${e && e.message}`));
+  await page.waitForFunction(() => !!(window.vitrine && window.vitrine.loaded), null, { timeout: 120000 });
+  const outcome = await page.evaluate(() => window.vitrine.loaded.then(() => 'loaded', (e) => `rejected: ${e && e.message}`));
   if (fails) {
     const verified = await page.evaluate(() => window.vitrine.verified.then(() => 'verified', (e) => `rejected: ${e && e.message}`));
+    const ready = await page.evaluate(() => window.vitrine.ready.then(() => 'ready', (e) => `rejected: ${e && e.message}`));
     const seen = await page.evaluate(() => ({ outcome: null, pwned: window.__vitrinePwned === true, rest: !!window.VitrineRest,
       canvases: document.querySelectorAll('canvas').length,
       fatal: (document.querySelector('.vt-fatal') || {}).textContent || '',
       poster: !!document.querySelector('.vt-poster.vt-done') }));
     await context.close();
-    return { ...seen, outcome, verified, errors, consoleErrors };
+    return { ...seen, outcome, verified, ready, errors, consoleErrors };
   }
   // the web profile's trust outcome (signature, file hashes) comes after ready: wait for it
   await page.evaluate(() => window.vitrine.verified);
@@ -43,7 +45,10 @@ async function open(browser, url, { fails = false } = {}) {
     // transfer: bytes over the network (0: read from the HTTP cache)
     const requests = [nav, ...performance.getEntriesByType('resource')].map((r) => ({ name: rel(r.name), start: r.startTime, end: r.responseEnd,
       transfer: r.transferSize, body: r.encodedBodySize }));
+    const e = window.vitrine.timings; // the first script's: its view's first frame, ready, loaded
     return { timings: { firstArtifactFrameAt: t.firstArtifactFrameAt, shownAt: t.shownAt, restAt: t.restAt, readyAt: t.readyAt, verifiedAt: t.verifiedAt },
+      early: { firstFrameAt: e.firstFrameAt == null ? null : e.firstFrameAt, readyAt: e.readyAt, loadedAt: e.loadedAt },
+      firstViewLeft: document.querySelectorAll('.vt-first').length,
       requests, verification: window.vitrine.verification(), rest: !!window.VitrineRest, hasManifestGlobal: !!window.VITRINE_MANIFEST,
       hotspots: document.querySelectorAll('.vt-hotspot').length, toolbar: !!document.querySelector('.vt-toolbar') };
   });
@@ -61,6 +66,7 @@ async function main() {
     if (opt('http')) result.http = await open(browser, opt('http'));
     if (opt('file')) result.file = await open(browser, opt('file'));
     if (opt('tampered')) result.tampered = await open(browser, opt('tampered'), { fails: true });
+    if (opt('tampered-main')) result.tampered_main = await open(browser, opt('tampered-main'), { fails: true });
     if (opt('nowebgl')) {
       // a browser without WebGL: the viewer says so (it has no separate probe; the renderer fails)
       const bare = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true,

@@ -5,7 +5,7 @@
 //   node trust_badges.mjs SCENARIOS.json OUT.json
 // SCENARIOS.json: [{name, bundle, via: 'http'|'file', pin?: 'SHA256:…', kiosk?: bool, lang?: tag, noEd25519?: bool,
 //   openPanel?: bool (then also panel: {img, audio: URL scheme or null, media})}]
-// OUT.json: {name: {verification, badge, badgeStatus, notice, noticeLines, noticeHidden, levels,
+// OUT.json (a scenario with fails: {outcome, fatal, canvases, requests}): {name: {verification, badge, badgeStatus, notice, noticeLines, noticeHidden, levels,
 //   refused, closed, annotations, hotspots, tours, models, levelEvents, statusAtFirstModel,
 //   firstArtifactFrameAt, readyAt, errors}}
 import { chromium } from 'playwright-core';
@@ -42,8 +42,8 @@ const NO_ED25519 = `(() => {
 
 /** Waits until every check the viewer will make of the first models and page files is done. */
 async function settle(page, mode) {
-  await page.waitForFunction(() => window.vitrine && window.vitrine.ready, null, { timeout: 60000 });
-  await page.evaluate(async () => { await window.vitrine.ready; await window.vitrine.app.check.ready; });
+  await page.waitForFunction(() => window.vitrine && window.vitrine.loaded, null, { timeout: 60000 });
+  await page.evaluate(async () => { await window.vitrine.loaded; await window.vitrine.app.check.ready; });
   await page.waitForFunction((fetchMode) => {
     const app = window.vitrine.app, check = app.check, media = window.vitrine.state().media;
     if (media.gated && !media.checked) return false;
@@ -85,6 +85,17 @@ async function look(page) {
   });
 }
 
+/** A page that failed to load: vitrine.loaded's rejection, the notice, what is left on screen. */
+async function refusal(page) {
+  // !!: a returned (rejected) promise would be awaited by waitForFunction itself
+  await page.waitForFunction(() => !!(window.vitrine && window.vitrine.loaded), null, { timeout: 60000 });
+  return page.evaluate(async () => ({
+    outcome: await window.vitrine.loaded.then(() => 'loaded', (e) => `rejected: ${e && e.message}`),
+    fatal: [...document.querySelectorAll('.vt-fatal')].map((el) => ({ lang: el.lang, text: el.textContent })),
+    canvases: document.querySelectorAll('canvas').length,
+  }));
+}
+
 /** Opens the first annotation: which media the panel shows, and from what kind of URL. */
 async function openFirstPanel(page) {
   return page.evaluate(() => {
@@ -120,6 +131,12 @@ async function main() {
       const { page, log } = await newPage({ context }, { init: s.noEd25519 ? [NO_ED25519, RECORDER] : [RECORDER] });
       try {
         await page.goto(url, { waitUntil: 'load' });
+        if (s.fails) {
+          // a page that must refuse to run at all: how it failed, and what it still shows
+          out[s.name] = { url, ...(await refusal(page)), requests: log.requests.filter((u) => !u.startsWith(url.split(PREFIX)[0])), errors: log.errors };
+          await page.close();
+          return;
+        }
         await settle(page, s.via === 'file' ? 'file' : 'http');
         const seen = await look(page);
         out[s.name] = { url, ...seen, panel: s.openPanel ? await openFirstPanel(page) : null, errors: log.errors };

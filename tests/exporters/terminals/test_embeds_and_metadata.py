@@ -69,7 +69,8 @@ def test_hostile_text_stays_inside_jsonld_and_attributes(hostile):
         page = _Page(text)
         # only the page's own scripts and one JSON-LD block: nothing injected
         srcs = [a.get("src") for a, _ in page.scripts if a.get("type") != "application/ld+json"]
-        assert srcs == ["data/exhibit.js", "viewer.js"], rel  # viewer.js loads viewer-ui.js (and data/manifest.js from file://)
+        # viewer-first.js loads viewer.js, which loads viewer-ui.js (and data/manifest.js from file://)
+        assert srcs == ["data/exhibit.js", "viewer-first.js"], rel
         assert len(_ld(page)) == 1, rel
         raw = next(t for a, t in page.scripts if a.get("type") == "application/ld+json")
         assert "<" not in raw and ">" not in raw and "\u2028" not in raw  # escaped, still the same JSON
