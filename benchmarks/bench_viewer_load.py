@@ -7,7 +7,8 @@ The bundle from ``vitrine.exporters.bundle.bundle_writer.export_bundle`` is serv
 127.0.0.1 by ``vitrine.exporters.delivery.static_server`` and opened in Debian's headless
 Chromium by ``exporters/viewer/tests/measure_load.mjs`` (cold visits, HTTP cache
 off). Figures, in ms since navigation start: the first frame drawn with the
-artifact in it (and which level that was), ``vitrine.ready``, the first frame
+artifact in it (the first script's WebGL 2 view where there is one; and which
+level that was), ``vitrine.ready`` (shown and turnable), the first frame
 with the finest level the page plans; and the bytes transferred before the first
 artifact frame. Desktop over localhost (target: first frame <= 1.5 s), then a
 slow phone (4x CPU throttling, 1.6 Mbps, 150 ms RTT; figures only).

@@ -54,16 +54,17 @@ async function visit(context) {
   await page.evaluate(() => window.vitrine.verified.catch(() => {}));
   const figures = await page.evaluate(() => {
     const s = window.vitrine.state();
-    const t = s.timings;
+    const t = s.timings, early = window.vitrine.timings;
     const nav = performance.getEntriesByType('navigation')[0];
     const res = performance.getEntriesByType('resource');
-    const first = t.firstArtifactFrameAt;
+    // the first frame with the artifact: the first script's view where there is one, else three's
+    const first = early.firstFrameAt != null ? early.firstFrameAt : t.firstArtifactFrameAt;
     const done = res.filter((r) => r.responseEnd <= first);
     const inflight = res.filter((r) => r.startTime < first && r.responseEnd > first);
     const size = (r) => r.transferSize || r.encodedBodySize || 0;
     const name = (r) => new URL(r.name).pathname.split('/').slice(-2).join('/');
     return {
-      firstFrameMs: first, firstLevel: t.firstArtifactLevel, readyMs: t.readyAt,
+      firstFrameMs: first, firstLevel: t.firstArtifactLevel, readyMs: early.readyAt, loadedMs: early.loadedAt,
       levelFrameMs: t.levelFrameAt, levelLoadedMs: t.levelAt,
       bytesBeforeFirstFrame: size(nav) + done.reduce((a, r) => a + size(r), 0),
       requestsBeforeFirstFrame: 1 + done.length, inflightAtFirstFrame: inflight.map(name),
