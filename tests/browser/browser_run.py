@@ -38,3 +38,15 @@ def run_check(bundle: Path, name: str, tmp_path: Path, *extra: str, timeout: int
     result = json.loads(lines[-1])
     assert result["check"] == name
     return result
+
+
+def run_node_script(script: str, *args: str, timeout: int = 600) -> dict:
+    """Runs exporters/viewer/tests/<script> with node and returns the JSON object of the last
+    line it prints that starts with '{'; fails with its output when there is none or it says
+    ``error``."""
+    proc = subprocess.run(["node", str(VIEWER / "tests" / script), *args], capture_output=True, text=True, timeout=timeout)
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    assert lines, f"{script}: no result: rc={proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
+    result = json.loads(lines[-1])
+    assert not result.get("error"), result["error"]
+    return result

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 import math
-import subprocess
-import threading
 
 import pytest
 
-from tests.browser.browser_run import MISSING, VIEWER
+from tests.browser.browser_run import MISSING, run_node_script
 
 pytestmark = pytest.mark.browser
 if MISSING:
@@ -21,28 +19,10 @@ if MISSING:
 
 
 @pytest.fixture(scope="module")
-def handover(tmp_path_factory):
-    from vitrine.app.workflows.sample_exhibit import write_sample_exhibit
-    from vitrine.exporters.bundle.bundle_writer import export_bundle
-    from vitrine.exporters.delivery.static_server import make_server, url_of
-    base = tmp_path_factory.mktemp("handover")
-    bundle = base / "bundle"
-    export_bundle(write_sample_exhibit(base / "sample.vitrine"), bundle, viewer_dir=VIEWER)
+def handover(served_sample):
+    bundle, url = served_sample
     doc = json.loads((bundle / "exhibit.json").read_text("utf-8"))
-    server = make_server(bundle, port=0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        proc = subprocess.run(["node", str(VIEWER / "tests" / "first_handover_check.mjs"), "--url", url_of(server),
-                               "--annotation", doc["annotations"][0]["id"]],
-                              capture_output=True, text=True, timeout=600)
-    finally:
-        server.shutdown()
-        server.server_close()
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    assert lines, f"no result: rc={proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
-    result = json.loads(lines[-1])
-    assert not result.get("error"), result["error"]
-    return result
+    return run_node_script("first_handover_check.mjs", "--url", url, "--annotation", doc["annotations"][0]["id"])
 
 
 def _close(a, b, tol=1e-4):

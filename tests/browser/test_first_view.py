@@ -9,9 +9,7 @@ pinches (one browser launch)."""
 from __future__ import annotations
 
 import hashlib
-import json
 import math
-import subprocess
 import threading
 from pathlib import Path
 
@@ -19,7 +17,7 @@ import numpy as np
 
 import pytest
 
-from tests.browser.browser_run import MISSING, VIEWER
+from tests.browser.browser_run import MISSING, run_node_script
 
 pytestmark = pytest.mark.browser
 if MISSING:
@@ -71,17 +69,11 @@ def checked(served_sample, tmp_path_factory):
     server = make_server(_room_bundle(out), port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        proc = subprocess.run(["node", str(VIEWER / "tests" / "first_view_check.mjs"), "--url", served_sample[1],
-                               "--url", url_of(server), "--out", str(out / "shots"), "--checks"],
-                              capture_output=True, text=True, timeout=300)
+        return run_node_script("first_view_check.mjs", "--url", served_sample[1], "--url", url_of(server),
+                               "--out", str(out / "shots"), "--checks", timeout=300)
     finally:
         server.shutdown()
         server.server_close()
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    assert lines, f"no result: rc={proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
-    result = json.loads(lines[-1])
-    assert not result.get("error"), result["error"]
-    return result
 
 
 def _distance(cam: dict) -> float:
@@ -137,9 +129,7 @@ def test_controls_orbit_and_dolly_within_limits(checked):
 
 
 def test_first_view_is_small_and_free_of_three():
-    proc = subprocess.run(["node", str(VIEWER / "tests" / "first_view_check.mjs"), "--size"],
-                          capture_output=True, text=True, timeout=120)
-    size = json.loads([ln for ln in proc.stdout.splitlines() if ln.startswith("{")][-1])
+    size = run_node_script("first_view_check.mjs", "--size", timeout=120)
     assert size["brotli"] <= FIRST_VIEW_MAX_BR
     # meshopt's decoder is the only module from three's package (it imports nothing)
     assert [p for p in size["inputs"] if p.startswith("three/")] == ["three/examples/jsm/libs/meshopt_decoder.module.js"]

@@ -10,14 +10,13 @@ import base64
 import hashlib
 import json
 import shutil
-import subprocess
 import threading
 from pathlib import Path
 
 import brotli
 import pytest
 
-from tests.browser.browser_run import MISSING, VIEWER
+from tests.browser.browser_run import MISSING, VIEWER, run_node_script
 
 pytestmark = pytest.mark.browser
 if MISSING:
@@ -59,18 +58,12 @@ def split(tmp_path_factory):
             (folder / (name + suffix)).unlink(missing_ok=True)
     servers = [_serve(bundle), _serve(tampered), _serve(tampered_main)]
     try:
-        proc = subprocess.run(["node", str(VIEWER / "tests" / "split_check.mjs"), "--http", servers[0][1],
-                               "--file", (bundle / "index.html").as_uri(), "--tampered", servers[1][1],
-                               "--tampered-main", servers[2][1], "--nowebgl", servers[0][1]],
-                              capture_output=True, text=True, timeout=600)
+        result = run_node_script("split_check.mjs", "--http", servers[0][1], "--file", (bundle / "index.html").as_uri(),
+                                 "--tampered", servers[1][1], "--tampered-main", servers[2][1], "--nowebgl", servers[0][1])
     finally:
         for server, _url in servers:
             server.shutdown()
             server.server_close()
-    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-    assert lines, f"no result: rc={proc.returncode}\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
-    result = json.loads(lines[-1])
-    assert not result.get("error"), result["error"]
     return bundle, result
 
 

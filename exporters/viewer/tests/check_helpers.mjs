@@ -113,3 +113,18 @@ export async function xrSelect(page, frames = 3) {
   await page.evaluate(() => window.__xrDevice.controllers.right.updateButtonValue('trigger', 0));
   await waitFrames();
 }
+
+/** Launches headless Chromium (ARGS), runs work(browser, result) and prints result as one JSON
+ * line, with result.error set when work threw: the form the pytest side reads. */
+export async function reportFromChromium(chromium, work) {
+  const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+  const result = {};
+  try {
+    await work(browser, result);
+  } catch (err) {
+    result.error = String(err && err.stack || err).slice(0, 1500);
+  } finally {
+    await browser.close();
+  }
+  console.log(JSON.stringify(result));
+}

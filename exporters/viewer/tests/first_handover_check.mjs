@@ -9,7 +9,7 @@
 // deeplink: #annotation=ID opens there: no first view.
 // Prints one JSON line {turned, still, kiosk, deeplink}.
 import { chromium } from 'playwright-core';
-import { ARGS } from './check_helpers.mjs';
+import { reportFromChromium } from './check_helpers.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : null; };
@@ -90,21 +90,10 @@ async function without(browser, url) {
   return { loaded, errors };
 }
 
-async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+reportFromChromium(chromium, async (browser, result) => {
   const url = opt('url');
-  const result = {};
-  try {
-    result.turned = await turned(browser, url);
-    result.still = await still(browser, url);
-    result.kiosk = await without(browser, url.replace(/index\.html.*$/, 'index.html?profile=kiosk'));
-    result.deeplink = await without(browser, `${url.replace(/#.*$/, '')}#annotation=${encodeURIComponent(opt('annotation'))}`);
-  } catch (err) {
-    result.error = String(err && err.stack || err).slice(0, 1500);
-  } finally {
-    await browser.close();
-  }
-  console.log(JSON.stringify(result));
-}
-
-main();
+  result.turned = await turned(browser, url);
+  result.still = await still(browser, url);
+  result.kiosk = await without(browser, url.replace(/index\.html.*$/, 'index.html?profile=kiosk'));
+  result.deeplink = await without(browser, `${url.replace(/#.*$/, '')}#annotation=${encodeURIComponent(opt('annotation'))}`);
+});

@@ -10,7 +10,7 @@
 // nowebgl:  the bundle in a browser without WebGL: the same failure record.
 // Prints one JSON line {http, file, tampered, tampered_main, nowebgl}.
 import { chromium } from 'playwright-core';
-import { ARGS } from './check_helpers.mjs';
+import { reportFromChromium } from './check_helpers.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : null; };
@@ -59,26 +59,15 @@ async function open(browser, url, { fails = false } = {}) {
   return { ...seen, outcome, errors, consoleErrors };
 }
 
-async function main() {
-  const browser = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
-  const result = {};
-  try {
-    if (opt('http')) result.http = await open(browser, opt('http'));
-    if (opt('file')) result.file = await open(browser, opt('file'));
-    if (opt('tampered')) result.tampered = await open(browser, opt('tampered'), { fails: true });
-    if (opt('tampered-main')) result.tampered_main = await open(browser, opt('tampered-main'), { fails: true });
-    if (opt('nowebgl')) {
-      // a browser without WebGL: the viewer says so (it has no separate probe; the renderer fails)
-      const bare = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true,
-        args: ['--no-sandbox', '--disable-3d-apis', '--disable-webgl', '--disable-webgl2'] });
-      try { result.nowebgl = await open(bare, opt('nowebgl'), { fails: true }); } finally { await bare.close(); }
-    }
-  } catch (err) {
-    result.error = String(err && err.stack || err).slice(0, 1500);
-  } finally {
-    await browser.close();
+reportFromChromium(chromium, async (browser, result) => {
+  if (opt('http')) result.http = await open(browser, opt('http'));
+  if (opt('file')) result.file = await open(browser, opt('file'));
+  if (opt('tampered')) result.tampered = await open(browser, opt('tampered'), { fails: true });
+  if (opt('tampered-main')) result.tampered_main = await open(browser, opt('tampered-main'), { fails: true });
+  if (opt('nowebgl')) {
+    // a browser without WebGL: the viewer says so (it has no separate probe; the renderer fails)
+    const bare = await chromium.launch({ executablePath: process.env.VITRINE_CHROMIUM || '/usr/bin/chromium', headless: true,
+      args: ['--no-sandbox', '--disable-3d-apis', '--disable-webgl', '--disable-webgl2'] });
+    try { result.nowebgl = await open(bare, opt('nowebgl'), { fails: true }); } finally { await bare.close(); }
   }
-  console.log(JSON.stringify(result));
-}
-
-main();
+});
