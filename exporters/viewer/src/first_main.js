@@ -6,7 +6,7 @@
 // before it shows; file://; deep links, which open elsewhere; no WebGL 2) it loads viewer.js at
 // once and the full viewer says ready itself.
 import { VitrineEarly } from './vitrine_early.js';
-import { safePath, takeEarly } from './exhibit_loader.js';
+import { loadModelBytes, safePath } from './exhibit_loader.js';
 import { startCamera } from './start_camera.js';
 import { bufferRatio } from './framing_rule.js';
 import { parseHash } from './deep_links.js';
@@ -64,12 +64,6 @@ function wanted(doc, root) {
   const link = parseHash(location.hash);
   if (link.annotation || link.tour || link.artifact) return false;
   return firstModels(doc).length > 0;
-}
-
-async function download(rel) {
-  const response = await takeEarly(rel) || await fetch(rel);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${rel}`);
-  return response.arrayBuffer();
 }
 
 /** Draws the first view in root; resolves to window.VitrineFirst's object once every first model
@@ -134,7 +128,7 @@ async function firstView(doc, root) {
     observer.observe(stage);
     const began = performance.now();
     const loads = firstModels(doc).map(([a, rel]) => {
-      const bytes = download(rel);
+      const bytes = loadModelBytes('fetch', rel);
       models.set(rel, bytes);
       bytes.catch(() => {}); // viewer.js takes these bytes and reports a failure
       return bytes.then((b) => view.addModel(a.id, b))

@@ -4,6 +4,7 @@
 // its subjects at any aspect ratio by moving the eye back along its line of sight until every
 // corner of the subjects' boxes is inside BOTH the vertical and the horizontal field of view.
 // The eye never moves closer than the curator put it. Points are [x, y, z] in metres.
+import { cross, dot, normalize, sub } from './array_math.js';
 
 export const MARGIN = 0.92; // share of the half-field the subjects may fill
 // The aspect a curator's viewpoint is judged at when deciding what it frames (a desktop screen).
@@ -12,17 +13,13 @@ export const REFERENCE_ASPECT = 16 / 9;
 export const DEFAULT_FOV_DEG = 50;
 const MAX_FOV_DEG = 100;
 
-const sub = (a, b) => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a, b) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a, b) => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const unit = (a) => { const l = Math.hypot(a[0], a[1], a[2]) || 1; return [a[0] / l, a[1] / l, a[2] / l]; };
 
 /** Right, up and forward unit vectors of a camera at eye looking at target. */
 export function viewBasis(eye, target, up) {
-  const f = unit(sub(target, eye));
+  const f = normalize(sub(target, eye));
   let r = cross(f, up);
   if (dot(r, r) < 1e-12) r = cross(f, [0, 0, 1]);
-  r = unit(r);
+  r = normalize(r);
   return { r, u: cross(r, f), f };
 }
 
@@ -52,7 +49,7 @@ export function fitFov(fovDeg, aspect) {
 export function framedEye(eye, target, up, fovDeg, aspect, subjects) {
   const back = pullBack(eye, target, up, fovDeg, aspect, subjects);
   if (!(back > 0)) return eye.slice();
-  const d = unit(sub(target, eye));
+  const d = normalize(sub(target, eye));
   return [eye[0] - d[0] * back, eye[1] - d[1] * back, eye[2] - d[2] * back];
 }
 

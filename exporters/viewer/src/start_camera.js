@@ -1,15 +1,8 @@
 // The start view from the viewer document alone, in plain arrays (no three.js): the first script
 // draws it before three.js has arrived, and the full viewer (view_core.js) starts from the same
 // numbers, so the hand-over between the two never moves the camera.
+import { fromTransform, transformPoint } from './array_math.js';
 import { DEFAULT_FOV_DEG, fitFov, framedEye } from './framing_rule.js';
-
-/** p [x, y, z] rotated by the unit quaternion q [x, y, z, w]. */
-function rotate(q, p) {
-  const [x, y, z, w] = q;
-  // t = 2 q.xyz × p; p' = p + w t + q.xyz × t
-  const tx = 2 * (y * p[2] - z * p[1]), ty = 2 * (z * p[0] - x * p[2]), tz = 2 * (x * p[1] - y * p[0]);
-  return [p[0] + w * tx + (y * tz - z * ty), p[1] + w * ty + (z * tx - x * tz), p[2] + w * tz + (x * ty - y * tx)];
-}
 
 function numbers(v, n, fallback) {
   return Array.isArray(v) && v.length === n && v.every((x) => Number.isFinite(Number(x))) ? v.map(Number) : fallback;
@@ -18,16 +11,9 @@ function numbers(v, n, fallback) {
 /** The 8 corners of the local box [min, max] under a document transform (translation [m],
  * rotation quaternion [x, y, z, w], scale), as [x, y, z] world points. */
 export function transformedCorners(min, max, transform) {
-  const t = (transform && numbers(transform.translation, 3, null)) || [0, 0, 0];
-  let q = (transform && numbers(transform.rotation, 4, null)) || [0, 0, 0, 1];
-  const ql = Math.hypot(...q) || 1;
-  q = q.map((c) => c / ql);
-  const s = (transform && numbers(transform.scale, 3, null)) || [1, 1, 1];
+  const m = fromTransform(transform);
   const out = [];
-  for (const x of [min[0], max[0]]) for (const y of [min[1], max[1]]) for (const z of [min[2], max[2]]) {
-    const p = rotate(q, [x * s[0], y * s[1], z * s[2]]);
-    out.push([p[0] + t[0], p[1] + t[1], p[2] + t[2]]);
-  }
+  for (const x of [min[0], max[0]]) for (const y of [min[1], max[1]]) for (const z of [min[2], max[2]]) out.push(transformPoint(m, [x, y, z]));
   return out;
 }
 

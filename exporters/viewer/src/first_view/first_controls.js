@@ -3,7 +3,7 @@
 // [MIN_DISTANCE, MAX_DISTANCE] metres, as viewer_app.js sets), two fingers / right drag pans.
 // The polar angle stays inside (0, pi) about the camera's up. Pointer events, touch-action none;
 // arrow keys on the focused canvas as OrbitControls' listenToKeyEvents (the caller gives it a tabIndex).
-import { add, sub, scale, cross, dot, length, normalize } from './first_math.js';
+import { add, sub, scale, cross, dot, length, normalize } from '../array_math.js';
 
 export const MIN_DISTANCE = 0.05;
 export const MAX_DISTANCE = 30;

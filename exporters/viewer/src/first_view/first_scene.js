@@ -4,7 +4,7 @@
 // imported from visitor.json so the first script carries just those.
 import { colors as COLORS, default_lights as DEFAULT_LIGHTS } from '../../visitor.json';
 import { wallFrame, wallPieces, validRoom } from '../room_layout.js';
-import { fromTransform, compose, linearColor, normalize, sub, cross, dot } from './first_math.js';
+import { fromTransform, compose, linearColor, normalize, sub, cross, dot } from '../array_math.js';
 
 /** Geometry {positions, normals: Float32Array (n*3), indices: Uint16Array} with every triangle
  *  wound counter-clockwise as seen from the side its normals face (three culls the back). */

@@ -15,7 +15,7 @@ import { parseLevel, primitiveBounds } from './glb_subset.js';
 import { environmentMeshes, background, lights } from './first_scene.js';
 import { makeProgram, dfgTable } from './first_shading.js';
 import { FirstControls } from './first_controls.js';
-import { fromTransform, multiply, lookAt, perspective, normalMatrix, transformPoint, transformDirection } from './first_math.js';
+import { fromTransform, multiply, lookAt, perspective, normalMatrix, transformPoint, transformDirection } from '../array_math.js';
 
 const LOC = { POSITION: 0, NORMAL: 1, TEXCOORD_0: 2, COLOR_0: 3 };
 

@@ -5,7 +5,7 @@
 // TRIANGLES primitives, and the node hierarchy (matrix or TRS). Every offset, length and count
 // is checked against the bytes it points into: hostile files reject with one-line Errors.
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
-import { compose, multiply, identity } from './first_math.js';
+import { compose, multiply, identity } from '../array_math.js';
 
 const MAGIC = 0x46546c67, JSON_CHUNK = 0x4e4f534a, BIN_CHUNK = 0x004e4942;
 const SIZES = { 5120: 1, 5121: 1, 5122: 2, 5123: 2, 5125: 4, 5126: 4 };

@@ -1,6 +1,7 @@
-// Small column-major 4x4 matrix and vector helpers for the first view (no three.js in the
-// first script). Matrices are Float64Array(16), column-major as WebGL expects (uploaded as
-// Float32Array); lengths in metres, angles in radians.
+// Small column-major 4x4 matrix and vector helpers in plain arrays, for what runs without
+// three.js: the first view (first_view/) and the framing rule and start camera both viewers
+// use. Matrices are Float64Array(16), column-major as WebGL expects (uploaded as Float32Array);
+// lengths in metres, angles in radians.
 
 export const identity = () => { const m = new Float64Array(16); m[0] = m[5] = m[10] = m[15] = 1; return m; };
 
