@@ -15,7 +15,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from vitrine.assets.geometry.duplicates import duplicate_vertex_map, repeated_faces
-from vitrine.assets.geometry.edge_adjacency import EdgeAdjacency, half_edge_keys, sort_half_edges
+from vitrine.assets.geometry.edge_adjacency import EdgeAdjacency, group_half_edges
 from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, POINT_BUDGETS
 from vitrine.assets.scan_model import Problem, Scan
 from vitrine.assets.templated_text import TemplatedText as T
@@ -54,12 +54,10 @@ def _bounds(verts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _edge_stats(cols: tuple[np.ndarray, ...], n_vertices: int,
                 welded: bool = False) -> tuple[np.ndarray, np.ndarray, EdgeAdjacency]:
-    """Unique undirected edges (k, 2), how many faces use each (k,), and the sorted
-    half-edge adjacency they came from (handed on to the winding repair: one sort)."""
-    key = half_edge_keys(cols, n_vertices)  # type: ignore[arg-type]
-    adjacency, uniq = sort_half_edges(key, len(cols[0]), welded=welded)
-    del key
-    return np.column_stack([uniq // n_vertices, uniq % n_vertices]), adjacency.counts, adjacency
+    """Unique undirected edges (k, 2), how many faces use each (k,), and the grouped
+    half-edge adjacency they came from (handed on to the winding repair: one grouping)."""
+    adjacency, edges = group_half_edges(cols, n_vertices, welded=welded)  # type: ignore[arg-type]
+    return edges, adjacency.counts, adjacency
 
 
 def _count_components(edges: np.ndarray, n: int) -> int:

@@ -2,7 +2,8 @@
 
 trimesh's ``fix_winding`` walks the face graph breadth-first in Python (networkx) and
 ``fix_inversion`` loops over bodies; on a 1M-face scan the two take ~4 s, on 20M minutes.
-Here the same outcome comes from two sorts and two connected-component passes:
+Here the same outcome comes from one grouping of the half-edges (shared with the
+inspection, :mod:`.edge_adjacency`) and one connected-component pass:
 
 * Every manifold edge (used by exactly two faces) says whether its two faces agree
   (they walk the edge in opposite directions) or disagree.  In a doubled graph with a
@@ -22,7 +23,7 @@ import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from .edge_adjacency import EdgeAdjacency, half_edge_keys, sort_half_edges
+from .edge_adjacency import EdgeAdjacency, group_half_edges
 
 __all__ = ["orientation_flips", "flip_faces"]
 
@@ -35,7 +36,7 @@ _OPEN_EDGE_SHARE = 0.02
 
 def _forward(faces: np.ndarray) -> np.ndarray:
     """Direction bits (3m,) bool of the half-edges (corner-major, as in
-    :func:`.edge_adjacency.half_edge_keys`): True when the face walks lo -> hi."""
+    :func:`.edge_adjacency.group_half_edges`): True when the face walks lo -> hi."""
     m = len(faces)
     forward = np.empty(3 * m, bool)
     for k in range(3):
@@ -44,7 +45,7 @@ def _forward(faces: np.ndarray) -> np.ndarray:
 
 
 def _edge_pairs(adjacency: EdgeAdjacency, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """From the sorted half-edges: (sorted order (3m,), first position of each manifold pair (p,),
+    """From the grouped half-edges: (grouped order (3m,), first position of each manifold pair (p,),
     faces touching a boundary edge (b,), faces touching a non-manifold edge (q,))."""
     order, starts, counts = adjacency.order, adjacency.starts, adjacency.counts
     pairs = starts[counts == 2]
@@ -62,8 +63,8 @@ def orientation_flips(vertices: np.ndarray, faces: np.ndarray,
     with report counts ``faces_rewound`` (winding made consistent), ``pieces_inverted``
     (pieces turned inside out) and ``non_orientable_pieces`` (left as they are).
     The inputs are not modified; apply the mask with :func:`flip_faces`.  ``adjacency`` is
-    these very faces' sorted half-edges (the inspection's, :mod:`.edge_adjacency`); without
-    it they are sorted here.
+    these very faces' grouped half-edges (the inspection's, :mod:`.edge_adjacency`); without
+    it they are grouped here.
     """
     m = len(faces)
     report = {"faces_rewound": 0, "pieces_inverted": 0, "non_orientable_pieces": 0}
@@ -71,7 +72,7 @@ def orientation_flips(vertices: np.ndarray, faces: np.ndarray,
         return np.zeros(0, bool), report
     if adjacency is None:
         n = int(faces.max()) + 1
-        adjacency = sort_half_edges(half_edge_keys(tuple(faces[:, i].astype(np.int64) for i in range(3)), n), m)[0]
+        adjacency = group_half_edges(tuple(np.ascontiguousarray(faces[:, i]) for i in range(3)), n)[0]
     elif adjacency.n_faces != m:
         raise ValueError(f"the adjacency is of {adjacency.n_faces} faces, not {m}")
     forward = _forward(faces)

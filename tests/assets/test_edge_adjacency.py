@@ -43,7 +43,7 @@ def test_shared_adjacency_repairs_exactly_as_sorting_again(monkeypatch) -> None:
     assert sorted(adjacency.counts.tolist()) == sorted(trimesh_counts.tolist())
     expected, expected_report = repair_mesh(mesh, topology=topo)
     # With the adjacency handed over, the winding must not sort the edges again.
-    monkeypatch.setattr(winding, "sort_half_edges", lambda *a, **k: pytest.fail("sorted the edges again"))
+    monkeypatch.setattr(winding, "group_half_edges", lambda *a, **k: pytest.fail("grouped the edges again"))
     shared, shared_report = repair_mesh(mesh, topology=topo, adjacency=adjacency)
     assert shared_report == expected_report and shared_report["faces"] == len(mesh.faces)
     assert np.array_equal(shared.faces, expected.faces) and np.array_equal(shared.vertices, expected.vertices)
@@ -63,3 +63,25 @@ def test_adjacency_is_not_reused_for_changed_faces() -> None:
     assert np.array_equal(shared.faces, expected.faces)
     with pytest.raises(ValueError, match=f"adjacency is of {len(doubled.faces)} faces, not {len(mesh.faces)}"):
         winding.orientation_flips(mesh.vertices, mesh.faces, adjacency)
+
+
+def test_grouping_matches_a_plain_sort_with_repeated_edges_and_unused_vertices() -> None:
+    """The counting-sort grouping equals grouping by a sorted (lo, hi) key: every repeat of an
+    edge (duplicate and fin faces) stays its own half-edge, and unused vertex ids (empty rows)
+    never merge two edges."""
+    from vitrine.assets.geometry.edge_adjacency import group_half_edges
+    rng = np.random.default_rng(7)
+    faces = rng.integers(3, 40, size=(500, 3))  # ids 0-2 never used; many repeated edges
+    faces = faces[(faces[:, 0] != faces[:, 1]) & (faces[:, 1] != faces[:, 2]) & (faces[:, 0] != faces[:, 2])]
+    faces = np.vstack([faces, faces[:25]])  # exact duplicate faces
+    m = len(faces)
+    adjacency, edges = group_half_edges(tuple(np.ascontiguousarray(faces[:, i]) for i in range(3)), 45)
+    pairs = np.concatenate([faces[:, [k, (k + 1) % 3]] for k in range(3)])  # corner-major half-edges
+    lo_hi = np.sort(pairs, axis=1)
+    uniq, counts = np.unique(lo_hi, axis=0, return_counts=True)
+    assert np.array_equal(edges, uniq) and np.array_equal(adjacency.counts, counts)
+    assert adjacency.counts.sum() == 3 * m and counts.max() > 2
+    assert sorted(adjacency.order.tolist()) == list(range(3 * m))
+    for start, count, edge in zip(adjacency.starts, adjacency.counts, edges):
+        group = adjacency.order[start:start + count]
+        assert (lo_hi[group] == edge).all()
