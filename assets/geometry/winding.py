@@ -147,15 +147,20 @@ def _inverted_pieces(vertices: np.ndarray, faces: np.ndarray, flip: np.ndarray, 
     # One coordinate column at a time: gathers from (n, 3) rows and np.cross on (k, 3)
     # are several times slower than the same work on contiguous 1-D columns.
     vx, vy, vz = (np.ascontiguousarray(vertices[:, i], np.float64) for i in range(3))
-    counts = np.bincount(piece, minlength=k).astype(np.float64)
-    centre = np.column_stack([np.bincount(piece, weights=v[a], minlength=k) / counts for v in (vx, vy, vz)])
+    if closed.all():
+        # A closed piece's volume does not depend on the origin (and the prepared mesh is
+        # already centred): no centres to find, no vertex to move.
+        centre = np.zeros((k, 3))
+    else:
+        counts = np.bincount(piece, minlength=k).astype(np.float64)
+        centre = np.column_stack([np.bincount(piece, weights=v[a], minlength=k) / counts for v in (vx, vy, vz)])
     six_vol = np.empty(len(faces), np.float64)
     step = 1 << 20  # chunks bound the float64 temporaries at scan scale
     owner = _vertex_piece(piece, (a, b, c), len(vx), k)
     if owner is not None:
         # Every vertex in one piece (the usual case): move each vertex to its piece's centre
         # once (n) rather than each face corner (3m centre gathers); the same numbers.
-        sx, sy, sz = (v - centre[owner, i] for i, v in enumerate((vx, vy, vz)))
+        sx, sy, sz = (v - centre[owner, i] if centre.any() else v for i, v in enumerate((vx, vy, vz)))
         for s in range(0, len(faces), step):
             sl = slice(s, s + step)
             (px, py, pz), (qx, qy, qz), (rx, ry, rz) = (
