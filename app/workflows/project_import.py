@@ -116,9 +116,10 @@ def store_prepared(project: Project, prepared: PreparedScan, original: Path, *,
                    name: Optional[str] = None) -> ImportResult:
     """Store ``prepared`` (its original file ``original`` byte-identical, its levels by content
     hash) in ``project``; returns the command that adds an artifact showing it."""
-    original_sha, original_rel = project.store_asset_file(original)
-    if original_sha != prepared.original_sha256:
-        raise ValueError(f"{original}: changed while it was being prepared")
+    try:
+        original_sha, original_rel = project.store_asset_file(original, expected_sha256=prepared.original_sha256)
+    except ValueError:
+        raise ValueError(f"{original}: changed while it was being prepared") from None
     stored = []
     for level in prepared.levels:
         sha, rel = project.store_asset_bytes(level.glb, "glb")

@@ -6,8 +6,8 @@ Files get the permissions the user's umask gives a new file (0644 under the usua
 own 0600 from ``mkstemp`` is not kept. Secrets pass ``mode=0o600`` explicitly."""
 from __future__ import annotations
 
+import hashlib
 import os
-import shutil
 import tempfile
 import threading
 from contextlib import contextmanager
@@ -62,11 +62,19 @@ def atomic_write(path: Path, data: bytes, *, mode: Optional[int] = None) -> None
         f.write(data)
 
 
-def atomic_copy(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` atomically (the target never holds a partial copy)."""
+def atomic_copy(source: Path, target: Path, *, expected_sha256: Optional[str] = None) -> str:
+    """Copy ``source`` to ``target`` atomically (the target never holds a partial copy);
+    returns the SHA-256 hex digest of the bytes copied, hashed as they pass (one read).
+    With ``expected_sha256``, a copy of other bytes is removed and ``ValueError`` raised."""
     Path(target).parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
     with replacing(target, prefix=".incoming.") as out, open(source, "rb") as src:
-        shutil.copyfileobj(src, out, CHUNK)
+        for block in iter(lambda: src.read(CHUNK), b""):
+            digest.update(block)
+            out.write(block)
+        if expected_sha256 is not None and digest.hexdigest() != expected_sha256:
+            raise ValueError(f"{Path(source).name}: its bytes are not those expected (SHA-256 differs)")
+    return digest.hexdigest()
 
 
 def fsync_dir(folder: Path) -> None:

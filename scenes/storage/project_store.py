@@ -189,13 +189,24 @@ class Project:
         """Absolute path of a stored relative path; raises UnsafePathError if it escapes."""
         return resolve_inside(self.path, rel)
 
-    def store_asset_file(self, source: Path | str, extension: Optional[str] = None) -> tuple[str, str]:
+    def store_asset_file(self, source: Path | str, extension: Optional[str] = None, *,
+                         expected_sha256: Optional[str] = None) -> tuple[str, str]:
         """Copy a file into ``assets/`` under its SHA-256; returns (sha256, relative path).
 
-        A file already stored is left untouched (write-once)."""
+        A file already stored is left untouched (write-once).  With ``expected_sha256`` (the
+        hash taken when the file was read) a new file is hashed while it is copied, one read
+        instead of two, and ``ValueError`` is raised, nothing stored, when it has changed."""
         source = Path(source)
-        digest = sha256_file(source)
         ext = (extension or source.suffix).lower().lstrip(".")
+        if expected_sha256 is not None:
+            rel = f"assets/{expected_sha256}.{ext}" if ext else f"assets/{expected_sha256}"
+            target = self.resolve(rel)
+            digest = sha256_file(source) if target.exists() else \
+                atomic_copy(source, target, expected_sha256=expected_sha256)
+            if digest != expected_sha256:
+                raise ValueError(f"{source.name}: its bytes are not those expected (SHA-256 differs)")
+            return digest, rel
+        digest = sha256_file(source)
         rel = f"assets/{digest}.{ext}" if ext else f"assets/{digest}"
         target = self.resolve(rel)
         if not target.exists():
