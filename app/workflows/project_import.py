@@ -145,6 +145,15 @@ def prepare_scan(scan_path: Path | str, *, units: str = "auto", up: str = "auto"
     """Load, inspect, prepare, repair and build the levels of detail of one scan, keeping the
     results in memory (see :func:`import_scan` for the options). Needs no project: batch
     preparation runs it on any worker. The level files are byte-identical for the same input."""
+    from vitrine.app.workflows.heap_reuse import heap_reuse
+
+    with heap_reuse():
+        return _prepare_scan(scan_path, units=units, up=up, progress=progress, cancel=cancel,
+                             max_faces=max_faces, simplified=simplified)
+
+
+def _prepare_scan(scan_path: Path | str, *, units: str, up: str, progress: Optional[ProgressFn],
+                  cancel: Optional[CancelToken], max_faces: Optional[int], simplified: bool) -> PreparedScan:
     from vitrine.assets.formats.glb_io import glb_bytes
     from vitrine.assets.inspection import inspect_scan_and_adjacency
     from vitrine.assets.levels.level_of_detail import LOD_BUDGETS, build_levels
