@@ -126,7 +126,8 @@ def main() -> None:
                         help="only these meshes: 1 (1.07M faces), 2 (4.3M), 3 (17.2M), 4 (20M, the size limit)")
     args = parser.parse_args()
     print(f"igea.ply Loop-subdivided; medians of {args.repeats} runs, each a separate process "
-          f"(cached in {CACHE}); host load may inflate wall times: compare CPU time too")
+          f"(cached in {CACHE}); host load may inflate wall times: compare CPU time too; "
+          f"load average at the start {os.getloadavg()[0]:.2f}")
     print(f"{'file':<20}{'faces':>12}  {'case':<18}{'wall s':>8}{'CPU s':>8}{'peak MiB':>10}{'x load':>8}"
           f"{'x load CPU':>11}")
     for row in run(quick=args.quick, big=args.big, repeats=args.repeats, glb=args.glb, sizes=args.sizes):
