@@ -72,5 +72,9 @@ def heap_reuse(libc: ctypes.CDLL | None = _LIBC) -> Iterator[None]:
             if _users == 0:
                 libc.mallopt(M_MMAP_MAX, DEFAULT_MMAP_MAX)
                 libc.mallopt(M_TRIM_THRESHOLD, DEFAULT_TRIM_THRESHOLD)
-                gc.collect()  # temporaries held only by reference cycles (trimesh caches) go now
+                if threading.current_thread() is threading.main_thread():
+                    # Temporaries held only by reference cycles (a mesh and its visuals) go now.
+                    # Never from a worker thread: the editor collects on its GUI thread only
+                    # (app/window/gui_thread_gc.py), as Qt objects in cycles must die there.
+                    gc.collect()
                 libc.malloc_trim(0)

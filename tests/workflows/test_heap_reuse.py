@@ -70,3 +70,21 @@ def test_a_freed_temporary_is_reused_inside_and_faulted_in_again_outside() -> No
     out = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True, check=True)
     outside, inside, after = map(int, out.stdout.split())
     assert outside > 8000 and after > 8000 and inside < 1000, (outside, inside, after)
+
+
+def test_no_garbage_collection_from_a_worker_thread(monkeypatch) -> None:
+    # The editor imports on a worker thread and collects cycles on its GUI thread only.
+    import gc
+    import threading
+    collected: list[str] = []
+    monkeypatch.setattr(gc, "collect", lambda *a: collected.append(threading.current_thread().name) or 0)
+
+    def run() -> None:
+        with hr.heap_reuse(_FakeLibc()):
+            pass
+    worker = threading.Thread(target=run, name="import")
+    worker.start()
+    worker.join()
+    with hr.heap_reuse(_FakeLibc()):
+        pass
+    assert collected == [threading.main_thread().name]
