@@ -3,10 +3,12 @@
 Preparing a 4.3M-face scan makes hundreds of short-lived numpy temporaries of 17-100 MB.
 glibc serves every allocation above its mmap threshold (at most 32 MiB) with a fresh
 ``mmap`` and returns it with ``munmap`` when freed, so the next temporary faults its pages
-in again and the kernel zeroes each one: on the 4.3M-face benchmark GLB that was 2.1 s of
-system CPU against 4.7 s of user CPU.  Inside :func:`heap_reuse` glibc takes every
-allocation from its heap and keeps freed memory there, so later temporaries reuse pages
-already mapped (0.75 s of system CPU; peak RSS unchanged within 5 %).  On leaving, the
+in again and the kernel zeroes each one: on the 4.3M-face benchmark GLB that was 2.4 s of
+system CPU in 6.6 s of CPU (benchmarks/bench_import_stages.py --without-heap-reuse).  Inside
+:func:`heap_reuse` glibc takes every allocation from its heap and keeps freed memory there,
+so later temporaries reuse pages already mapped: 0.8 s of system CPU, most of it the heap's
+first growth to the peak.  Peak RSS is unchanged at 4.3M faces (+1.5 %) and 15 % higher at
+20M (freed holes that the next, larger temporary cannot use; within the 6 GB target).  On leaving, the
 defaults come back and the freed heap is handed back to the system (``malloc_trim``), so a
 long-running editor does not keep the import's peak.
 
