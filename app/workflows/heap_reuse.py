@@ -7,9 +7,9 @@ in again and the kernel zeroes each one: on the 4.3M-face benchmark GLB that was
 system CPU in 6.6 s of CPU (benchmarks/bench_import_stages.py --without-heap-reuse).  Inside
 :func:`heap_reuse` glibc takes every allocation from its heap and keeps freed memory there,
 so later temporaries reuse pages already mapped: 0.8 s of system CPU, most of it the heap's
-first growth to the peak.  Peak RSS is unchanged at 4.3M faces (+1.5 %) and 15 % higher at
-20M (freed holes that the next, larger temporary cannot use; within the 6 GB target).  On leaving, the
-defaults come back and the freed heap is handed back to the system (``malloc_trim``), so a
+first growth to the peak.  Peak RSS grows by 1.5 % at 4.3M faces and by 6 % at 20M (freed
+holes that the next, larger temporary cannot use; 4.4 GiB, within the 6 GB target), and the
+20M import takes 22.4 s of CPU instead of 27.5.  On leaving, the defaults come back and the freed heap is handed back to the system (``malloc_trim``), so a
 long-running editor does not keep the import's peak.
 
 Other C libraries (macOS, Windows, musl) are left alone: the context does nothing there.
