@@ -93,6 +93,8 @@ async function firstView(doc, root) {
     hasModel: (rel) => models.has(rel),
     takeModel(rel) { const p = models.get(rel); models.delete(rel); return p; },
     camera: () => ({ ...view.getCamera(), moved: shared.moved }),
+    // the hand-over: motion still damping out is applied at once, so the full viewer starts where it would have settled
+    settle() { if (shared.view) view.controls.finish(); },
     retire() {
       if (!shared.view) return;
       shared.view = null;

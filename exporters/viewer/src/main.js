@@ -24,6 +24,7 @@ const firstView = window.VitrineFirst && window.VitrineFirst.view ? window.Vitri
 
 /** The full viewer takes over from the first view: where the visitor turned it, then it goes. */
 async function handOver(first, app) {
+  first.settle();
   const cam = first.camera();
   if (cam.moved) {
     app.flight.cancel();

@@ -3,6 +3,7 @@
 // camera and models that the first script (view_core.js) has already drawn.
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
+import { DAMPING_FACTOR, MIN_DISTANCE, MAX_DISTANCE, KEY_ROTATE_SPEED, KEY_PAN_SPEED } from './orbit_settings.js';
 import { ViewCore } from './view_core.js';
 import { prefersReducedMotion } from './camera_flight.js';
 import { Hotspots } from './hotspots.js';
@@ -107,11 +108,12 @@ export class ViewerApp extends ViewCore {
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.target.copy(target);
     this.controls.enableDamping = true;
-    this.controls.dampingFactor = 0.12;
+    this.controls.dampingFactor = DAMPING_FACTOR;
     this.controls.listenToKeyEvents(canvas);
-    this.controls.keyRotateSpeed = 1.0;
+    this.controls.keyRotateSpeed = KEY_ROTATE_SPEED;
+    this.controls.keyPanSpeed = KEY_PAN_SPEED;
     this.controls.autoRotateSpeed = 0.6;
-    this.controls.maxDistance = 30;
+    this.controls.maxDistance = MAX_DISTANCE;
     this.controls.addEventListener('change', () => this.requestRender());
     this.controls.addEventListener('start', () => this.flight.cancel());
     this.flight.controls = this.controls;
@@ -215,7 +217,7 @@ export class ViewerApp extends ViewCore {
   }
 
   fitCameraLimits() {
-    this.controls.minDistance = 0.05;
+    this.controls.minDistance = MIN_DISTANCE;
   }
 
   /** opts.say: announce the new view (its name, or opts.say when a string) once the flight ends. */

@@ -27,7 +27,7 @@ const flag = (name) => argv.includes(`--${name}`);
 // Test-only page script: FirstView plus GLB surgery for the hostile cases.
 const ENTRY = `
 import { FirstView } from '../src/first_view/first_view.js';
-import { MIN_DISTANCE, MAX_DISTANCE } from '../src/first_view/first_controls.js';
+import { MIN_DISTANCE, MAX_DISTANCE } from '../src/orbit_settings.js';
 window.FirstView = FirstView;
 window.LIMITS = { MIN_DISTANCE, MAX_DISTANCE };
 window.glbEdit = (buffer, edit) => {
@@ -222,6 +222,11 @@ async function runChecks(page, context) {
     const after = window.view.canvas.toDataURL('image/png');
     return { results, unchanged: before === after, boxes: Object.keys(window.view.boxes()).length };
   });
+  // the camera once the controls' damping has settled (their frame loop has stopped)
+  const settled = () => page.evaluate(() => new Promise((done) => {
+    const wait = () => (window.view.controls.frame ? requestAnimationFrame(wait) : done(window.view.getCamera()));
+    wait();
+  }));
   // orbit: a drag turns about the target at the same distance
   const box = await page.evaluate(() => { const r = window.view.canvas.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; });
   const cam0 = await page.evaluate(() => window.view.getCamera());
@@ -229,18 +234,18 @@ async function runChecks(page, context) {
   await page.mouse.down();
   for (let k = 1; k <= 5; k++) await page.mouse.move(box[0] + 20 * k, box[1] + 6 * k);
   await page.mouse.up();
-  const cam1 = await page.evaluate(() => window.view.getCamera());
+  const cam1 = await settled();
   out.drag = { before: cam0, after: cam1 };
   // arrow keys on the focused canvas: a pan (target and eye move together)
   await page.evaluate(() => { window.view.canvas.tabIndex = 0; window.view.canvas.focus(); });
   await page.keyboard.press('ArrowLeft');
-  out.keyPan = { before: cam1, after: await page.evaluate(() => window.view.getCamera()) };
+  out.keyPan = { before: cam1, after: await settled() };
   // wheel: in to the limit, then out to the limit
   await page.mouse.move(box[0], box[1]);
   for (let k = 0; k < 40; k++) await page.mouse.wheel(0, -2000);
-  out.wheelIn = await page.evaluate(() => window.view.getCamera());
+  out.wheelIn = await settled();
   for (let k = 0; k < 40; k++) await page.mouse.wheel(0, 4000);
-  out.wheelOut = await page.evaluate(() => window.view.getCamera());
+  out.wheelOut = await settled();
   // pinch (two touches moving apart, then together) through CDP touch events
   const cdp = await context.newCDPSession(page);
   const touch = async (type, pts) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: pts.map(([x, y], id) => ({ x, y, id })) });
@@ -249,11 +254,11 @@ async function runChecks(page, context) {
   await touch('touchStart', [[cx - 20, cy], [cx + 20, cy]]);
   for (let k = 1; k <= 8; k++) await touch('touchMove', [[cx - 20 - 15 * k, cy], [cx + 20 + 15 * k, cy]]);
   await touch('touchEnd', []);
-  out.pinchOut = await page.evaluate(() => window.view.getCamera()); // fingers apart: closer
+  out.pinchOut = await settled(); // fingers apart: closer
   await touch('touchStart', [[cx - 150, cy], [cx + 150, cy]]);
   for (let k = 1; k <= 8; k++) await touch('touchMove', [[cx - 150 + 18 * k, cy], [cx + 150 - 18 * k, cy]]);
   await touch('touchEnd', []);
-  out.pinchIn = await page.evaluate(() => window.view.getCamera());
+  out.pinchIn = await settled();
   out.limits = await page.evaluate(() => window.LIMITS);
   out.noWebGL = await page.evaluate(() => {
     const c = document.createElement('canvas');

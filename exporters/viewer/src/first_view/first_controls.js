@@ -1,12 +1,16 @@
 // Orbit controls for the first view, the way the full viewer's OrbitControls behave: one finger /
 // left drag turns the camera about its target, pinch / wheel dollies (distance kept within
-// [MIN_DISTANCE, MAX_DISTANCE] metres, as viewer_app.js sets), two fingers / right drag pans.
-// The polar angle stays inside (0, pi) about the camera's up. Pointer events, touch-action none;
-// arrow keys on the focused canvas as OrbitControls' listenToKeyEvents (the caller gives it a tabIndex).
+// [MIN_DISTANCE, MAX_DISTANCE] metres, orbit_settings.js, shared with viewer_app.js), two fingers /
+// right drag pans. The polar angle stays inside (0, pi) about the camera's up. Pointer events,
+// touch-action none; arrow keys on the focused canvas as OrbitControls' listenToKeyEvents (the
+// caller gives it a tabIndex).
+// Damping as three r187's OrbitControls with enableDamping: input (pointer, keys) adds to pending
+// turn (radians) and pan (world vector, metres); each step (one per input event and one per
+// animation frame, as OrbitControls.update() is called) applies DAMPING_FACTOR of them and keeps
+// (1 - DAMPING_FACTOR); dolly is applied at once. The frame loop stops once what is left is
+// negligible (applied then, so the camera settles exactly where OrbitControls' endless decay tends).
 import { add, sub, scale, cross, dot, length, normalize } from '../array_math.js';
-
-export const MIN_DISTANCE = 0.05;
-export const MAX_DISTANCE = 30;
+import { DAMPING_FACTOR, MIN_DISTANCE, MAX_DISTANCE, KEY_ROTATE_SPEED, KEY_PAN_SPEED } from '../orbit_settings.js';
 const EPS = 1e-6;
 
 /** v rotated about the unit axis by angle (radians), Rodrigues' formula. */
@@ -47,16 +51,56 @@ export class FirstControls {
       keydown: (e) => this.key(e),
     };
     for (const [name, fn] of Object.entries(this.handlers)) canvas.addEventListener(name, fn, { passive: false });
+    this.pending = { dTheta: 0, dPhi: 0, pan: [0, 0, 0] }; // not yet applied: radians, metres
+    this.frame = 0; // requestAnimationFrame id while motion is pending
   }
 
   dispose() {
     for (const [name, fn] of Object.entries(this.handlers)) this.canvas.removeEventListener(name, fn);
     this.pointers.clear();
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
-  apply(delta) {
-    this.view.camera = orbit(this.view.camera, delta);
+  /** Input: adds to the pending motion (dolly at once) and steps, as OrbitControls' handlers call update(). */
+  apply({ dTheta = 0, dPhi = 0, dollyScale = 1, pan = [0, 0, 0] }) {
+    const p = this.pending;
+    p.dTheta += dTheta; p.dPhi += dPhi; p.pan = add(p.pan, pan);
+    this.step(dollyScale);
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.tick());
+  }
+
+  /** One OrbitControls.update() with damping: DAMPING_FACTOR of the pending motion, the rest decays. */
+  step(dollyScale = 1) {
+    const p = this.pending, f = DAMPING_FACTOR;
+    this.view.camera = orbit(this.view.camera, { dTheta: p.dTheta * f, dPhi: p.dPhi * f, dollyScale, pan: scale(p.pan, f) });
+    p.dTheta *= 1 - f; p.dPhi *= 1 - f; p.pan = scale(p.pan, 1 - f);
     this.onChange();
+  }
+
+  /** Nothing left worth a frame: under a micro-radian of turn and a micrometre of pan. */
+  settled() {
+    const p = this.pending;
+    return Math.abs(p.dTheta) < 1e-6 && Math.abs(p.dPhi) < 1e-6 && length(p.pan) < 1e-6;
+  }
+
+  tick() {
+    this.frame = 0;
+    if (this.settled()) { this.finish(); return; }
+    this.step();
+    this.frame = requestAnimationFrame(() => this.tick());
+  }
+
+  /** Applies all pending motion at once (the hand-over, or the last tiny remainder) and stops the loop. */
+  finish() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const p = this.pending;
+    if (p.dTheta || p.dPhi || length(p.pan)) {
+      this.view.camera = orbit(this.view.camera, p);
+      this.onChange();
+    }
+    this.pending = { dTheta: 0, dPhi: 0, pan: [0, 0, 0] };
   }
 
   down(e) {
@@ -97,15 +141,15 @@ export class FirstControls {
     this.apply({ dollyScale: delta < 0 ? s : 1 / s });
   }
 
-  /** Arrow keys as OrbitControls (keyPanSpeed 7 px, keyRotateSpeed 1): they pan, or with
-   *  Shift/Ctrl/Meta they turn, each press like a drag of that many pixels. */
+  /** Arrow keys as OrbitControls (KEY_PAN_SPEED px, KEY_ROTATE_SPEED): they pan, or with
+   *  Shift/Ctrl/Meta they turn, each press like a drag of that many pixels, damped like a drag. */
   key(e) {
     const step = { ArrowUp: [0, 1], ArrowDown: [0, -1], ArrowLeft: [1, 0], ArrowRight: [-1, 0] }[e.code];
     if (!step) return;
     e.preventDefault();
     const h = this.canvas.clientHeight || 1;
-    if (e.shiftKey || e.ctrlKey || e.metaKey) this.apply({ dTheta: -2 * Math.PI * step[0] / h, dPhi: -2 * Math.PI * step[1] / h });
-    else this.apply({ pan: this.panVector(7 * step[0], 7 * step[1], h) });
+    if (e.shiftKey || e.ctrlKey || e.metaKey) this.apply({ dTheta: -2 * Math.PI * KEY_ROTATE_SPEED * step[0] / h, dPhi: -2 * Math.PI * KEY_ROTATE_SPEED * step[1] / h });
+    else this.apply({ pan: this.panVector(KEY_PAN_SPEED * step[0], KEY_PAN_SPEED * step[1], h) });
   }
 
   /** World vector for a screen drag of (dx, dy) CSS pixels: the point under the finger follows it at the target's depth. */
