@@ -36,6 +36,11 @@ class ProjectError(Exception):
         self.details = details or []
 
 
+def _asset_rel(digest: str, ext: str) -> str:
+    """Where a content-addressed asset lives in a project: ``assets/<sha256>[.ext]``."""
+    return f"assets/{digest}.{ext}" if ext else f"assets/{digest}"
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:
@@ -199,7 +204,7 @@ class Project:
         source = Path(source)
         ext = (extension or source.suffix).lower().lstrip(".")
         if expected_sha256 is not None:
-            rel = f"assets/{expected_sha256}.{ext}" if ext else f"assets/{expected_sha256}"
+            rel = _asset_rel(expected_sha256, ext)
             target = self.resolve(rel)
             digest = sha256_file(source) if target.exists() else \
                 atomic_copy(source, target, expected_sha256=expected_sha256)
@@ -207,7 +212,7 @@ class Project:
                 raise ValueError(f"{source.name}: its bytes are not those expected (SHA-256 differs)")
             return digest, rel
         digest = sha256_file(source)
-        rel = f"assets/{digest}.{ext}" if ext else f"assets/{digest}"
+        rel = _asset_rel(digest, ext)
         target = self.resolve(rel)
         if not target.exists():
             atomic_copy(source, target)
@@ -216,7 +221,7 @@ class Project:
     def store_asset_bytes(self, data: bytes, extension: str) -> tuple[str, str]:
         """Store derived bytes (a level of detail, a texture) by content hash."""
         digest = hashlib.sha256(data).hexdigest()
-        rel = f"assets/{digest}.{extension.lstrip('.')}"
+        rel = _asset_rel(digest, extension.lstrip("."))
         target = self.resolve(rel)
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
